@@ -1,0 +1,47 @@
+/**
+ * dist/ is committed (the action runs it directly): it must be exactly what `npm run bundle` builds from
+ * src/ now, and it must run with no node_modules at all.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('dist', () => {
+  it('is in sync with src (run `npm run bundle` and commit dist/ when this fails)', async () => {
+    await using tmp = await makeTempDir();
+    execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs'), tmp.path], { cwd: root, stdio: 'pipe' });
+    const built = readdirSync(tmp.path).sort();
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(built);
+    for (const name of built) {
+      const fresh = readFileSync(join(tmp.path, name), 'utf8');
+      const committed = readFileSync(join(root, 'dist', name), 'utf8');
+      expect({ name, same: committed === fresh }).toEqual({ name, same: true });
+    }
+  }, 120_000);
+
+  it('runs the CLI bundle without node_modules', async () => {
+    await using tmp = await makeTempDir();
+    cpSync(join(root, 'dist'), join(tmp.path, 'dist'), { recursive: true });
+    cpSync(join(root, 'examples'), join(tmp.path, 'examples'), { recursive: true });
+    const run = (...args: string[]) => execFileSync(process.execPath, [join(tmp.path, 'dist/cli.js'), ...args], { cwd: tmp.path, encoding: 'utf8' });
+    expect(run('--version').trim()).toBe(`tracker ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`);
+    expect(run('validate', 'examples/hello.dot')).toContain('✓ valid');
+    expect(run('examples/hello.dot', '--no-tui')).toContain('Pipeline succeeded');
+  }, 60_000);
+
+  it('loads the action bundle without node_modules (it fails cleanly without inputs)', async () => {
+    await using tmp = await makeTempDir();
+    cpSync(join(root, 'dist'), join(tmp.path, 'dist'), { recursive: true });
+    let output = '';
+    try {
+      execFileSync(process.execPath, [join(tmp.path, 'dist/index.js')], { cwd: tmp.path, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toContain('::error::Input required and not supplied: pipeline');
+  }, 60_000);
+});

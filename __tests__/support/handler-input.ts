@@ -1,0 +1,81 @@
+import { RunContext } from '../../src/engine/context.js';
+import type { EventPayload } from '../../src/engine/events.js';
+import type { AttrValue, Graph, GraphNode } from '../../src/graph/graph.js';
+import { makeGraph } from '../../src/graph/graph.js';
+import type { EngineServices, HandlerInput } from '../../src/handlers/handler.js';
+import type { RunStore } from '../../src/ports/run-store.js';
+import { FakeClock } from './fake-clock.js';
+import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
+
+function attrsOf(record: Readonly<Record<string, string>>): Map<string, AttrValue> {
+  return new Map(
+    Object.entries(record).map(([k, value]) => [
+      k,
+      { value, kind: 'quoted', origin: 'explicit' } as const
+    ])
+  );
+}
+
+/** A node built without the parser (so handler tests do not depend on it). */
+export function nodeOf(id: string, attrs: Readonly<Record<string, string>> = {}): GraphNode {
+  const loc = { file: 'test.dot', line: 1, column: 1 };
+  return {
+    id,
+    attrs: attrsOf(attrs),
+    loc,
+    declarations: [loc],
+    implicit: false,
+    classes: [],
+    subgraphs: []
+  };
+}
+
+export function graphOfNode(
+  node: GraphNode,
+  graphAttrs: Readonly<Record<string, string>> = {}
+): Graph {
+  return makeGraph({
+    name: 'g',
+    file: 'test.dot',
+    attrs: attrsOf(graphAttrs),
+    nodes: new Map([[node.id, node]]),
+    edges: []
+  });
+}
+
+const noEngine: EngineServices = {
+  runSubgraph: () => Promise.reject(new Error('runSubgraph is not available in handler tests')),
+  completeParallel: () => undefined
+};
+
+export interface TestInput extends HandlerInput {
+  readonly events: EventPayload[];
+  readonly runStore: RunStore;
+}
+
+/** A HandlerInput for one node, with an in-memory run store and a recorded event list. */
+export function handlerInput(
+  node: GraphNode,
+  options: {
+    graphAttrs?: Readonly<Record<string, string>>;
+    context?: Readonly<Record<string, unknown>>;
+    runStore?: RunStore;
+    signal?: AbortSignal;
+    runId?: string;
+  } = {}
+): TestInput {
+  const events: EventPayload[] = [];
+  return {
+    node,
+    graph: graphOfNode(node, options.graphAttrs),
+    context: new RunContext(options.context ?? {}),
+    runId: options.runId ?? 'run-1',
+    attempt: 1,
+    runStore: options.runStore ?? new MemoryRunStore(),
+    clock: new FakeClock(),
+    signal: options.signal ?? new AbortController().signal,
+    emit: (event) => events.push(event),
+    engine: noEngine,
+    events
+  };
+}

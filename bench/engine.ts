@@ -1,0 +1,187 @@
+/**
+ * Engine benchmarks, each a ratio against a baseline measured in the same run:
+ *  (a) a 1000-node chain of `true` tool nodes (real processes, real checkpoints) vs a bare Node loop that
+ *      spawns `sh -c true` 1000 times — target ≤ 1.5×;
+ *  (b) checkpoint write time at step 10 000 vs step 100 of a long loop — target ≤ 2×;
+ *  (c) 64 branches of `sleep 0.2` with max_parallel=16 vs the ideal 0.8 s — target ≤ 1.3×;
+ *  (d) a tool printing 1 GB — peak RSS of this process, target < 200 MB.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeProcessRunner } from '../src/adapters/node-process-runner.js';
+import { systemClock } from '../src/adapters/system-clock.js';
+import { ActivityLogSink } from '../src/adapters/activity-log-sink.js';
+import type { Checkpoint } from '../src/engine/checkpoint.js';
+import { runPipeline } from '../src/engine/run-pipeline.js';
+import { createBuiltinRegistry } from '../src/handlers/builtin-registry.js';
+import { AutoApproveInterviewer } from '../src/interviewers/auto-approve.js';
+import { preparePipeline } from '../src/pipeline/prepare-pipeline.js';
+import type { Graph } from '../src/graph/graph.js';
+import { FsCheckpointStore } from '../src/stores/fs-checkpoint-store.js';
+import { FsRunStore } from '../src/stores/fs-run-store.js';
+
+function graphOf(text: string): Graph {
+  const prepared = preparePipeline(text, { file: 'bench.dot', limits: { maxBytes: 64 * 2 ** 20 } });
+  if (!prepared.ok || !prepared.graph)
+    throw new Error(JSON.stringify(prepared.diagnostics.slice(0, 3)));
+  return prepared.graph;
+}
+
+async function runGraph(
+  graph: Graph,
+  dir: string,
+  options: {
+    checkpointStore?: FsCheckpointStore;
+    handlers?: Parameters<ReturnType<typeof createBuiltinRegistry>['register']>[];
+  } = {}
+): Promise<number> {
+  const registry = createBuiltinRegistry({
+    processRunner: new NodeProcessRunner(),
+    interviewer: new AutoApproveInterviewer(),
+    workdir: dir,
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+    clock: systemClock
+  });
+  for (const [type, handler] of options.handlers ?? []) registry.register(type, handler);
+  const runDir = join(dir, 'run');
+  const activity = new ActivityLogSink(runDir);
+  const t0 = performance.now();
+  const result = await runPipeline(graph, {
+    registry,
+    clock: systemClock,
+    random: Math.random,
+    runId: 'bench',
+    runStore: new FsRunStore(runDir),
+    checkpointStore:
+      options.checkpointStore ?? new FsCheckpointStore(join(runDir, 'checkpoint.json')),
+    events: activity,
+    pipeline: { name: graph.name, file: 'bench.dot', sha256: '' }
+  });
+  const ms = performance.now() - t0;
+  await activity.close();
+  if (result.status !== 'success') throw new Error(`bench run failed: ${result.failureReason}`);
+  return ms;
+}
+
+async function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'tracker-bench-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function chain(n: number, command: string): string {
+  const nodes = Array.from(
+    { length: n },
+    (_, i) => `n${i} [shape=parallelogram, tool_command="${command}"]`
+  );
+  return `digraph chain { start [shape=Mdiamond]; done [shape=Msquare]; ${nodes.join('; ')}; start -> ${Array.from({ length: n }, (_, i) => `n${i}`).join(' -> ')} -> done }`;
+}
+
+async function bareSpawnLoop(n: number): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('sh', ['-c', 'true'], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+    });
+  }
+  return performance.now() - t0;
+}
+
+async function benchChain(): Promise<void> {
+  const n = 1000;
+  const graph = graphOf(chain(n, 'true'));
+  await bareSpawnLoop(50);
+  const floor = await bareSpawnLoop(n);
+  const engine = await withTemp((dir) => runGraph(graph, dir));
+  console.log(
+    `(a) ${n}-node chain of \`true\`: engine ${engine.toFixed(0)} ms vs bare spawn loop ${floor.toFixed(0)} ms → ${(engine / floor).toFixed(2)}× (target ≤ 1.5×)`
+  );
+}
+
+async function benchCheckpointGrowth(): Promise<void> {
+  const steps = 10_000;
+  const graph = graphOf(`digraph loop { start [shape=Mdiamond]; done [shape=Msquare]
+    work [shape=box, prompt="w"]
+    start -> work
+    work -> work [condition="context.i!=${steps}"]
+    work -> done [condition="context.i=${steps}"] }`);
+  let i = 0;
+  const counter = {
+    execute: () =>
+      Promise.resolve({ status: 'success' as const, contextUpdates: { i: ++i, note: 'step' } })
+  };
+  const samples = new Map<number, number>();
+  await withTemp(async (dir) => {
+    const store = new FsCheckpointStore(join(dir, 'run', 'checkpoint.json'));
+    let writes = 0;
+    const timed = Object.assign(Object.create(store) as FsCheckpointStore, {
+      save: async (c: Checkpoint) => {
+        const t0 = performance.now();
+        await store.save(c);
+        samples.set(++writes, performance.now() - t0);
+      }
+    });
+    await runGraph(graph, dir, { checkpointStore: timed, handlers: [['codergen', counter]] });
+  });
+  const mean = (from: number, to: number): number => {
+    let sum = 0;
+    let count = 0;
+    for (let s = from; s < to; s++) {
+      const v = samples.get(s);
+      if (v !== undefined) {
+        sum += v;
+        count++;
+      }
+    }
+    return sum / Math.max(1, count);
+  };
+  const early = mean(50, 150);
+  const late = mean(steps - 50, steps + 50);
+  console.log(
+    `(b) checkpoint write at step ~10000 vs ~100: ${late.toFixed(3)} ms vs ${early.toFixed(3)} ms → ${(late / early).toFixed(2)}× (target ≤ 2×)`
+  );
+}
+
+async function benchParallel(): Promise<void> {
+  const branches = Array.from({ length: 64 }, (_, i) => `b${i}`);
+  const graph = graphOf(`digraph fan { start [shape=Mdiamond]; done [shape=Msquare]
+    fork [shape=component, max_parallel=16]; join [shape=tripleoctagon]
+    ${branches.map((b) => `${b} [shape=parallelogram, tool_command="sleep 0.2"]`).join('; ')}
+    start -> fork; ${branches.map((b) => `fork -> ${b}; ${b} -> join`).join('; ')}; join -> done }`);
+  const ms = await withTemp((dir) => runGraph(graph, dir));
+  console.log(
+    `(c) 64 × sleep 0.2 with max_parallel=16: ${ms.toFixed(0)} ms vs ideal 800 ms → ${(ms / 800).toFixed(2)}× (target ≤ 1.3×)`
+  );
+}
+
+async function benchBigOutput(): Promise<void> {
+  const graph = graphOf(
+    `digraph big { start [shape=Mdiamond]; done [shape=Msquare]; loud [shape=parallelogram, tool_command="head -c 1073741824 /dev/zero"]; start -> loud -> done }`
+  );
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const base = process.memoryUsage().rss;
+  const ms = await withTemp((dir) => runGraph(graph, dir));
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  console.log(
+    `(d) tool printing 1 GB: peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (baseline before the run ${(base / 2 ** 20).toFixed(0)} MB; ${(ms / 1000).toFixed(1)} s) (target < 200 MB)`
+  );
+}
+
+export async function run(): Promise<void> {
+  console.log('\n## engine (bench/engine.ts)');
+  await benchChain();
+  await benchCheckpointGrowth();
+  await benchParallel();
+  await benchBigOutput();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,2 @@
+import { runAction } from './action/main.js';
+await runAction();

@@ -1,0 +1,322 @@
+/**
+ * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
+ *
+ * - Output streams go to files with backpressure; only the last `tailBytes` of each stream stay in memory.
+ * - Timeout and abort kill the whole group: SIGTERM, then SIGKILL after `killGraceMs`; once the main
+ *   child is gone the group is swept with SIGKILL so no grandchild survives a kill.
+ * - A grandchild that keeps stdout/stderr open after the main child exited (`sleep 100 &`) delays the
+ *   result by at most PIPE_CLOSE_GRACE_MS; then the group is killed and the pipes are dropped.
+ * - Failing to start (missing cwd, no `sh`) is a result with `spawnError`, never a throw.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { errorMessage } from '../errors.js';
+import type {
+  ProcessResult,
+  ProcessRunner,
+  ProcessSpec,
+  StreamTail
+} from '../ports/process-runner.js';
+
+export const DEFAULT_KILL_GRACE_MS = 2000;
+/** How long to wait for the pipes to close after the main child exited. */
+export const PIPE_CLOSE_GRACE_MS = 200;
+/** setTimeout overflows above this; longer timeouts are treated as "no timeout". */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Keeps the last `limit` bytes of a byte stream. Memory is bounded by `limit` plus one chunk.
+ */
+export class TailBuffer {
+  readonly #limit: number;
+  #chunks: Buffer[] = [];
+  #kept = 0;
+  #total = 0;
+
+  constructor(limit: number) {
+    this.#limit = Math.max(0, Math.floor(limit));
+  }
+
+  get totalBytes(): number {
+    return this.#total;
+  }
+
+  push(chunk: Buffer): void {
+    this.#total += chunk.length;
+    if (this.#limit === 0 || chunk.length === 0) return;
+    if (chunk.length >= this.#limit) {
+      // Copy, so a huge chunk's backing memory is not retained.
+      this.#chunks = [Buffer.from(chunk.subarray(chunk.length - this.#limit))];
+      this.#kept = this.#limit;
+      return;
+    }
+    this.#chunks.push(chunk);
+    this.#kept += chunk.length;
+    let first = this.#chunks[0];
+    while (first !== undefined && this.#kept - first.length >= this.#limit) {
+      this.#chunks.shift();
+      this.#kept -= first.length;
+      first = this.#chunks[0];
+    }
+  }
+
+  /** The kept tail decoded as UTF-8; a multi-byte character cut at the start of the tail is dropped. */
+  toTail(): StreamTail {
+    let bytes = Buffer.concat(this.#chunks, this.#kept);
+    if (bytes.length > this.#limit) bytes = bytes.subarray(bytes.length - this.#limit);
+    const truncated = this.#total > bytes.length;
+    if (truncated) {
+      let skip = 0;
+      while (skip < 3 && skip < bytes.length && ((bytes[skip] ?? 0) & 0xc0) === 0x80) skip += 1;
+      bytes = bytes.subarray(skip);
+    }
+    return { text: bytes.toString('utf8'), totalBytes: this.#total, truncated };
+  }
+}
+
+/** One output stream: a tail in memory plus an optional file, written with backpressure. */
+class StreamCapture {
+  readonly tail: TailBuffer;
+  readonly #file: string | undefined;
+  #sink: WriteStream | undefined;
+  #source: Readable | undefined;
+  #error: string | undefined;
+  #ended: Promise<void> = Promise.resolve();
+
+  constructor(tailBytes: number, file: string | undefined) {
+    this.tail = new TailBuffer(tailBytes);
+    this.#file = file;
+  }
+
+  get error(): string | undefined {
+    return this.#error;
+  }
+
+  /** Resolves once the source stream ended (EOF), closed or failed. */
+  get ended(): Promise<void> {
+    return this.#ended;
+  }
+
+  /** Creates (truncates) the output file. A failure is recorded; the tail is still captured. */
+  async open(): Promise<void> {
+    if (this.#file === undefined) return;
+    const file = this.#file;
+    const sink = createWriteStream(file);
+    await new Promise<void>((resolve) => {
+      sink.once('open', () => resolve());
+      sink.once('error', (error) => {
+        this.#error = `could not write ${file}: ${errorMessage(error)}`;
+        resolve();
+      });
+    });
+    if (this.#error !== undefined) return;
+    this.#sink = sink;
+    sink.on('error', (error) => {
+      this.#error = `could not write ${file}: ${errorMessage(error)}`;
+      this.#sink = undefined;
+      this.#source?.resume();
+    });
+  }
+
+  attach(source: Readable | null): void {
+    if (source === null) return;
+    this.#source = source;
+    this.#ended = new Promise<void>((resolve) => {
+      source.once('end', resolve);
+      source.once('close', resolve);
+      source.once('error', () => resolve());
+    });
+    source.on('data', (chunk: Buffer) => {
+      this.tail.push(chunk);
+      const sink = this.#sink;
+      if (sink !== undefined && !sink.write(chunk)) {
+        source.pause();
+        sink.once('drain', () => source.resume());
+      }
+    });
+  }
+
+  /** Stops reading (used when a grandchild keeps the pipe open). */
+  detach(): void {
+    this.#source?.destroy();
+  }
+
+  /** Flushes and closes the file. */
+  async close(): Promise<void> {
+    const sink = this.#sink;
+    this.#sink = undefined;
+    if (sink === undefined || sink.destroyed) return;
+    await new Promise<void>((resolve) => {
+      sink.once('close', () => resolve());
+      sink.end();
+    });
+  }
+}
+
+/** Process groups still running, killed if this Node process exits first. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  });
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+async function cwdProblem(cwd: string): Promise<string | undefined> {
+  try {
+    const info = await stat(cwd);
+    return info.isDirectory() ? undefined : `working directory '${cwd}' is not a directory`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return `working directory '${cwd}' does not exist`;
+    return `working directory '${cwd}' is not usable: ${errorMessage(error)}`;
+  }
+}
+
+function usableTimeout(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_TIMER_MS ? ms : undefined;
+}
+
+type ExitInfo =
+  | { readonly code: number | null; readonly signal: NodeJS.Signals | null }
+  | { readonly error: unknown };
+
+export class NodeProcessRunner implements ProcessRunner {
+  async run(spec: ProcessSpec, signal?: AbortSignal): Promise<ProcessResult> {
+    const startedAt = performance.now();
+    const out = new StreamCapture(spec.tailBytes, spec.stdoutFile);
+    const err = new StreamCapture(spec.tailBytes, spec.stderrFile);
+    const finish = async (
+      fields: Omit<ProcessResult, 'stdout' | 'stderr' | 'durationMs'>
+    ): Promise<ProcessResult> => {
+      await Promise.all([out.close(), err.close()]);
+      const outputError = out.error ?? err.error;
+      return {
+        ...fields,
+        stdout: out.tail.toTail(),
+        stderr: err.tail.toTail(),
+        durationMs: Math.round(performance.now() - startedAt),
+        ...(outputError === undefined ? {} : { outputError })
+      };
+    };
+    const notStarted = { exitCode: null, signal: null, timedOut: false } as const;
+
+    if (signal?.aborted) return finish({ ...notStarted, aborted: true });
+    await Promise.all([out.open(), err.open()]);
+    const badCwd = await cwdProblem(spec.cwd);
+    if (badCwd !== undefined) return finish({ ...notStarted, aborted: false, spawnError: badCwd });
+
+    let child: ChildProcess;
+    try {
+      child = spawn('sh', ['-c', spec.command], {
+        cwd: spec.cwd,
+        env: { ...spec.env },
+        detached: true,
+        stdio: [spec.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+      });
+    } catch (error) {
+      return finish({
+        ...notStarted,
+        aborted: false,
+        spawnError: `could not start sh: ${errorMessage(error)}`
+      });
+    }
+    const exited = new Promise<ExitInfo>((resolve) => {
+      child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+      child.once('error', (error) => resolve({ error }));
+    });
+    out.attach(child.stdout);
+    err.attach(child.stderr);
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined); // EPIPE when the command does not read its stdin
+      child.stdin.end(spec.stdin ?? '');
+    }
+
+    const pid = child.pid;
+    if (pid !== undefined) {
+      installExitHook();
+      liveGroups.add(pid);
+    }
+    let timedOut = false;
+    let aborted = false;
+    let killing = false;
+    let running = true;
+    let graceTimer: NodeJS.Timeout | undefined;
+    const startKill = (): void => {
+      if (killing || !running || pid === undefined) return;
+      killing = true;
+      killGroup(pid, 'SIGTERM');
+      graceTimer = setTimeout(
+        () => killGroup(pid, 'SIGKILL'),
+        spec.killGraceMs ?? DEFAULT_KILL_GRACE_MS
+      );
+    };
+    const timeoutMs = usableTimeout(spec.timeoutMs);
+    const timeoutTimer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (!running || killing) return;
+            timedOut = true;
+            startKill();
+          }, timeoutMs);
+    const onAbort = (): void => {
+      if (!running || killing) return;
+      aborted = true;
+      startKill();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const info = await exited;
+    running = false;
+    clearTimeout(timeoutTimer);
+    clearTimeout(graceTimer);
+    signal?.removeEventListener('abort', onAbort);
+
+    if ('error' in info) {
+      if (pid !== undefined) liveGroups.delete(pid);
+      out.detach();
+      err.detach();
+      return finish({
+        ...notStarted,
+        aborted: false,
+        spawnError: `could not start sh: ${errorMessage(info.error)}`
+      });
+    }
+    if (pid !== undefined) {
+      // After a kill, sweep whatever is left of the group at once.
+      if (killing) killGroup(pid, 'SIGKILL');
+      let graceTimeout: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        Promise.all([out.ended, err.ended]).then(() => true),
+        new Promise<boolean>((resolve) => {
+          graceTimeout = setTimeout(() => resolve(false), PIPE_CLOSE_GRACE_MS);
+        })
+      ]);
+      clearTimeout(graceTimeout);
+      if (!drained) {
+        // A background grandchild holds the pipes: end it and stop reading.
+        killGroup(pid, 'SIGKILL');
+        out.detach();
+        err.detach();
+      }
+      liveGroups.delete(pid);
+    }
+    return finish({ exitCode: info.code, signal: info.signal, timedOut, aborted });
+  }
+}

@@ -1,0 +1,30 @@
+/** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
+import { FLAGS } from './args.js';
+import { VERSION } from '../version.js';
+
+export function helpText(): string {
+  const rows = FLAGS.map((f) => {
+    const names = `${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.metavar ? ` ${f.metavar}` : ''}`;
+    return `  ${names.padEnd(28)} ${f.help}`;
+  });
+  return [
+    `tracker ${VERSION} — run DOT-defined pipelines (Attractor), checkpointed and resumable.`,
+    '',
+    'Usage:',
+    '  tracker [run] <pipeline.dot> [flags]   Run a pipeline.',
+    '  tracker validate <pipeline.dot>        Check a pipeline; print diagnostics, a synopsis and the plan.',
+    '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes.',
+    '  tracker -c <run>/checkpoint.json <pipeline.dot>   Resume a run from its checkpoint.',
+    '',
+    'Flags:',
+    ...rows,
+    '',
+    'Exit codes:',
+    '  0  success (validate: no errors; warnings allowed)',
+    '  1  the pipeline failed, or the graph has errors',
+    '  2  usage error (unknown flag, missing or unreadable file)',
+    '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
+    '',
+    'Docs: README.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
+  ].join('\n');
+}

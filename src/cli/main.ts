@@ -1,0 +1,323 @@
+/**
+ * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
+ * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { ActivityLogSink } from '../adapters/activity-log-sink.js';
+import { NodeProcessRunner } from '../adapters/node-process-runner.js';
+import { newRunId } from '../adapters/run-id.js';
+import { systemClock } from '../adapters/system-clock.js';
+import type { Checkpoint } from '../engine/checkpoint.js';
+import { runPipeline } from '../engine/run-pipeline.js';
+import type { RunResult } from '../engine/run-pipeline.js';
+import { errorMessage, isTrackerError, TrackerError } from '../errors.js';
+import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
+import { AutoApproveInterviewer } from '../interviewers/auto-approve.js';
+import { ConsoleInterviewer } from '../interviewers/console.js';
+import { preparePipeline } from '../pipeline/prepare-pipeline.js';
+import type { Interviewer } from '../ports/interviewer.js';
+import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
+import { FsRunStore } from '../stores/fs-run-store.js';
+import { VERSION } from '../version.js';
+import type { CliSettings } from './args.js';
+import { parseArgs } from './args.js';
+import { FileChildRunner } from './child-runner.js';
+import { helpText } from './help.js';
+import { ConsoleSink, FanOutSink, NdjsonSink } from './render-console.js';
+import { renderValidation } from './render-validate.js';
+import { simulatePipeline } from './simulate.js';
+
+export const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 } as const;
+
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Wires SIGINT/SIGTERM; tests pass their own AbortSignal instead. */
+  readonly signal?: AbortSignal;
+}
+
+interface LoadedPipeline {
+  readonly file: string;
+  readonly source: string;
+  readonly sha256: string;
+}
+
+async function loadPipelineFile(path: string, cwd: string): Promise<LoadedPipeline> {
+  const file = isAbsolute(path) ? path : resolve(cwd, path);
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : errorMessage(error);
+    throw new TrackerError('USAGE', `Cannot read pipeline '${path}': ${why}.`, { cause: error });
+  }
+  return { file, source, sha256: createHash('sha256').update(source).digest('hex') };
+}
+
+function displayPath(file: string, cwd: string): string {
+  return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = (text: string): void => void io.stdout.write(text);
+  const err = (text: string): void => void io.stderr.write(text);
+  let settings: CliSettings;
+  try {
+    settings = parseArgs(argv);
+  } catch (error) {
+    err(`tracker: ${errorMessage(error)}\n`);
+    return ExitCodes.Usage;
+  }
+  try {
+    switch (settings.command) {
+      case 'help':
+        out(helpText() + '\n');
+        return ExitCodes.Success;
+      case 'version':
+        out(`tracker ${VERSION}\n`);
+        return ExitCodes.Success;
+      case 'validate':
+        return await validateCommand(settings, io, out);
+      case 'simulate':
+        return await simulateCommand(settings, io, out, err);
+      case 'run':
+        return await runCommand(settings, io, out, err);
+    }
+  } catch (error) {
+    if (isTrackerError(error) && error.code === 'USAGE') {
+      err(`tracker: ${error.message}\n`);
+      return ExitCodes.Usage;
+    }
+    if (
+      isTrackerError(error) &&
+      (error.code === 'CHECKPOINT_INVALID' || error.code === 'CHECKPOINT_MISMATCH')
+    ) {
+      err(`tracker: ${error.message}\n`);
+      return ExitCodes.Usage;
+    }
+    err(
+      `tracker: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+    );
+    return ExitCodes.Failed;
+  }
+}
+
+async function prepare(settings: CliSettings, io: CliIo) {
+  const loaded = await loadPipelineFile(settings.pipeline ?? '', io.cwd);
+  const prepared = preparePipeline(loaded.source, { file: displayPath(loaded.file, io.cwd) });
+  return { loaded, prepared };
+}
+
+async function validateCommand(
+  settings: CliSettings,
+  io: CliIo,
+  out: (t: string) => void
+): Promise<number> {
+  const { prepared } = await prepare(settings, io);
+  out(renderValidation(prepared, { json: settings.json }));
+  return prepared.ok ? ExitCodes.Success : ExitCodes.Failed;
+}
+
+async function simulateCommand(
+  settings: CliSettings,
+  io: CliIo,
+  out: (t: string) => void,
+  err: (t: string) => void
+): Promise<number> {
+  const { prepared } = await prepare(settings, io);
+  if (!prepared.ok || !prepared.graph) {
+    err(renderValidation(prepared, { json: false }));
+    return ExitCodes.Failed;
+  }
+  const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
+  return result.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
+}
+
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value: string, runsRoot: string, cwd: string): string {
+  const asPath = resolve(cwd, value);
+  if (existsSync(join(asPath, 'checkpoint.json'))) return asPath;
+  if (existsSync(runsRoot)) {
+    const matches = readdirSync(runsRoot).filter(
+      (name) => name.startsWith(value) && statSync(join(runsRoot, name)).isDirectory()
+    );
+    if (matches.length === 1 && matches[0] !== undefined) return join(runsRoot, matches[0]);
+    if (matches.length > 1)
+      throw new TrackerError(
+        'USAGE',
+        `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`
+      );
+  }
+  throw new TrackerError(
+    'USAGE',
+    `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}.`
+  );
+}
+
+async function runCommand(
+  settings: CliSettings,
+  io: CliIo,
+  out: (t: string) => void,
+  err: (t: string) => void
+): Promise<number> {
+  const { loaded, prepared } = await prepare(settings, io);
+  const shownFile = displayPath(loaded.file, io.cwd);
+  if (!prepared.ok || !prepared.graph) {
+    err(renderValidation(prepared, { json: false }));
+    return ExitCodes.Failed;
+  }
+  const graph = prepared.graph;
+  const workdir = resolve(io.cwd, settings.workdir ?? '.');
+  const runsRoot = join(workdir, '.tracker', 'runs');
+
+  let resumeFrom: Checkpoint | undefined;
+  let runDir: string;
+  let checkpointStore: FsCheckpointStore;
+  if (settings.checkpoint !== undefined || settings.resume !== undefined) {
+    const checkpointPath =
+      settings.checkpoint !== undefined
+        ? resolve(io.cwd, settings.checkpoint)
+        : join(resolveResumeDir(settings.resume ?? '', runsRoot, io.cwd), 'checkpoint.json');
+    checkpointStore = new FsCheckpointStore(checkpointPath);
+    resumeFrom = await checkpointStore.load();
+    if (!resumeFrom) throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== loaded.sha256 && !settings.force) {
+      throw new TrackerError(
+        'CHECKPOINT_MISMATCH',
+        `${shownFile} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${loaded.sha256.slice(0, 12)}…). ` +
+          'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.'
+      );
+    }
+    runDir = settings.logs !== undefined ? resolve(io.cwd, settings.logs) : dirname(checkpointPath);
+  } else {
+    const runId = settings.runId ?? newRunId();
+    runDir = settings.logs !== undefined ? resolve(io.cwd, settings.logs) : join(runsRoot, runId);
+    checkpointStore = new FsCheckpointStore(join(runDir, 'checkpoint.json'));
+    if (existsSync(join(runDir, 'checkpoint.json'))) {
+      throw new TrackerError(
+        'USAGE',
+        `${runDir} already holds a run. Resume it with -c ${join(runDir, 'checkpoint.json')} or choose another --run-id/--logs.`
+      );
+    }
+  }
+  const runId = resumeFrom?.run_id ?? settings.runId ?? basename(runDir);
+
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort(new Error('signal'));
+  let signal: AbortSignal = controller.signal;
+  if (io.signal) signal = AbortSignal.any([io.signal, controller.signal]);
+  else {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+
+  const activity = new ActivityLogSink(runDir);
+  const human = settings.json ? err : out;
+  const sinks = [
+    activity,
+    settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
+  ];
+  const interviewer: Interviewer = settings.autoApprove
+    ? new AutoApproveInterviewer()
+    : new ConsoleInterviewer({
+        input: io.stdin,
+        output: settings.json ? io.stderr : io.stdout,
+        clock: systemClock
+      });
+  const processRunner = new NodeProcessRunner();
+  const registry = createBuiltinRegistry({
+    processRunner,
+    interviewer,
+    workdir,
+    env: io.env,
+    clock: systemClock,
+    childRunner: new FileChildRunner({
+      baseDir: dirname(loaded.file),
+      runDir,
+      processRunner,
+      env: io.env,
+      workdir
+    })
+  });
+
+  let result: RunResult;
+  try {
+    result = await runPipeline(graph, {
+      registry,
+      clock: systemClock,
+      random: Math.random,
+      runId,
+      runStore: new FsRunStore(runDir),
+      checkpointStore,
+      events: new FanOutSink(sinks),
+      pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
+      signal,
+      ...(resumeFrom ? { resumeFrom } : {}),
+      initialContext: Object.fromEntries(settings.vars),
+      restartRunStore: (n) => {
+        const dir = join(runDir, `restart-${n}`);
+        activity.moveTo(dir);
+        return new FsRunStore(dir);
+      },
+      trackerVersion: VERSION
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await activity.close();
+  }
+
+  const checkpointPath = displayPath(checkpointStore.path, io.cwd);
+  const resumeCommand = `tracker -c ${checkpointPath} ${shownFile}`;
+  if (result.status === 'success') {
+    if (!settings.quiet) human(`  run dir: ${displayPath(runDir, io.cwd)}\n`);
+    return ExitCodes.Success;
+  }
+  if (result.status === 'stopped') {
+    err(`  Checkpoint saved. Resume with:\n    ${resumeCommand}\n`);
+    return ExitCodes.Stopped;
+  }
+  if (result.failedNode) err(await failureDetail(new FsRunStore(runDir), result.failedNode));
+  err(
+    `  Checkpoint saved; after fixing the cause, resume (re-runs '${result.failedNode ?? 'the failed node'}') with:\n    ${resumeCommand}\n`
+  );
+  return ExitCodes.Failed;
+}
+
+const TAIL_LINES = 10;
+
+async function failureDetail(store: FsRunStore, nodeId: string): Promise<string> {
+  const parts: string[] = [];
+  for (const name of ['stderr.log', 'stdout.log']) {
+    const text = await store.readStageFile(nodeId, name).catch(() => undefined);
+    if (!text || text.trim() === '') continue;
+    const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
+    parts.push(
+      `  last lines of ${nodeId}/${name}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`
+    );
+  }
+  return parts.join('');
+}
+
+/** The process wiring: argv, stdio, env, cwd. */
+export async function runCli(): Promise<number> {
+  return main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd()
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Plain console rendering of engine events (`--no-tui`): one line per stage start/end with status,
+ * duration and retry information. Pure formatting; the sink writes the lines.
+ */
+import type { PipelineEvent } from '../engine/events.js';
+import type { EventSink } from '../ports/event-sink.js';
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
+  const m = Math.floor(ms / 60_000);
+  const s = Math.round((ms % 60_000) / 1000);
+  return `${m}m${String(s).padStart(2, '0')}s`;
+}
+
+const ICON: Readonly<Record<string, string>> = {
+  success: '✓',
+  partial_success: '◐',
+  fail: '✗',
+  retry: '↻',
+  skipped: '⊘'
+};
+
+export interface ConsoleRenderOptions {
+  /** Only failures, retries and the final line. */
+  readonly quiet?: boolean;
+}
+
+export function formatEvent(
+  event: PipelineEvent,
+  options: ConsoleRenderOptions = {}
+): string | undefined {
+  const where = (nodeId: string, branch?: string): string =>
+    branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
+  switch (event.type) {
+    case 'pipeline.started':
+      return options.quiet
+        ? undefined
+        : `${event.resumed ? 'Resuming' : 'Running'} pipeline '${event.pipeline}' (run ${event.runId}, ${event.nodeCount} nodes)\n  run dir: ${event.runDir}`;
+    case 'stage.started':
+      if (options.quiet) return undefined;
+      return `  → ${where(event.nodeId, event.branch)} [${event.handlerType}]${event.attempt > 1 ? ` attempt ${event.attempt}/${event.maxAttempts}` : ''}`;
+    case 'stage.completed': {
+      if (options.quiet && event.status !== 'fail') return undefined;
+      const detail =
+        event.status === 'fail'
+          ? `  ${event.failureReason ?? ''}`
+          : event.status === 'partial_success' && event.notes
+            ? `  ${event.notes}`
+            : '';
+      return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
+    }
+    case 'stage.retrying':
+      return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatDuration(event.delayMs)}: ${event.reason}`;
+    case 'parallel.started':
+      return options.quiet
+        ? undefined
+        : `  ⇉ ${event.nodeId}: ${event.branches.length} branches (${event.branches.join(', ')}), max_parallel=${event.maxParallel}`;
+    case 'parallel.completed':
+      return options.quiet
+        ? undefined
+        : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed in ${formatDuration(event.durationMs)}`;
+    case 'gate.waiting':
+      return undefined;
+    case 'gate.answered':
+      return options.quiet
+        ? undefined
+        : `  ☞ ${event.nodeId}: ${event.timedOut ? 'timed out → ' : ''}${event.answer}${event.actor ? ` (by ${event.actor})` : ''}`;
+    case 'goal_gate.unsatisfied':
+      return `  ⚑ goal gate '${event.nodeId}' is ${event.status}${event.retryTarget ? `; retrying from '${event.retryTarget}'` : '; no retry target'}`;
+    case 'loop.restarted':
+      return `  ⟲ loop restart #${event.restart} at '${event.target}' (fresh context)`;
+    case 'warning':
+      return `  ! ${event.nodeId ? `${event.nodeId}: ` : ''}${event.message}`;
+    case 'stage.output':
+      return options.quiet || !event.truncated
+        ? undefined
+        : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
+    case 'pipeline.completed':
+      return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
+    case 'pipeline.failed':
+      return `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+    case 'pipeline.stopped':
+      return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+    case 'edge.selected':
+    case 'checkpoint.saved':
+    case 'parallel.branch_completed':
+      return undefined;
+  }
+}
+
+/** Progress goes to `write`; the final failure or stop line goes to `writeError` (stderr). */
+export class ConsoleSink implements EventSink {
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly options: ConsoleRenderOptions = {},
+    private readonly writeError: (text: string) => void = write
+  ) {}
+
+  emit(event: PipelineEvent): void {
+    const line = formatEvent(event, this.options);
+    if (line === undefined) return;
+    if (event.type === 'pipeline.failed' || event.type === 'pipeline.stopped')
+      this.writeError(line + '\n');
+    else this.write(line + '\n');
+  }
+}
+
+/** `--json`: one JSON object per event on stdout. */
+export class NdjsonSink implements EventSink {
+  constructor(private readonly write: (text: string) => void) {}
+
+  emit(event: PipelineEvent): void {
+    this.write(JSON.stringify(event) + '\n');
+  }
+}
+
+export class FanOutSink implements EventSink {
+  constructor(private readonly sinks: readonly EventSink[]) {}
+
+  emit(event: PipelineEvent): void {
+    for (const sink of this.sinks) sink.emit(event);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message`, a synopsis of the
+ * graph, the execution plan, and a one-line verdict. `--json` prints the same as one JSON document.
+ */
+import { planExecution, summarizeGraph } from '../graph/plan.js';
+import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
+import { formatDiagnostic, summarizeDiagnostics } from '../validate/format-diagnostic.js';
+
+export function renderValidation(prepared: PreparedPipeline, options: { json: boolean }): string {
+  const graph = prepared.graph;
+  const summary = graph ? summarizeGraph(graph) : undefined;
+  const plan = graph ? planExecution(graph) : undefined;
+  if (options.json) {
+    return (
+      JSON.stringify(
+        {
+          valid: prepared.ok,
+          diagnostics: prepared.diagnostics,
+          ...(summary && plan
+            ? {
+                synopsis: {
+                  name: summary.name,
+                  goal: summary.goal ?? '',
+                  nodes: summary.nodeCount,
+                  edges: summary.edgeCount,
+                  handlers: Object.fromEntries(summary.handlerCounts),
+                  start: summary.startNodeIds,
+                  exit: summary.exitNodeIds,
+                  kind: summary.kind
+                },
+                plan: {
+                  levels: plan.levels,
+                  parallel_groups: plan.parallelGroups,
+                  back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to })),
+                  unreachable: plan.unreachable
+                }
+              }
+            : {})
+        },
+        null,
+        2
+      ) + '\n'
+    );
+  }
+  const lines: string[] = prepared.diagnostics.map(formatDiagnostic);
+  if (summary && plan) {
+    if (lines.length) lines.push('');
+    lines.push(
+      `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`
+    );
+    if (summary.goal) lines.push(`  goal:     ${summary.goal}`);
+    lines.push(
+      `  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`
+    );
+    lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    lines.push('  plan (topological levels; nodes on one level can run concurrently):');
+    plan.levels.forEach((level, i) =>
+      lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`)
+    );
+    for (const g of plan.parallelGroups) {
+      lines.push(
+        `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`
+      );
+    }
+    if (plan.backEdges.length)
+      lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
+    if (plan.unreachable.length) lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
+  }
+  lines.push(
+    prepared.ok
+      ? `✓ valid (${summarizeDiagnostics(prepared.diagnostics)})`
+      : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`
+  );
+  return lines.join('\n') + '\n';
+}

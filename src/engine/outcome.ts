@@ -1,0 +1,93 @@
+/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
+export const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'] as const;
+export type StageStatus = (typeof StageStatuses)[number];
+
+export interface Outcome {
+  readonly status: StageStatus;
+  readonly preferredLabel?: string;
+  readonly suggestedNextIds?: readonly string[];
+  readonly contextUpdates?: Readonly<Record<string, unknown>>;
+  readonly notes?: string;
+  readonly failureReason?: string;
+  /** False marks a terminal error: the engine does not retry it (spec Appendix D). */
+  readonly retryable?: boolean;
+  /** A server's or tool's hint for when to try again. */
+  readonly retryAfterMs?: number;
+  /**
+   * Continue at this node instead of selecting an outgoing edge. The parallel handler uses it to continue at
+   * the fan-in node after its branches ran.
+   */
+  readonly continueAt?: string;
+  /**
+   * The outcome was synthesized by `auto_status` because the handler produced no status of its own;
+   * the engine then writes no status.json for the node (its absence shows no status was written).
+   */
+  readonly autoStatus?: boolean;
+}
+
+export function isStageStatus(value: unknown): value is StageStatus {
+  return typeof value === 'string' && (StageStatuses as readonly string[]).includes(value);
+}
+
+export function isSuccessful(status: StageStatus): boolean {
+  return status === 'success' || status === 'partial_success';
+}
+
+export function success(notes?: string, contextUpdates?: Record<string, unknown>): Outcome {
+  return {
+    status: 'success',
+    ...(notes === undefined ? {} : { notes }),
+    ...(contextUpdates === undefined ? {} : { contextUpdates })
+  };
+}
+
+export function failure(failureReason: string, extra: Partial<Outcome> = {}): Outcome {
+  return { ...extra, status: 'fail', failureReason };
+}
+
+/**
+ * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
+ */
+export function outcomeFromStatusJson(data: unknown): Outcome | string {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return 'status.json must contain a JSON object like {"outcome": "success"}';
+  }
+  const record = data as Record<string, unknown>;
+  const raw = record['outcome'] ?? record['status'];
+  const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+  if (!isStageStatus(status)) {
+    return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
+  }
+  const preferred = record['preferred_label'] ?? record['preferred_next_label'];
+  const suggested = record['suggested_next_ids'];
+  const updates = record['context_updates'];
+  const notes = record['notes'];
+  const reason = record['failure_reason'];
+  return {
+    status,
+    ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
+    ...(Array.isArray(suggested)
+      ? { suggestedNextIds: suggested.filter((s): s is string => typeof s === 'string') }
+      : {}),
+    ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
+      ? { contextUpdates: updates as Record<string, unknown> }
+      : {}),
+    ...(typeof notes === 'string' ? { notes } : {}),
+    ...(typeof reason === 'string' ? { failureReason: reason } : {})
+  };
+}
+
+/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
+export function outcomeToStatusJson(outcome: Outcome): Record<string, unknown> {
+  return {
+    outcome: outcome.status,
+    ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+    ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
+    ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
+      ? { context_updates: outcome.contextUpdates }
+      : {}),
+    ...(outcome.notes ? { notes: outcome.notes } : {}),
+    ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
+  };
+}

@@ -1,0 +1,887 @@
+/**
+ * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
+ * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
+ * Pure orchestration: every effect goes through the ports in RunOptions.
+ */
+import { errorMessage, TrackerError } from '../errors.js';
+import type { Graph, GraphEdge, GraphNode } from '../graph/graph.js';
+import { outgoingEdges } from '../graph/graph.js';
+import { HandlerTypes } from '../graph/shapes.js';
+import { findStartNodes } from '../graph/terminals.js';
+import { getBoolean, getInteger, getString, nodeHandlerType, nodeLabel } from '../graph/values.js';
+import type {
+  EngineServices,
+  HandlerInput,
+  SubgraphRequest,
+  SubgraphResult
+} from '../handlers/handler.js';
+import type { HandlerRegistry } from '../handlers/registry.js';
+import type { CheckpointStore } from '../ports/checkpoint-store.js';
+import type { Clock, RandomSource } from '../ports/clock.js';
+import type { EventSink } from '../ports/event-sink.js';
+import type { RunStore } from '../ports/run-store.js';
+import type { Checkpoint, PendingBranch } from './checkpoint.js';
+import { serializeCheckpoint } from './checkpoint.js';
+import { RunContext } from './context.js';
+import type { EdgeReason, EventPayload } from './events.js';
+import type { Outcome } from './outcome.js';
+import { failure, isSuccessful, outcomeToStatusJson } from './outcome.js';
+import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
+import type { PipelineIdentity } from './run-state.js';
+import { RunState } from './run-state.js';
+import { selectEdge } from './select-edge.js';
+import { conditionHolds } from './condition-cache.js';
+
+export interface RunOptions {
+  readonly registry: HandlerRegistry;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly runId: string;
+  readonly runStore: RunStore;
+  readonly checkpointStore: CheckpointStore;
+  readonly events: EventSink;
+  /** Identifies the pipeline source (a hash guards resume against a changed file). */
+  readonly pipeline: PipelineIdentity;
+  readonly signal?: AbortSignal;
+  readonly resumeFrom?: Checkpoint;
+  /** Seeds for the context (`--var key=value`). */
+  readonly initialContext?: Readonly<Record<string, unknown>>;
+  /** The run store for the n-th `loop_restart` (a fresh directory); defaults to the same store. */
+  readonly restartRunStore?: (restart: number) => RunStore;
+  /** Written into manifest.json. */
+  readonly trackerVersion?: string;
+}
+
+export type RunStatusResult = 'success' | 'fail' | 'stopped';
+
+export interface RunResult {
+  readonly status: RunStatusResult;
+  readonly runId: string;
+  readonly failureReason?: string;
+  /** The node whose failure ended the run, or the node that was running when it stopped. */
+  readonly failedNode?: string;
+  readonly completedNodes: readonly string[];
+  readonly checkpoint: Checkpoint;
+}
+
+/** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
+class StopSignal extends Error {
+  constructor(readonly nodeId: string | undefined) {
+    super('stopped');
+  }
+}
+
+interface WalkEnd {
+  readonly kind: 'exit' | 'stop_at' | 'restart' | 'dead_end' | 'failed';
+  readonly outcome: Outcome;
+  readonly lastNode?: string;
+  /** For `stop_at`: the node the walk stopped before. */
+  readonly stoppedBefore?: string;
+}
+
+interface Walker {
+  readonly context: RunContext;
+  readonly branch?: string;
+  readonly stopAt?: ReadonlySet<string>;
+  /** Called after each node completes in a branch (to record branch progress). */
+  readonly onAdvance?: (completedNode: string, next: string | undefined) => void;
+  /** A branch's own signal (cancelled by join/error policies); the run's signal always applies too. */
+  readonly signal?: AbortSignal;
+  /** Dependency scheduling: several nodes run at once, so no single in-flight attempt is tracked. */
+  readonly concurrent?: boolean;
+}
+
+const GRAPH_MIRROR_PREFIX = 'graph.';
+
+function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
+  for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
+  if (!graph.attrs.has('goal')) context.set('graph.goal', '');
+}
+
+function isExitNode(node: GraphNode): boolean {
+  return nodeHandlerType(node) === HandlerTypes.Exit;
+}
+
+export async function runPipeline(graph: Graph, options: RunOptions): Promise<RunResult> {
+  return new Engine(graph, options).run();
+}
+
+class Engine implements EngineServices {
+  readonly #graph: Graph;
+  readonly #o: RunOptions;
+  readonly #state: RunState;
+  readonly #signal: AbortSignal;
+  #runStore: RunStore;
+  #saveChain: Promise<void> = Promise.resolve();
+  readonly #startedAt: number;
+
+  constructor(graph: Graph, options: RunOptions) {
+    this.#graph = graph;
+    this.#o = options;
+    this.#signal = options.signal ?? new AbortController().signal;
+    this.#runStore = options.runStore;
+    this.#startedAt = options.clock.now();
+    if (options.resumeFrom) {
+      this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
+      mirrorGraphAttributes(graph, this.#state.context);
+    } else {
+      this.#state = new RunState(options.runId, options.pipeline);
+      mirrorGraphAttributes(graph, this.#state.context);
+      if (options.initialContext) this.#state.context.apply(options.initialContext);
+    }
+  }
+
+  #emit(payload: EventPayload): void {
+    this.#o.events.emit({
+      ...payload,
+      ts: this.#o.clock.now(),
+      runId: this.#state.runId
+    });
+  }
+
+  #iso(): string {
+    return new Date(this.#o.clock.now()).toISOString();
+  }
+
+  /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
+  async #checkpoint(nodeId: string): Promise<void> {
+    const checkpoint = this.#state.toCheckpoint(this.#iso());
+    const write = this.#saveChain.then(() => this.#o.checkpointStore.save(checkpoint));
+    this.#saveChain = write.catch(() => undefined);
+    await write;
+    if (this.#state.restartCount > 0) {
+      await this.#runStore.writeRunFile('checkpoint.json', serializeCheckpoint(checkpoint));
+    }
+    this.#emit({
+      type: 'checkpoint.saved',
+      nodeId,
+      ...(checkpoint.next_node ? { nextNode: checkpoint.next_node } : {})
+    });
+  }
+
+  async run(): Promise<RunResult> {
+    const resumed = this.#o.resumeFrom !== undefined;
+    this.#emit({
+      type: 'pipeline.started',
+      pipeline: this.#graph.name,
+      goal: getString(this.#graph.attrs, 'goal') ?? '',
+      runDir: this.#runStore.runDir,
+      resumed,
+      nodeCount: this.#graph.nodes.size
+    });
+    if (!resumed) await this.#writeManifest();
+
+    let start = this.#state.nextNode;
+    if (!resumed || start === undefined) {
+      if (resumed && this.#state.status === 'success') return this.#finish('success', undefined);
+      const starts = findStartNodes(this.#graph);
+      const first = starts[0];
+      if (starts.length !== 1 || first === undefined) {
+        throw new TrackerError(
+          'PIPELINE_INVALID',
+          `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`
+        );
+      }
+      start = first.id;
+    }
+    this.#state.status = 'running';
+    this.#state.failureReason = undefined;
+
+    try {
+      if (getString(this.#graph.attrs, 'schedule') === 'dependencies')
+        return await this.#runDependencies(start);
+      for (;;) {
+        const end = await this.#walk(start, { context: this.#state.context });
+        if (end.kind === 'failed')
+          return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
+        if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+          start = await this.#restart(end.stoppedBefore);
+          continue;
+        }
+        if (end.kind === 'dead_end' && end.outcome.status === 'fail') {
+          return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
+        }
+        return this.#finish('success', undefined);
+      }
+    } catch (error) {
+      if (error instanceof StopSignal) return this.#stopped(error.nodeId);
+      throw error;
+    }
+  }
+
+  async #writeManifest(): Promise<void> {
+    const manifest = {
+      name: this.#graph.name,
+      label: getString(this.#graph.attrs, 'label') ?? '',
+      goal: getString(this.#graph.attrs, 'goal') ?? '',
+      run_id: this.#state.runId,
+      pipeline_file: this.#o.pipeline.file,
+      pipeline_sha256: this.#o.pipeline.sha256,
+      start_time: this.#iso(),
+      tracker_version: this.#o.trackerVersion ?? 'unknown'
+    };
+    await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  }
+
+  async #finish(
+    status: 'success' | 'fail',
+    reason: string | undefined,
+    failedNode?: string
+  ): Promise<RunResult> {
+    this.#state.status = status;
+    this.#state.failureReason = reason;
+    if (status === 'success') {
+      this.#state.nextNode = undefined;
+      this.#state.currentAttempt = undefined;
+    }
+    await this.#checkpoint(failedNode ?? this.#state.currentNode);
+    const durationMs = this.#o.clock.now() - this.#startedAt;
+    if (status === 'success') {
+      this.#emit({
+        type: 'pipeline.completed',
+        durationMs,
+        completedNodes: this.#state.completed.length
+      });
+    } else {
+      this.#emit({
+        type: 'pipeline.failed',
+        durationMs,
+        reason: reason ?? 'failed',
+        ...(failedNode ? { nodeId: failedNode } : {})
+      });
+    }
+    return this.#result(status, reason, failedNode);
+  }
+
+  async #stopped(nodeId: string | undefined): Promise<RunResult> {
+    this.#state.status = 'stopped';
+    const reason = 'stopped by signal';
+    this.#state.failureReason = reason;
+    await this.#checkpoint(nodeId ?? this.#state.currentNode);
+    this.#emit({
+      type: 'pipeline.stopped',
+      durationMs: this.#o.clock.now() - this.#startedAt,
+      reason,
+      ...(nodeId ? { nodeId } : {})
+    });
+    return this.#result('stopped', reason, nodeId);
+  }
+
+  #result(
+    status: RunStatusResult,
+    reason: string | undefined,
+    failedNode: string | undefined
+  ): RunResult {
+    return {
+      status,
+      runId: this.#state.runId,
+      ...(reason === undefined ? {} : { failureReason: reason }),
+      ...(failedNode === undefined ? {} : { failedNode }),
+      completedNodes: [...this.#state.completed],
+      checkpoint: this.#state.toCheckpoint(this.#iso())
+    };
+  }
+
+  /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
+  async #restart(target: string): Promise<string> {
+    this.#state.restartCount += 1;
+    const n = this.#state.restartCount;
+    const fresh = new RunContext();
+    mirrorGraphAttributes(this.#graph, fresh);
+    if (this.#o.initialContext) fresh.apply(this.#o.initialContext);
+    this.#state.resetForRestart(fresh);
+    this.#state.nextNode = target;
+    if (this.#o.restartRunStore) this.#runStore = this.#o.restartRunStore(n);
+    this.#emit({ type: 'loop.restarted', restart: n, target });
+    await this.#checkpoint(target);
+    return target;
+  }
+
+  #throwIfStopped(nodeId: string | undefined): void {
+    if (this.#signal.aborted) throw new StopSignal(nodeId);
+  }
+
+  /**
+   * Runs nodes from `start` until the exit, a stop node, a dead end or an unrouted failure. The main walk
+   * and every parallel branch use this same loop.
+   */
+  async #walk(start: string, w: Walker): Promise<WalkEnd> {
+    let current = start;
+    let lastOutcome: Outcome = { status: 'success' };
+    let lastNode: string | undefined;
+    let arrivedVia: GraphEdge | undefined;
+    const isMain = w.branch === undefined;
+    for (;;) {
+      this.#throwIfStopped(current);
+      if (w.signal?.aborted) {
+        return {
+          kind: 'failed',
+          outcome: failure(`cancelled: ${errorMessage(w.signal.reason)}`, { retryable: false }),
+          ...(lastNode ? { lastNode } : {})
+        };
+      }
+      if (w.stopAt?.has(current))
+        return {
+          kind: 'stop_at',
+          outcome: lastOutcome,
+          stoppedBefore: current,
+          ...(lastNode ? { lastNode } : {})
+        };
+      const node = this.#graph.nodes.get(current);
+      if (!node) {
+        return {
+          kind: 'failed',
+          outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
+          ...(lastNode ? { lastNode } : {})
+        };
+      }
+
+      if (isExitNode(node)) {
+        if (!isMain)
+          return {
+            kind: 'stop_at',
+            outcome: lastOutcome,
+            stoppedBefore: current,
+            ...(lastNode ? { lastNode } : {})
+          };
+        const redirect = this.#checkGoalGates();
+        if (redirect === 'fail') {
+          const reason = this.#unsatisfiedGateReason();
+          return { kind: 'failed', outcome: failure(reason), lastNode: current };
+        }
+        if (redirect !== undefined) {
+          this.#emitEdge(current, redirect.target, redirect.reason, w);
+          current = redirect.target;
+          arrivedVia = undefined;
+          this.#state.nextNode = current;
+          continue;
+        }
+      }
+
+      const maxVisits =
+        getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
+      const visits = this.#state.visits.get(current) ?? 0;
+      const resuming = this.#state.currentAttempt?.node === current;
+      if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
+        const outcome = failure(
+          `Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`
+        );
+        return { kind: 'failed', outcome, lastNode: current };
+      }
+
+      if (isMain) this.#state.nextNode = current;
+      const outcome = await this.#executeNode(node, w, arrivedVia);
+      lastOutcome = outcome;
+      lastNode = current;
+
+      if (isExitNode(node)) {
+        if (isMain) this.#state.currentNode = current;
+        return { kind: 'exit', outcome, lastNode: current };
+      }
+
+      const next = this.#route(node, outcome, w);
+      if (next === undefined) {
+        if (isMain) {
+          this.#state.currentNode = current;
+          this.#state.nextNode = outcome.status === 'fail' ? current : undefined;
+          if (outcome.status === 'fail') {
+            return {
+              kind: 'failed',
+              outcome: failure(this.#failureText(node, outcome)),
+              lastNode: current
+            };
+          }
+        }
+        w.onAdvance?.(current, undefined);
+        return {
+          kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
+          outcome,
+          lastNode: current
+        };
+      }
+      if (next.restart && isMain) {
+        this.#state.currentNode = current;
+        return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
+      }
+      if (isMain) {
+        this.#state.currentNode = current;
+        this.#state.nextNode = next.to;
+        this.#state.currentAttempt = undefined;
+        await this.#checkpoint(current);
+      } else {
+        w.onAdvance?.(current, next.to);
+        await this.#checkpoint(current);
+      }
+      current = next.to;
+      arrivedVia = next.edge;
+    }
+  }
+
+  #failureText(node: GraphNode, outcome: Outcome): string {
+    const reason = outcome.failureReason ?? 'failed';
+    return `Stage '${node.id}' failed: ${reason}`;
+  }
+
+  #emitEdge(
+    from: string,
+    to: string,
+    reason: EdgeReason,
+    w: Walker,
+    label?: string,
+    condition?: string
+  ): void {
+    this.#emit({
+      type: 'edge.selected',
+      nodeId: from,
+      to,
+      reason,
+      ...(w.branch ? { branch: w.branch } : {}),
+      ...(label ? { label } : {}),
+      ...(condition ? { condition } : {})
+    });
+  }
+
+  /** Chooses where to go after a node (spec §3.3 and failure routing §3.7). */
+  #route(
+    node: GraphNode,
+    outcome: Outcome,
+    w: Walker
+  ): { to: string; restart: boolean; edge?: GraphEdge } | undefined {
+    const failed = outcome.status === 'fail';
+    if (outcome.continueAt !== undefined && !failed) {
+      this.#emitEdge(node.id, outcome.continueAt, 'continue_at', w);
+      return { to: outcome.continueAt, restart: false };
+    }
+    const choice = selectEdge(this.#graph, node.id, outcome, w.context, {
+      onlyConditional: failed
+    });
+    if (choice) {
+      const e = choice.edge;
+      this.#emitEdge(
+        node.id,
+        e.to,
+        choice.reason,
+        w,
+        e.attrs.get('label')?.value,
+        e.attrs.get('condition')?.value
+      );
+      return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
+    }
+    if (!failed) return undefined;
+    // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
+    const router = outgoingEdges(this.#graph, node.id).find((e) => {
+      const target = this.#graph.nodes.get(e.to);
+      return (
+        (e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+        target !== undefined &&
+        nodeHandlerType(target) === HandlerTypes.Conditional
+      );
+    });
+    if (router) {
+      this.#emitEdge(node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
+      return { to: router.to, restart: false, edge: router };
+    }
+    for (const [attr, reason] of [
+      ['retry_target', 'retry_target'],
+      ['fallback_retry_target', 'fallback_retry_target']
+    ] as const) {
+      const target = getString(node.attrs, attr);
+      if (target && this.#graph.nodes.has(target)) {
+        this.#emitEdge(node.id, target, reason, w);
+        return { to: target, restart: false };
+      }
+    }
+    return undefined;
+  }
+
+  /** Goal gates (spec §3.4): undefined = satisfied; a redirect; or 'fail' when nothing can retry. */
+  #checkGoalGates(): { target: string; reason: EdgeReason } | 'fail' | undefined {
+    for (const [id, recorded] of this.#state.outcomes) {
+      const node = this.#graph.nodes.get(id);
+      if (!node || getBoolean(node.attrs, 'goal_gate') !== true) continue;
+      if (isSuccessful(recorded.status)) continue;
+      const candidates = [
+        getString(node.attrs, 'retry_target'),
+        getString(node.attrs, 'fallback_retry_target'),
+        getString(this.#graph.attrs, 'retry_target'),
+        getString(this.#graph.attrs, 'fallback_retry_target')
+      ];
+      const target = candidates.find(
+        (t) => t !== undefined && t !== '' && this.#graph.nodes.has(t)
+      );
+      this.#emit({
+        type: 'goal_gate.unsatisfied',
+        nodeId: id,
+        status: recorded.status,
+        ...(target ? { retryTarget: target } : {})
+      });
+      return target ? { target, reason: 'goal_gate' } : 'fail';
+    }
+    return undefined;
+  }
+
+  #unsatisfiedGateReason(): string {
+    const gates = [...this.#state.outcomes]
+      .filter(([id, o]) => {
+        const node = this.#graph.nodes.get(id);
+        return (
+          node !== undefined &&
+          getBoolean(node.attrs, 'goal_gate') === true &&
+          !isSuccessful(o.status)
+        );
+      })
+      .map(([id, o]) => `'${id}' (${o.status})`);
+    return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
+  }
+
+  /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
+  async #executeNode(
+    node: GraphNode,
+    w: Walker,
+    incomingEdge: GraphEdge | undefined
+  ): Promise<Outcome> {
+    const handlerType = this.#o.registry.resolveType(node);
+    const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
+    const typeName = handlerType ?? nodeHandlerType(node);
+    const policy = buildRetryPolicy(node, this.#graph);
+    const isMain = w.branch === undefined && w.concurrent !== true;
+    let attempt = 1;
+    if (this.#state.currentAttempt?.node === node.id)
+      attempt = Math.min(this.#state.currentAttempt.attempt, policy.maxAttempts);
+    else this.#state.addVisit(node.id);
+    if (isMain) this.#state.currentAttempt = { node: node.id, attempt };
+
+    for (;;) {
+      this.#throwIfStopped(node.id);
+      w.context.set('current_node', node.id);
+      const startedAt = this.#o.clock.now();
+      this.#emit({
+        type: 'stage.started',
+        nodeId: node.id,
+        handlerType: typeName,
+        label: nodeLabel(node),
+        attempt,
+        maxAttempts: policy.maxAttempts,
+        ...(w.branch ? { branch: w.branch } : {})
+      });
+      let outcome: Outcome;
+      if (!handler) {
+        outcome = failure(
+          `No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`,
+          { retryable: false }
+        );
+      } else {
+        try {
+          outcome = await handler.execute(this.#handlerInput(node, w, attempt, incomingEdge));
+        } catch (error) {
+          if (this.#signal.aborted) throw new StopSignal(node.id);
+          outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
+        }
+      }
+      if (this.#signal.aborted) throw new StopSignal(node.id);
+      const durationMs = this.#o.clock.now() - startedAt;
+      this.#emit({
+        type: 'stage.completed',
+        nodeId: node.id,
+        handlerType: typeName,
+        status: outcome.status,
+        attempt,
+        durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        ...(w.branch ? { branch: w.branch } : {})
+      });
+
+      const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
+      if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
+        const delayMs = Math.max(
+          outcome.retryAfterMs ?? 0,
+          delayForAttempt(attempt, policy.backoff, this.#o.random)
+        );
+        this.#state.addRetry(node.id);
+        attempt += 1;
+        if (isMain) {
+          this.#state.currentAttempt = { node: node.id, attempt };
+          await this.#checkpoint(node.id);
+        }
+        this.#emit({
+          type: 'stage.retrying',
+          nodeId: node.id,
+          attempt,
+          maxAttempts: policy.maxAttempts,
+          delayMs,
+          reason: outcome.failureReason ?? outcome.status,
+          ...(w.branch ? { branch: w.branch } : {})
+        });
+        try {
+          await this.#o.clock.sleep(delayMs, this.#signal);
+        } catch {
+          throw new StopSignal(node.id);
+        }
+        continue;
+      }
+      if (outcome.status === 'retry') {
+        outcome =
+          getBoolean(node.attrs, 'allow_partial') === true
+            ? {
+                ...outcome,
+                status: 'partial_success',
+                notes: 'retries exhausted, partial accepted'
+              }
+            : {
+                ...outcome,
+                status: 'fail',
+                failureReason: `max retries exceeded (${policy.maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
+              };
+      }
+      await this.#record(node, outcome, attempt, w);
+      return outcome;
+    }
+  }
+
+  async #record(node: GraphNode, outcome: Outcome, attempts: number, w: Walker): Promise<void> {
+    this.#state.recordOutcome(node.id, outcome, attempts);
+    if (outcome.contextUpdates) w.context.apply(outcome.contextUpdates);
+    w.context.set('outcome', outcome.status);
+    if (outcome.preferredLabel) w.context.set('preferred_label', outcome.preferredLabel);
+    if (!outcome.autoStatus) {
+      await this.#runStore.writeStageFile(
+        node.id,
+        'status.json',
+        JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n'
+      );
+    }
+  }
+
+  #handlerInput(
+    node: GraphNode,
+    w: Walker,
+    attempt: number,
+    incomingEdge: GraphEdge | undefined
+  ): HandlerInput {
+    return {
+      ...(incomingEdge ? { incomingEdge } : {}),
+      node,
+      graph: this.#graph,
+      context: w.context,
+      runId: this.#state.runId,
+      attempt,
+      runStore: this.#runStore,
+      clock: this.#o.clock,
+      signal: w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal,
+      ...(w.branch ? { branch: w.branch } : {}),
+      emit: (payload) =>
+        this.#emit({
+          ...payload,
+          ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
+        }),
+      engine: this
+    };
+  }
+
+  /** EngineServices: runs a parallel branch on an isolated context copy, resuming it when a checkpoint says so. */
+  async runSubgraph(request: SubgraphRequest): Promise<SubgraphResult> {
+    const [parallelNode] = request.branch.split('/');
+    const key = parallelNode ?? request.branch;
+    let pending = this.#state.pendingParallel.get(key);
+    if (!pending) {
+      pending = new Map<string, PendingBranch>();
+      this.#state.pendingParallel.set(key, pending);
+    }
+    const saved = pending.get(request.start);
+    const base = this.#state.context.snapshot();
+    if (saved?.done) {
+      return {
+        outcome: {
+          status: saved.status ?? 'success',
+          ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {})
+        },
+        ...(saved.last_node ? { lastNode: saved.last_node } : {}),
+        completedNodes: saved.completed_nodes,
+        context: saved.context,
+        contextUpdates: diffContext(base, saved.context)
+      };
+    }
+    const context = new RunContext(saved ? saved.context : base);
+    const completed: string[] = saved ? [...saved.completed_nodes] : [];
+    const branchState = pending;
+    const update = (patch: Partial<PendingBranch>): void => {
+      const prev = branchState.get(request.start);
+      branchState.set(request.start, {
+        done: false,
+        completed_nodes: completed,
+        context: context.snapshot(),
+        ...(prev?.next_node ? { next_node: prev.next_node } : {}),
+        ...patch
+      });
+    };
+    update({ next_node: saved?.next_node ?? request.start });
+    const end = await this.#walk(saved?.next_node ?? request.start, {
+      context,
+      branch: request.branch,
+      stopAt: request.stopAt,
+      signal: request.signal,
+      onAdvance: (done, next) => {
+        completed.push(done);
+        update(next === undefined ? {} : { next_node: next });
+      }
+    });
+    const snapshot = context.snapshot();
+    branchState.set(request.start, {
+      done: true,
+      completed_nodes: completed,
+      context: snapshot,
+      status: end.outcome.status,
+      ...(end.outcome.failureReason ? { failure_reason: end.outcome.failureReason } : {}),
+      ...(end.lastNode ? { last_node: end.lastNode } : {})
+    });
+    return {
+      outcome: end.outcome,
+      ...(end.lastNode ? { lastNode: end.lastNode } : {}),
+      completedNodes: completed,
+      context: snapshot,
+      contextUpdates: diffContext(base, snapshot)
+    };
+  }
+
+  /**
+   * `schedule="dependencies"`: runs the graph like a build tool. A node starts when every predecessor has
+   * finished and at least one incoming edge fired (an edge fires when its source succeeded — or failed and
+   * the edge's condition matches — and its condition holds). Nodes with no fired incoming edge are skipped,
+   * so a failure stops its descendants while independent nodes go on, up to `max_parallel` at once.
+   */
+  async #runDependencies(resumeAt: string): Promise<RunResult> {
+    const graph = this.#graph;
+    const start = findStartNodes(graph)[0]?.id ?? resumeAt;
+    const reachable = new Set<string>([start]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of outgoingEdges(graph, queue[i] as string)) {
+        if (!reachable.has(e.to)) {
+          reachable.add(e.to);
+          queue.push(e.to);
+        }
+      }
+    }
+    const preds = new Map<string, GraphEdge[]>();
+    for (const id of reachable) preds.set(id, []);
+    for (const e of graph.edges)
+      if (reachable.has(e.from) && reachable.has(e.to)) preds.get(e.to)?.push(e);
+
+    const finished = new Map<string, Outcome>();
+    for (const id of this.#state.completed) {
+      const o = this.#state.outcomes.get(id);
+      if (o)
+        finished.set(id, {
+          status: o.status,
+          ...(o.failure_reason ? { failureReason: o.failure_reason } : {})
+        });
+    }
+    const running = new Map<string, Promise<void>>();
+    const failedNodes: string[] = [];
+    const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
+    const walker: Walker = { context: this.#state.context, concurrent: true };
+    let stop: StopSignal | undefined;
+
+    /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
+    const blocked = new Set<string>();
+    const fired = (e: GraphEdge): boolean => {
+      const outcome = finished.get(e.from);
+      if (!outcome || outcome.status === 'skipped') return false;
+      const condition = e.attrs.get('condition')?.value.trim() ?? '';
+      if (condition === '') return isSuccessful(outcome.status);
+      return conditionHolds(condition, outcome, this.#state.context);
+    };
+
+    const launch = (id: string): void => {
+      const node = graph.nodes.get(id);
+      if (!node) return;
+      const task = (async () => {
+        const outcome = await this.#executeNode(node, walker, undefined);
+        finished.set(id, outcome);
+        if (outcome.status === 'fail') failedNodes.push(id);
+        this.#state.currentNode = id;
+        await this.#checkpoint(id);
+      })().catch((error: unknown) => {
+        if (error instanceof StopSignal) stop ??= error;
+        else throw error;
+      });
+      running.set(
+        id,
+        task.finally(() => running.delete(id))
+      );
+    };
+
+    for (;;) {
+      if (stop) break;
+      let progressed = false;
+      for (const id of reachable) {
+        if (finished.has(id) || running.has(id)) continue;
+        const incoming = preds.get(id) ?? [];
+        if (!incoming.every((e) => finished.has(e.from))) continue;
+        const hardDependencyFailed = incoming.some(
+          (e) =>
+            (e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+            (blocked.has(e.from) || finished.get(e.from)?.status === 'fail')
+        );
+        if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
+          const notes = hardDependencyFailed
+            ? 'skipped: a dependency failed'
+            : 'skipped: no incoming edge condition held';
+          if (hardDependencyFailed) blocked.add(id);
+          finished.set(id, { status: 'skipped', notes });
+          this.#state.recordOutcome(id, { status: 'skipped', notes }, 0);
+          progressed = true;
+          continue;
+        }
+        if (running.size >= maxParallel) break;
+        if (isExitNode(graph.nodes.get(id) as GraphNode)) {
+          const redirect = this.#checkGoalGates();
+          if (redirect === 'fail') failedNodes.push(id);
+        }
+        launch(id);
+        progressed = true;
+      }
+      if (running.size === 0 && !progressed) break;
+      if (running.size > 0) await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    if (stop) return this.#stopped(stop.nodeId);
+    const unfinished = [...reachable].filter((id) => !finished.has(id));
+    if (unfinished.length > 0) {
+      return this.#finish(
+        'fail',
+        `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`
+      );
+    }
+    if (failedNodes.length > 0 || blocked.size > 0) {
+      const reasons = failedNodes.map(
+        (id) => `'${id}': ${finished.get(id)?.failureReason ?? this.#unsatisfiedGateReason()}`
+      );
+      const skipped = blocked.size
+        ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+        : '';
+      return this.#finish(
+        'fail',
+        `${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`,
+        failedNodes[0]
+      );
+    }
+    return this.#finish('success', undefined);
+  }
+
+  completeParallel(nodeId: string): void {
+    this.#state.pendingParallel.delete(nodeId);
+  }
+}
+
+function diffContext(
+  base: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(base[key]) !== JSON.stringify(after[key])) out[key] = after[key];
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+import type { Outcome } from '../engine/outcome.js';
+import type { Handler } from './handler.js';
+
+/** Pipeline entry point (spec §4.3): a no-op. */
+export class StartHandler implements Handler {
+  execute(): Promise<Outcome> {
+    return Promise.resolve({ status: 'success' });
+  }
+}

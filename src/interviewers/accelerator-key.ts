@@ -1,0 +1,40 @@
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
+ * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH] as const;
+
+function splitAccelerator(label: string): { key: string; rest: string } | undefined {
+  for (const pattern of PATTERNS) {
+    const m = pattern.exec(label);
+    if (m?.[1] !== undefined) return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+  }
+  return undefined;
+}
+
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+export function parseAcceleratorKey(label: string): string {
+  const split = splitAccelerator(label);
+  if (split) return split.key;
+  const first = label.trim().charAt(0);
+  return first.toUpperCase();
+}
+
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+export function stripAcceleratorKey(label: string): string {
+  const split = splitAccelerator(label);
+  return split && split.rest !== '' ? split.rest : label.trim();
+}
+
+/**
+ * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
+ * `A) approve` and `  APPROVE ` all normalise to `approve`.
+ */
+export function normaliseChoiceLabel(label: string): string {
+  return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,42 @@
+/**
+ * Attributes that come from a `node [...]`/`edge [...]` default block or a stylesheet are copied onto
+ * many nodes. A rule that checks such a value reports it once, at the place it was written, not once
+ * per node that inherited it.
+ */
+import type { AttrValue, SourceLocation } from '../graph/graph.js';
+
+export class OncePerSource {
+  readonly #seen = new Set<string>();
+
+  /** True the first time this inherited value is seen (always true for values written on the element). */
+  first(key: string, value: AttrValue): boolean {
+    if (value.origin === 'explicit' || value.origin === 'alias' || value.loc === undefined)
+      return true;
+    const id = `${value.origin}\u0000${value.loc.file}\u0000${value.loc.line}\u0000${value.loc.column}\u0000${key}\u0000${value.value}`;
+    if (this.#seen.has(id)) return false;
+    this.#seen.add(id);
+    return true;
+  }
+}
+
+/** Where to point for an attribute: its own location, else the element's. */
+export function attributeLocation(
+  value: AttrValue | undefined,
+  fallback: SourceLocation
+): SourceLocation {
+  return value?.loc ?? fallback;
+}
+
+/** `node 'x'`, or `the node defaults (applied to 'x')` for an inherited value. */
+export function ownerPhrase(kind: 'node' | 'edge', owner: string, value: AttrValue): string {
+  switch (value.origin) {
+    case 'default':
+      return `the ${kind} defaults (first applied to ${kind} ${owner})`;
+    case 'stylesheet':
+      return `the model_stylesheet (first applied to ${kind} ${owner})`;
+    case 'explicit':
+    case 'alias':
+    case 'api':
+      return `${kind} ${owner}`;
+  }
+}
