@@ -7,6 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseWithTsGraphviz } from 'ts-graphviz/ast';
+import type { Attr, Statement } from '../src/dot/ast.js';
+import { Lexer } from '../src/dot/lexer.js';
 import { parseDot } from '../src/dot/parser.js';
 import { isTrackerError } from '../src/errors.js';
 import type { DotSyntaxError } from '../src/dot/dot-syntax-error.js';
@@ -53,6 +55,59 @@ function time(fn: () => unknown, warmups: number, runs: number): Timing {
     medianMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
     minMs: samples[0] ?? Number.NaN
   };
+}
+
+/** Runs our lexer alone over `text`, dropping the tokens. */
+function countTokens(text: string): number {
+  const lexer = new Lexer(text, () => undefined);
+  let count = 0;
+  while (lexer.next().kind !== 'eof') count += 1;
+  return count;
+}
+
+/** Number of DotIds in the tree (every one carries a span with two positions). */
+function countIds(body: readonly Statement[]): number {
+  let count = 0;
+  const attrs = (list: readonly Attr[]): number => list.length * 2;
+  for (const stmt of body) {
+    switch (stmt.type) {
+      case 'node':
+        count += 1 + attrs(stmt.attrs);
+        break;
+      case 'edge':
+        count += attrs(stmt.attrs);
+        for (const operand of stmt.operands) {
+          count +=
+            operand.type === 'node_ref'
+              ? 1
+              : countIds(operand.body) + (operand.id === undefined ? 0 : 1);
+        }
+        break;
+      case 'attr_stmt':
+        count += attrs(stmt.attrs);
+        break;
+      case 'assign':
+        count += 2;
+        break;
+      case 'subgraph':
+        count += countIds(stmt.body) + (stmt.id === undefined ? 0 : 1);
+        break;
+    }
+  }
+  return count;
+}
+
+/** Builds `count` retained DotId-shaped objects: the allocation floor for an AST of that many IDs. */
+function allocateIds(count: number): unknown[] {
+  const kept: unknown[] = [];
+  for (let i = 0; i < count; i += 1) {
+    kept.push({
+      value: 'x',
+      kind: 'bare',
+      span: { start: { line: i, column: 3, offset: i }, end: { line: i, column: 5, offset: i + 2 } }
+    });
+  }
+  return kept;
 }
 
 function pad(text: string, width: number): string {
@@ -163,12 +218,10 @@ export async function run(): Promise<void> {
     { nodes: 10_000, warmups: 2, runs: 7, theirRuns: 5 },
     { nodes: 100_000, warmups: 1, runs: 5, theirRuns: 3 }
   ];
-  console.log(
-    `node ${process.version}, gc between runs: ${(globalThis as { gc?: unknown }).gc === undefined ? 'no' : 'yes'}`
-  );
+  console.log(`node ${process.version} on ${process.platform}/${process.arch}`);
   console.log('');
   console.log(
-    `${pad('nodes', 7)} ${pad('edges', 7)} ${pad('MiB', 6)} | ${pad('ours ms', 9)} ${pad('µs/node', 8)} | ${pad('tsg ms', 9)} ${pad('µs/node', 8)} | ${pad('ours/tsg', 8)}`
+    `${pad('nodes', 7)} ${pad('edges', 7)} ${pad('MiB', 6)} | ${pad('ours ms', 9)} ${pad('µs/node', 8)} | ${pad('tsg ms', 9)} ${pad('µs/node', 8)} | ${pad('ours/tsg', 8)} | ${pad('lex ms', 7)} ${pad('floor ms', 8)}`
   );
   for (const { nodes, warmups, runs, theirRuns } of sizes) {
     const text = generatePipeline(nodes);
@@ -184,15 +237,23 @@ export async function run(): Promise<void> {
       warmups,
       theirRuns
     );
+    const lexOnly = time(() => countTokens(text), warmups, runs);
+    const ids = countIds(parseDot(text, { limits: { maxBytes: Number.POSITIVE_INFINITY } }).body);
+    const floor = time(() => allocateIds(ids), warmups, runs);
     console.log(
       `${pad(String(nodes), 7)} ${pad(String(edges), 7)} ${pad((text.length / 1048576).toFixed(1), 6)} | ` +
         `${pad(ours.medianMs.toFixed(1), 9)} ${pad(((ours.medianMs * 1000) / nodes).toFixed(2), 8)} | ` +
         `${pad(theirs.medianMs.toFixed(1), 9)} ${pad(((theirs.medianMs * 1000) / nodes).toFixed(2), 8)} | ` +
-        `${pad((ours.medianMs / theirs.medianMs).toFixed(2), 8)}`
+        `${pad((ours.medianMs / theirs.medianMs).toFixed(2), 8)} | ` +
+        `${pad(lexOnly.medianMs.toFixed(1), 7)} ${pad(floor.medianMs.toFixed(1), 8)}`
     );
     await Promise.resolve();
   }
-  console.log('\n(median of the timed runs after warm-up; ms/node shown as µs/node)\n');
+  console.log(
+    '\n(median of the timed runs after warm-up. lex ms: our lexer alone. floor ms: allocating as many\n' +
+      ' DotId-shaped objects ({value, kind, span: {start, end}}) as the AST holds IDs, i.e. the cost of the\n' +
+      ' fixed AST shape before any parsing.)\n'
+  );
 
   for (const { name, text } of BROKEN_INPUTS) {
     const ours = ourError(text);
