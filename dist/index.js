@@ -41956,6 +41956,7 @@ async function simulatePipeline(graph, options) {
 
 
 
+
 const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
 async function loadPipelineFile(path, cwd) {
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
@@ -42124,6 +42125,10 @@ async function runCommand(settings, io, out, err) {
             workdir
         })
     });
+    const llmStages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
+    if (llmStages > 0 && !settings.quiet) {
+        human(`note: ${llmStages} LLM stage(s) answer with the simulated backend${settings.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`);
+    }
     let result;
     try {
         result = await runPipeline(graph, {

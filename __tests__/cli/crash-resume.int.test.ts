@@ -18,7 +18,7 @@ function pipeline(): string {
   const nodes = ids.map((id, i) =>
     i % 10 === 9
       ? `${id} [prompt="think ${id}"]`
-      : `${id} [shape=parallelogram, tool_command="sleep 0.01; echo ${id} >> trail.txt; echo out-${id}"]`
+      : `${id} [shape=parallelogram, tool_command="sleep 0.1; echo ${id} >> trail.txt; echo out-${id}"]`
   );
   return `digraph crash { graph [goal="survive"] start [shape=Mdiamond]; done [shape=Msquare]\n${nodes.join('\n')}\nstart -> ${ids.join(' -> ')} -> done }\n`;
 }
@@ -100,7 +100,7 @@ describe('crash safety', () => {
         expect(await run.done).toBe(0);
         finished = true;
       }
-      await sleep(40); // let an orphaned tool process (its parent was killed) finish its echo
+      await sleep(150); // let an orphaned tool process (its parent was killed) finish its echo
       const ranNow = trail(dir.path).slice(trailBefore);
       const rerun = ranNow.filter((id) => completedBefore.has(id));
       expect({ attempt, rerun }).toEqual({ attempt, rerun: [] });

@@ -22,6 +22,7 @@ import type { Interviewer } from '../ports/interviewer.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
 import { VERSION } from '../version.js';
+import { HandlerTypes } from '../graph/shapes.js';
 import type { CliSettings } from './args.js';
 import { parseArgs } from './args.js';
 import { FileChildRunner } from './child-runner.js';
@@ -251,6 +252,15 @@ async function runCommand(
       workdir
     })
   });
+
+  const llmStages = [...graph.nodes.values()].filter(
+    (n) => registry.resolveType(n) === HandlerTypes.Codergen
+  ).length;
+  if (llmStages > 0 && !settings.quiet) {
+    human(
+      `note: ${llmStages} LLM stage(s) answer with the simulated backend${settings.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`
+    );
+  }
 
   let result: RunResult;
   try {
