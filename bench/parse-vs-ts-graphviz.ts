@@ -110,6 +110,15 @@ function allocateIds(count: number): unknown[] {
   return kept;
 }
 
+/** A machine-speed reference, so numbers from a busy or slow machine can be scaled. */
+function calibrate(): string {
+  const start = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 200_000_000; i += 1) sum += i & 7;
+  const ms = performance.now() - start;
+  return `calibration loop (2e8 adds): ${ms.toFixed(0)} ms${sum < 0 ? '!' : ''}`;
+}
+
 function pad(text: string, width: number): string {
   return text.length >= width ? text : ' '.repeat(width - text.length) + text;
 }
@@ -218,7 +227,7 @@ export async function run(): Promise<void> {
     { nodes: 10_000, warmups: 2, runs: 7, theirRuns: 5 },
     { nodes: 100_000, warmups: 1, runs: 5, theirRuns: 3 }
   ];
-  console.log(`node ${process.version} on ${process.platform}/${process.arch}`);
+  console.log(`node ${process.version} on ${process.platform}/${process.arch}; ${calibrate()}`);
   console.log('');
   console.log(
     `${pad('nodes', 7)} ${pad('edges', 7)} ${pad('MiB', 6)} | ${pad('ours ms', 9)} ${pad('µs/node', 8)} | ${pad('tsg ms', 9)} ${pad('µs/node', 8)} | ${pad('ours/tsg', 8)} | ${pad('lex ms', 7)} ${pad('floor ms', 8)}`

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(652);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(197);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 652:
+/***/ 197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1701,10 +1701,7 @@ class ConditionParser {
         const at = this.#pos;
         const ch = this.#text.charAt(at);
         const word = this.#wordAt(at);
-        if (ch === '&' || ch === '|') {
-            const fix = ch === '&' ? '&&' : '||';
-            this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
-        }
+        this.#rejectSingleJoiner(ch, at);
         if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
             const fix = word.toLowerCase() === 'and' ? '&&' : '||';
             this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, `Clauses are joined with && (and) or || (or).`);
@@ -1728,11 +1725,15 @@ class ConditionParser {
         if (c === 34 /* " */ || c === 39 /* ' */) {
             this.#fail(`missing operator between ${quote(key.text)} and the value at ${column(at)}`, at, 1, `Write ${key.text}="value" or ${key.text}!="value".`);
         }
-        if (ch === '&' || ch === '|') {
-            const fix = ch === '&' ? '&&' : '||';
-            this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
-        }
+        this.#rejectSingleJoiner(ch, at);
         this.#fail(`unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`, at, 1, `Compare with '=' or '!=', e.g. ${key.text}=success.`);
+    }
+    /** A lone `&` or `|` where `&&` or `||` was meant. */
+    #rejectSingleJoiner(ch, at) {
+        if (ch !== '&' && ch !== '|')
+            return;
+        const fix = ch === '&' ? '&&' : '||';
+        this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
     }
     #unknownWordAfterKey(key, word, at) {
         const lower = word.toLowerCase();
@@ -2161,6 +2162,7 @@ class Engine {
             this.#state.currentAttempt = undefined;
         }
         await this.#checkpoint(failedNode ?? this.#state.currentNode);
+        await this.#o.checkpointStore.flush?.();
         const durationMs = this.#o.clock.now() - this.#startedAt;
         if (status === 'success') {
             this.#emit({
@@ -2184,6 +2186,7 @@ class Engine {
         const reason = 'stopped by signal';
         this.#state.failureReason = reason;
         await this.#checkpoint(nodeId ?? this.#state.currentNode);
+        await this.#o.checkpointStore.flush?.();
         this.#emit({
             type: 'pipeline.stopped',
             durationMs: this.#o.clock.now() - this.#startedAt,
@@ -2334,7 +2337,12 @@ class Engine {
     }
     #failureText(node, outcome) {
         const reason = outcome.failureReason ?? 'failed';
-        return `Stage '${node.id}' failed: ${reason}`;
+        // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+        // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+        const gate = getBoolean(node.attrs, 'goal_gate') === true
+            ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+            : '';
+        return `Stage '${node.id}' failed: ${reason}${gate}`;
     }
     #emitEdge(from, to, reason, w, label, condition) {
         this.#emit({
@@ -2752,9 +2760,20 @@ function diffContext(base, after) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/engine/fidelity.ts
+;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
+/**
+ * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
+ * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
+ * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
+ * docs/attributes.md documents every entry (a test keeps the two in step).
+ *
+ * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
+ * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
+ * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
+ * can still be drawn (`graphviz`).
+ */
 
-
+/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
 const FIDELITY_MODES = [
     'full',
     'truncate',
@@ -2763,6 +2782,501 @@ const FIDELITY_MODES = [
     'summary:medium',
     'summary:high'
 ];
+const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
+const G = ['graph'];
+const N = ['node'];
+const E = ['edge'];
+const GN = ['graph', 'node'];
+const NE = ['node', 'edge'];
+const ALL = ['graph', 'node', 'edge'];
+/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
+function entriesFrom(source) {
+    return (key, scope, type, description, extra = {}) => ({
+        key,
+        scope,
+        type,
+        source,
+        description,
+        ...extra
+    });
+}
+const spec = entriesFrom('spec');
+const extension = entriesFrom('extension');
+const tracker = entriesFrom('tracker');
+const peer = entriesFrom('peer');
+function visual(key, scope, type = 'string', extra = {}) {
+    return {
+        key,
+        scope,
+        type,
+        source: 'graphviz',
+        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
+        ...extra
+    };
+}
+const ATTRIBUTE_SCHEMA = Object.freeze([
+    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
+    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
+        default: '""'
+    }),
+    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
+        default: '""'
+    }),
+    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
+        default: '""'
+    }),
+    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
+        aliases: ['default_max_retry'],
+        default: '0'
+    }),
+    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
+        values: FIDELITY_MODES
+    }),
+    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
+        values: ['edges', 'dependencies'],
+        default: 'edges'
+    }),
+    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
+        default: 'node ID'
+    }),
+    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
+        values: PIPELINE_SHAPES,
+        default: 'box'
+    }),
+    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
+        default: '""'
+    }),
+    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
+        default: '""'
+    }),
+    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
+        default: 'inherited'
+    }),
+    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
+        default: 'false'
+    }),
+    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
+    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
+    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
+        values: FIDELITY_MODES,
+        default: 'inherited'
+    }),
+    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
+        default: 'derived'
+    }),
+    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
+        default: '""'
+    }),
+    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
+    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
+        default: 'inherited'
+    }),
+    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
+        default: 'auto-detected'
+    }),
+    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
+        values: REASONING_EFFORTS,
+        default: 'high'
+    }),
+    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
+        default: 'false'
+    }),
+    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
+        default: 'false'
+    }),
+    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
+    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
+        default: 'unlimited'
+    }),
+    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
+    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
+        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
+        default: 'wait_all'
+    }),
+    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
+        aliases: ['k_value'],
+        default: '1'
+    }),
+    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
+        default: '0.5'
+    }),
+    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
+        values: ['fail_fast', 'continue', 'ignore'],
+        default: 'continue'
+    }),
+    spec('max_parallel', N, 'integer', 'How many branches of a parallel node run at once.', {
+        aliases: ['max_concurrency'],
+        default: '4'
+    }),
+    tracker('fan_in_policy', N, 'enum', 'Tracker aggregation of parallel branches: `any` succeeds if one branch does, `all` if all do, `quorum` if `quorum` branches do.', {
+        values: ['any', 'all', 'quorum']
+    }),
+    tracker('quorum', N, 'integer', 'Successful branches needed for fan_in_policy=quorum.'),
+    tracker('parallel_targets', N, 'string', 'Comma-separated branch target node IDs; defaults to the outgoing edges.'),
+    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
+    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
+    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
+    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
+    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
+        default: '64KB'
+    }),
+    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
+    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
+    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
+        default: 'false'
+    }),
+    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
+    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
+    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
+    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
+    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
+    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
+    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
+        aliases: ['default_choice']
+    }),
+    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
+        values: ['choice', 'freeform', 'yes_no', 'interview'],
+        default: 'choice'
+    }),
+    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
+        values: ['default', 'fail'],
+        default: 'default'
+    }),
+    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
+        default: 'interview_questions'
+    }),
+    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
+        default: 'interview_answers'
+    }),
+    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
+    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
+        aliases: ['poll_interval'],
+        default: '45s'
+    }),
+    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
+        aliases: ['max_cycles'],
+        default: '1000'
+    }),
+    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
+        aliases: ['stop_condition']
+    }),
+    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
+        default: 'observe,wait'
+    }),
+    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
+        default: 'true'
+    }),
+    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
+    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
+        default: 'cwd'
+    }),
+    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
+        aliases: ['stop_condition_key']
+    }),
+    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
+    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
+    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
+    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
+    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
+    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
+    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
+        values: RETRY_POLICIES,
+        default: 'inherited'
+    }),
+    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
+        values: RETRY_POLICIES,
+        default: 'none'
+    }),
+    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
+    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
+    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
+    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
+    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
+    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
+    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
+    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
+    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
+    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
+    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
+    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
+    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
+    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
+    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
+    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
+    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
+    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
+    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
+        default: '10s'
+    }),
+    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
+    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
+    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
+        default: 'false'
+    }),
+    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
+        values: ['auto', 'none']
+    }),
+    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
+        default: '0.6'
+    }),
+    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
+    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
+    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
+    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
+    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
+        aliases: ['plan']
+    }),
+    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
+    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
+    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
+        values: ['guard', 'fail']
+    }),
+    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
+    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
+        default: 'false'
+    }),
+    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
+        default: '4096'
+    }),
+    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
+    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
+    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
+    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
+    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
+    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
+    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
+    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
+    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
+    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
+    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
+    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
+        default: '""'
+    }),
+    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
+        default: '""'
+    }),
+    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
+        default: '0'
+    }),
+    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
+        default: 'false'
+    }),
+    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
+    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
+    visual('splines', G),
+    visual('nodesep', G, 'float'),
+    visual('ranksep', G),
+    visual('compound', G, 'boolean'),
+    visual('concentrate', G, 'boolean'),
+    visual('newrank', G, 'boolean'),
+    visual('rank', G),
+    visual('labeljust', G),
+    visual('bgcolor', G),
+    visual('pencolor', G),
+    visual('pad', G),
+    visual('size', G),
+    visual('ratio', G),
+    visual('dpi', G, 'float'),
+    visual('center', G, 'boolean'),
+    visual('outputorder', G),
+    visual('charset', G),
+    visual('layout', G),
+    visual('forcelabels', G, 'boolean'),
+    visual('clusterrank', G),
+    visual('landscape', G, 'boolean'),
+    visual('rotate', G, 'integer'),
+    visual('nslimit', G, 'float'),
+    visual('mclimit', G, 'float'),
+    visual('searchsize', G, 'integer'),
+    visual('remincross', G, 'boolean'),
+    visual('quantum', G, 'float'),
+    visual('layers', G),
+    visual('fontpath', G),
+    visual('imagepath', G),
+    visual('ordering', GN),
+    visual('margin', GN),
+    visual('labelloc', GN),
+    visual('color', ALL),
+    visual('fillcolor', ALL),
+    visual('style', ALL),
+    visual('fontname', ALL),
+    visual('fontsize', ALL, 'float'),
+    visual('fontcolor', ALL),
+    visual('penwidth', ALL, 'float'),
+    visual('tooltip', ALL),
+    visual('URL', ALL),
+    visual('href', ALL),
+    visual('target', ALL),
+    visual('id', ALL),
+    visual('comment', ALL),
+    visual('layer', NE),
+    visual('xlabel', NE),
+    visual('width', N, 'float'),
+    visual('height', N, 'float'),
+    visual('fixedsize', N),
+    visual('pos', NE),
+    visual('peripheries', N, 'integer'),
+    visual('sides', N, 'integer'),
+    visual('skew', N, 'float'),
+    visual('distortion', N, 'float'),
+    visual('orientation', N),
+    visual('regular', N, 'boolean'),
+    visual('image', N),
+    visual('imagescale', N),
+    visual('group', N),
+    visual('gradientangle', GN, 'integer'),
+    visual('nojustify', N, 'boolean'),
+    visual('sortv', GN, 'integer'),
+    visual('arrowhead', E),
+    visual('arrowtail', E),
+    visual('arrowsize', E, 'float'),
+    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
+    visual('headlabel', E),
+    visual('taillabel', E),
+    visual('labelfontsize', E, 'float'),
+    visual('labelfontcolor', E),
+    visual('labelfontname', E),
+    visual('labelangle', E, 'float'),
+    visual('labeldistance', E, 'float'),
+    visual('labeltooltip', E),
+    visual('edgetooltip', E),
+    visual('headtooltip', E),
+    visual('tailtooltip', E),
+    visual('headURL', E),
+    visual('tailURL', E),
+    visual('constraint', E, 'boolean'),
+    visual('minlen', E, 'integer'),
+    visual('lhead', E),
+    visual('ltail', E),
+    visual('headport', E),
+    visual('tailport', E),
+    visual('headclip', E, 'boolean'),
+    visual('tailclip', E, 'boolean'),
+    visual('decorate', E, 'boolean'),
+    visual('samehead', E),
+    visual('sametail', E)
+]);
+let indexes;
+function scopeIndexes() {
+    if (indexes)
+        return indexes;
+    const built = new Map();
+    for (const scope of ['graph', 'node', 'edge']) {
+        const byKey = new Map();
+        const candidates = [];
+        for (const entry of ATTRIBUTE_SCHEMA) {
+            if (!entry.scope.includes(scope))
+                continue;
+            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
+                if (byKey.has(name))
+                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
+                byKey.set(name, entry);
+                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
+            }
+        }
+        built.set(scope, { byKey, candidates });
+    }
+    indexes = built;
+    return built;
+}
+function indexFor(scope) {
+    const index = scopeIndexes().get(scope);
+    if (!index)
+        throw new Error(`attribute schema: no index for scope ${scope}`);
+    return index;
+}
+/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
+function lookupAttribute(scope, key) {
+    return indexFor(scope).byKey.get(key);
+}
+/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
+function canonicalAttributeKey(scope, key) {
+    return lookupAttribute(scope, key)?.key ?? key;
+}
+/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
+function isAttributeAlias(scope, key) {
+    const entry = lookupAttribute(scope, key);
+    return entry !== undefined && entry.key !== key;
+}
+/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
+function attributeScopes(key) {
+    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
+}
+/**
+ * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
+ * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
+ * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
+ */
+function suggestAttribute(scope, key) {
+    const index = indexFor(scope);
+    if (index.byKey.has(key))
+        return undefined;
+    const lower = key.toLowerCase();
+    if (lower === '')
+        return undefined;
+    let best;
+    let bestDistance = 3;
+    const stem = singular(lower);
+    for (const candidate of index.candidates) {
+        const d = Math.min(attribute_schema_boundedEditDistance(lower, candidate.lower, bestDistance - 1), attribute_schema_boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate.canonical;
+            if (d === 0)
+                break;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    if (lower.length >= 3) {
+        for (const candidate of index.candidates) {
+            if (candidate.lower.startsWith(lower))
+                return candidate.canonical;
+        }
+    }
+    for (const candidate of index.candidates) {
+        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
+            return candidate.canonical;
+        }
+    }
+    return undefined;
+}
+/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
+function singular(word) {
+    if (word.endsWith('ies'))
+        return `${word.slice(0, -3)}y`;
+    return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+/** Levenshtein distance between a and b, or `limit + 1` as soon as it is known to exceed `limit`. */
+function attribute_schema_boundedEditDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+            current.push(value);
+            if (value < rowMin)
+                rowMin = value;
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        previous = current;
+    }
+    return previous[b.length] ?? limit + 1;
+}
+
+;// CONCATENATED MODULE: ./src/engine/fidelity.ts
+
+
+
 function isFidelity(value) {
     return value !== undefined && FIDELITY_MODES.includes(value);
 }
@@ -3657,7 +4171,7 @@ class ToolHandler {
         if (input.signal.aborted)
             return stopped();
         const stageDir = await runStore.ensureStageDir(node.id);
-        await runStore.removeStageFile(node.id, ToolFiles.Status);
+        const staleStatusRemoved = runStore.removeStageFile(node.id, ToolFiles.Status);
         const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
         const goal = getString(graph.attrs, 'goal') ?? '';
         let contextJson;
@@ -3668,7 +4182,10 @@ class ToolHandler {
             contextJson =
                 JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
         }
-        await runStore.writeStageFile(node.id, ToolFiles.Context, contextJson);
+        const prepared = [
+            staleStatusRemoved,
+            runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
+        ];
         const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
         Object.assign(env, {
             TRACKER_RUN_ID: input.runId,
@@ -3687,9 +4204,10 @@ class ToolHandler {
         delete env['ATTRACTOR_PROMPT_FILE'];
         const prompt = getString(node.attrs, 'prompt');
         if (prompt !== undefined) {
-            await runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal));
+            prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
             env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
         }
+        await Promise.all(prepared);
         const notes = [];
         if (settings.clamped)
             notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
@@ -3731,7 +4249,7 @@ class ToolHandler {
             return stopped();
         if (result.outputError !== undefined)
             notes.push(result.outputError);
-        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
+        const outputWritten = runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
         const streams = [
             ['stdout', result.stdout],
             ['stderr', result.stderr]
@@ -3776,14 +4294,19 @@ class ToolHandler {
                 }) + '\n',
                 ...timeout
             }, input.signal);
-            if (post.aborted || input.signal.aborted)
+            if (post.aborted || input.signal.aborted) {
+                await outputWritten;
                 return stopped();
+            }
             if (post.exitCode !== 0) {
                 const detail = lastLine(post.stderr.text);
                 notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
             }
         }
-        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
+        const [outcome] = await Promise.all([
+            this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status)),
+            outputWritten
+        ]);
         if (notes.length === 0)
             return outcome;
         return {
@@ -4146,7 +4669,9 @@ class WaitHumanHandler {
 function resolveDefault(mode, choices, name) {
     switch (mode) {
         case 'choice': {
-            const choice = findChoiceByName(choices, name);
+            // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
+            const byKey = choices.filter((c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase());
+            const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
             return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
         }
         case 'yes_no': {
@@ -4916,9 +5441,20 @@ function isIdPart(c) {
 function lexer_isDigit(c) {
     return c >= 48 && c <= 57;
 }
+/** The one-character punctuation tokens, by char code. */
+const PUNCTUATION = new Map([
+    [123, '{'],
+    [125, '}'],
+    [91, '['],
+    [93, ']'],
+    [61, '='],
+    [59, ';'],
+    [44, ','],
+    [58, ':']
+]);
 /** Characters that can never start a token (a run of them is reported as one problem). */
 function isJunk(c) {
-    if (lexer_isSpace(c) || isIdPart(c))
+    if (lexer_isSpace(c) || isIdPart(c) || PUNCTUATION.has(c))
         return false;
     switch (c) {
         case 34: // "
@@ -4928,14 +5464,6 @@ function isJunk(c) {
         case 46: // .
         case 47: // /
         case 35: // #
-        case 123:
-        case 125:
-        case 91:
-        case 93:
-        case 61:
-        case 59:
-        case 44:
-        case 58:
             return false;
         default:
             return true;
@@ -5014,31 +5542,21 @@ class Lexer {
                 this.skipStray(start);
                 return undefined;
             }
-            case 123:
-                return this.punct('{', start, 1);
-            case 125:
-                return this.punct('}', start, 1);
-            case 91:
-                return this.punct('[', start, 1);
-            case 93:
-                return this.punct(']', start, 1);
             case 61: {
                 const token = this.punct('=', start, 1);
                 this.valueMode = true;
                 this.eqLine = this.line;
                 return token;
             }
-            case 59:
-                return this.punct(';', start, 1);
-            case 44:
-                return this.punct(',', start, 1);
-            case 58:
-                return this.punct(':', start, 1);
             case 39: // ' : recover as a string, but report it
                 return this.scanSingleQuoted(start);
-            default:
+            default: {
+                const kind = PUNCTUATION.get(c);
+                if (kind !== undefined)
+                    return this.punct(kind, start, 1);
                 this.skipStray(start);
                 return undefined;
+            }
         }
     }
     // ---- trivia ------------------------------------------------------------------------------------
@@ -5133,20 +5651,8 @@ class Lexer {
         };
     }
     punct(kind, start, width) {
-        const column = start - this.lineStart + 1;
         this.pos = start + width;
-        return {
-            kind,
-            value: kind,
-            start,
-            end: start + width,
-            line: this.line,
-            column,
-            endLine: this.line,
-            endColumn: column + width,
-            dotted: false,
-            extended: false
-        };
+        return this.make(kind, kind, start, this.line, start - this.lineStart + 1);
     }
     eof() {
         this.stopped = true;
@@ -5155,19 +5661,7 @@ class Lexer {
         if (this.pos < offset)
             this.countLines(this.pos, offset);
         this.pos = offset;
-        const column = offset - this.lineStart + 1;
-        return {
-            kind: 'eof',
-            value: '',
-            start: offset,
-            end: offset,
-            line: this.line,
-            column,
-            endLine: this.line,
-            endColumn: column,
-            dotted: false,
-            extended: false
-        };
+        return this.make('eof', '', offset, this.line, offset - this.lineStart + 1);
     }
     /** `[A-Za-z_\u0080-][A-Za-z0-9_\u0080-]*`, plus inner dots (`tool_hooks.pre`). Keywords are case-insensitive. */
     scanId(start) {
@@ -5190,16 +5684,7 @@ class Lexer {
                 break;
             }
         }
-        const text = src.slice(start, i);
-        const column = start - this.lineStart + 1;
-        this.pos = i;
-        if (!dotted) {
-            const keyword = keywordOf(text);
-            if (keyword !== undefined)
-                return this.make(keyword, text, start, this.line, column);
-        }
-        this.checkLength(text, start, column);
-        return this.make('id', text, start, this.line, column, dotted);
+        return this.word(start, i, !dotted, dotted, false);
     }
     /**
      * Value mode: `[A-Za-z_\u0080-][A-Za-z0-9_.:\u0080-]*` with inner `-` (but never `->`), so
@@ -5231,11 +5716,15 @@ class Lexer {
                 break;
             }
         }
-        const text = src.slice(start, i);
-        const column = start - this.lineStart + 1;
-        this.pos = i;
         // A keyword on a new line after `=` is the next statement (`rankdir=` then `node [...]`), not a value.
-        if (!sameLineAsEq && !extended && !dotted) {
+        return this.word(start, i, !sameLineAsEq && !extended && !dotted, dotted, extended);
+    }
+    /** The bare word `[start, end)`: a keyword if `mayBeKeyword` and it spells one (any case), else an `id`. */
+    word(start, end, mayBeKeyword, dotted, extended) {
+        const text = this.source.slice(start, end);
+        const column = start - this.lineStart + 1;
+        this.pos = end;
+        if (mayBeKeyword) {
             const keyword = keywordOf(text);
             if (keyword !== undefined)
                 return this.make(keyword, text, start, this.line, column);
@@ -5495,21 +5984,14 @@ class Lexer {
         });
         this.stopped = true;
     }
-    issue(offset, message, token, hint, line = this.line, column = offset - this.lineStart + 1) {
-        this.report({
-            message,
-            offset,
-            line,
-            column,
-            token,
-            hint,
-            kind: 'syntax',
-            fatal: false
-        });
+    issue(offset, message, token, hint, line = this.line, column = offset - this.lineStart + 1, fatal = false) {
+        if (fatal)
+            this.stopped = true;
+        this.report({ message, offset, line, column, token, hint, kind: 'syntax', fatal });
     }
-    fatal(offset, message, token, hint, line = this.line, column = offset - this.lineStart + 1) {
-        this.stopped = true;
-        this.report({ message, offset, line, column, token, hint, kind: 'syntax', fatal: true });
+    /** An issue after which the rest of the input is swallowed: only `eof` follows. */
+    fatal(offset, message, token, hint, line, column) {
+        this.issue(offset, message, token, hint, line, column, true);
     }
 }
 /** Every token of `source` up to and including `eof`, plus the issues found (for tests and tools). */
@@ -5746,35 +6228,42 @@ class Parser {
         if (this.issues.length >= MAX_ISSUES)
             throw STOP;
     }
+    /** A `DOT_SYNTAX` issue at `token` (its text, or '' at end of file). */
+    syntaxIssue(token, message, hint) {
+        const text = token.kind === 'eof' ? '' : this.raw(token);
+        return this.makeIssue(token, text, message, hint, 'DOT_SYNTAX');
+    }
     /** Records a problem at `token` and carries on (the token is still usable). */
     note(token, message, hint) {
         if (this.lexFatal)
             return;
-        this.record(this.makeIssue(token, this.raw(token), message, hint, 'DOT_SYNTAX'));
+        this.record(this.syntaxIssue(token, message, hint));
     }
     /** Records a problem at `token` and abandons the current statement. */
     fail(token, message, hint) {
         if (this.lexFatal)
             throw STOP;
-        this.record(this.makeIssue(token, token.kind === 'eof' ? '' : this.raw(token), message, hint, 'DOT_SYNTAX'));
+        this.record(this.syntaxIssue(token, message, hint));
         throw RECOVER;
     }
     /** Records a problem after which nothing sensible can follow, and stops. */
     stop(token, message, hint) {
-        if (!this.lexFatal) {
-            this.record(this.makeIssue(token, token.kind === 'eof' ? '' : this.raw(token), message, hint, 'DOT_SYNTAX'));
-        }
+        if (!this.lexFatal)
+            this.record(this.syntaxIssue(token, message, hint));
         throw STOP;
     }
     limit(token, message, option, advice) {
-        this.limitIssue = this.makeIssue(token, this.raw(token), message, `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`, 'DOT_LIMIT');
+        this.stopAtLimit(token, this.raw(token), message, option, advice);
+    }
+    /** Stops with a `DOT_LIMIT` issue whose hint names the option to raise. */
+    stopAtLimit(at, token, message, option, advice) {
+        this.limitIssue = this.makeIssue(at, token, message, `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`, 'DOT_LIMIT');
         throw STOP;
     }
     onLexIssue(issue) {
         const at = { start: issue.offset, line: issue.line, column: issue.column };
         if (issue.kind === 'limit') {
-            this.limitIssue = this.makeIssue(at, issue.token, issue.message, `shorten the value, or raise limits.maxAttrLength (now ${this.limits.maxAttrLength}) if this input is trusted`, 'DOT_LIMIT');
-            throw STOP;
+            this.stopAtLimit(at, issue.token, issue.message, 'maxAttrLength', 'shorten the value');
         }
         if (this.lexFatal)
             return;
@@ -5789,7 +6278,8 @@ class Parser {
             return;
         }
         const detail = error instanceof Error ? error.message : String(error);
-        this.record(this.makeIssue(token, this.raw(token), `internal parser error near ${this.describe(token)}: ${detail}`, 'this is a bug in tracker; please report it with the input that triggers it', 'DOT_SYNTAX'));
+        // Pushed directly: `record` may throw STOP, and we are already unwinding.
+        this.issues.push(this.makeIssue(token, this.raw(token), `internal parser error near ${this.describe(token)}: ${detail}`, 'this is a bug in tracker; please report it with the input that triggers it', 'DOT_SYNTAX'));
     }
     buildError() {
         const sorted = [...this.issues].sort((a, b) => a.location.offset - b.location.offset);
@@ -5820,13 +6310,8 @@ class Parser {
         }
         const directed = keyword.kind === 'digraph';
         this.advance();
-        let id;
         const idToken = this.tok;
-        if (isIdToken(idToken)) {
-            this.checkBareName(idToken, 'graph name');
-            id = this.makeId(idToken);
-            this.advance();
-        }
+        const id = this.parseName('graph name');
         const open = this.tok;
         if (open.kind !== '{') {
             const named = id === undefined ? keyword.value : `${keyword.value} ${this.raw(idToken)}`;
@@ -6032,13 +6517,16 @@ class Parser {
         };
     }
     parseAssign() {
-        const keyToken = this.tok;
+        const attr = this.parseAttr(this.tok);
+        return { type: 'assign', attr, span: attr.span };
+    }
+    /** `key = value`, where `keyToken` is the current token and '=' the next one. */
+    parseAttr(keyToken) {
         const key = this.makeId(keyToken);
         this.advance(); // key
         this.advance(); // =
         const value = this.parseValue(keyToken);
-        const attr = { key, value, span: { start: key.span.start, end: value.span.end } };
-        return { type: 'assign', attr, span: attr.span };
+        return { key, value, span: { start: key.span.start, end: value.span.end } };
     }
     parseValue(keyToken) {
         const t = this.tok;
@@ -6048,6 +6536,16 @@ class Parser {
         }
         const key = this.raw(keyToken);
         return this.fail(t, `expected a value after '${key}=', found ${this.describe(t)}`, `write ${key}="..." (use "" for an empty value)`);
+    }
+    /** The graph's or a subgraph's optional name, if the current token is an ID. */
+    parseName(what) {
+        const t = this.tok;
+        if (!isIdToken(t))
+            return undefined;
+        this.checkBareName(t, what);
+        const id = this.makeId(t);
+        this.advance();
+        return id;
     }
     /** A bare ID with '.' (or value-only characters) is not a valid node, graph or subgraph name. */
     checkBareName(t, what) {
@@ -6154,24 +6652,9 @@ class Parser {
         }
         this.edgeCount += edges;
         if (this.edgeCount > this.limits.maxEdges) {
-            const start = operands[0]?.span.start ?? startOf(this.tok);
-            this.limitAt(start, `the graph has more than ${this.limits.maxEdges} edges (after expanding chains and subgraphs)`, 'maxEdges', 'split the pipeline');
+            const at = operands[0]?.span.start ?? startOf(this.tok);
+            this.stopAtLimit({ start: at.offset, line: at.line, column: at.column }, this.source.slice(at.offset, at.offset + 1), `the graph has more than ${this.limits.maxEdges} edges (after expanding chains and subgraphs)`, 'maxEdges', 'split the pipeline');
         }
-    }
-    limitAt(at, message, option, advice) {
-        const end = Math.min(this.source.length, at.offset + 1);
-        this.limit({
-            kind: 'id',
-            value: '',
-            start: at.offset,
-            end,
-            line: at.line,
-            column: at.column,
-            endLine: at.line,
-            endColumn: at.column + 1,
-            dotted: false,
-            extended: false
-        }, message, option, advice);
     }
     parseAttrLists() {
         const attrs = [];
@@ -6200,11 +6683,7 @@ class Parser {
                 case 'html': {
                     const next = this.peek();
                     if (next.kind === '=') {
-                        const key = this.makeId(t);
-                        this.advance();
-                        this.advance();
-                        const value = this.parseValue(t);
-                        attrs.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+                        attrs.push(this.parseAttr(t));
                         break;
                     }
                     if (t.line > this.prev.endLine)
@@ -6249,11 +6728,7 @@ class Parser {
         if (first.kind === 'subgraph') {
             this.advance();
             const idToken = this.tok;
-            if (isIdToken(idToken)) {
-                this.checkBareName(idToken, 'subgraph name');
-                id = this.makeId(idToken);
-                this.advance();
-            }
+            id = this.parseName('subgraph name');
             if (this.tok.kind !== '{') {
                 const named = id === undefined ? 'subgraph' : `subgraph ${this.raw(idToken)}`;
                 this.fail(this.tok, `expected '{' to open the body of ${named}, found ${this.describe(this.tok)}`, 'write a subgraph as: subgraph name { ... }');
@@ -6360,515 +6835,6 @@ function sortDiagnostics(diagnostics) {
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
-/**
- * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
- * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
- * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
- * docs/attributes.md documents every entry (a test keeps the two in step).
- *
- * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
- * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
- * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
- * can still be drawn (`graphviz`).
- */
-
-const attribute_schema_FIDELITY_MODES = [
-    'full',
-    'truncate',
-    'compact',
-    'summary:low',
-    'summary:medium',
-    'summary:high'
-];
-const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
-const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
-const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
-const G = ['graph'];
-const N = ['node'];
-const E = ['edge'];
-const GN = ['graph', 'node'];
-const NE = ['node', 'edge'];
-const ALL = ['graph', 'node', 'edge'];
-function spec(key, scope, type, description, extra = {}) {
-    return { key, scope, type, source: 'spec', description, ...extra };
-}
-function extension(key, scope, type, description, extra = {}) {
-    return { key, scope, type, source: 'extension', description, ...extra };
-}
-function tracker(key, scope, type, description, extra = {}) {
-    return { key, scope, type, source: 'tracker', description, ...extra };
-}
-function peer(key, scope, type, description, extra = {}) {
-    return { key, scope, type, source: 'peer', description, ...extra };
-}
-function visual(key, scope, type = 'string', extra = {}) {
-    return {
-        key,
-        scope,
-        type,
-        source: 'graphviz',
-        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
-        ...extra
-    };
-}
-const ATTRIBUTE_SCHEMA = Object.freeze([
-    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
-    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
-        default: '""'
-    }),
-    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
-        default: '""'
-    }),
-    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
-        default: '""'
-    }),
-    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
-        aliases: ['default_max_retry'],
-        default: '0'
-    }),
-    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
-        values: attribute_schema_FIDELITY_MODES
-    }),
-    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
-        values: ['edges', 'dependencies'],
-        default: 'edges'
-    }),
-    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
-        default: 'node ID'
-    }),
-    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
-        values: PIPELINE_SHAPES,
-        default: 'box'
-    }),
-    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
-        default: '""'
-    }),
-    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
-        default: '""'
-    }),
-    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
-        default: 'inherited'
-    }),
-    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
-        default: 'false'
-    }),
-    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
-    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
-    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
-        values: attribute_schema_FIDELITY_MODES,
-        default: 'inherited'
-    }),
-    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
-        default: 'derived'
-    }),
-    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
-        default: '""'
-    }),
-    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
-    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
-        default: 'inherited'
-    }),
-    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
-        default: 'auto-detected'
-    }),
-    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
-        values: REASONING_EFFORTS,
-        default: 'high'
-    }),
-    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
-        default: 'false'
-    }),
-    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
-        default: 'false'
-    }),
-    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
-    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
-        default: 'unlimited'
-    }),
-    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
-    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
-        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
-        default: 'wait_all'
-    }),
-    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
-        aliases: ['k_value'],
-        default: '1'
-    }),
-    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
-        default: '0.5'
-    }),
-    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
-        values: ['fail_fast', 'continue', 'ignore'],
-        default: 'continue'
-    }),
-    spec('max_parallel', N, 'integer', 'How many branches of a parallel node run at once.', {
-        aliases: ['max_concurrency'],
-        default: '4'
-    }),
-    tracker('fan_in_policy', N, 'enum', 'Tracker aggregation of parallel branches: `any` succeeds if one branch does, `all` if all do, `quorum` if `quorum` branches do.', {
-        values: ['any', 'all', 'quorum']
-    }),
-    tracker('quorum', N, 'integer', 'Successful branches needed for fan_in_policy=quorum.'),
-    tracker('parallel_targets', N, 'string', 'Comma-separated branch target node IDs; defaults to the outgoing edges.'),
-    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
-    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
-    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
-    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
-    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
-        default: '64KB'
-    }),
-    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
-    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
-    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
-        default: 'false'
-    }),
-    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
-    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
-    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
-    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
-    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
-    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
-    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
-        aliases: ['default_choice']
-    }),
-    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
-        values: ['choice', 'freeform', 'yes_no', 'interview'],
-        default: 'choice'
-    }),
-    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
-        values: ['default', 'fail'],
-        default: 'default'
-    }),
-    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
-        default: 'interview_questions'
-    }),
-    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
-        default: 'interview_answers'
-    }),
-    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
-    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
-        aliases: ['poll_interval'],
-        default: '45s'
-    }),
-    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
-        aliases: ['max_cycles'],
-        default: '1000'
-    }),
-    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
-        aliases: ['stop_condition']
-    }),
-    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
-        default: 'observe,wait'
-    }),
-    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
-        default: 'true'
-    }),
-    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
-    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
-        default: 'cwd'
-    }),
-    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
-        aliases: ['stop_condition_key']
-    }),
-    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
-    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
-    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
-    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
-    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
-    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
-    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
-        values: RETRY_POLICIES,
-        default: 'inherited'
-    }),
-    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
-        values: RETRY_POLICIES,
-        default: 'none'
-    }),
-    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
-    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
-    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
-    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
-    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
-    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
-    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
-    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
-    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
-    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
-    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
-    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
-    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
-    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
-    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
-    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
-    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
-    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
-    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
-        default: '10s'
-    }),
-    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
-    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
-    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
-        default: 'false'
-    }),
-    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
-        values: ['auto', 'none']
-    }),
-    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
-        default: '0.6'
-    }),
-    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
-    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
-    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
-    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
-    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
-        aliases: ['plan']
-    }),
-    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
-    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
-    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
-        values: ['guard', 'fail']
-    }),
-    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
-    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
-        default: 'false'
-    }),
-    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
-        default: '4096'
-    }),
-    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
-    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
-    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
-    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
-    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
-    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
-    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
-    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
-    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
-    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
-    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
-    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
-        default: '""'
-    }),
-    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
-        default: '""'
-    }),
-    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
-        default: '0'
-    }),
-    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
-        default: 'false'
-    }),
-    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
-    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
-    visual('splines', G),
-    visual('nodesep', G, 'float'),
-    visual('ranksep', G),
-    visual('compound', G, 'boolean'),
-    visual('concentrate', G, 'boolean'),
-    visual('newrank', G, 'boolean'),
-    visual('rank', G),
-    visual('labeljust', G),
-    visual('bgcolor', G),
-    visual('pencolor', G),
-    visual('pad', G),
-    visual('size', G),
-    visual('ratio', G),
-    visual('dpi', G, 'float'),
-    visual('center', G, 'boolean'),
-    visual('outputorder', G),
-    visual('charset', G),
-    visual('layout', G),
-    visual('forcelabels', G, 'boolean'),
-    visual('clusterrank', G),
-    visual('landscape', G, 'boolean'),
-    visual('rotate', G, 'integer'),
-    visual('nslimit', G, 'float'),
-    visual('mclimit', G, 'float'),
-    visual('searchsize', G, 'integer'),
-    visual('remincross', G, 'boolean'),
-    visual('quantum', G, 'float'),
-    visual('layers', G),
-    visual('fontpath', G),
-    visual('imagepath', G),
-    visual('ordering', GN),
-    visual('margin', GN),
-    visual('labelloc', GN),
-    visual('color', ALL),
-    visual('fillcolor', ALL),
-    visual('style', ALL),
-    visual('fontname', ALL),
-    visual('fontsize', ALL, 'float'),
-    visual('fontcolor', ALL),
-    visual('penwidth', ALL, 'float'),
-    visual('tooltip', ALL),
-    visual('URL', ALL),
-    visual('href', ALL),
-    visual('target', ALL),
-    visual('id', ALL),
-    visual('comment', ALL),
-    visual('layer', NE),
-    visual('xlabel', NE),
-    visual('width', N, 'float'),
-    visual('height', N, 'float'),
-    visual('fixedsize', N),
-    visual('pos', NE),
-    visual('peripheries', N, 'integer'),
-    visual('sides', N, 'integer'),
-    visual('skew', N, 'float'),
-    visual('distortion', N, 'float'),
-    visual('orientation', N),
-    visual('regular', N, 'boolean'),
-    visual('image', N),
-    visual('imagescale', N),
-    visual('group', N),
-    visual('gradientangle', GN, 'integer'),
-    visual('nojustify', N, 'boolean'),
-    visual('sortv', GN, 'integer'),
-    visual('arrowhead', E),
-    visual('arrowtail', E),
-    visual('arrowsize', E, 'float'),
-    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
-    visual('headlabel', E),
-    visual('taillabel', E),
-    visual('labelfontsize', E, 'float'),
-    visual('labelfontcolor', E),
-    visual('labelfontname', E),
-    visual('labelangle', E, 'float'),
-    visual('labeldistance', E, 'float'),
-    visual('labeltooltip', E),
-    visual('edgetooltip', E),
-    visual('headtooltip', E),
-    visual('tailtooltip', E),
-    visual('headURL', E),
-    visual('tailURL', E),
-    visual('constraint', E, 'boolean'),
-    visual('minlen', E, 'integer'),
-    visual('lhead', E),
-    visual('ltail', E),
-    visual('headport', E),
-    visual('tailport', E),
-    visual('headclip', E, 'boolean'),
-    visual('tailclip', E, 'boolean'),
-    visual('decorate', E, 'boolean'),
-    visual('samehead', E),
-    visual('sametail', E)
-]);
-let indexes;
-function scopeIndexes() {
-    if (indexes)
-        return indexes;
-    const built = new Map();
-    for (const scope of ['graph', 'node', 'edge']) {
-        const byKey = new Map();
-        const candidates = [];
-        for (const entry of ATTRIBUTE_SCHEMA) {
-            if (!entry.scope.includes(scope))
-                continue;
-            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
-                if (byKey.has(name))
-                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
-                byKey.set(name, entry);
-                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
-            }
-        }
-        built.set(scope, { byKey, candidates });
-    }
-    indexes = built;
-    return built;
-}
-function indexFor(scope) {
-    const index = scopeIndexes().get(scope);
-    if (!index)
-        throw new Error(`attribute schema: no index for scope ${scope}`);
-    return index;
-}
-/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
-function lookupAttribute(scope, key) {
-    return indexFor(scope).byKey.get(key);
-}
-/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
-function canonicalAttributeKey(scope, key) {
-    return lookupAttribute(scope, key)?.key ?? key;
-}
-/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
-function isAttributeAlias(scope, key) {
-    const entry = lookupAttribute(scope, key);
-    return entry !== undefined && entry.key !== key;
-}
-/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
-function attributeScopes(key) {
-    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
-}
-/**
- * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
- * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
- * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
- */
-function suggestAttribute(scope, key) {
-    const index = indexFor(scope);
-    if (index.byKey.has(key))
-        return undefined;
-    const lower = key.toLowerCase();
-    if (lower === '')
-        return undefined;
-    let best;
-    let bestDistance = 3;
-    const stem = singular(lower);
-    for (const candidate of index.candidates) {
-        const d = Math.min(attribute_schema_boundedEditDistance(lower, candidate.lower, bestDistance - 1), attribute_schema_boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate.canonical;
-            if (d === 0)
-                break;
-        }
-    }
-    if (best !== undefined)
-        return best;
-    if (lower.length >= 3) {
-        for (const candidate of index.candidates) {
-            if (candidate.lower.startsWith(lower))
-                return candidate.canonical;
-        }
-    }
-    for (const candidate of index.candidates) {
-        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
-            return candidate.canonical;
-        }
-    }
-    return undefined;
-}
-/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
-function singular(word) {
-    if (word.endsWith('ies'))
-        return `${word.slice(0, -3)}y`;
-    return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-/** Levenshtein distance between a and b, or `limit + 1` as soon as it is known to exceed `limit`. */
-function attribute_schema_boundedEditDistance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-            current.push(value);
-            if (value < rowMin)
-                rowMin = value;
-        }
-        if (rowMin > limit)
-            return limit + 1;
-        previous = current;
-    }
-    return previous[b.length] ?? limit + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/graph/derive-class.ts
@@ -7410,7 +7376,56 @@ function ownerPhrase(kind, owner, value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/validate/attribute-owners.ts
+
+function graphOwner(graph) {
+    return {
+        scope: 'graph',
+        attrs: graph.attrs,
+        loc: graph.loc,
+        target: {},
+        describe: () => 'the graph'
+    };
+}
+function nodeOwner(node) {
+    return {
+        scope: 'node',
+        attrs: node.attrs,
+        loc: node.loc,
+        target: { nodeId: node.id },
+        describe: (value) => ownerPhrase('node', `'${node.id}'`, value)
+    };
+}
+function edgeOwner(edge) {
+    return {
+        scope: 'edge',
+        attrs: edge.attrs,
+        loc: edge.loc,
+        target: { edge: { from: edge.from, to: edge.to } },
+        describe: (value) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, value)
+    };
+}
+/** The graph, every node and every edge, for the scopes listed and in their order. */
+function* attributeOwners(graph, scopes) {
+    for (const scope of scopes) {
+        switch (scope) {
+            case 'graph':
+                yield graphOwner(graph);
+                break;
+            case 'node':
+                for (const node of graph.nodes.values())
+                    yield nodeOwner(node);
+                break;
+            case 'edge':
+                for (const edge of graph.edges)
+                    yield edgeOwner(edge);
+                break;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/validate/rules/attribute-type.ts
+
 
 
 
@@ -7526,43 +7541,54 @@ const attributeTypeRule = {
     apply(graph) {
         const diagnostics = [];
         const once = new OncePerSource();
-        const check = (scope, attrs, where, fallback, extra) => {
-            for (const [key, value] of attrs) {
+        for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+            for (const [key, value] of owner.attrs) {
                 if (OWNED_ELSEWHERE.has(key))
                     continue;
-                const entry = lookupAttribute(scope, key);
+                const entry = lookupAttribute(owner.scope, key);
                 if (entry === undefined || entry.source === 'graphviz')
                     continue;
                 const text = value.value.trim();
                 if (text === '')
                     continue;
                 const written = value.writtenKey ?? key;
-                const problem = checkValue(graph, entry, written, text, attrs);
-                if (problem === undefined || !once.first(`${scope}:${key}`, value))
+                const problem = checkValue(graph, entry, written, text, owner.attrs);
+                if (problem === undefined || !once.first(`${owner.scope}:${key}`, value))
                     continue;
-                diagnostics.push(diagnosticAt(attributeLocation(value, fallback), {
+                diagnostics.push(diagnosticAt(attributeLocation(value, owner.loc), {
                     rule: 'attribute_type',
                     severity: problem.severity,
-                    message: `${written}=${JSON.stringify(value.value)} on ${where(value)} ${problem.what}`,
-                    ...extra,
+                    message: `${written}=${JSON.stringify(value.value)} on ${owner.describe(value)} ${problem.what}`,
+                    ...owner.target,
                     fix: problem.fix
                 }));
             }
-        };
-        check('graph', graph.attrs, () => 'the graph', graph.loc, {});
-        for (const node of graph.nodes.values()) {
-            check('node', node.attrs, (v) => ownerPhrase('node', `'${node.id}'`, v), node.loc, {
-                nodeId: node.id
-            });
-        }
-        for (const edge of graph.edges) {
-            check('edge', edge.attrs, (v) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, v), edge.loc, {
-                edge: { from: edge.from, to: edge.to }
-            });
         }
         return diagnostics;
     }
 };
+
+;// CONCATENATED MODULE: ./src/validate/locate-in-value.ts
+function locateInValue(value, key, offset) {
+    const loc = value.loc;
+    if (loc === undefined)
+        return undefined;
+    if (value.origin !== 'explicit' && value.origin !== 'alias')
+        return loc;
+    const text = value.value;
+    const at = Math.max(0, Math.min(offset, text.length));
+    const before = text.slice(0, at);
+    const newline = before.lastIndexOf('\n');
+    if (newline === -1) {
+        const start = loc.column + (value.writtenKey ?? key).length + 1 + (value.kind === 'quoted' ? 1 : 0);
+        return { file: loc.file, line: loc.line, column: start + at };
+    }
+    let lines = 0;
+    for (let i = 0; i < before.length; i++)
+        if (before.charCodeAt(i) === 10)
+            lines++;
+    return { file: loc.file, line: loc.line + lines, column: at - newline };
+}
 
 ;// CONCATENATED MODULE: ./src/validate/graph-facts.ts
 
@@ -7740,87 +7766,58 @@ function buildIndex(graph, withJumps) {
     return { ids, indexOf, outStart, outTargets, inStart, inSources };
 }
 
-;// CONCATENATED MODULE: ./src/validate/locate-in-value.ts
-function locateInValue(value, key, offset) {
-    const loc = value.loc;
-    if (loc === undefined)
-        return undefined;
-    if (value.origin !== 'explicit' && value.origin !== 'alias')
-        return loc;
-    const text = value.value;
-    const at = Math.max(0, Math.min(offset, text.length));
-    const before = text.slice(0, at);
-    const newline = before.lastIndexOf('\n');
-    if (newline === -1) {
-        const start = loc.column + (value.writtenKey ?? key).length + 1 + (value.kind === 'quoted' ? 1 : 0);
-        return { file: loc.file, line: loc.line, column: start + at };
-    }
-    let lines = 0;
-    for (let i = 0; i < before.length; i++)
-        if (before.charCodeAt(i) === 10)
-            lines++;
-    return { file: loc.file, line: loc.line + lines, column: at - newline };
-}
-
 ;// CONCATENATED MODULE: ./src/validate/rules/condition-syntax.ts
 
 
 
 
 
+
 const GRAMMAR_HINT = 'A condition is one or more clauses `key=value` or `key!=value` joined by &&, where key is outcome, preferred_label or context.<name>; e.g. outcome=success && context.tests_passed=true.';
-/** The condition-typed attributes of one element, e.g. `condition` on an edge. */
-function conditionAttributes(scope, attrs) {
-    const found = [];
-    for (const [key, value] of attrs) {
-        if (value.value.trim() === '')
-            continue;
-        if (lookupAttribute(scope, key)?.type === 'condition')
-            found.push([key, value]);
+/** Every non-empty condition-typed attribute of every edge, then of every node. */
+function* parsedConditions(graph) {
+    const facts = graphFacts(graph);
+    for (const owner of attributeOwners(graph, ['edge', 'node'])) {
+        for (const [key, value] of owner.attrs) {
+            if (value.value.trim() === '')
+                continue;
+            if (lookupAttribute(owner.scope, key)?.type !== 'condition')
+                continue;
+            yield { owner, key, value, result: facts.condition(value.value) };
+        }
     }
-    return found;
 }
 const conditionSyntaxRule = {
     name: 'condition_syntax',
     apply(graph) {
-        const facts = graphFacts(graph);
         const diagnostics = [];
         const once = new OncePerSource();
-        const check = (scope, attrs, where, fallback, extra) => {
-            for (const [key, value] of conditionAttributes(scope, attrs)) {
-                const result = facts.condition(value.value);
-                const problems = result.ok ? result.warnings : result.errors;
-                if (problems.length === 0 || !once.first(`${scope}:${key}`, value))
-                    continue;
-                const severity = result.ok ? 'warning' : 'error';
-                const written = value.writtenKey ?? key;
-                for (const problem of problems) {
-                    diagnostics.push(diagnosticAt(locateInValue(value, key, problem.offset) ?? attributeLocation(value, fallback), {
-                        rule: 'condition_syntax',
-                        severity,
-                        message: `${result.ok ? 'suspicious' : 'invalid'} ${written} ${JSON.stringify(value.value)} on ${where(value)}: ${problem.message}`,
-                        ...extra,
-                        fix: problem.hint ?? GRAMMAR_HINT
-                    }));
-                }
+        for (const { owner, key, value, result } of parsedConditions(graph)) {
+            const problems = result.ok ? result.warnings : result.errors;
+            if (problems.length === 0 || !once.first(`${owner.scope}:${key}`, value))
+                continue;
+            const severity = result.ok ? 'warning' : 'error';
+            const written = value.writtenKey ?? key;
+            for (const problem of problems) {
+                diagnostics.push(diagnosticAt(locateInValue(value, key, problem.offset) ?? attributeLocation(value, owner.loc), {
+                    rule: 'condition_syntax',
+                    severity,
+                    message: `${result.ok ? 'suspicious' : 'invalid'} ${written} ${JSON.stringify(value.value)} on ${owner.describe(value)}: ${problem.message}`,
+                    ...owner.target,
+                    fix: problem.hint ?? GRAMMAR_HINT
+                }));
             }
-        };
-        for (const edge of graph.edges) {
-            check('edge', edge.attrs, (v) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, v), edge.loc, {
-                edge: { from: edge.from, to: edge.to }
-            });
-        }
-        for (const node of graph.nodes.values()) {
-            check('node', node.attrs, (v) => ownerPhrase('node', `'${node.id}'`, v), node.loc, {
-                nodeId: node.id
-            });
         }
         return diagnostics;
     }
 };
 
 ;// CONCATENATED MODULE: ./src/validate/rules/condition-extension.ts
-
+/**
+ * condition_extension (info): a condition uses an operator that tracker supports but the Attractor spec
+ * (§10) does not (`||`, `!`/`not`, `==`, `<`, `contains`, `in`, `matches`, `ctx.` …). Such a pipeline
+ * runs on tracker; the note tells strict-spec users where it would not run on other engines.
+ */
 
 
 
@@ -7828,35 +7825,23 @@ const conditionSyntaxRule = {
 const conditionExtensionRule = {
     name: 'condition_extension',
     apply(graph) {
-        const facts = graphFacts(graph);
         const diagnostics = [];
         const once = new OncePerSource();
-        const check = (scope, attrs, where, fallback, extra) => {
-            for (const [key, value] of conditionAttributes(scope, attrs)) {
-                const result = facts.condition(value.value);
-                if (!result.ok || result.extensions.length === 0 || !once.first(`${scope}:${key}`, value))
-                    continue;
-                const first = result.extensions[0] ?? '';
-                const at = Math.max(0, value.value.indexOf(first));
-                diagnostics.push(diagnosticAt(locateInValue(value, key, at) ?? attributeLocation(value, fallback), {
-                    rule: 'condition_extension',
-                    severity: 'info',
-                    message: `${value.writtenKey ?? key} ${JSON.stringify(value.value)} on ${where(value)} uses tracker extensions ` +
-                        `beyond the Attractor spec: ${result.extensions.map((e) => `'${e}'`).join(', ')}`,
-                    ...extra,
-                    fix: 'Nothing to do if the pipeline only runs on tracker. For other engines, use only =, != and && with outcome, preferred_label and context.<key>.'
-                }));
-            }
-        };
-        for (const edge of graph.edges) {
-            check('edge', edge.attrs, (v) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, v), edge.loc, {
-                edge: { from: edge.from, to: edge.to }
-            });
-        }
-        for (const node of graph.nodes.values()) {
-            check('node', node.attrs, (v) => ownerPhrase('node', `'${node.id}'`, v), node.loc, {
-                nodeId: node.id
-            });
+        for (const { owner, key, value, result } of parsedConditions(graph)) {
+            if (!result.ok ||
+                result.extensions.length === 0 ||
+                !once.first(`${owner.scope}:${key}`, value))
+                continue;
+            const first = result.extensions[0] ?? '';
+            const at = Math.max(0, value.value.indexOf(first));
+            diagnostics.push(diagnosticAt(locateInValue(value, key, at) ?? attributeLocation(value, owner.loc), {
+                rule: 'condition_extension',
+                severity: 'info',
+                message: `${value.writtenKey ?? key} ${JSON.stringify(value.value)} on ${owner.describe(value)} uses tracker extensions ` +
+                    `beyond the Attractor spec: ${result.extensions.map((e) => `'${e}'`).join(', ')}`,
+                ...owner.target,
+                fix: 'Nothing to do if the pipeline only runs on tracker. For other engines, use only =, != and && with outcome, preferred_label and context.<key>.'
+            }));
         }
         return diagnostics;
     }
@@ -7989,15 +7974,8 @@ const exitReachableRule = {
 
 
 
-const fidelity_valid_FIDELITY_MODES = [
-    'full',
-    'truncate',
-    'compact',
-    'summary:low',
-    'summary:medium',
-    'summary:high'
-];
-const MODES = new Set(fidelity_valid_FIDELITY_MODES);
+
+const MODES = new Set(FIDELITY_MODES);
 const fidelityValidRule = {
     name: 'fidelity_valid',
     apply(graph) {
@@ -8007,13 +7985,13 @@ const fidelityValidRule = {
             const mode = value.value.trim();
             if (mode === '' || MODES.has(mode))
                 return;
-            const suggestion = closestMatch(mode.toLowerCase(), fidelity_valid_FIDELITY_MODES, 3);
+            const suggestion = closestMatch(mode.toLowerCase(), FIDELITY_MODES, 3);
             diagnostics.push(diagnosticAt(attributeLocation(value, fallback), {
                 rule: 'fidelity_valid',
                 severity: 'warning',
                 message: `${key} '${mode}' on ${where} is not a fidelity mode${didYouMean(suggestion)}`,
                 ...extra,
-                fix: `Use one of ${fidelity_valid_FIDELITY_MODES.join(', ')}.`
+                fix: `Use one of ${FIDELITY_MODES.join(', ')}.`
             }));
         };
         const graphDefault = graph.attrs.get('default_fidelity');
@@ -9228,6 +9206,7 @@ const unconditionalCycleRule = {
 
 
 
+
 const VARIABLE_REF = /\$\{?(?:graph\.)?([A-Za-z_][A-Za-z0-9_]*)/g;
 /** Names used as `$name` / `${name}` / `${graph.name}` anywhere in node, edge or graph attribute values. */
 function referencedVariables(graph) {
@@ -9269,8 +9248,9 @@ const unknownAttributeRule = {
             return suggestions.get(cacheKey);
         };
         let variables;
-        const check = (scope, attrs, where, fallback, extra) => {
-            for (const [key, value] of attrs) {
+        for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+            const scope = owner.scope;
+            for (const [key, value] of owner.attrs) {
                 if (lookupAttribute(scope, key) !== undefined)
                     continue;
                 if (scope === 'graph') {
@@ -9286,11 +9266,11 @@ const unknownAttributeRule = {
                 const detail = elsewhere.length > 0
                     ? `; '${written}' is ${withArticle(elsewhere.join('/'))} attribute, not ${withArticle(scope)} attribute, so it has no effect here`
                     : ` (tracker ignores it)${didYouMean(suggestion)}`;
-                diagnostics.push(diagnosticAt(attributeLocation(value, fallback), {
+                diagnostics.push(diagnosticAt(attributeLocation(value, owner.loc), {
                     rule: 'unknown_attribute',
                     severity: 'warning',
-                    message: `unknown ${scope} attribute '${written}' on ${where(value)}${detail}`,
-                    ...extra,
+                    message: `unknown ${scope} attribute '${written}' on ${owner.describe(value)}${detail}`,
+                    ...owner.target,
                     fix: suggestion !== undefined
                         ? `Write ${suggestion}=… instead of ${written}=….`
                         : elsewhere.length > 0
@@ -9298,15 +9278,6 @@ const unknownAttributeRule = {
                             : `Remove '${written}', or check docs/attributes.md for the attribute you meant.`
                 }));
             }
-        };
-        check('graph', graph.attrs, () => 'the graph', graph.loc, {});
-        for (const node of graph.nodes.values()) {
-            check('node', node.attrs, (value) => ownerPhrase('node', `'${node.id}'`, value), node.loc, {
-                nodeId: node.id
-            });
-        }
-        for (const edge of graph.edges) {
-            check('edge', edge.attrs, (value) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, value), edge.loc, { edge: { from: edge.from, to: edge.to } });
         }
         return diagnostics;
     }
@@ -9596,43 +9567,44 @@ function preparePipeline(source, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
 /**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, rename it over the
- * target, then fsync the directory. A reader sees the old or the new content, never a torn file.
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
  */
 
 
 let counter = 0;
-async function writeFileAtomic(path, content, options = {}) {
-    const fsync = options.fsync ?? true;
-    const dir = (0,external_node_path_namespaceObject.dirname)(path);
-    const tmp = (0,external_node_path_namespaceObject.join)(dir, `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(tmp, 'w', 0o644);
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
     try {
-        await handle.writeFile(content, 'utf8');
-        if (fsync)
-            await handle.sync();
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
     try {
-        await (0,promises_namespaceObject.rename)(tmp, path);
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
         throw error;
     }
-    if (fsync) {
-        const d = await (0,promises_namespaceObject.open)(dir, 'r');
-        try {
-            await d.sync();
-        }
-        catch {
-            // Some filesystems do not support fsync on directories; the rename is still atomic.
-        }
-        finally {
-            await d.close();
-        }
+}
+function writeFileAtomic(path, content, options = {}) {
+    try {
+        writeFileAtomicSync(path, content, options);
+        return Promise.resolve();
+    }
+    catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
 }
 
@@ -9642,29 +9614,81 @@ async function writeFileAtomic(path, content, options = {}) {
 
 
 
-/** `checkpoint.json` on disk, replaced atomically (temp file + fsync + rename) on every save. */
+
+async function fsyncFile(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        await handle.datasync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
+ * returning, so a killed process always leaves a complete checkpoint (the old or the new one). The fsync
+ * that makes the new file durable against power loss then runs in the background, overlapping the next
+ * node; the next save and `flush()` wait for it. Set `durability: 'sync'` to fsync before returning.
+ */
 class FsCheckpointStore {
     path;
     options;
+    #dirMade = false;
+    #pending = Promise.resolve();
+    #syncError;
     constructor(path, options = {}) {
         this.path = path;
         this.options = options;
     }
     async save(checkpoint) {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
-        await writeFileAtomic(this.path, serializeCheckpoint(checkpoint), this.options);
+        await this.#pending;
+        if (this.#syncError !== undefined) {
+            const cause = this.#syncError;
+            this.#syncError = undefined;
+            throw new TrackerError('IO', `Cannot fsync checkpoint ${this.path}: ${errorMessage(cause)}`, {
+                cause
+            });
+        }
+        const durability = this.options.durability ?? 'background';
+        try {
+            if (!this.#dirMade) {
+                (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+                this.#dirMade = true;
+            }
+            writeFileAtomicSync(this.path, serializeCheckpoint(checkpoint), {
+                fsync: durability === 'sync'
+            });
+        }
+        catch (error) {
+            throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
+        }
+        if (durability === 'background') {
+            this.#pending = fsyncFile(this.path).catch((error) => {
+                this.#syncError = error;
+            });
+        }
     }
-    async load() {
+    async flush() {
+        await this.#pending;
+    }
+    load() {
         let text;
         try {
-            text = await (0,promises_namespaceObject.readFile)(this.path, 'utf8');
+            text = (0,external_node_fs_namespaceObject.readFileSync)(this.path, 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')
-                return undefined;
-            throw new TrackerError('IO', `Cannot read checkpoint ${this.path}: ${error.message}`, { cause: error });
+                return Promise.resolve(undefined);
+            return Promise.reject(new TrackerError('IO', `Cannot read checkpoint ${this.path}: ${error.message}`, {
+                cause: error
+            }));
         }
-        return parseCheckpoint(text);
+        try {
+            return Promise.resolve(parseCheckpoint(text));
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
     }
 }
 
@@ -9673,13 +9697,44 @@ class FsCheckpointStore {
 
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
+/**
+ * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
+ * `%2E`/`%2E%2E`, so any quoted DOT id stays inside the run directory.
+ */
+function stageDirName(nodeId) {
+    if (nodeId === '.' || nodeId === '..')
+        return nodeId.replace(/\./g, '%2E');
+    return nodeId.replace(/[%/\\\0]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
 function segment(name, what) {
     if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..') {
         throw new Error(`Unsafe ${what} '${name}' for a run directory path`);
     }
     return name;
 }
-/** The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl. */
+/** Runs `fn` and turns a throw into a rejected promise (the port is asynchronous). */
+function settle(fn) {
+    try {
+        return Promise.resolve(fn());
+    }
+    catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+}
+function readIfExists(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl. The files are small, so
+ * the store uses synchronous calls (microseconds each) instead of a thread-pool round trip per file.
+ */
 class FsRunStore {
     runDir;
     #made = new Set();
@@ -9687,52 +9742,37 @@ class FsRunStore {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
     }
     stageDir(nodeId) {
-        return (0,external_node_path_namespaceObject.join)(this.runDir, segment(nodeId, 'node id'));
+        return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
     }
-    async #mkdir(dir) {
+    #mkdir(dir) {
         if (!this.#made.has(dir)) {
-            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+            (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
             this.#made.add(dir);
         }
         return dir;
     }
     ensureStageDir(nodeId) {
-        return this.#mkdir(this.stageDir(nodeId));
+        return settle(() => this.#mkdir(this.stageDir(nodeId)));
     }
-    async writeStageFile(nodeId, name, content) {
-        const dir = await this.ensureStageDir(nodeId);
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, segment(name, 'file name')), content, 'utf8');
+    writeStageFile(nodeId, name, content) {
+        return settle(() => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(this.#mkdir(this.stageDir(nodeId)), segment(name, 'file name')), content, 'utf8'));
     }
-    async readStageFile(nodeId, name) {
-        try {
-            return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name')), 'utf8');
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return undefined;
-            throw error;
-        }
+    readStageFile(nodeId, name) {
+        return settle(() => readIfExists((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'))));
     }
-    async removeStageFile(nodeId, name) {
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name')), { force: true });
+    removeStageFile(nodeId, name) {
+        return settle(() => (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name')), { force: true }));
     }
-    async writeRunFile(name, content) {
-        await this.#mkdir(this.runDir);
-        await writeFileAtomic((0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name')), content, { fsync: false });
+    writeRunFile(name, content) {
+        return settle(() => writeFileAtomicSync((0,external_node_path_namespaceObject.join)(this.#mkdir(this.runDir), segment(name, 'file name')), content, {
+            fsync: false
+        }));
     }
-    async readRunFile(name) {
-        try {
-            return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name')), 'utf8');
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return undefined;
-            throw error;
-        }
+    readRunFile(name) {
+        return settle(() => readIfExists((0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'))));
     }
-    async appendActivity(line) {
-        await this.#mkdir(this.runDir);
-        await (0,promises_namespaceObject.appendFile)((0,external_node_path_namespaceObject.join)(this.runDir, 'activity.jsonl'), line.endsWith('\n') ? line : line + '\n', 'utf8');
+    appendActivity(line) {
+        return settle(() => (0,external_node_fs_namespaceObject.appendFileSync)((0,external_node_path_namespaceObject.join)(this.#mkdir(this.runDir), 'activity.jsonl'), line.endsWith('\n') ? line : line + '\n', 'utf8'));
     }
 }
 

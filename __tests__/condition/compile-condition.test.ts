@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileCondition } from '../../src/condition/compile-condition.js';
 import type { ConditionScope } from '../../src/condition/evaluate-condition.js';
 import { parseCondition } from '../../src/condition/parse-condition.js';
 import { isTrackerError } from '../../src/errors.js';
+import {
+  corpusDotFiles,
+  describeWithCorpus,
+  readCorpusFile
+} from '../support/conformance-corpus.js';
 
 const scope = (outcome: string, context: Record<string, unknown> = {}): ConditionScope => ({
   outcome,
@@ -53,28 +56,13 @@ describe('compileCondition', () => {
 });
 
 /** Every condition written in the shared conformance corpora parses. */
-const corpus = '/work/shared/conformance';
-const maybe = existsSync(corpus) ? describe : describe.skip;
-
-function dotFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...dotFiles(path));
-    else if (name.endsWith('.dot')) out.push(path);
-  }
-  return out;
-}
-
-maybe('conditions in the conformance corpora', () => {
+describeWithCorpus('conditions in the conformance corpora', () => {
   const conditions = new Set<string>();
-  if (existsSync(corpus)) {
-    for (const file of dotFiles(corpus)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(
-        /\bcondition\s*=\s*"((?:[^"\\]|\\.)*)"/g
-      )) {
-        conditions.add((m[1] ?? '').replace(/\\"/g, '"'));
-      }
+  for (const name of corpusDotFiles()) {
+    for (const m of readCorpusFile(name).source.matchAll(
+      /\bcondition\s*=\s*"((?:[^"\\]|\\.)*)"/g
+    )) {
+      conditions.add((m[1] ?? '').replace(/\\"/g, '"'));
     }
   }
 

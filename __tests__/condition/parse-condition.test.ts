@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ConditionExpr } from '../../src/condition/condition-ast.js';
 import { conditionKeys } from '../../src/condition/condition-ast.js';
+import type { ConditionError } from '../../src/condition/parse-condition.js';
 import { MAX_CONDITION_LENGTH, parseCondition } from '../../src/condition/parse-condition.js';
 
 /** A compact, readable rendering of the tree: `(and (= outcome:outcome success) (truthy context:x))`. */
@@ -26,6 +27,27 @@ function parsed(text: string): { tree: string; extensions: readonly string[]; wa
   const r = parseCondition(text);
   if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.errors[0]?.message}`);
   return { tree: sexpr(r.expr), extensions: r.extensions, warnings: r.warnings.length };
+}
+
+function expectParse(text: string, tree: string, extensions: readonly string[]): void {
+  const r = parsed(text);
+  expect(r.tree).toBe(tree);
+  expect(r.extensions).toEqual(extensions);
+}
+
+/** `problems` is one problem, at `offset` for `length` characters, whose message (and hint) say the given words. */
+function expectSingleProblem(
+  problems: readonly ConditionError[],
+  offset: number,
+  length: number,
+  message: string,
+  hint?: string
+): void {
+  expect(problems).toHaveLength(1);
+  const [problem] = problems;
+  expect(problem?.message).toContain(message);
+  expect({ offset: problem?.offset, length: problem?.length }).toEqual({ offset, length });
+  if (hint !== undefined) expect(problem?.hint).toContain(hint);
 }
 
 describe('parseCondition: spec grammar (§10.2)', () => {
@@ -63,9 +85,7 @@ describe('parseCondition: spec grammar (§10.2)', () => {
     ['nothing=1', '(= bare:nothing "1")'],
     ['a-b=1', '(= bare:a-b "1")']
   ])('%j parses to %s with no extensions', (text, tree) => {
-    const r = parsed(text);
-    expect(r.tree).toBe(tree);
-    expect(r.extensions).toEqual([]);
+    expectParse(text, tree, []);
   });
 });
 
@@ -118,11 +138,7 @@ describe('parseCondition: Tracker extensions', () => {
       '(or (= bare:a "1") (and (not (truthy bare:b)) (contains bare:c "x")))',
       ['==', '||', '!', 'contains']
     ]
-  ])('%j parses to %s using %j', (text, tree, extensions) => {
-    const r = parsed(text);
-    expect(r.tree).toBe(tree);
-    expect(r.extensions).toEqual(extensions);
-  });
+  ])('%j parses to %s using %j', expectParse);
 
   it('records spans of keys, operators and literals', () => {
     const r = parseCondition('  ctx.a != "x y" && b');
@@ -159,10 +175,7 @@ describe('parseCondition: warnings', () => {
   ])('%j warns at %i+%i: %s', (text, offset, length, message) => {
     const r = parseCondition(text);
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatchObject({ offset, length });
-    expect(r.warnings[0]?.message).toContain(message);
+    if (r.ok) expectSingleProblem(r.warnings, offset, length, message);
   });
 
   it.each([
@@ -278,12 +291,7 @@ describe('parseCondition: errors', () => {
   ])('%j fails at %i+%i: %s', (text, offset, length, message, hint) => {
     const r = parseCondition(text);
     expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors).toHaveLength(1);
-    const [error] = r.errors;
-    expect(error?.message).toContain(message);
-    expect({ offset: error?.offset, length: error?.length }).toEqual({ offset, length });
-    if (hint !== undefined) expect(error?.hint).toContain(hint);
+    if (!r.ok) expectSingleProblem(r.errors, offset, length, message, hint);
   });
 
   it('rejects conditions over the length limit without scanning them', () => {

@@ -61,34 +61,30 @@ const NUMERIC_OPS: CompareOp[] = ['<', '<=', '>', '>='];
 
 const keyArb = fc.constantFrom(...KEY_TEXTS).map(keyOf);
 
+/** `key op literal` with one of `ops` and one of `literals`. */
+function compareArb(
+  ops: readonly CompareOp[],
+  literals: readonly string[]
+): fc.Arbitrary<ConditionExpr> {
+  return fc
+    .tuple(keyArb, fc.constantFrom(...ops), fc.constantFrom(...literals))
+    .map(([key, op, literal]): ConditionExpr => ({
+      type: 'compare',
+      key,
+      op,
+      literal,
+      quoted: false,
+      opText: op,
+      opSpan: SPAN,
+      literalSpan: SPAN,
+      span: SPAN
+    }));
+}
+
 const clauseArb: fc.Arbitrary<ConditionExpr> = fc.oneof(
   keyArb.map((key): ConditionExpr => ({ type: 'truthy', key, span: SPAN })),
-  fc
-    .tuple(keyArb, fc.constantFrom(...STRING_OPS), fc.constantFrom(...TEXT_VALUES))
-    .map(([key, op, literal]): ConditionExpr => ({
-      type: 'compare',
-      key,
-      op,
-      literal,
-      quoted: false,
-      opText: op,
-      opSpan: SPAN,
-      literalSpan: SPAN,
-      span: SPAN
-    })),
-  fc
-    .tuple(keyArb, fc.constantFrom(...NUMERIC_OPS), fc.constantFrom(...NUMBERS))
-    .map(([key, op, literal]): ConditionExpr => ({
-      type: 'compare',
-      key,
-      op,
-      literal,
-      quoted: false,
-      opText: op,
-      opSpan: SPAN,
-      literalSpan: SPAN,
-      span: SPAN
-    })),
+  compareArb(STRING_OPS, TEXT_VALUES),
+  compareArb(NUMERIC_OPS, NUMBERS),
   fc
     .tuple(keyArb, fc.array(fc.constantFrom(...TEXT_VALUES), { minLength: 1, maxLength: 4 }))
     .map(([key, values]): ConditionExpr => ({

@@ -138,7 +138,7 @@ describe('property: printDot then parseDot gives back the AST', () => {
         const text = printDot(ast as unknown as DotGraph);
         expect(stripSpans(parseDot(text))).toEqual(ast);
       }),
-      { numRuns: 300 }
+      { numRuns: 200 }
     );
   });
 });
@@ -285,7 +285,7 @@ describe('property: mutated DOT never crashes', () => {
           }
         }
       ),
-      { numRuns: 600 }
+      { numRuns: 400 }
     );
   });
 
@@ -305,7 +305,7 @@ describe('property: mutated DOT never crashes', () => {
           }
         }
       ),
-      { numRuns: 400 }
+      { numRuns: 300 }
     );
   });
 });

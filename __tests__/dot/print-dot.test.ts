@@ -203,3 +203,14 @@ describe('printDot: flat graphs', () => {
     expect(typeof asPrintable).toBe('function');
   });
 });
+
+describe('quoteDotId escapes', () => {
+  it.each(['a\\\tb', 'x\\', 'a\\nb', 'tab\there', 'bs\\\\n', 'q"\\"', 'line\\\nnext'])(
+    'round-trips %j',
+    (value) => {
+      const ast = parseDot(`digraph g { n [label=${quoteDotId(value)}] }`);
+      const stmt = ast.body[0];
+      expect(stmt?.type === 'node' ? stmt.attrs[0]?.value.value : undefined).toBe(value);
+    }
+  );
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { FakeClock } from '../support/fake-clock.js';
-import type { HandlerInput } from '../../src/handlers/handler.js';
+import { measurePeakConcurrency } from '../support/peak-concurrency.js';
 
 const DAG = (graphAttrs = '') => `digraph d {
   graph [schedule="dependencies"${graphAttrs ? ', ' + graphAttrs : ''}]
@@ -41,22 +41,12 @@ describe('schedule="dependencies"', () => {
 
   it('runs independent nodes concurrently up to max_parallel', async () => {
     const clock = new FakeClock();
-    let running = 0;
-    let peak = 0;
-    const slow = async (input: HandlerInput) => {
-      running++;
-      peak = Math.max(peak, running);
-      await input.clock.sleep(10);
-      running--;
-      return { status: 'success' as const };
-    };
-    const scripted = new ScriptedHandler({ lint: [slow], build: [slow], test: [slow] });
-    const pending = runDot(DAG('max_parallel=2'), { scripted, clock });
-    for (let i = 0; i < 20; i++) {
-      await new Promise((r) => setImmediate(r));
-      await clock.advance(10);
-    }
-    const run = await pending;
+    const { result: run, peak } = await measurePeakConcurrency(clock, 10, (slow) =>
+      runDot(DAG('max_parallel=2'), {
+        scripted: new ScriptedHandler({ lint: [slow], build: [slow], test: [slow] }),
+        clock
+      })
+    );
     expect(run.result.status).toBe('success');
     expect(peak).toBe(2);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { measurePeakConcurrency } from '../support/peak-concurrency.js';
 import type { HandlerInput } from '../../src/handlers/handler.js';
 import { requiredSuccesses } from '../../src/handlers/parallel.js';
 
@@ -91,25 +92,12 @@ describe('parallel', () => {
 
   it('caps concurrency at max_parallel', async () => {
     const clock = new FakeClock();
-    let running = 0;
-    let peak = 0;
-    const slow = async (input: HandlerInput) => {
-      running++;
-      peak = Math.max(peak, running);
-      await input.clock.sleep(100);
-      running--;
-      return { status: 'success' as const };
-    };
-    const scripts = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`b${i + 1}`, [slow]]));
-    const done = runDot(FORK('max_parallel=2', 6), {
-      scripted: new ScriptedHandler(scripts),
-      clock
+    const { result: run, peak } = await measurePeakConcurrency(clock, 100, (slow) => {
+      const scripts = Object.fromEntries(
+        Array.from({ length: 6 }, (_, i) => [`b${i + 1}`, [slow]])
+      );
+      return runDot(FORK('max_parallel=2', 6), { scripted: new ScriptedHandler(scripts), clock });
     });
-    for (let i = 0; i < 20 && clock.pendingSleeps >= 0; i++) {
-      await new Promise((r) => setImmediate(r));
-      await clock.advance(100);
-    }
-    const run = await done;
     expect(run.result.status).toBe('success');
     expect(peak).toBe(2);
   });

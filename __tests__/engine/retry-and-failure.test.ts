@@ -177,6 +177,16 @@ describe('goal gates (spec §3.4)', () => {
     expect(run.types()).toContain('goal_gate.unsatisfied');
   });
 
+  it('says a failed stage is a goal gate when the failure stops the run', async () => {
+    const dot = `digraph g { start [shape=Mdiamond]; impl [prompt="i", goal_gate=true]; done [shape=Msquare]; start -> impl -> done }`;
+    const run = await runDot(dot, {
+      scripted: new ScriptedHandler({ impl: [fail('tests failed')] })
+    });
+    expect(run.result.failureReason).toBe(
+      "Stage 'impl' failed: tests failed; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it"
+    );
+  });
+
   it('accepts partial_success as satisfied', async () => {
     const run = await runDot(GATED(''), {
       scripted: new ScriptedHandler({ impl: [{ status: 'partial_success' }] })

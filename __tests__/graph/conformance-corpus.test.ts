@@ -2,39 +2,29 @@
  * Every DOT file of the shared conformance corpus builds without build-time findings, and every attribute
  * it uses is in the schema, except graph attributes used as `$name` template variables (Tracker dialect).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { parseDot } from '../../src/dot/parser.js';
 import type { AttributeScope } from '../../src/graph/attribute-schema.js';
 import { lookupAttribute } from '../../src/graph/attribute-schema.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import type { Attributes } from '../../src/graph/graph.js';
-
-const root = join(process.cwd(), '..', 'shared', 'conformance');
-const maybe = existsSync(root) ? describe : describe.skip;
-
-function dotFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return dotFiles(path);
-    return entry.name.endsWith('.dot') ? [path] : [];
-  });
-}
+import {
+  corpusDotFiles,
+  describeWithCorpus,
+  readCorpusFile
+} from '../support/conformance-corpus.js';
 
 const VARIABLE = /\$\{?(?:graph\.)?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-maybe('conformance corpus', () => {
-  const files = existsSync(root)
-    ? dotFiles(root).map((file) => [relative(root, file), file] as const)
-    : [];
+describeWithCorpus('conformance corpus', () => {
+  const files = corpusDotFiles();
 
   it('has fixtures', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it.each(files)('%s builds and uses only known attributes', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
+  it.each(files)('%s builds and uses only known attributes', (name) => {
+    const { file, source } = readCorpusFile(name);
     const { graph, diagnostics } = buildGraph(parseDot(source, { file }));
     expect(diagnostics).toEqual([]);
     const variables = new Set([...source.matchAll(VARIABLE)].map((m) => m[1]));

@@ -8,6 +8,8 @@ import { makeGraph } from '../../src/graph/graph.js';
 import type { GraphEdge, GraphNode } from '../../src/graph/graph.js';
 import { pipelineKind, planExecution, summarizeGraph } from '../../src/graph/plan.js';
 import { findExitNodes, findStartNodes } from '../../src/graph/terminals.js';
+import { CORPUS_ROOT } from '../support/conformance-corpus.js';
+import { edgeOf, nodeOf } from '../support/node-of.js';
 
 function build(source: string): Graph {
   return buildGraph(parseDot(source, { file: 'p.dot' })).graph;
@@ -94,26 +96,10 @@ describe('planExecution levels', () => {
   it('plans a 10k-node chain without recursion', () => {
     const nodes = new Map<string, GraphNode>();
     const edges: GraphEdge[] = [];
-    const loc = { file: 'big.dot', line: 1, column: 1 };
     for (let i = 0; i < 10_000; i++) {
       const id = i === 0 ? 'start' : `n${i}`;
-      nodes.set(id, {
-        id,
-        attrs: new Map(),
-        loc,
-        declarations: [loc],
-        implicit: false,
-        classes: [],
-        subgraphs: []
-      });
-      if (i > 0)
-        edges.push({
-          index: i - 1,
-          from: i === 1 ? 'start' : `n${i - 1}`,
-          to: id,
-          attrs: new Map(),
-          loc
-        });
+      nodes.set(id, nodeOf(id));
+      if (i > 0) edges.push(edgeOf(i - 1, i === 1 ? 'start' : `n${i - 1}`, id));
     }
     const graph = makeGraph({ name: 'big', file: 'big.dot', attrs: new Map(), nodes, edges });
     const plan = planExecution(graph);
@@ -193,7 +179,7 @@ describe('pipeline kind', () => {
     expect(planExecution(graph).kind).toBe(kind);
   });
 
-  const fixtures = join(process.cwd(), '..', 'shared', 'conformance', 'fkyeah', '02-validation');
+  const fixtures = join(CORPUS_ROOT, 'fkyeah', '02-validation');
   const maybe = existsSync(fixtures) ? describe : describe.skip;
   maybe('fkyeah synopsis fixtures', () => {
     it.each([

@@ -125,12 +125,7 @@ const trickyChar = fc.oneof(
   fc.constantFrom(...TRICKY_CHARS),
   fc.constantFrom(...'abcxyzABC_'.split(''))
 );
-// A backslash right before a TAB is left out for now: src/dot/print-dot.ts does not double that backslash,
-// so "\\<TAB>" prints as "\\\\t" and reads back as a backslash and a 't'. Drop this filter once it does.
-const trickyString = fc
-  .array(trickyChar, { maxLength: 12 })
-  .map((cs) => cs.join(''))
-  .filter((s) => !s.includes('\\\t'));
+const trickyString = fc.array(trickyChar, { maxLength: 12 }).map((cs) => cs.join(''));
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
 const numeral = fc.oneof(
   fc.integer({ min: -999, max: 999 }).map(String),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { isSecretEnvName, parseAllowEnv, ToolHandler } from '../../src/handlers/tool.js';
 import { FakeProcessRunner } from '../support/fake-process-runner.js';
-import { handlerInput, nodeOf } from '../support/handler-input.js';
+import { handlerInput } from '../support/handler-input.js';
+import { nodeOf } from '../support/node-of.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
 
 const WORKDIR = '/work/proj';

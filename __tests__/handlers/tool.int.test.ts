@@ -5,7 +5,8 @@ import { NodeProcessRunner } from '../../src/adapters/node-process-runner.js';
 import type { Outcome } from '../../src/engine/outcome.js';
 import { ToolHandler } from '../../src/handlers/tool.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';
-import { handlerInput, nodeOf } from '../support/handler-input.js';
+import { handlerInput } from '../support/handler-input.js';
+import { nodeOf } from '../support/node-of.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', FAKE_API_KEY: 'sk-do-not-leak' };

@@ -10,7 +10,8 @@ import {
 import type { ScriptedRun } from '../support/fake-process-runner.js';
 import { FakeProcessRunner, tailOf } from '../support/fake-process-runner.js';
 import type { TestInput } from '../support/handler-input.js';
-import { handlerInput, nodeOf } from '../support/handler-input.js';
+import { handlerInput } from '../support/handler-input.js';
+import { nodeOf } from '../support/node-of.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
 
 const WORKDIR = '/work/proj';

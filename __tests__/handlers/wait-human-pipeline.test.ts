@@ -7,6 +7,7 @@ import { ConsoleInterviewer } from '../../src/interviewers/console.js';
 import { QueueInterviewer } from '../../src/interviewers/queue.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { runDot } from '../support/engine-harness.js';
+import { CORPUS_ROOT } from '../support/conformance-corpus.js';
 
 const REVIEW_LOOP = `digraph review_loop {
   start [shape=Mdiamond]
@@ -85,8 +86,8 @@ describe('wait.human in a run', () => {
   });
 });
 
-const FKYEAH = join(process.cwd(), '..', 'shared', 'conformance', 'fkyeah', '03-execution');
-const PI_DEV = join(process.cwd(), '..', 'shared', 'conformance', 'attractor-pi-dev', 'golden');
+const FKYEAH = join(CORPUS_ROOT, 'fkyeah', '03-execution');
+const PI_DEV = join(CORPUS_ROOT, 'attractor-pi-dev', 'golden');
 const maybe = existsSync(FKYEAH) && existsSync(PI_DEV) ? describe : describe.skip;
 
 maybe('conformance fixtures with --auto-approve', () => {

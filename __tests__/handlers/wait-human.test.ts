@@ -14,7 +14,8 @@ import type { QueuedAnswer } from '../../src/interviewers/queue.js';
 import { RecordingInterviewer } from '../../src/interviewers/recording.js';
 import type { Interviewer, Question } from '../../src/ports/interviewer.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { handlerInput, nodeOf } from '../support/handler-input.js';
+import { handlerInput } from '../support/handler-input.js';
+import { nodeOf } from '../support/node-of.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
 
 type Attrs = Readonly<Record<string, string>>;
@@ -312,6 +313,17 @@ describe('wait.human: timeouts and defaults', () => {
   it('accepts the older default_choice spelling', async () => {
     const { outcome } = await runGate({ default_choice: 'ship' }, APPROVE_REWORK, ['timeout']);
     expect(outcome.suggestedNextIds).toEqual(['ship']);
+  });
+
+  it.each([
+    ['R', ['fix']],
+    ['r', ['fix']],
+    ['[R] Rework', ['fix']]
+  ])('names the default by its accelerator key or label too (%j)', async (value, next) => {
+    const { outcome } = await runGate({ 'human.default_choice': value }, APPROVE_REWORK, [
+      'timeout'
+    ]);
+    expect(outcome.suggestedNextIds).toEqual(next);
   });
 
   it('fails clearly, without retrying, on timeout without a default', async () => {

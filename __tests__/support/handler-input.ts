@@ -1,34 +1,12 @@
 import { RunContext } from '../../src/engine/context.js';
 import type { EventPayload } from '../../src/engine/events.js';
-import type { AttrValue, Graph, GraphNode } from '../../src/graph/graph.js';
+import type { Graph, GraphNode } from '../../src/graph/graph.js';
 import { makeGraph } from '../../src/graph/graph.js';
 import type { EngineServices, HandlerInput } from '../../src/handlers/handler.js';
 import type { RunStore } from '../../src/ports/run-store.js';
 import { FakeClock } from './fake-clock.js';
+import { attrsOf } from './node-of.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
-
-function attrsOf(record: Readonly<Record<string, string>>): Map<string, AttrValue> {
-  return new Map(
-    Object.entries(record).map(([k, value]) => [
-      k,
-      { value, kind: 'quoted', origin: 'explicit' } as const
-    ])
-  );
-}
-
-/** A node built without the parser (so handler tests do not depend on it). */
-export function nodeOf(id: string, attrs: Readonly<Record<string, string>> = {}): GraphNode {
-  const loc = { file: 'test.dot', line: 1, column: 1 };
-  return {
-    id,
-    attrs: attrsOf(attrs),
-    loc,
-    declarations: [loc],
-    implicit: false,
-    classes: [],
-    subgraphs: []
-  };
-}
 
 export function graphOfNode(
   node: GraphNode,

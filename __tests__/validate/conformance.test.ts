@@ -3,13 +3,13 @@
  * real pipelines written for other Attractor implementations must validate with zero errors, and the
  * deliberately invalid fixtures must fail with the expected rules.
  */
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { expect, it } from '@jest/globals';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';
-
-const ROOT = path.resolve(process.cwd(), '../shared/conformance');
-const maybe = existsSync(ROOT) ? describe : describe.skip;
+import {
+  corpusDotFiles,
+  describeWithCorpus,
+  readCorpusFile
+} from '../support/conformance-corpus.js';
 
 interface Expectation {
   /** Exactly these error rules (each at least once, no others). */
@@ -107,25 +107,15 @@ const FOLDERS = [
   'fkyeah'
 ];
 
-function dotFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return dotFiles(full);
-      return name.endsWith('.dot') ? [path.relative(ROOT, full)] : [];
-    });
-}
-
 function check(rel: string) {
-  const source = readFileSync(path.join(ROOT, rel), 'utf8');
+  const { source } = readCorpusFile(rel);
   const { diagnostics } = preparePipeline(source, { file: rel });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return { diagnostics, errors };
 }
 
-maybe('conformance corpus', () => {
-  const files = existsSync(ROOT) ? dotFiles(ROOT) : [];
+describeWithCorpus('conformance corpus', () => {
+  const files = corpusDotFiles();
   const valid = files.filter((f) => !(f in INVALID));
 
   it('finds the corpus', () => {

@@ -163,29 +163,20 @@ describe('stronglyConnectedComponents', () => {
 
 describe('locateInValue', () => {
   const loc = { file: 'p.dot', line: 4, column: 17 };
-  it('points inside a quoted single-line value', () => {
+  it.each([
     // a -> b [condition="outcome==x"]  (key at column 17, value text starts at column 28)
-    const value = {
-      value: 'outcome==x',
-      kind: 'quoted' as const,
-      origin: 'explicit' as const,
-      loc
-    };
-    expect(locateInValue(value, 'condition', 7)).toEqual({ file: 'p.dot', line: 4, column: 35 });
-  });
-
-  it('counts lines inside a multi-line value', () => {
-    const value = {
-      value: '* { a: b; }\n  .x { c d }',
-      kind: 'quoted' as const,
-      origin: 'explicit' as const,
-      loc
-    };
-    expect(locateInValue(value, 'model_stylesheet', 19)).toEqual({
-      file: 'p.dot',
-      line: 5,
-      column: 8
-    });
+    ['points inside a quoted single-line value', 'outcome==x', 'condition', 7, 4, 35],
+    [
+      'counts lines inside a multi-line value',
+      '* { a: b; }\n  .x { c d }',
+      'model_stylesheet',
+      19,
+      5,
+      8
+    ]
+  ])('%s', (_name, text, key, offset, line, column) => {
+    const value = { value: text, kind: 'quoted' as const, origin: 'explicit' as const, loc };
+    expect(locateInValue(value, key, offset)).toEqual({ file: 'p.dot', line, column });
   });
 
   it('keeps the key location for inherited values', () => {

@@ -1,6 +1,7 @@
 /**
  * Test support for the validation tests: DOT text → Graph → diagnostics, with the real parser and builder.
  */
+import { expect } from '@jest/globals';
 import { parseDot } from '../../src/dot/parser.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import type { Graph } from '../../src/graph/graph.js';
@@ -27,6 +28,14 @@ export function applyRule(
   knownHandlerTypes: ReadonlySet<string> = BUILTIN_HANDLER_TYPES
 ): Diagnostic[] {
   return rule.apply(graphOf(source), { knownHandlerTypes });
+}
+
+/** The one diagnostic of `diagnostics`; fails the test when there are none or several. */
+export function singleDiagnostic(diagnostics: readonly Diagnostic[]): Diagnostic {
+  expect(diagnostics).toHaveLength(1);
+  const [d] = diagnostics;
+  if (d === undefined) throw new Error('expected exactly one diagnostic');
+  return d;
 }
 
 /** Every diagnostic of the full validation, optionally only those of one rule. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { conditionExtensionRule } from '../../src/validate/rules/condition-extension.js';
 import { conditionSyntaxRule } from '../../src/validate/rules/condition-syntax.js';
 import { stylesheetSyntaxRule } from '../../src/validate/rules/stylesheet-syntax.js';
-import { applyRule, lines, pipeline } from './support.js';
+import { applyRule, lines, pipeline, singleDiagnostic } from './support.js';
 
 describe('condition_syntax', () => {
   it.each([
@@ -21,8 +21,7 @@ describe('condition_syntax', () => {
       '  start -> work [condition="outcome=success and context.ready=true"]',
       '  work -> done'
     );
-    const [d, ...rest] = applyRule(conditionSyntaxRule, source);
-    expect(rest).toEqual([]);
+    const d = singleDiagnostic(applyRule(conditionSyntaxRule, source));
     expect(d).toMatchObject({
       rule: 'condition_syntax',
       severity: 'error',
@@ -30,11 +29,11 @@ describe('condition_syntax', () => {
       line: 5,
       column: 45
     });
-    expect(d?.message).toContain(
+    expect(d.message).toContain(
       "invalid condition \"outcome=success and context.ready=true\" on edge 'start' -> 'work'"
     );
-    expect(d?.message).toContain("use '&&' instead of 'and'");
-    expect(d?.fix).toContain('&&');
+    expect(d.message).toContain("use '&&' instead of 'and'");
+    expect(d.fix).toContain('&&');
   });
 
   it('points inside a bare (unquoted) value without a quote', () => {
@@ -91,8 +90,7 @@ describe('condition_extension', () => {
       '  start -> work [condition="outcome=fail || outcome=retry"]',
       '  work -> done'
     );
-    const [d, ...rest] = applyRule(conditionExtensionRule, source);
-    expect(rest).toEqual([]);
+    const d = singleDiagnostic(applyRule(conditionExtensionRule, source));
     expect(d).toMatchObject({
       rule: 'condition_extension',
       severity: 'info',
@@ -100,7 +98,7 @@ describe('condition_extension', () => {
       line: 5,
       column: 42
     });
-    expect(d?.message).toContain("uses tracker extensions beyond the Attractor spec: '||'");
+    expect(d.message).toContain("uses tracker extensions beyond the Attractor spec: '||'");
   });
 
   it('stays out of the way of syntax errors', () => {
@@ -132,12 +130,11 @@ describe('stylesheet_syntax', () => {
       '  start -> done',
       '}'
     );
-    const [d, ...rest] = applyRule(stylesheetSyntaxRule, source);
-    expect(rest).toEqual([]);
+    const d = singleDiagnostic(applyRule(stylesheetSyntaxRule, source));
     expect(d).toMatchObject({ rule: 'stylesheet_syntax', severity: 'error', line: 4, column: 32 });
-    expect(d?.message).toContain("invalid model_stylesheet: expected ':' after 'reasoning_effort'");
-    expect(d?.message).toContain('not applied');
-    expect(d?.fix).toContain('reasoning_effort: value');
+    expect(d.message).toContain("invalid model_stylesheet: expected ':' after 'reasoning_effort'");
+    expect(d.message).toContain('not applied');
+    expect(d.fix).toContain('reasoning_effort: value');
   });
 
   it('points at the column of a single-line stylesheet', () => {

@@ -742,15 +742,7 @@ class ConditionParser {
     const at = this.#pos;
     const ch = this.#text.charAt(at);
     const word = this.#wordAt(at);
-    if (ch === '&' || ch === '|') {
-      const fix = ch === '&' ? '&&' : '||';
-      this.#fail(
-        `${quote(ch)} at ${column(at)} should be ${quote(fix)}`,
-        at,
-        1,
-        `Join clauses with ${fix}.`
-      );
-    }
+    this.#rejectSingleJoiner(ch, at);
     if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
       const fix = word.toLowerCase() === 'and' ? '&&' : '||';
       this.#fail(
@@ -789,20 +781,24 @@ class ConditionParser {
         `Write ${key.text}="value" or ${key.text}!="value".`
       );
     }
-    if (ch === '&' || ch === '|') {
-      const fix = ch === '&' ? '&&' : '||';
-      this.#fail(
-        `${quote(ch)} at ${column(at)} should be ${quote(fix)}`,
-        at,
-        1,
-        `Join clauses with ${fix}.`
-      );
-    }
+    this.#rejectSingleJoiner(ch, at);
     this.#fail(
       `unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`,
       at,
       1,
       `Compare with '=' or '!=', e.g. ${key.text}=success.`
+    );
+  }
+
+  /** A lone `&` or `|` where `&&` or `||` was meant. */
+  #rejectSingleJoiner(ch: string, at: number): void {
+    if (ch !== '&' && ch !== '|') return;
+    const fix = ch === '&' ? '&&' : '||';
+    this.#fail(
+      `${quote(ch)} at ${column(at)} should be ${quote(fix)}`,
+      at,
+      1,
+      `Join clauses with ${fix}.`
     );
   }
 

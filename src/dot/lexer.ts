@@ -130,9 +130,21 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The one-character punctuation tokens, by char code. */
+const PUNCTUATION: ReadonlyMap<number, TokenKind> = new Map<number, TokenKind>([
+  [123, '{'],
+  [125, '}'],
+  [91, '['],
+  [93, ']'],
+  [61, '='],
+  [59, ';'],
+  [44, ','],
+  [58, ':']
+]);
+
 /** Characters that can never start a token (a run of them is reported as one problem). */
 function isJunk(c: number): boolean {
-  if (isSpace(c) || isIdPart(c)) return false;
+  if (isSpace(c) || isIdPart(c) || PUNCTUATION.has(c)) return false;
   switch (c) {
     case 34: // "
     case 39: // '
@@ -141,14 +153,6 @@ function isJunk(c: number): boolean {
     case 46: // .
     case 47: // /
     case 35: // #
-    case 123:
-    case 125:
-    case 91:
-    case 93:
-    case 61:
-    case 59:
-    case 44:
-    case 58:
       return false;
     default:
       return true;
@@ -228,31 +232,20 @@ export class Lexer {
         this.skipStray(start);
         return undefined;
       }
-      case 123:
-        return this.punct('{', start, 1);
-      case 125:
-        return this.punct('}', start, 1);
-      case 91:
-        return this.punct('[', start, 1);
-      case 93:
-        return this.punct(']', start, 1);
       case 61: {
         const token = this.punct('=', start, 1);
         this.valueMode = true;
         this.eqLine = this.line;
         return token;
       }
-      case 59:
-        return this.punct(';', start, 1);
-      case 44:
-        return this.punct(',', start, 1);
-      case 58:
-        return this.punct(':', start, 1);
       case 39: // ' : recover as a string, but report it
         return this.scanSingleQuoted(start);
-      default:
+      default: {
+        const kind = PUNCTUATION.get(c);
+        if (kind !== undefined) return this.punct(kind, start, 1);
         this.skipStray(start);
         return undefined;
+      }
     }
   }
 
@@ -366,20 +359,8 @@ export class Lexer {
   }
 
   private punct(kind: TokenKind, start: number, width: number): Token {
-    const column = start - this.lineStart + 1;
     this.pos = start + width;
-    return {
-      kind,
-      value: kind,
-      start,
-      end: start + width,
-      line: this.line,
-      column,
-      endLine: this.line,
-      endColumn: column + width,
-      dotted: false,
-      extended: false
-    };
+    return this.make(kind, kind, start, this.line, start - this.lineStart + 1);
   }
 
   private eof(): Token {
@@ -388,19 +369,7 @@ export class Lexer {
     // After a fatal issue `pos` is where the problem started; the eof token still sits at the real end.
     if (this.pos < offset) this.countLines(this.pos, offset);
     this.pos = offset;
-    const column = offset - this.lineStart + 1;
-    return {
-      kind: 'eof',
-      value: '',
-      start: offset,
-      end: offset,
-      line: this.line,
-      column,
-      endLine: this.line,
-      endColumn: column,
-      dotted: false,
-      extended: false
-    };
+    return this.make('eof', '', offset, this.line, offset - this.lineStart + 1);
   }
 
   /** `[A-Za-z_\u0080-][A-Za-z0-9_\u0080-]*`, plus inner dots (`tool_hooks.pre`). Keywords are case-insensitive. */
@@ -421,15 +390,7 @@ export class Lexer {
         break;
       }
     }
-    const text = src.slice(start, i);
-    const column = start - this.lineStart + 1;
-    this.pos = i;
-    if (!dotted) {
-      const keyword = keywordOf(text);
-      if (keyword !== undefined) return this.make(keyword, text, start, this.line, column);
-    }
-    this.checkLength(text, start, column);
-    return this.make('id', text, start, this.line, column, dotted);
+    return this.word(start, i, !dotted, dotted, false);
   }
 
   /**
@@ -458,11 +419,22 @@ export class Lexer {
         break;
       }
     }
-    const text = src.slice(start, i);
-    const column = start - this.lineStart + 1;
-    this.pos = i;
     // A keyword on a new line after `=` is the next statement (`rankdir=` then `node [...]`), not a value.
-    if (!sameLineAsEq && !extended && !dotted) {
+    return this.word(start, i, !sameLineAsEq && !extended && !dotted, dotted, extended);
+  }
+
+  /** The bare word `[start, end)`: a keyword if `mayBeKeyword` and it spells one (any case), else an `id`. */
+  private word(
+    start: number,
+    end: number,
+    mayBeKeyword: boolean,
+    dotted: boolean,
+    extended: boolean
+  ): Token {
+    const text = this.source.slice(start, end);
+    const column = start - this.lineStart + 1;
+    this.pos = end;
+    if (mayBeKeyword) {
       const keyword = keywordOf(text);
       if (keyword !== undefined) return this.make(keyword, text, start, this.line, column);
     }
@@ -756,30 +728,23 @@ export class Lexer {
     token: string,
     hint: string,
     line = this.line,
-    column = offset - this.lineStart + 1
+    column = offset - this.lineStart + 1,
+    fatal = false
   ): void {
-    this.report({
-      message,
-      offset,
-      line,
-      column,
-      token,
-      hint,
-      kind: 'syntax',
-      fatal: false
-    });
+    if (fatal) this.stopped = true;
+    this.report({ message, offset, line, column, token, hint, kind: 'syntax', fatal });
   }
 
+  /** An issue after which the rest of the input is swallowed: only `eof` follows. */
   private fatal(
     offset: number,
     message: string,
     token: string,
     hint: string,
-    line = this.line,
-    column = offset - this.lineStart + 1
+    line?: number,
+    column?: number
   ): void {
-    this.stopped = true;
-    this.report({ message, offset, line, column, token, hint, kind: 'syntax', fatal: true });
+    this.issue(offset, message, token, hint, line, column, true);
   }
 }
 

@@ -282,47 +282,46 @@ class Parser {
     if (this.issues.length >= MAX_ISSUES) throw STOP;
   }
 
+  /** A `DOT_SYNTAX` issue at `token` (its text, or '' at end of file). */
+  private syntaxIssue(token: Token, message: string, hint: string | undefined): DotSyntaxIssue {
+    const text = token.kind === 'eof' ? '' : this.raw(token);
+    return this.makeIssue(token, text, message, hint, 'DOT_SYNTAX');
+  }
+
   /** Records a problem at `token` and carries on (the token is still usable). */
   private note(token: Token, message: string, hint: string): void {
     if (this.lexFatal) return;
-    this.record(this.makeIssue(token, this.raw(token), message, hint, 'DOT_SYNTAX'));
+    this.record(this.syntaxIssue(token, message, hint));
   }
 
   /** Records a problem at `token` and abandons the current statement. */
   private fail(token: Token, message: string, hint?: string): never {
     if (this.lexFatal) throw STOP;
-    this.record(
-      this.makeIssue(
-        token,
-        token.kind === 'eof' ? '' : this.raw(token),
-        message,
-        hint,
-        'DOT_SYNTAX'
-      )
-    );
+    this.record(this.syntaxIssue(token, message, hint));
     throw RECOVER;
   }
 
   /** Records a problem after which nothing sensible can follow, and stops. */
   private stop(token: Token, message: string, hint?: string): never {
-    if (!this.lexFatal) {
-      this.record(
-        this.makeIssue(
-          token,
-          token.kind === 'eof' ? '' : this.raw(token),
-          message,
-          hint,
-          'DOT_SYNTAX'
-        )
-      );
-    }
+    if (!this.lexFatal) this.record(this.syntaxIssue(token, message, hint));
     throw STOP;
   }
 
   private limit(token: Token, message: string, option: keyof DotLimits, advice: string): never {
+    this.stopAtLimit(token, this.raw(token), message, option, advice);
+  }
+
+  /** Stops with a `DOT_LIMIT` issue whose hint names the option to raise. */
+  private stopAtLimit(
+    at: { readonly start: number; readonly line: number; readonly column: number },
+    token: string,
+    message: string,
+    option: keyof DotLimits,
+    advice: string
+  ): never {
     this.limitIssue = this.makeIssue(
+      at,
       token,
-      this.raw(token),
       message,
       `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`,
       'DOT_LIMIT'
@@ -333,14 +332,7 @@ class Parser {
   private onLexIssue(issue: LexIssue): void {
     const at = { start: issue.offset, line: issue.line, column: issue.column };
     if (issue.kind === 'limit') {
-      this.limitIssue = this.makeIssue(
-        at,
-        issue.token,
-        issue.message,
-        `shorten the value, or raise limits.maxAttrLength (now ${this.limits.maxAttrLength}) if this input is trusted`,
-        'DOT_LIMIT'
-      );
-      throw STOP;
+      this.stopAtLimit(at, issue.token, issue.message, 'maxAttrLength', 'shorten the value');
     }
     if (this.lexFatal) return;
     if (issue.fatal) this.lexFatal = true;
@@ -360,7 +352,8 @@ class Parser {
       return;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    this.record(
+    // Pushed directly: `record` may throw STOP, and we are already unwinding.
+    this.issues.push(
       this.makeIssue(
         token,
         this.raw(token),
@@ -410,13 +403,8 @@ class Parser {
     }
     const directed = keyword.kind === 'digraph';
     this.advance();
-    let id: DotId | undefined;
     const idToken = this.tok;
-    if (isIdToken(idToken)) {
-      this.checkBareName(idToken, 'graph name');
-      id = this.makeId(idToken);
-      this.advance();
-    }
+    const id = this.parseName('graph name');
     const open = this.tok;
     if (open.kind !== '{') {
       const named = id === undefined ? keyword.value : `${keyword.value} ${this.raw(idToken)}`;
@@ -668,13 +656,17 @@ class Parser {
   }
 
   private parseAssign(): AssignStmt {
-    const keyToken = this.tok as IdToken;
+    const attr = this.parseAttr(this.tok as IdToken);
+    return { type: 'assign', attr, span: attr.span };
+  }
+
+  /** `key = value`, where `keyToken` is the current token and '=' the next one. */
+  private parseAttr(keyToken: IdToken): Attr {
     const key = this.makeId(keyToken);
     this.advance(); // key
     this.advance(); // =
     const value = this.parseValue(keyToken);
-    const attr: Attr = { key, value, span: { start: key.span.start, end: value.span.end } };
-    return { type: 'assign', attr, span: attr.span };
+    return { key, value, span: { start: key.span.start, end: value.span.end } };
   }
 
   private parseValue(keyToken: Token): DotId {
@@ -689,6 +681,16 @@ class Parser {
       `expected a value after '${key}=', found ${this.describe(t)}`,
       `write ${key}="..." (use "" for an empty value)`
     );
+  }
+
+  /** The graph's or a subgraph's optional name, if the current token is an ID. */
+  private parseName(what: string): DotId | undefined {
+    const t = this.tok;
+    if (!isIdToken(t)) return undefined;
+    this.checkBareName(t, what);
+    const id = this.makeId(t);
+    this.advance();
+    return id;
   }
 
   /** A bare ID with '.' (or value-only characters) is not a valid node, graph or subgraph name. */
@@ -820,35 +822,15 @@ class Parser {
     }
     this.edgeCount += edges;
     if (this.edgeCount > this.limits.maxEdges) {
-      const start = operands[0]?.span.start ?? startOf(this.tok);
-      this.limitAt(
-        start,
+      const at = operands[0]?.span.start ?? startOf(this.tok);
+      this.stopAtLimit(
+        { start: at.offset, line: at.line, column: at.column },
+        this.source.slice(at.offset, at.offset + 1),
         `the graph has more than ${this.limits.maxEdges} edges (after expanding chains and subgraphs)`,
         'maxEdges',
         'split the pipeline'
       );
     }
-  }
-
-  private limitAt(at: Position, message: string, option: keyof DotLimits, advice: string): never {
-    const end = Math.min(this.source.length, at.offset + 1);
-    this.limit(
-      {
-        kind: 'id',
-        value: '',
-        start: at.offset,
-        end,
-        line: at.line,
-        column: at.column,
-        endLine: at.line,
-        endColumn: at.column + 1,
-        dotted: false,
-        extended: false
-      },
-      message,
-      option,
-      advice
-    );
   }
 
   private parseAttrLists(): readonly Attr[] {
@@ -878,11 +860,7 @@ class Parser {
         case 'html': {
           const next = this.peek();
           if (next.kind === '=') {
-            const key = this.makeId(t as IdToken);
-            this.advance();
-            this.advance();
-            const value = this.parseValue(t);
-            attrs.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+            attrs.push(this.parseAttr(t as IdToken));
             break;
           }
           if (t.line > this.prev.endLine) this.fail(t, this.unclosedList(open, t), closeHint);
@@ -936,11 +914,7 @@ class Parser {
     if (first.kind === 'subgraph') {
       this.advance();
       const idToken = this.tok;
-      if (isIdToken(idToken)) {
-        this.checkBareName(idToken, 'subgraph name');
-        id = this.makeId(idToken);
-        this.advance();
-      }
+      id = this.parseName('subgraph name');
       if (this.tok.kind !== '{') {
         const named = id === undefined ? 'subgraph' : `subgraph ${this.raw(idToken)}`;
         this.fail(

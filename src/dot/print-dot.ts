@@ -118,6 +118,7 @@ function escapeQuoted(text: string): string {
           n === 110 ||
           n === 116 ||
           n === 92 ||
+          n === 9 ||
           n === 10 ||
           n === 13
         ) {

@@ -4,17 +4,11 @@
  */
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph.js';
 import { getString } from '../graph/values.js';
+import { FIDELITY_MODES } from '../graph/attribute-schema.js';
+import type { FidelityMode } from '../graph/attribute-schema.js';
 import { contextValueToString } from './context.js';
 
-export const FIDELITY_MODES = [
-  'full',
-  'truncate',
-  'compact',
-  'summary:low',
-  'summary:medium',
-  'summary:high'
-] as const;
-export type FidelityMode = (typeof FIDELITY_MODES)[number];
+export type { FidelityMode };
 
 function isFidelity(value: string | undefined): value is FidelityMode {
   return value !== undefined && (FIDELITY_MODES as readonly string[]).includes(value);

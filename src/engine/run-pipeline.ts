@@ -235,6 +235,7 @@ class Engine implements EngineServices {
       this.#state.currentAttempt = undefined;
     }
     await this.#checkpoint(failedNode ?? this.#state.currentNode);
+    await this.#o.checkpointStore.flush?.();
     const durationMs = this.#o.clock.now() - this.#startedAt;
     if (status === 'success') {
       this.#emit({
@@ -258,6 +259,7 @@ class Engine implements EngineServices {
     const reason = 'stopped by signal';
     this.#state.failureReason = reason;
     await this.#checkpoint(nodeId ?? this.#state.currentNode);
+    await this.#o.checkpointStore.flush?.();
     this.#emit({
       type: 'pipeline.stopped',
       durationMs: this.#o.clock.now() - this.#startedAt,
@@ -419,7 +421,13 @@ class Engine implements EngineServices {
 
   #failureText(node: GraphNode, outcome: Outcome): string {
     const reason = outcome.failureReason ?? 'failed';
-    return `Stage '${node.id}' failed: ${reason}`;
+    // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+    // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+    const gate =
+      getBoolean(node.attrs, 'goal_gate') === true
+        ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+        : '';
+    return `Stage '${node.id}' failed: ${reason}${gate}`;
   }
 
   #emitEdge(

@@ -37,7 +37,8 @@ export interface AttributeSpec {
   readonly description: string;
 }
 
-const FIDELITY_MODES = [
+/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
+export const FIDELITY_MODES = [
   'full',
   'truncate',
   'compact',
@@ -45,6 +46,7 @@ const FIDELITY_MODES = [
   'summary:medium',
   'summary:high'
 ] as const;
+export type FidelityMode = (typeof FIDELITY_MODES)[number];
 const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'] as const;
 const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
@@ -58,42 +60,30 @@ const ALL: readonly AttributeScope[] = ['graph', 'node', 'edge'];
 
 type Extra = Partial<Pick<AttributeSpec, 'values' | 'aliases' | 'default'>>;
 
-function spec(
+/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
+function entriesFrom(
+  source: Exclude<AttributeSource, 'graphviz'>
+): (
   key: string,
   scope: readonly AttributeScope[],
   type: AttributeType,
   description: string,
-  extra: Extra = {}
-): AttributeSpec {
-  return { key, scope, type, source: 'spec', description, ...extra };
+  extra?: Extra
+) => AttributeSpec {
+  return (key, scope, type, description, extra = {}) => ({
+    key,
+    scope,
+    type,
+    source,
+    description,
+    ...extra
+  });
 }
-function extension(
-  key: string,
-  scope: readonly AttributeScope[],
-  type: AttributeType,
-  description: string,
-  extra: Extra = {}
-): AttributeSpec {
-  return { key, scope, type, source: 'extension', description, ...extra };
-}
-function tracker(
-  key: string,
-  scope: readonly AttributeScope[],
-  type: AttributeType,
-  description: string,
-  extra: Extra = {}
-): AttributeSpec {
-  return { key, scope, type, source: 'tracker', description, ...extra };
-}
-function peer(
-  key: string,
-  scope: readonly AttributeScope[],
-  type: AttributeType,
-  description: string,
-  extra: Extra = {}
-): AttributeSpec {
-  return { key, scope, type, source: 'peer', description, ...extra };
-}
+const spec = entriesFrom('spec');
+const extension = entriesFrom('extension');
+const tracker = entriesFrom('tracker');
+const peer = entriesFrom('peer');
+
 function visual(
   key: string,
   scope: readonly AttributeScope[],

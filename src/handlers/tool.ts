@@ -236,7 +236,7 @@ export class ToolHandler implements Handler {
     if (input.signal.aborted) return stopped();
 
     const stageDir = await runStore.ensureStageDir(node.id);
-    await runStore.removeStageFile(node.id, ToolFiles.Status);
+    const staleStatusRemoved = runStore.removeStageFile(node.id, ToolFiles.Status);
     const stageFile = (name: string): string => join(stageDir, name);
     const goal = getString(graph.attrs, 'goal') ?? '';
 
@@ -247,7 +247,10 @@ export class ToolHandler implements Handler {
       contextJson =
         JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
     }
-    await runStore.writeStageFile(node.id, ToolFiles.Context, contextJson);
+    const prepared: Promise<void>[] = [
+      staleStatusRemoved,
+      runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
+    ];
 
     const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
     Object.assign(env, {
@@ -267,9 +270,12 @@ export class ToolHandler implements Handler {
     delete env['ATTRACTOR_PROMPT_FILE'];
     const prompt = getString(node.attrs, 'prompt');
     if (prompt !== undefined) {
-      await runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal));
+      prepared.push(
+        runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal))
+      );
       env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
     }
+    await Promise.all(prepared);
 
     const notes: string[] = [];
     if (settings.clamped) notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
@@ -317,7 +323,7 @@ export class ToolHandler implements Handler {
     if (result.aborted || input.signal.aborted) return stopped();
     if (result.outputError !== undefined) notes.push(result.outputError);
 
-    await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
+    const outputWritten = runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
     const streams = [
       ['stdout', result.stdout],
       ['stderr', result.stderr]
@@ -367,20 +373,20 @@ export class ToolHandler implements Handler {
         },
         input.signal
       );
-      if (post.aborted || input.signal.aborted) return stopped();
+      if (post.aborted || input.signal.aborted) {
+        await outputWritten;
+        return stopped();
+      }
       if (post.exitCode !== 0) {
         const detail = lastLine(post.stderr.text);
         notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
       }
     }
 
-    const outcome = await this.#decide(
-      input,
-      settings,
-      result,
-      updates,
-      stageFile(ToolFiles.Status)
-    );
+    const [outcome] = await Promise.all([
+      this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status)),
+      outputWritten
+    ]);
     if (notes.length === 0) return outcome;
     return {
       ...outcome,

@@ -266,7 +266,11 @@ function resolveDefault(
 ): Answer | undefined {
   switch (mode) {
     case 'choice': {
-      const choice = findChoiceByName(choices, name);
+      // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
+      const byKey = choices.filter(
+        (c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase()
+      );
+      const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
       return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
     }
     case 'yes_no': {

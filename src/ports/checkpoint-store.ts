@@ -5,4 +5,6 @@ export interface CheckpointStore {
   save(checkpoint: Checkpoint): Promise<void>;
   /** The last saved checkpoint, or undefined when none exists. */
   load(): Promise<Checkpoint | undefined>;
+  /** Waits until everything saved is durable (e.g. fsynced). Called when a run ends. */
+  flush?(): Promise<void>;
 }

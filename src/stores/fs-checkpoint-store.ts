@@ -1,35 +1,89 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { TrackerError } from '../errors.js';
+import { errorMessage, TrackerError } from '../errors.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
 import { parseCheckpoint, serializeCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomicSync } from './atomic-write.js';
 
-/** `checkpoint.json` on disk, replaced atomically (temp file + fsync + rename) on every save. */
+async function fsyncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
+ * returning, so a killed process always leaves a complete checkpoint (the old or the new one). The fsync
+ * that makes the new file durable against power loss then runs in the background, overlapping the next
+ * node; the next save and `flush()` wait for it. Set `durability: 'sync'` to fsync before returning.
+ */
 export class FsCheckpointStore implements CheckpointStore {
+  #dirMade = false;
+  #pending: Promise<void> = Promise.resolve();
+  #syncError: unknown;
+
   constructor(
     readonly path: string,
-    private readonly options: { fsync?: boolean } = {}
+    private readonly options: { durability?: 'background' | 'sync' | 'none' } = {}
   ) {}
 
   async save(checkpoint: Checkpoint): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    await writeFileAtomic(this.path, serializeCheckpoint(checkpoint), this.options);
-  }
-
-  async load(): Promise<Checkpoint | undefined> {
-    let text: string;
+    await this.#pending;
+    if (this.#syncError !== undefined) {
+      const cause = this.#syncError;
+      this.#syncError = undefined;
+      throw new TrackerError('IO', `Cannot fsync checkpoint ${this.path}: ${errorMessage(cause)}`, {
+        cause
+      });
+    }
+    const durability = this.options.durability ?? 'background';
     try {
-      text = await readFile(this.path, 'utf8');
+      if (!this.#dirMade) {
+        mkdirSync(dirname(this.path), { recursive: true });
+        this.#dirMade = true;
+      }
+      writeFileAtomicSync(this.path, serializeCheckpoint(checkpoint), {
+        fsync: durability === 'sync'
+      });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new TrackerError(
         'IO',
-        `Cannot read checkpoint ${this.path}: ${(error as Error).message}`,
+        `Cannot write checkpoint ${this.path}: ${(error as Error).message}`,
         { cause: error }
       );
     }
-    return parseCheckpoint(text);
+    if (durability === 'background') {
+      this.#pending = fsyncFile(this.path).catch((error: unknown) => {
+        this.#syncError = error;
+      });
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.#pending;
+  }
+
+  load(): Promise<Checkpoint | undefined> {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(undefined);
+      return Promise.reject(
+        new TrackerError('IO', `Cannot read checkpoint ${this.path}: ${(error as Error).message}`, {
+          cause: error
+        })
+      );
+    }
+    try {
+      return Promise.resolve(parseCheckpoint(text));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

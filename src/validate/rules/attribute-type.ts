@@ -5,9 +5,9 @@
  * `shape` without a handler runs as an LLM stage and is warned about. Values owned by other rules
  * (conditions, fidelity, retry targets) and Graphviz rendering attributes are not checked here.
  */
-import type { AttributeScope, AttributeSpec } from '../../graph/attribute-schema.js';
+import type { AttributeSpec } from '../../graph/attribute-schema.js';
 import { lookupAttribute } from '../../graph/attribute-schema.js';
-import type { Attributes, AttrValue, Graph, SourceLocation } from '../../graph/graph.js';
+import type { Attributes, Graph } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import {
   parseBoolean,
@@ -19,7 +19,8 @@ import { diagnosticAt } from '../diagnostic.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { closestMatch, didYouMean } from '../closest-match.js';
 import type { LintRule } from '../lint-rule.js';
-import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';
+import { attributeOwners } from '../attribute-owners.js';
+import { OncePerSource, attributeLocation } from '../once-per-source.js';
 
 /** Checked by other rules: condition_syntax, fidelity_valid, retry_target_exists. */
 const OWNED_ELSEWHERE: ReadonlySet<string> = new Set([
@@ -144,49 +145,26 @@ export const attributeTypeRule: LintRule = {
   apply(graph) {
     const diagnostics: Diagnostic[] = [];
     const once = new OncePerSource();
-    const check = (
-      scope: AttributeScope,
-      attrs: Attributes,
-      where: (value: AttrValue) => string,
-      fallback: SourceLocation,
-      extra: Pick<Diagnostic, 'nodeId' | 'edge'>
-    ): void => {
-      for (const [key, value] of attrs) {
+    for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+      for (const [key, value] of owner.attrs) {
         if (OWNED_ELSEWHERE.has(key)) continue;
-        const entry = lookupAttribute(scope, key);
+        const entry = lookupAttribute(owner.scope, key);
         if (entry === undefined || entry.source === 'graphviz') continue;
         const text = value.value.trim();
         if (text === '') continue;
         const written = value.writtenKey ?? key;
-        const problem = checkValue(graph, entry, written, text, attrs);
-        if (problem === undefined || !once.first(`${scope}:${key}`, value)) continue;
+        const problem = checkValue(graph, entry, written, text, owner.attrs);
+        if (problem === undefined || !once.first(`${owner.scope}:${key}`, value)) continue;
         diagnostics.push(
-          diagnosticAt(attributeLocation(value, fallback), {
+          diagnosticAt(attributeLocation(value, owner.loc), {
             rule: 'attribute_type',
             severity: problem.severity,
-            message: `${written}=${JSON.stringify(value.value)} on ${where(value)} ${problem.what}`,
-            ...extra,
+            message: `${written}=${JSON.stringify(value.value)} on ${owner.describe(value)} ${problem.what}`,
+            ...owner.target,
             fix: problem.fix
           })
         );
       }
-    };
-    check('graph', graph.attrs, () => 'the graph', graph.loc, {});
-    for (const node of graph.nodes.values()) {
-      check('node', node.attrs, (v) => ownerPhrase('node', `'${node.id}'`, v), node.loc, {
-        nodeId: node.id
-      });
-    }
-    for (const edge of graph.edges) {
-      check(
-        'edge',
-        edge.attrs,
-        (v) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, v),
-        edge.loc,
-        {
-          edge: { from: edge.from, to: edge.to }
-        }
-      );
     }
     return diagnostics;
   }

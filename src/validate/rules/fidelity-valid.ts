@@ -7,16 +7,9 @@ import { diagnosticAt } from '../diagnostic.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { closestMatch, didYouMean } from '../closest-match.js';
 import type { LintRule } from '../lint-rule.js';
+import { FIDELITY_MODES } from '../../graph/attribute-schema.js';
 import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';
 
-export const FIDELITY_MODES: readonly string[] = [
-  'full',
-  'truncate',
-  'compact',
-  'summary:low',
-  'summary:medium',
-  'summary:high'
-];
 const MODES: ReadonlySet<string> = new Set(FIDELITY_MODES);
 
 export const fidelityValidRule: LintRule = {

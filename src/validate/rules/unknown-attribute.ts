@@ -11,12 +11,13 @@ import {
   lookupAttribute,
   suggestAttribute
 } from '../../graph/attribute-schema.js';
-import type { Attributes, AttrValue, Graph, SourceLocation } from '../../graph/graph.js';
+import type { Attributes, Graph } from '../../graph/graph.js';
+import { attributeOwners } from '../attribute-owners.js';
 import { diagnosticAt } from '../diagnostic.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { didYouMean } from '../closest-match.js';
 import type { LintRule } from '../lint-rule.js';
-import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';
+import { OncePerSource, attributeLocation } from '../once-per-source.js';
 
 const VARIABLE_REF = /\$\{?(?:graph\.)?([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -56,14 +57,9 @@ export const unknownAttributeRule: LintRule = {
     };
     let variables: Set<string> | undefined;
 
-    const check = (
-      scope: AttributeScope,
-      attrs: Attributes,
-      where: (value: AttrValue) => string,
-      fallback: SourceLocation,
-      extra: Pick<Diagnostic, 'nodeId' | 'edge'>
-    ): void => {
-      for (const [key, value] of attrs) {
+    for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+      const scope = owner.scope;
+      for (const [key, value] of owner.attrs) {
         if (lookupAttribute(scope, key) !== undefined) continue;
         if (scope === 'graph') {
           variables ??= referencedVariables(graph);
@@ -78,11 +74,11 @@ export const unknownAttributeRule: LintRule = {
             ? `; '${written}' is ${withArticle(elsewhere.join('/'))} attribute, not ${withArticle(scope)} attribute, so it has no effect here`
             : ` (tracker ignores it)${didYouMean(suggestion)}`;
         diagnostics.push(
-          diagnosticAt(attributeLocation(value, fallback), {
+          diagnosticAt(attributeLocation(value, owner.loc), {
             rule: 'unknown_attribute',
             severity: 'warning',
-            message: `unknown ${scope} attribute '${written}' on ${where(value)}${detail}`,
-            ...extra,
+            message: `unknown ${scope} attribute '${written}' on ${owner.describe(value)}${detail}`,
+            ...owner.target,
             fix:
               suggestion !== undefined
                 ? `Write ${suggestion}=… instead of ${written}=….`
@@ -92,22 +88,6 @@ export const unknownAttributeRule: LintRule = {
           })
         );
       }
-    };
-
-    check('graph', graph.attrs, () => 'the graph', graph.loc, {});
-    for (const node of graph.nodes.values()) {
-      check('node', node.attrs, (value) => ownerPhrase('node', `'${node.id}'`, value), node.loc, {
-        nodeId: node.id
-      });
-    }
-    for (const edge of graph.edges) {
-      check(
-        'edge',
-        edge.attrs,
-        (value) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, value),
-        edge.loc,
-        { edge: { from: edge.from, to: edge.to } }
-      );
     }
     return diagnostics;
   }

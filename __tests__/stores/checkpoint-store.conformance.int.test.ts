@@ -1,0 +1,148 @@
+/** One suite for the CheckpointStore port, run against every implementation. */
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Checkpoint } from '../../src/engine/checkpoint.js';
+import { CHECKPOINT_VERSION } from '../../src/engine/checkpoint.js';
+import { isTrackerError } from '../../src/errors.js';
+import type { CheckpointStore } from '../../src/ports/checkpoint-store.js';
+import { FsCheckpointStore } from '../../src/stores/fs-checkpoint-store.js';
+import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+function checkpoint(step: number, extra: Partial<Checkpoint> = {}): Checkpoint {
+  return {
+    version: CHECKPOINT_VERSION,
+    run_id: 'abc',
+    pipeline: { name: 'p', file: 'p.dot', sha256: 'h' },
+    status: 'running',
+    current_node: `n${step}`,
+    next_node: `n${step + 1}`,
+    completed_nodes: Array.from({ length: step + 1 }, (_, i) => `n${i}`),
+    node_outcomes: { [`n${step}`]: { status: 'success', attempts: 1 } },
+    node_retries: {},
+    visits: { [`n${step}`]: 1 },
+    context: { step, nested: { list: [1, 2, 3], text: 'line\nbreak "quoted"' } },
+    restart_count: 0,
+    timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, step)).toISOString(),
+    ...extra
+  };
+}
+
+type Factory = () => Promise<{ store: CheckpointStore; cleanup: () => Promise<void> }>;
+
+function describeCheckpointStore(name: string, create: Factory): void {
+  describe(`CheckpointStore: ${name}`, () => {
+    it('loads undefined before the first save', async () => {
+      const { store, cleanup } = await create();
+      await expect(store.load()).resolves.toBeUndefined();
+      await cleanup();
+    });
+
+    it('round-trips a checkpoint exactly', async () => {
+      const { store, cleanup } = await create();
+      const cp = checkpoint(3, {
+        parallel: {
+          node: 'fork',
+          branches: {
+            b1: { done: true, completed_nodes: ['b1'], context: { x: 1 }, status: 'success' }
+          }
+        }
+      });
+      await store.save(cp);
+      await store.flush?.();
+      expect(await store.load()).toEqual(cp);
+      await cleanup();
+    });
+
+    it('returns the latest of many saves', async () => {
+      const { store, cleanup } = await create();
+      for (let i = 0; i < 25; i++) await store.save(checkpoint(i));
+      expect((await store.load())?.current_node).toBe('n24');
+      await cleanup();
+    });
+
+    it('returns an independent copy (mutating it does not change the store)', async () => {
+      const { store, cleanup } = await create();
+      await store.save(checkpoint(1));
+      const first = await store.load();
+      (first?.completed_nodes as string[]).push('tampered');
+      expect((await store.load())?.completed_nodes).not.toContain('tampered');
+      await cleanup();
+    });
+  });
+}
+
+describeCheckpointStore('memory', () =>
+  Promise.resolve({ store: new MemoryCheckpointStore(), cleanup: () => Promise.resolve() })
+);
+
+for (const durability of ['background', 'sync', 'none'] as const) {
+  describeCheckpointStore(`fs (${durability})`, async () => {
+    const dir = await makeTempDir();
+    return {
+      store: new FsCheckpointStore(join(dir.path, 'run', 'checkpoint.json'), { durability }),
+      cleanup: async () => {
+        await dir[Symbol.asyncDispose]();
+      }
+    };
+  });
+}
+
+describe('FsCheckpointStore specifics', () => {
+  it('writes snake_case JSON with a version and leaves no temp files behind', async () => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    const store = new FsCheckpointStore(path);
+    for (let i = 0; i < 5; i++) await store.save(checkpoint(i));
+    await store.flush();
+    const raw = JSON.parse(readFileSync(path, 'utf8'));
+    expect(raw.version).toBe(1);
+    expect(Object.keys(raw)).toEqual(
+      expect.arrayContaining([
+        'run_id',
+        'current_node',
+        'completed_nodes',
+        'node_outcomes',
+        'node_retries',
+        'context',
+        'timestamp'
+      ])
+    );
+    expect(readdirSync(dir.path)).toEqual(['checkpoint.json']);
+  });
+
+  it.each([
+    ['not JSON', '{ nope', 'not valid JSON'],
+    [
+      'another version',
+      JSON.stringify({ ...checkpoint(1), version: 99 }),
+      'unsupported version 99'
+    ],
+    ['no run id', JSON.stringify({ ...checkpoint(1), run_id: '' }), "'run_id' is missing"],
+    [
+      'bad outcomes',
+      JSON.stringify({ ...checkpoint(1), node_outcomes: { a: { status: 'great' } } }),
+      'node_outcomes.a.status'
+    ],
+    ['bad retries', JSON.stringify({ ...checkpoint(1), node_retries: { a: -1 } }), 'node_retries.a']
+  ])('refuses a damaged checkpoint (%s) with CHECKPOINT_INVALID', async (_what, text, message) => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    writeFileSync(path, text);
+    const error: unknown = await new FsCheckpointStore(path).load().catch((e: unknown) => e);
+    expect(isTrackerError(error) && error.code).toBe('CHECKPOINT_INVALID');
+    expect(String((error as Error).message)).toContain(message);
+  });
+
+  it('reports an unwritable location as an IO error', async () => {
+    await using dir = await makeTempDir();
+    writeFileSync(join(dir.path, 'file'), '');
+    const error: unknown = await new FsCheckpointStore(
+      join(dir.path, 'file', 'sub', 'checkpoint.json')
+    )
+      .save(checkpoint(1))
+      .catch((e: unknown) => e);
+    expect(isTrackerError(error) && error.code).toBe('IO');
+  });
+});
