@@ -4,6 +4,7 @@ import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { FakeClock } from '../support/fake-clock.js';
 import type { CheckpointStore } from '../../src/ports/checkpoint-store.js';
+import { parseCheckpoint } from '../../src/engine/checkpoint.js';
 
 const fail = (reason = 'boom') => ({ status: 'fail' as const, failureReason: reason });
 const ok = { status: 'success' as const };
@@ -109,7 +110,8 @@ describe('retry (FAIL and RETRY outcomes are retried while retries remain)', () 
     const saved: { next?: string; attempt?: number }[] = [];
     const scripted = new ScriptedHandler({ work: [fail(), fail(), ok] });
     const store: CheckpointStore = {
-      save: (c) => {
+      save: (text) => {
+        const c = parseCheckpoint(text);
         saved.push({ next: c.next_node, attempt: c.current_attempt?.attempt });
         return Promise.resolve();
       },

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
+import { parseCheckpoint } from '../../src/engine/checkpoint.js';
 import type { HandlerRegistry } from '../../src/handlers/registry.js';
 
 const LINEAR = `digraph linear {
@@ -47,9 +48,9 @@ describe('run loop', () => {
     const store = new MemoryCheckpointStore();
     const seen: (string | undefined)[] = [];
     const spy = {
-      save: async (c: Parameters<MemoryCheckpointStore['save']>[0]) => {
-        seen.push(c.next_node);
-        await store.save(c);
+      save: async (text: string) => {
+        seen.push(parseCheckpoint(text).next_node);
+        await store.save(text);
       },
       load: () => store.load()
     };
@@ -151,5 +152,33 @@ describe('conditional routing (diamond)', () => {
     });
     expect(run.result.status).toBe('success');
     expect(run.result.completedNodes).toEqual(['start', 'work', 'check', 'no', 'done']);
+  });
+});
+
+describe('incremental checkpoint serialization', () => {
+  it('writes exactly the document toCheckpoint describes, after every kind of change', async () => {
+    const texts: string[] = [];
+    const store = new MemoryCheckpointStore();
+    const spy = {
+      save: async (text: string) => {
+        texts.push(text);
+        await store.save(text);
+      },
+      load: () => store.load()
+    };
+    const scripted = new ScriptedHandler({
+      b: [
+        { status: 'fail', failureReason: 'once' },
+        { status: 'success', contextUpdates: { 'odd "key"': { deep: [1, 'two'] } } }
+      ]
+    });
+    const dot = `digraph s { start [shape=Mdiamond]; a [prompt="a"]; b [prompt="b", max_retries=1]; done [shape=Msquare]; start -> a -> b -> done }`;
+    const run = await runDot(dot, { store: spy, scripted });
+    expect(texts.length).toBeGreaterThan(4);
+    for (const text of texts) expect(text.endsWith('}\n')).toBe(true);
+    const last = parseCheckpoint(texts.at(-1) ?? '');
+    expect(last).toEqual(JSON.parse(JSON.stringify(run.result.checkpoint)));
+    expect(last.node_retries).toEqual({ b: 1 });
+    expect(last.context['odd "key"']).toEqual({ deep: [1, 'two'] });
   });
 });

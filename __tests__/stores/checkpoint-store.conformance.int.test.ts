@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../src/engine/checkpoint.js';
-import { CHECKPOINT_VERSION } from '../../src/engine/checkpoint.js';
+import { CHECKPOINT_VERSION, serializeCheckpoint } from '../../src/engine/checkpoint.js';
 import { isTrackerError } from '../../src/errors.js';
 import type { CheckpointStore } from '../../src/ports/checkpoint-store.js';
 import { FsCheckpointStore } from '../../src/stores/fs-checkpoint-store.js';
@@ -49,7 +49,7 @@ function describeCheckpointStore(name: string, create: Factory): void {
           }
         }
       });
-      await store.save(cp);
+      await store.save(serializeCheckpoint(cp));
       await store.flush?.();
       expect(await store.load()).toEqual(cp);
       await cleanup();
@@ -57,14 +57,14 @@ function describeCheckpointStore(name: string, create: Factory): void {
 
     it('returns the latest of many saves', async () => {
       const { store, cleanup } = await create();
-      for (let i = 0; i < 25; i++) await store.save(checkpoint(i));
+      for (let i = 0; i < 25; i++) await store.save(serializeCheckpoint(checkpoint(i)));
       expect((await store.load())?.current_node).toBe('n24');
       await cleanup();
     });
 
     it('returns an independent copy (mutating it does not change the store)', async () => {
       const { store, cleanup } = await create();
-      await store.save(checkpoint(1));
+      await store.save(serializeCheckpoint(checkpoint(1)));
       const first = await store.load();
       (first?.completed_nodes as string[]).push('tampered');
       expect((await store.load())?.completed_nodes).not.toContain('tampered');
@@ -94,7 +94,7 @@ describe('FsCheckpointStore specifics', () => {
     await using dir = await makeTempDir();
     const path = join(dir.path, 'checkpoint.json');
     const store = new FsCheckpointStore(path);
-    for (let i = 0; i < 5; i++) await store.save(checkpoint(i));
+    for (let i = 0; i < 5; i++) await store.save(serializeCheckpoint(checkpoint(i)));
     await store.flush();
     const raw = JSON.parse(readFileSync(path, 'utf8'));
     expect(raw.version).toBe(1);
@@ -141,7 +141,7 @@ describe('FsCheckpointStore specifics', () => {
     const error: unknown = await new FsCheckpointStore(
       join(dir.path, 'file', 'sub', 'checkpoint.json')
     )
-      .save(checkpoint(1))
+      .save(serializeCheckpoint(checkpoint(1)))
       .catch((e: unknown) => e);
     expect(isTrackerError(error) && error.code).toBe('IO');
   });

@@ -162,6 +162,7 @@ export function parseCheckpoint(text: string): Checkpoint {
   };
 }
 
+/** Compact JSON plus a newline (`jq .` pretty-prints it); RunState.serialize produces the same text. */
 export function serializeCheckpoint(checkpoint: Checkpoint): string {
-  return JSON.stringify(checkpoint, null, 2) + '\n';
+  return JSON.stringify(checkpoint) + '\n';
 }

@@ -81,6 +81,16 @@ export class RunContext implements ContextView {
     for (const key of Object.keys(updates)) this.set(key, updates[key]);
   }
 
+  /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
+  toJson(): string {
+    const parts: string[] = [];
+    for (const [key, value] of this.#values) {
+      const text = JSON.stringify(value);
+      if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+
   snapshot(): Record<string, unknown> {
     const out = Object.create(null) as Record<string, unknown>;
     for (const [key, value] of this.#values) out[key] = cloneValue(value);

@@ -21,7 +21,6 @@ import type { Clock, RandomSource } from '../ports/clock.js';
 import type { EventSink } from '../ports/event-sink.js';
 import type { RunStore } from '../ports/run-store.js';
 import type { Checkpoint, PendingBranch } from './checkpoint.js';
-import { serializeCheckpoint } from './checkpoint.js';
 import { RunContext } from './context.js';
 import type { EdgeReason, EventPayload } from './events.js';
 import type { Outcome } from './outcome.js';
@@ -145,18 +144,13 @@ class Engine implements EngineServices {
 
   /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
   async #checkpoint(nodeId: string): Promise<void> {
-    const checkpoint = this.#state.toCheckpoint(this.#iso());
-    const write = this.#saveChain.then(() => this.#o.checkpointStore.save(checkpoint));
+    const text = this.#state.serialize(this.#iso());
+    const write = this.#saveChain.then(() => this.#o.checkpointStore.save(text));
     this.#saveChain = write.catch(() => undefined);
     await write;
-    if (this.#state.restartCount > 0) {
-      await this.#runStore.writeRunFile('checkpoint.json', serializeCheckpoint(checkpoint));
-    }
-    this.#emit({
-      type: 'checkpoint.saved',
-      nodeId,
-      ...(checkpoint.next_node ? { nextNode: checkpoint.next_node } : {})
-    });
+    if (this.#state.restartCount > 0) await this.#runStore.writeRunFile('checkpoint.json', text);
+    const next = this.#state.nextNode;
+    this.#emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
   }
 
   async run(): Promise<RunResult> {

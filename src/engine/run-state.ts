@@ -19,6 +19,16 @@ export class RunState {
   readonly outcomes = new Map<string, CheckpointNodeOutcome>();
   readonly retries = new Map<string, number>();
   readonly visits = new Map<string, number>();
+  /**
+   * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
+   * checkpoint serializes what changed since the last one plus the context — not every node ever run.
+   */
+  readonly #fragments = {
+    completed: [] as string[],
+    outcomes: new Map<string, string>(),
+    retries: new Map<string, string>(),
+    visits: new Map<string, string>()
+  };
   /** parallel node id → branch start → state, for branches in flight. */
   readonly pendingParallel = new Map<string, Map<string, PendingBranch>>();
   currentNode = '';
@@ -39,9 +49,11 @@ export class RunState {
   static fromCheckpoint(checkpoint: Checkpoint, pipeline: PipelineIdentity): RunState {
     const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
     for (const id of checkpoint.completed_nodes) state.markCompleted(id);
-    for (const [id, o] of Object.entries(checkpoint.node_outcomes)) state.outcomes.set(id, o);
-    for (const [id, n] of Object.entries(checkpoint.node_retries)) state.retries.set(id, n);
-    for (const [id, n] of Object.entries(checkpoint.visits)) state.visits.set(id, n);
+    for (const [id, o] of Object.entries(checkpoint.node_outcomes)) state.#setOutcome(id, o);
+    for (const [id, n] of Object.entries(checkpoint.node_retries))
+      state.#setCount(state.retries, state.#fragments.retries, id, n);
+    for (const [id, n] of Object.entries(checkpoint.visits))
+      state.#setCount(state.visits, state.#fragments.visits, id, n);
     state.currentNode = checkpoint.current_node;
     state.nextNode = checkpoint.next_node;
     state.currentAttempt = checkpoint.current_attempt;
@@ -60,6 +72,22 @@ export class RunState {
     if (this.#completedSet.has(nodeId)) return;
     this.#completedSet.add(nodeId);
     this.completed.push(nodeId);
+    this.#fragments.completed.push(JSON.stringify(nodeId));
+  }
+
+  #setOutcome(nodeId: string, outcome: CheckpointNodeOutcome): void {
+    this.outcomes.set(nodeId, outcome);
+    this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
+  }
+
+  #setCount(
+    map: Map<string, number>,
+    fragments: Map<string, string>,
+    nodeId: string,
+    n: number
+  ): void {
+    map.set(nodeId, n);
+    fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
   }
 
   isCompleted(nodeId: string): boolean {
@@ -67,7 +95,7 @@ export class RunState {
   }
 
   recordOutcome(nodeId: string, outcome: Outcome, attempts: number): void {
-    this.outcomes.set(nodeId, {
+    this.#setOutcome(nodeId, {
       status: outcome.status,
       ...(outcome.notes ? { notes: outcome.notes } : {}),
       ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
@@ -79,14 +107,14 @@ export class RunState {
 
   addRetry(nodeId: string): number {
     const n = (this.retries.get(nodeId) ?? 0) + 1;
-    this.retries.set(nodeId, n);
+    this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
     this.context.set(`internal.retry_count.${nodeId}`, n);
     return n;
   }
 
   addVisit(nodeId: string): number {
     const n = (this.visits.get(nodeId) ?? 0) + 1;
-    this.visits.set(nodeId, n);
+    this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
     return n;
   }
 
@@ -97,11 +125,51 @@ export class RunState {
     this.outcomes.clear();
     this.retries.clear();
     this.visits.clear();
+    this.#fragments.completed.length = 0;
+    this.#fragments.outcomes.clear();
+    this.#fragments.retries.clear();
+    this.#fragments.visits.clear();
     this.pendingParallel.clear();
     for (const key of [...this.context.keys()]) this.context.delete(key);
     this.context.apply(context.snapshot());
     this.currentNode = '';
     this.currentAttempt = undefined;
+  }
+
+  /**
+   * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
+   * assembled from cached fragments (see `#fragments`).
+   */
+  serialize(timestamp: string): string {
+    const object = (fragments: ReadonlyMap<string, string>): string =>
+      `{${[...fragments.values()].join(',')}}`;
+    const [parallelNode, branches] = [...this.pendingParallel][0] ?? [];
+    const head: Record<string, unknown> = {
+      version: CHECKPOINT_VERSION,
+      run_id: this.runId,
+      pipeline: this.pipeline,
+      status: this.status,
+      current_node: this.currentNode,
+      ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
+      ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt })
+    };
+    const tail: Record<string, unknown> = {
+      ...(parallelNode !== undefined && branches
+        ? { parallel: { node: parallelNode, branches: Object.fromEntries(branches) } }
+        : {}),
+      restart_count: this.restartCount,
+      ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+      timestamp
+    };
+    const headText = JSON.stringify(head);
+    const tailText = JSON.stringify(tail);
+    return (
+      `${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.join(',')}]` +
+      `,"node_outcomes":${object(this.#fragments.outcomes)}` +
+      `,"node_retries":${object(this.#fragments.retries)}` +
+      `,"visits":${object(this.#fragments.visits)}` +
+      `,"context":${this.context.toJson()},${tailText.slice(1)}\n`
+    );
   }
 
   toCheckpoint(timestamp: string): Checkpoint {

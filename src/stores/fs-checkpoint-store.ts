@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
-import { parseCheckpoint, serializeCheckpoint } from '../engine/checkpoint.js';
+import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 
@@ -32,7 +32,7 @@ export class FsCheckpointStore implements CheckpointStore {
     private readonly options: { durability?: 'background' | 'sync' | 'none' } = {}
   ) {}
 
-  async save(checkpoint: Checkpoint): Promise<void> {
+  async save(serialized: string): Promise<void> {
     await this.#pending;
     if (this.#syncError !== undefined) {
       const cause = this.#syncError;
@@ -47,7 +47,7 @@ export class FsCheckpointStore implements CheckpointStore {
         mkdirSync(dirname(this.path), { recursive: true });
         this.#dirMade = true;
       }
-      writeFileAtomicSync(this.path, serializeCheckpoint(checkpoint), {
+      writeFileAtomicSync(this.path, serialized, {
         fsync: durability === 'sync'
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Checkpoint } from '../engine/checkpoint.js';
-import { parseCheckpoint, serializeCheckpoint } from '../engine/checkpoint.js';
+import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 
 /**
@@ -10,8 +10,8 @@ export class MemoryCheckpointStore implements CheckpointStore {
   #text: string | undefined;
   saves = 0;
 
-  save(checkpoint: Checkpoint): Promise<void> {
-    this.#text = serializeCheckpoint(checkpoint);
+  save(serialized: string): Promise<void> {
+    this.#text = serialized;
     this.saves += 1;
     return Promise.resolve();
   }
