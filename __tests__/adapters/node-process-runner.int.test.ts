@@ -146,6 +146,19 @@ describe('NodeProcessRunner: output files and tails', () => {
     expect(await readFile(stdoutFile, 'utf8')).toBe('fresh\n');
   });
 
+  it('creates an output file only for a stream that had output, and drops a stale one', async () => {
+    await using dir = await makeTempDir();
+    const stdoutFile = join(dir.path, 'out.log');
+    const stderrFile = join(dir.path, 'err.log');
+    await writeFile(stderrFile, 'stale stderr from an earlier attempt\n');
+    const result = await run('echo only-stdout', { stdoutFile, stderrFile });
+    expect(result.exitCode).toBe(0);
+    expect(await readFile(stdoutFile, 'utf8')).toBe('only-stdout\n');
+    expect(existsSync(stderrFile)).toBe(false);
+    await run('true', { stdoutFile, stderrFile });
+    expect(existsSync(stdoutFile)).toBe(false);
+  });
+
   it('drops a multi-byte character cut at the start of the tail', async () => {
     // Three 'é' (2 bytes each); a 5-byte tail starts inside the first one.
     const result = await run("printf '\\303\\251\\303\\251\\303\\251'", { tailBytes: 5 });

@@ -31,6 +31,7 @@ async function runReal(
   const outcome = await handler.execute(
     handlerInput(nodeOf('tool', attrs), { runStore, ...options })
   );
+  await runStore.flush(); // as the engine does before a run reports its result
   const stageDir = runStore.stageDir('tool');
   return {
     outcome,

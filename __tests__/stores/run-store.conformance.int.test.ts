@@ -1,6 +1,7 @@
 /** One suite for the RunStore port, run against every implementation. */
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isTrackerError } from '../../src/errors.js';
 import { join } from 'node:path';
 import type { RunStore } from '../../src/ports/run-store.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';
@@ -39,6 +40,36 @@ function describeRunStore(name: string, create: Factory): void {
       await cleanup();
     });
 
+    it('orders calls on one file as they were made, background writes included', async () => {
+      const { store, cleanup } = await create();
+      // Not awaited in between: the store itself must keep the order.
+      const calls = [
+        store.writeStageFile('a', 'status.json', 'first', { background: true }),
+        store.removeStageFile('a', 'status.json'),
+        store.writeStageFile('a', 'status.json', 'second', { background: true }),
+        store.readStageFile('a', 'status.json')
+      ];
+      const results = await Promise.all(calls);
+      expect(results[3]).toBe('second');
+      await store.writeStageFile('a', 'late.txt', 'x', { background: true });
+      await store.removeStageFile('a', 'late.txt');
+      await store.flush();
+      expect(await store.readStageFile('a', 'late.txt')).toBeUndefined();
+      await cleanup();
+    });
+
+    it('has written every background write once flush resolves', async () => {
+      const { store, cleanup } = await create();
+      for (let i = 0; i < 20; i++) {
+        await store.writeStageFile(`n${i}`, 'tool_output.txt', `out ${i}`, { background: true });
+      }
+      await store.flush();
+      for (let i = 0; i < 20; i++) {
+        expect(await store.readStageFile(`n${i}`, 'tool_output.txt')).toBe(`out ${i}`);
+      }
+      await cleanup();
+    });
+
     it('keeps run files', async () => {
       const { store, cleanup } = await create();
       await store.writeRunFile('manifest.json', '{"a":1}');
@@ -73,6 +104,39 @@ describe('FsRunStore specifics', () => {
     expect(readFileSync(join(dir.path, 'run', 'activity.jsonl'), 'utf8')).toBe(
       '{"a":1}\n{"b":2}\n'
     );
+  });
+
+  it('reports a failed background write from flush, with code IO', async () => {
+    await using dir = await makeTempDir();
+    writeFileSync(join(dir.path, 'run'), 'a file where the run directory should be');
+    const store = new FsRunStore(join(dir.path, 'run'));
+    await expect(
+      store.writeStageFile('n', 'status.json', '{}', { background: true })
+    ).resolves.toBeUndefined();
+    const error: unknown = await store.flush().catch((e: unknown) => e);
+    expect(isTrackerError(error) && error.code).toBe('IO');
+    expect(String((error as Error).message)).toContain(join(dir.path, 'run'));
+    await expect(store.flush()).resolves.toBeUndefined(); // reported once
+  });
+
+  it('removes prepared stage directories of nodes that never ran, and keeps the others', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    const store = new FsRunStore(run);
+    store.prepareStage('taken');
+    store.prepareStage('untaken');
+    await store.ensureStageDir('taken');
+    await store.writeStageFile('taken', 'status.json', '{}');
+    await store.flush(); // the prepared directories exist by now (mkdir settled before rmdir)
+    expect(existsSync(join(run, 'taken', 'status.json'))).toBe(true);
+    expect(existsSync(join(run, 'untaken'))).toBe(false);
+    // A prepared directory that something else wrote into is never deleted.
+    store.prepareStage('other');
+    const other = join(run, 'other');
+    for (let i = 0; i < 1000 && !existsSync(other); i++) await new Promise((r) => setImmediate(r));
+    writeFileSync(join(other, 'made-by-hand.txt'), 'keep me');
+    await store.flush();
+    expect(readFileSync(join(other, 'made-by-hand.txt'), 'utf8')).toBe('keep me');
   });
 
   it.each([

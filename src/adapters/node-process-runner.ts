@@ -1,7 +1,8 @@
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
  *
- * - Output streams go to files with backpressure; only the last `tailBytes` of each stream stay in memory.
+ * - Output streams go to files with backpressure (a file is created when its stream's first byte
+ *   arrives); only the last `tailBytes` of each stream stay in memory.
  * - Timeout and abort kill the whole group: SIGTERM, then SIGKILL after `killGraceMs`; once the main
  *   child is gone the group is swept with SIGKILL so no grandchild survives a kill.
  * - A grandchild that keeps stdout/stderr open after the main child exited (`sleep 100 &`) delays the
@@ -12,7 +13,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { errorMessage } from '../errors.js';
 import type {
@@ -78,11 +79,16 @@ export class TailBuffer {
   }
 }
 
-/** One output stream: a tail in memory plus an optional file, written with backpressure. */
+/**
+ * One output stream: a tail in memory plus an optional file, written with backpressure. The file is
+ * created when the first byte arrives (creating a file is the costly part of small-file I/O, and most
+ * commands write nothing to one of their streams), so a silent stream leaves no file.
+ */
 class StreamCapture {
   readonly tail: TailBuffer;
   readonly #file: string | undefined;
   #sink: WriteStream | undefined;
+  #sinkClosed: Promise<void> = Promise.resolve();
   #source: Readable | undefined;
   #error: string | undefined;
   #ended: Promise<void> = Promise.resolve();
@@ -101,25 +107,22 @@ class StreamCapture {
     return this.#ended;
   }
 
-  /** Creates (truncates) the output file. A failure is recorded; the tail is still captured. */
-  async open(): Promise<void> {
-    if (this.#file === undefined) return;
+  /** The file's stream, opened on first use; undefined when there is no file or it failed. */
+  #fileSink(): WriteStream | undefined {
+    if (this.#sink !== undefined || this.#file === undefined || this.#error !== undefined) {
+      return this.#sink;
+    }
     const file = this.#file;
     const sink = createWriteStream(file);
-    await new Promise<void>((resolve) => {
-      sink.once('open', () => resolve());
-      sink.once('error', (error) => {
-        this.#error = `could not write ${file}: ${errorMessage(error)}`;
-        resolve();
-      });
-    });
-    if (this.#error !== undefined) return;
     this.#sink = sink;
+    this.#sinkClosed = new Promise<void>((resolve) => sink.once('close', () => resolve()));
     sink.on('error', (error) => {
       this.#error = `could not write ${file}: ${errorMessage(error)}`;
       this.#sink = undefined;
+      sink.destroy();
       this.#source?.resume();
     });
+    return sink;
   }
 
   attach(source: Readable | null): void {
@@ -132,7 +135,7 @@ class StreamCapture {
     });
     source.on('data', (chunk: Buffer) => {
       this.tail.push(chunk);
-      const sink = this.#sink;
+      const sink = this.#fileSink();
       if (sink !== undefined && !sink.write(chunk)) {
         source.pause();
         sink.once('drain', () => source.resume());
@@ -145,15 +148,19 @@ class StreamCapture {
     this.#source?.destroy();
   }
 
-  /** Flushes and closes the file. */
+  /**
+   * Flushes and closes the file. When the stream stayed silent, a file left by an earlier attempt is
+   * removed, so the file always holds this run's output (or is absent).
+   */
   async close(): Promise<void> {
     const sink = this.#sink;
+    if (sink === undefined && this.#file !== undefined && this.#error === undefined) {
+      await rm(this.#file, { force: true }).catch(() => undefined);
+      return;
+    }
+    if (sink !== undefined && !sink.destroyed) sink.end();
+    await this.#sinkClosed;
     this.#sink = undefined;
-    if (sink === undefined || sink.destroyed) return;
-    await new Promise<void>((resolve) => {
-      sink.once('close', () => resolve());
-      sink.end();
-    });
   }
 }
 
@@ -217,7 +224,6 @@ export class NodeProcessRunner implements ProcessRunner {
     const notStarted = { exitCode: null, signal: null, timedOut: false } as const;
 
     if (signal?.aborted) return finish({ ...notStarted, aborted: true });
-    await Promise.all([out.open(), err.open()]);
     const badCwd = await cwdProblem(spec.cwd);
     if (badCwd !== undefined) return finish({ ...notStarted, aborted: false, spawnError: badCwd });
 

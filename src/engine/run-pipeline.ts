@@ -229,7 +229,7 @@ class Engine implements EngineServices {
       this.#state.currentAttempt = undefined;
     }
     await this.#checkpoint(failedNode ?? this.#state.currentNode);
-    await this.#o.checkpointStore.flush?.();
+    await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
     const durationMs = this.#o.clock.now() - this.#startedAt;
     if (status === 'success') {
       this.#emit({
@@ -253,7 +253,7 @@ class Engine implements EngineServices {
     const reason = 'stopped by signal';
     this.#state.failureReason = reason;
     await this.#checkpoint(nodeId ?? this.#state.currentNode);
-    await this.#o.checkpointStore.flush?.();
+    await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
     this.#emit({
       type: 'pipeline.stopped',
       durationMs: this.#o.clock.now() - this.#startedAt,
@@ -287,7 +287,10 @@ class Engine implements EngineServices {
     if (this.#o.initialContext) fresh.apply(this.#o.initialContext);
     this.#state.resetForRestart(fresh);
     this.#state.nextNode = target;
-    if (this.#o.restartRunStore) this.#runStore = this.#o.restartRunStore(n);
+    if (this.#o.restartRunStore) {
+      await this.#runStore.flush();
+      this.#runStore = this.#o.restartRunStore(n);
+    }
     this.#emit({ type: 'loop.restarted', restart: n, target });
     await this.#checkpoint(target);
     return target;
@@ -552,6 +555,10 @@ class Engine implements EngineServices {
       attempt = Math.min(this.#state.currentAttempt.attempt, policy.maxAttempts);
     else this.#state.addVisit(node.id);
     if (isMain) this.#state.currentAttempt = { node: node.id, attempt };
+    // Let the store create the likely next stage directories while this node runs.
+    if (this.#runStore.prepareStage) {
+      for (const edge of outgoingEdges(this.#graph, node.id)) this.#runStore.prepareStage(edge.to);
+    }
 
     for (;;) {
       this.#throwIfStopped(node.id);
@@ -647,10 +654,13 @@ class Engine implements EngineServices {
     w.context.set('outcome', outcome.status);
     if (outcome.preferredLabel) w.context.set('preferred_label', outcome.preferredLabel);
     if (!outcome.autoStatus) {
+      // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+      // written in the background; the run's flush waits for it.
       await this.#runStore.writeStageFile(
         node.id,
         'status.json',
-        JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n'
+        JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n',
+        { background: true }
       );
     }
   }

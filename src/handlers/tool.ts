@@ -323,7 +323,10 @@ export class ToolHandler implements Handler {
     if (result.aborted || input.signal.aborted) return stopped();
     if (result.outputError !== undefined) notes.push(result.outputError);
 
-    const outputWritten = runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
+    // Nothing reads tool_output.txt back during the run: write it in the background.
+    await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
+      background: true
+    });
     const streams = [
       ['stdout', result.stdout],
       ['stderr', result.stderr]
@@ -373,20 +376,20 @@ export class ToolHandler implements Handler {
         },
         input.signal
       );
-      if (post.aborted || input.signal.aborted) {
-        await outputWritten;
-        return stopped();
-      }
+      if (post.aborted || input.signal.aborted) return stopped();
       if (post.exitCode !== 0) {
         const detail = lastLine(post.stderr.text);
         notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
       }
     }
 
-    const [outcome] = await Promise.all([
-      this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status)),
-      outputWritten
-    ]);
+    const outcome = await this.#decide(
+      input,
+      settings,
+      result,
+      updates,
+      stageFile(ToolFiles.Status)
+    );
     if (notes.length === 0) return outcome;
     return {
       ...outcome,

@@ -1,6 +1,9 @@
 /**
  * The run directory (spec §5.6): per-node files, the manifest and the activity log.
  * Paths are exposed because tool processes receive them in their environment.
+ *
+ * Operations on the same file happen in the order they were called, whether or not the caller awaits
+ * them, so a `background` write is never overtaken by a later read or removal of that file.
  */
 export interface RunStore {
   /** Absolute path of the run directory. */
@@ -8,7 +11,17 @@ export interface RunStore {
   /** Absolute path of a node's stage directory (created on first use by `ensureStageDir`). */
   stageDir(nodeId: string): string;
   ensureStageDir(nodeId: string): Promise<string>;
-  writeStageFile(nodeId: string, name: string, content: string): Promise<void>;
+  /**
+   * A hint that `nodeId` may run next: the store may create its stage directory ahead of time, off the
+   * path between two nodes. `flush()` removes prepared directories that were never used.
+   */
+  prepareStage?(nodeId: string): void;
+  writeStageFile(
+    nodeId: string,
+    name: string,
+    content: string,
+    options?: WriteOptions
+  ): Promise<void>;
   /** undefined when the file does not exist. */
   readStageFile(nodeId: string, name: string): Promise<string | undefined>;
   removeStageFile(nodeId: string, name: string): Promise<void>;
@@ -16,4 +29,17 @@ export interface RunStore {
   readRunFile(name: string): Promise<string | undefined>;
   /** Appends one line to activity.jsonl. */
   appendActivity(line: string): Promise<void>;
+  /**
+   * Waits until every background write is done; rejects (a TrackerError with code `IO`) with the first
+   * one that failed. The engine calls it before a run reports its result.
+   */
+  flush(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * Resolve at once and write in the background (for files nothing reads back during the run, such as
+   * `status.json`); a failure surfaces from `flush()`.
+   */
+  readonly background?: boolean;
 }

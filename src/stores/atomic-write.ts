@@ -13,12 +13,21 @@ import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
 
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+}
+
+/**
+ * `options.tmp` names the temp file to use (it may exist already, e.g. created ahead of time: opening
+ * an existing empty file costs far less than creating one); by default a fresh name is used.
+ */
 export function writeFileAtomicSync(
   path: string,
   content: string,
-  options: { fsync?: boolean } = {}
+  options: { fsync?: boolean; tmp?: string } = {}
 ): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  const tmp = options.tmp ?? tempPathFor(path);
   const fd = openSync(tmp, 'w', 0o644);
   try {
     writeSync(fd, content);

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
 import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { tempPathFor, writeFileAtomicSync } from './atomic-write.js';
 
 async function fsyncFile(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -25,6 +25,11 @@ async function fsyncFile(path: string): Promise<void> {
 export class FsCheckpointStore implements CheckpointStore {
   #dirMade = false;
   #pending: Promise<void> = Promise.resolve();
+  /**
+   * The temp file for the next save, created in the background after each save: creating a file is
+   * the costly part of the write, and this moves it off the path between two nodes.
+   */
+  #spare: Promise<string | undefined> = Promise.resolve(undefined);
   #syncError: unknown;
 
   constructor(
@@ -47,9 +52,12 @@ export class FsCheckpointStore implements CheckpointStore {
         mkdirSync(dirname(this.path), { recursive: true });
         this.#dirMade = true;
       }
+      const spare = await this.#spare;
       writeFileAtomicSync(this.path, serialized, {
-        fsync: durability === 'sync'
+        fsync: durability === 'sync',
+        ...(spare === undefined ? {} : { tmp: spare })
       });
+      this.#spare = this.#createSpare();
     } catch (error) {
       throw new TrackerError(
         'IO',
@@ -64,8 +72,22 @@ export class FsCheckpointStore implements CheckpointStore {
     }
   }
 
+  /** Creates an empty temp file for the next save; undefined (a fresh one is made then) on failure. */
+  async #createSpare(): Promise<string | undefined> {
+    const tmp = tempPathFor(this.path);
+    try {
+      await (await open(tmp, 'w', 0o644)).close();
+      return tmp;
+    } catch {
+      return undefined;
+    }
+  }
+
   async flush(): Promise<void> {
     await this.#pending;
+    const spare = await this.#spare;
+    this.#spare = Promise.resolve(undefined);
+    if (spare !== undefined) await rm(spare, { force: true });
   }
 
   load(): Promise<Checkpoint | undefined> {

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { RunStore } from '../ports/run-store.js';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { appendFile, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { errorMessage, TrackerError } from '../errors.js';
+import type { RunStore, WriteOptions } from '../ports/run-store.js';
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 
@@ -24,31 +24,39 @@ function segment(name: string, what: string): string {
   return name;
 }
 
-/** Runs `fn` and turns a throw into a rejected promise (the port is asynchronous). */
-function settle<T>(fn: () => T): Promise<T> {
+async function readIfExists(path: string): Promise<string | undefined> {
   try {
-    return Promise.resolve(fn());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
+let tmpCounter = 0;
+
 /**
- * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl. The files are small, so
- * the store uses synchronous calls (microseconds each) instead of a thread-pool round trip per file.
+ * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
+ *
+ * Creating a file or directory is the expensive part of a run's I/O (an inode allocation: about a
+ * millisecond on some virtual disks, and such calls do not overlap one another), so the store keeps
+ * them off the path between two nodes where it can:
+ * - every call is asynchronous (the thread pool does the work while the engine starts processes);
+ * - calls on the same path run in the order they were made, so a background write can never land
+ *   after a later removal or read of the same file;
+ * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
+ * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
+ *   directories of nodes that never ran.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
-  readonly #made = new Set<string>();
+  readonly #dirs = new Map<string, Promise<void>>();
+  readonly #prepared = new Set<string>();
+  readonly #used = new Set<string>();
+  /** The last queued operation per path (settled, never rejecting). */
+  readonly #queues = new Map<string, Promise<void>>();
+  readonly #background = new Set<Promise<void>>();
+  #backgroundError: unknown;
 
   constructor(runDir: string) {
     this.runDir = resolve(runDir);
@@ -58,57 +66,141 @@ export class FsRunStore implements RunStore {
     return join(this.runDir, stageDirName(nodeId));
   }
 
-  #mkdir(dir: string): string {
-    if (!this.#made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#made.add(dir);
+  /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
+  #mkdir(dir: string): Promise<void> {
+    let made = this.#dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true }).then(
+        () => undefined,
+        (error: unknown) => {
+          this.#dirs.delete(dir);
+          throw error;
+        }
+      );
+      this.#dirs.set(dir, made);
     }
+    return made;
+  }
+
+  /** Runs `op` after every earlier operation on `path` has settled. */
+  #enqueue<T>(path: string, op: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(path) ?? Promise.resolve();
+    const result = previous.then(op);
+    const settled = result.then(
+      () => undefined,
+      () => undefined
+    );
+    this.#queues.set(path, settled);
+    void settled.then(() => {
+      if (this.#queues.get(path) === settled) this.#queues.delete(path);
+    });
+    return result;
+  }
+
+  #stagePath(nodeId: string, name: string): { dir: string; path: string } {
+    const dir = this.stageDir(nodeId);
+    this.#used.add(dir);
+    return { dir, path: join(dir, segment(name, 'file name')) };
+  }
+
+  #track(write: Promise<void>): void {
+    const tracked = write.catch((error: unknown) => {
+      this.#backgroundError ??= error;
+    });
+    this.#background.add(tracked);
+    void tracked.then(() => this.#background.delete(tracked));
+  }
+
+  prepareStage(nodeId: string): void {
+    const dir = this.stageDir(nodeId);
+    if (this.#dirs.has(dir)) return;
+    this.#prepared.add(dir);
+    this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+  }
+
+  async ensureStageDir(nodeId: string): Promise<string> {
+    const dir = this.stageDir(nodeId);
+    this.#used.add(dir);
+    await this.#mkdir(dir);
     return dir;
   }
 
-  ensureStageDir(nodeId: string): Promise<string> {
-    return settle(() => this.#mkdir(this.stageDir(nodeId)));
+  writeStageFile(
+    nodeId: string,
+    name: string,
+    content: string,
+    options: WriteOptions = {}
+  ): Promise<void> {
+    let write: Promise<void>;
+    try {
+      const { dir, path } = this.#stagePath(nodeId, name);
+      write = this.#enqueue(path, async () => {
+        await this.#mkdir(dir);
+        await writeFile(path, content, 'utf8');
+      });
+    } catch (error) {
+      write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (options.background !== true) return write;
+    this.#track(write);
+    return Promise.resolve();
   }
 
-  writeStageFile(nodeId: string, name: string, content: string): Promise<void> {
-    return settle(() =>
-      writeFileSync(
-        join(this.#mkdir(this.stageDir(nodeId)), segment(name, 'file name')),
-        content,
-        'utf8'
-      )
-    );
+  async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
+    const path = join(this.stageDir(nodeId), segment(name, 'file name'));
+    return this.#enqueue(path, () => readIfExists(path));
   }
 
-  readStageFile(nodeId: string, name: string): Promise<string | undefined> {
-    return settle(() => readIfExists(join(this.stageDir(nodeId), segment(name, 'file name'))));
+  async removeStageFile(nodeId: string, name: string): Promise<void> {
+    const path = join(this.stageDir(nodeId), segment(name, 'file name'));
+    return this.#enqueue(path, () => rm(path, { force: true }));
   }
 
-  removeStageFile(nodeId: string, name: string): Promise<void> {
-    return settle(() =>
-      rmSync(join(this.stageDir(nodeId), segment(name, 'file name')), { force: true })
-    );
+  /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
+  async writeRunFile(name: string, content: string): Promise<void> {
+    const path = join(this.runDir, segment(name, 'file name'));
+    return this.#enqueue(path, async () => {
+      await this.#mkdir(this.runDir);
+      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.tmp`);
+      await writeFile(tmp, content, 'utf8');
+      try {
+        await rename(tmp, path);
+      } catch (error) {
+        await rm(tmp, { force: true });
+        throw error;
+      }
+    });
   }
 
-  writeRunFile(name: string, content: string): Promise<void> {
-    return settle(() =>
-      writeFileAtomicSync(join(this.#mkdir(this.runDir), segment(name, 'file name')), content, {
-        fsync: false
-      })
-    );
+  async readRunFile(name: string): Promise<string | undefined> {
+    const path = join(this.runDir, segment(name, 'file name'));
+    return this.#enqueue(path, () => readIfExists(path));
   }
 
-  readRunFile(name: string): Promise<string | undefined> {
-    return settle(() => readIfExists(join(this.runDir, segment(name, 'file name'))));
+  async appendActivity(line: string): Promise<void> {
+    const path = join(this.runDir, 'activity.jsonl');
+    return this.#enqueue(path, async () => {
+      await this.#mkdir(this.runDir);
+      await appendFile(path, line.endsWith('\n') ? line : line + '\n', 'utf8');
+    });
   }
 
-  appendActivity(line: string): Promise<void> {
-    return settle(() =>
-      appendFileSync(
-        join(this.#mkdir(this.runDir), 'activity.jsonl'),
-        line.endsWith('\n') ? line : line + '\n',
-        'utf8'
-      )
-    );
+  async flush(): Promise<void> {
+    while (this.#background.size > 0) await Promise.all([...this.#background]);
+    for (const dir of this.#prepared) {
+      if (this.#used.has(dir)) continue;
+      this.#prepared.delete(dir);
+      const made = this.#dirs.get(dir);
+      this.#dirs.delete(dir);
+      // Only an empty directory is removed: something outside the store may have used it.
+      if (made) await made.then(() => rmdir(dir)).catch(() => undefined);
+    }
+    const error = this.#backgroundError;
+    if (error !== undefined) {
+      this.#backgroundError = undefined;
+      throw new TrackerError('IO', `Could not write to run directory ${this.runDir}: ${errorMessage(error)}`, {
+        cause: error
+      });
+    }
   }
 }

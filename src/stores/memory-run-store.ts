@@ -1,4 +1,4 @@
-import type { RunStore } from '../ports/run-store.js';
+import type { RunStore, WriteOptions } from '../ports/run-store.js';
 
 /**
  * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
@@ -27,7 +27,12 @@ export class MemoryRunStore implements RunStore {
     return Promise.resolve(dir);
   }
 
-  writeStageFile(nodeId: string, name: string, content: string): Promise<void> {
+  writeStageFile(
+    nodeId: string,
+    name: string,
+    content: string,
+    _options?: WriteOptions
+  ): Promise<void> {
     this.stageFiles.set(`${nodeId}/${name}`, content);
     return Promise.resolve();
   }
@@ -52,6 +57,10 @@ export class MemoryRunStore implements RunStore {
 
   appendActivity(line: string): Promise<void> {
     this.activity.push(line);
+    return Promise.resolve();
+  }
+
+  flush(): Promise<void> {
     return Promise.resolve();
   }
 }
