@@ -31453,7 +31453,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
  *
- * - Output streams go to files with backpressure; only the last `tailBytes` of each stream stay in memory.
+ * - Output streams go to files with backpressure (a file is created when its stream's first byte
+ *   arrives); only the last `tailBytes` of each stream stay in memory.
  * - Timeout and abort kill the whole group: SIGTERM, then SIGKILL after `killGraceMs`; once the main
  *   child is gone the group is swept with SIGKILL so no grandchild survives a kill.
  * - A grandchild that keeps stdout/stderr open after the main child exited (`sleep 100 &`) delays the
@@ -31517,11 +31518,16 @@ class TailBuffer {
         return { text: bytes.toString('utf8'), totalBytes: this.#total, truncated };
     }
 }
-/** One output stream: a tail in memory plus an optional file, written with backpressure. */
+/**
+ * One output stream: a tail in memory plus an optional file, written with backpressure. The file is
+ * created when the first byte arrives (creating a file is the costly part of small-file I/O, and most
+ * commands write nothing to one of their streams), so a silent stream leaves no file.
+ */
 class StreamCapture {
     tail;
     #file;
     #sink;
+    #sinkClosed = Promise.resolve();
     #source;
     #error;
     #ended = Promise.resolve();
@@ -31536,27 +31542,22 @@ class StreamCapture {
     get ended() {
         return this.#ended;
     }
-    /** Creates (truncates) the output file. A failure is recorded; the tail is still captured. */
-    async open() {
-        if (this.#file === undefined)
-            return;
+    /** The file's stream, opened on first use; undefined when there is no file or it failed. */
+    #fileSink() {
+        if (this.#sink !== undefined || this.#file === undefined || this.#error !== undefined) {
+            return this.#sink;
+        }
         const file = this.#file;
         const sink = (0,external_node_fs_namespaceObject.createWriteStream)(file);
-        await new Promise((resolve) => {
-            sink.once('open', () => resolve());
-            sink.once('error', (error) => {
-                this.#error = `could not write ${file}: ${errorMessage(error)}`;
-                resolve();
-            });
-        });
-        if (this.#error !== undefined)
-            return;
         this.#sink = sink;
+        this.#sinkClosed = new Promise((resolve) => sink.once('close', () => resolve()));
         sink.on('error', (error) => {
             this.#error = `could not write ${file}: ${errorMessage(error)}`;
             this.#sink = undefined;
+            sink.destroy();
             this.#source?.resume();
         });
+        return sink;
     }
     attach(source) {
         if (source === null)
@@ -31569,7 +31570,7 @@ class StreamCapture {
         });
         source.on('data', (chunk) => {
             this.tail.push(chunk);
-            const sink = this.#sink;
+            const sink = this.#fileSink();
             if (sink !== undefined && !sink.write(chunk)) {
                 source.pause();
                 sink.once('drain', () => source.resume());
@@ -31580,16 +31581,20 @@ class StreamCapture {
     detach() {
         this.#source?.destroy();
     }
-    /** Flushes and closes the file. */
+    /**
+     * Flushes and closes the file. When the stream stayed silent, a file left by an earlier attempt is
+     * removed, so the file always holds this run's output (or is absent).
+     */
     async close() {
         const sink = this.#sink;
-        this.#sink = undefined;
-        if (sink === undefined || sink.destroyed)
+        if (sink === undefined && this.#file !== undefined && this.#error === undefined) {
+            await (0,promises_namespaceObject.rm)(this.#file, { force: true }).catch(() => undefined);
             return;
-        await new Promise((resolve) => {
-            sink.once('close', () => resolve());
+        }
+        if (sink !== undefined && !sink.destroyed)
             sink.end();
-        });
+        await this.#sinkClosed;
+        this.#sink = undefined;
     }
 }
 /** Process groups still running, killed if this Node process exits first. */
@@ -31646,7 +31651,6 @@ class NodeProcessRunner {
         const notStarted = { exitCode: null, signal: null, timedOut: false };
         if (signal?.aborted)
             return finish({ ...notStarted, aborted: true });
-        await Promise.all([out.open(), err.open()]);
         const badCwd = await cwdProblem(spec.cwd);
         if (badCwd !== undefined)
             return finish({ ...notStarted, aborted: false, spawnError: badCwd });
@@ -33582,7 +33586,7 @@ class Engine {
             this.#state.currentAttempt = undefined;
         }
         await this.#checkpoint(failedNode ?? this.#state.currentNode);
-        await this.#o.checkpointStore.flush?.();
+        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
         const durationMs = this.#o.clock.now() - this.#startedAt;
         if (status === 'success') {
             this.#emit({
@@ -33606,7 +33610,7 @@ class Engine {
         const reason = 'stopped by signal';
         this.#state.failureReason = reason;
         await this.#checkpoint(nodeId ?? this.#state.currentNode);
-        await this.#o.checkpointStore.flush?.();
+        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
         this.#emit({
             type: 'pipeline.stopped',
             durationMs: this.#o.clock.now() - this.#startedAt,
@@ -33635,8 +33639,10 @@ class Engine {
             fresh.apply(this.#o.initialContext);
         this.#state.resetForRestart(fresh);
         this.#state.nextNode = target;
-        if (this.#o.restartRunStore)
+        if (this.#o.restartRunStore) {
+            await this.#runStore.flush();
             this.#runStore = this.#o.restartRunStore(n);
+        }
         this.#emit({ type: 'loop.restarted', restart: n, target });
         await this.#checkpoint(target);
         return target;
@@ -33865,6 +33871,11 @@ class Engine {
             this.#state.addVisit(node.id);
         if (isMain)
             this.#state.currentAttempt = { node: node.id, attempt };
+        // Let the store create the likely next stage directories while this node runs.
+        if (this.#runStore.prepareStage) {
+            for (const edge of outgoingEdges(this.#graph, node.id))
+                this.#runStore.prepareStage(edge.to);
+        }
         for (;;) {
             this.#throwIfStopped(node.id);
             w.context.set('current_node', node.id);
@@ -33958,7 +33969,9 @@ class Engine {
         if (outcome.preferredLabel)
             w.context.set('preferred_label', outcome.preferredLabel);
         if (!outcome.autoStatus) {
-            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n');
+            // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+            // written in the background; the run's flush waits for it.
+            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
         }
     }
     #handlerInput(node, w, attempt, incomingEdge) {
@@ -35669,7 +35682,10 @@ class ToolHandler {
             return stopped();
         if (result.outputError !== undefined)
             notes.push(result.outputError);
-        const outputWritten = runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text);
+        // Nothing reads tool_output.txt back during the run: write it in the background.
+        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
+            background: true
+        });
         const streams = [
             ['stdout', result.stdout],
             ['stderr', result.stderr]
@@ -35714,19 +35730,14 @@ class ToolHandler {
                 }) + '\n',
                 ...timeout
             }, input.signal);
-            if (post.aborted || input.signal.aborted) {
-                await outputWritten;
+            if (post.aborted || input.signal.aborted)
                 return stopped();
-            }
             if (post.exitCode !== 0) {
                 const detail = lastLine(post.stderr.text);
                 notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
             }
         }
-        const [outcome] = await Promise.all([
-            this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status)),
-            outputWritten
-        ]);
+        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
         if (notes.length === 0)
             return outcome;
         return {
@@ -40999,8 +41010,16 @@ function preparePipeline(source, options = {}) {
 
 
 let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * `options.tmp` names the temp file to use (it may exist already, e.g. created ahead of time: opening
+ * an existing empty file costs far less than creating one); by default a fresh name is used.
+ */
 function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+    const tmp = options.tmp ?? tempPathFor(path);
     const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
     try {
         (0,external_node_fs_namespaceObject.writeSync)(fd, content);
@@ -41055,6 +41074,11 @@ class FsCheckpointStore {
     options;
     #dirMade = false;
     #pending = Promise.resolve();
+    /**
+     * The temp file for the next save, created in the background after each save: creating a file is
+     * the costly part of the write, and this moves it off the path between two nodes.
+     */
+    #spare = Promise.resolve(undefined);
     #syncError;
     constructor(path, options = {}) {
         this.path = path;
@@ -41075,9 +41099,12 @@ class FsCheckpointStore {
                 (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
                 this.#dirMade = true;
             }
+            const spare = await this.#spare;
             writeFileAtomicSync(this.path, serialized, {
-                fsync: durability === 'sync'
+                fsync: durability === 'sync',
+                ...(spare === undefined ? {} : { tmp: spare })
             });
+            this.#spare = this.#createSpare();
         }
         catch (error) {
             throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
@@ -41088,8 +41115,23 @@ class FsCheckpointStore {
             });
         }
     }
+    /** Creates an empty temp file for the next save; undefined (a fresh one is made then) on failure. */
+    async #createSpare() {
+        const tmp = tempPathFor(this.path);
+        try {
+            await (await (0,promises_namespaceObject.open)(tmp, 'w', 0o644)).close();
+            return tmp;
+        }
+        catch {
+            return undefined;
+        }
+    }
     async flush() {
         await this.#pending;
+        const spare = await this.#spare;
+        this.#spare = Promise.resolve(undefined);
+        if (spare !== undefined)
+            await (0,promises_namespaceObject.rm)(spare, { force: true });
     }
     load() {
         let text;
@@ -41132,18 +41174,9 @@ function segment(name, what) {
     }
     return name;
 }
-/** Runs `fn` and turns a throw into a rejected promise (the port is asynchronous). */
-function settle(fn) {
+async function readIfExists(path) {
     try {
-        return Promise.resolve(fn());
-    }
-    catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-}
-function readIfExists(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -41151,48 +41184,156 @@ function readIfExists(path) {
         throw error;
     }
 }
+let tmpCounter = 0;
 /**
- * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl. The files are small, so
- * the store uses synchronous calls (microseconds each) instead of a thread-pool round trip per file.
+ * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
+ *
+ * Creating a file or directory is the expensive part of a run's I/O (an inode allocation: about a
+ * millisecond on some virtual disks, and such calls do not overlap one another), so the store keeps
+ * them off the path between two nodes where it can:
+ * - every call is asynchronous (the thread pool does the work while the engine starts processes);
+ * - calls on the same path run in the order they were made, so a background write can never land
+ *   after a later removal or read of the same file;
+ * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
+ * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
+ *   directories of nodes that never ran.
  */
 class FsRunStore {
     runDir;
-    #made = new Set();
+    #dirs = new Map();
+    #prepared = new Set();
+    #used = new Set();
+    /** The last queued operation per path (settled, never rejecting). */
+    #queues = new Map();
+    #background = new Set();
+    #backgroundError;
     constructor(runDir) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
     }
     stageDir(nodeId) {
         return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
     }
+    /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
     #mkdir(dir) {
-        if (!this.#made.has(dir)) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-            this.#made.add(dir);
+        let made = this.#dirs.get(dir);
+        if (!made) {
+            made = (0,promises_namespaceObject.mkdir)(dir, { recursive: true }).then(() => undefined, (error) => {
+                this.#dirs.delete(dir);
+                throw error;
+            });
+            this.#dirs.set(dir, made);
         }
+        return made;
+    }
+    /** Runs `op` after every earlier operation on `path` has settled. */
+    #enqueue(path, op) {
+        const previous = this.#queues.get(path) ?? Promise.resolve();
+        const result = previous.then(op);
+        const settled = result.then(() => undefined, () => undefined);
+        this.#queues.set(path, settled);
+        void settled.then(() => {
+            if (this.#queues.get(path) === settled)
+                this.#queues.delete(path);
+        });
+        return result;
+    }
+    #stagePath(nodeId, name) {
+        const dir = this.stageDir(nodeId);
+        this.#used.add(dir);
+        return { dir, path: (0,external_node_path_namespaceObject.join)(dir, segment(name, 'file name')) };
+    }
+    #track(write) {
+        const tracked = write.catch((error) => {
+            this.#backgroundError ??= error;
+        });
+        this.#background.add(tracked);
+        void tracked.then(() => this.#background.delete(tracked));
+    }
+    prepareStage(nodeId) {
+        const dir = this.stageDir(nodeId);
+        if (this.#dirs.has(dir))
+            return;
+        this.#prepared.add(dir);
+        this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+    }
+    async ensureStageDir(nodeId) {
+        const dir = this.stageDir(nodeId);
+        this.#used.add(dir);
+        await this.#mkdir(dir);
         return dir;
     }
-    ensureStageDir(nodeId) {
-        return settle(() => this.#mkdir(this.stageDir(nodeId)));
+    writeStageFile(nodeId, name, content, options = {}) {
+        let write;
+        try {
+            const { dir, path } = this.#stagePath(nodeId, name);
+            write = this.#enqueue(path, async () => {
+                await this.#mkdir(dir);
+                await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
+            });
+        }
+        catch (error) {
+            write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        if (options.background !== true)
+            return write;
+        this.#track(write);
+        return Promise.resolve();
     }
-    writeStageFile(nodeId, name, content) {
-        return settle(() => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(this.#mkdir(this.stageDir(nodeId)), segment(name, 'file name')), content, 'utf8'));
+    async readStageFile(nodeId, name) {
+        const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
+        return this.#enqueue(path, () => readIfExists(path));
     }
-    readStageFile(nodeId, name) {
-        return settle(() => readIfExists((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'))));
+    async removeStageFile(nodeId, name) {
+        const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
+        return this.#enqueue(path, () => (0,promises_namespaceObject.rm)(path, { force: true }));
     }
-    removeStageFile(nodeId, name) {
-        return settle(() => (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name')), { force: true }));
+    /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
+    async writeRunFile(name, content) {
+        const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
+        return this.#enqueue(path, async () => {
+            await this.#mkdir(this.runDir);
+            const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++tmpCounter}.tmp`);
+            await (0,promises_namespaceObject.writeFile)(tmp, content, 'utf8');
+            try {
+                await (0,promises_namespaceObject.rename)(tmp, path);
+            }
+            catch (error) {
+                await (0,promises_namespaceObject.rm)(tmp, { force: true });
+                throw error;
+            }
+        });
     }
-    writeRunFile(name, content) {
-        return settle(() => writeFileAtomicSync((0,external_node_path_namespaceObject.join)(this.#mkdir(this.runDir), segment(name, 'file name')), content, {
-            fsync: false
-        }));
+    async readRunFile(name) {
+        const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
+        return this.#enqueue(path, () => readIfExists(path));
     }
-    readRunFile(name) {
-        return settle(() => readIfExists((0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'))));
+    async appendActivity(line) {
+        const path = (0,external_node_path_namespaceObject.join)(this.runDir, 'activity.jsonl');
+        return this.#enqueue(path, async () => {
+            await this.#mkdir(this.runDir);
+            await (0,promises_namespaceObject.appendFile)(path, line.endsWith('\n') ? line : line + '\n', 'utf8');
+        });
     }
-    appendActivity(line) {
-        return settle(() => (0,external_node_fs_namespaceObject.appendFileSync)((0,external_node_path_namespaceObject.join)(this.#mkdir(this.runDir), 'activity.jsonl'), line.endsWith('\n') ? line : line + '\n', 'utf8'));
+    async flush() {
+        while (this.#background.size > 0)
+            await Promise.all([...this.#background]);
+        for (const dir of this.#prepared) {
+            if (this.#used.has(dir))
+                continue;
+            this.#prepared.delete(dir);
+            const made = this.#dirs.get(dir);
+            this.#dirs.delete(dir);
+            // Only an empty directory is removed: something outside the store may have used it.
+            if (made)
+                await made.then(() => (0,promises_namespaceObject.rmdir)(dir)).catch(() => undefined);
+        }
+        const error = this.#backgroundError;
+        if (error !== undefined) {
+            this.#backgroundError = undefined;
+            throw new TrackerError('IO', `Could not write to run directory ${this.runDir}: ${errorMessage(error)}`, {
+                cause: error
+            });
+        }
     }
 }
 
@@ -41932,7 +42073,7 @@ class MemoryRunStore {
             this.ensured.push(dir);
         return Promise.resolve(dir);
     }
-    writeStageFile(nodeId, name, content) {
+    writeStageFile(nodeId, name, content, _options) {
         this.stageFiles.set(`${nodeId}/${name}`, content);
         return Promise.resolve();
     }
@@ -41952,6 +42093,9 @@ class MemoryRunStore {
     }
     appendActivity(line) {
         this.activity.push(line);
+        return Promise.resolve();
+    }
+    flush() {
         return Promise.resolve();
     }
 }

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,9 @@ const EXAMPLES = join(CONFORMANCE, 'tracker-examples');
 const GOLDEN = join(CONFORMANCE, 'attractor-pi-dev', 'golden');
 const HARD_TIMEOUT_MS = 30_000;
 /** Pipelines that loop forever under simulation are stopped (SIGTERM) after this long. */
-const LOOP_STOP_MS = 4_000;
+/** A looping example is stopped once some node has run this often (or after LOOP_STOP_MS at most). */
+const LOOP_VISITS = 3;
+const LOOP_STOP_MS = 20_000;
 const JOBS = 4;
 
 type Expectation =
@@ -134,7 +136,13 @@ interface RunRecord extends Outcome {
 
 function exec(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; stopAfterMs?: number }
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    stopAfterMs?: number;
+    /** Polled every 100 ms while the process runs; true sends SIGTERM. */
+    stopWhen?: () => boolean;
+  }
 ): Promise<Outcome> {
   const started = Date.now();
   return new Promise((done, reject) => {
@@ -152,6 +160,12 @@ function exec(
       options.stopAfterMs === undefined
         ? undefined
         : setTimeout(() => child.kill('SIGTERM'), options.stopAfterMs);
+    const poll =
+      options.stopWhen === undefined
+        ? undefined
+        : setInterval(() => {
+            if (options.stopWhen?.()) child.kill('SIGTERM');
+          }, 100);
     const hard = setTimeout(() => {
       killed = true;
       child.kill('SIGKILL');
@@ -159,10 +173,22 @@ function exec(
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(stop);
+      clearInterval(poll);
       clearTimeout(hard);
       done({ code, signal, stdout, stderr, killed, ms: Date.now() - started });
     });
   });
+}
+
+/** The highest visit count in a checkpoint file; 0 while there is none (or it cannot be read). */
+function maxVisits(file: string): number {
+  try {
+    const visits = (JSON.parse(readFileSync(file, 'utf8')) as { visits?: Record<string, number> })
+      .visits;
+    return Math.max(0, ...Object.values(visits ?? {}));
+  } catch {
+    return 0;
+  }
 }
 
 /** Runs `fn` over `items`, `JOBS` at a time, keeping the order. */
@@ -247,6 +273,7 @@ async function runContained(
     npm_config_cache: join(home, '.npm'),
     NO_COLOR: '1'
   };
+  const cpFile = join(root, 'logs', 'checkpoint.json');
   const outcome = await exec(
     [
       'pipeline.dot',
@@ -261,12 +288,13 @@ async function runContained(
     {
       cwd: root,
       env,
-      ...(options.stopAfterMs === undefined ? {} : { stopAfterMs: options.stopAfterMs })
+      ...(options.stopAfterMs === undefined
+        ? {}
+        : { stopAfterMs: options.stopAfterMs, stopWhen: () => maxVisits(cpFile) >= LOOP_VISITS })
     }
   );
   let checkpoint: Record<string, unknown> | undefined;
   let checkpointError: string | undefined;
-  const cpFile = join(root, 'logs', 'checkpoint.json');
   if (existsSync(cpFile)) {
     try {
       checkpoint = JSON.parse(await readFile(cpFile, 'utf8')) as Record<string, unknown>;

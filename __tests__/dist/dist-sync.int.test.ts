@@ -21,7 +21,7 @@ describe('dist', () => {
       const committed = readFileSync(join(root, 'dist', name), 'utf8');
       expect({ name, same: committed === fresh }).toEqual({ name, same: true });
     }
-  }, 120_000);
+  }, 300_000);
 
   it('runs the CLI bundle without node_modules', async () => {
     await using tmp = await makeTempDir();

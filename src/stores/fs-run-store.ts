@@ -198,9 +198,13 @@ export class FsRunStore implements RunStore {
     const error = this.#backgroundError;
     if (error !== undefined) {
       this.#backgroundError = undefined;
-      throw new TrackerError('IO', `Could not write to run directory ${this.runDir}: ${errorMessage(error)}`, {
-        cause: error
-      });
+      throw new TrackerError(
+        'IO',
+        `Could not write to run directory ${this.runDir}: ${errorMessage(error)}`,
+        {
+          cause: error
+        }
+      );
     }
   }
 }
