@@ -112,3 +112,37 @@ describe('loop_restart', () => {
     expect(run.result.checkpoint.context['last_stage']).toBeUndefined();
   });
 });
+
+describe('max_restarts', () => {
+  const LOOP = (
+    attrs: string
+  ) => `digraph loop { graph [${attrs}] start [shape=Mdiamond]; work [prompt="w"]; done [shape=Msquare]
+    start -> work; work -> work [loop_restart=true, condition="outcome=success"]; work -> done [condition="outcome=fail"] }`;
+
+  it.each([
+    ['', 5],
+    ['max_restarts=2', 2],
+    ['max_restarts=0', 0]
+  ])(
+    'graph [%s] allows %d restarts, then fails naming the edge and the attribute',
+    async (attrs, max) => {
+      // Without the limit the loop would end only when `work` fails (its 11th run) and then succeed.
+      const scripted = new ScriptedHandler({
+        work: [
+          ...Array.from({ length: 10 }, () => ({ status: 'success' as const })),
+          { status: 'fail' }
+        ]
+      });
+      const run = await runDot(LOOP(attrs), { scripted });
+      expect(run.result.status).toBe('fail');
+      expect(run.scripted.ran().filter((id) => id === 'work')).toHaveLength(max + 1);
+      expect(run.types().filter((t) => t === 'loop.restarted')).toHaveLength(max);
+      expect(run.result.failedNode).toBe('work');
+      expect(run.result.failureReason).toContain(
+        `Edge 'work' -> 'work' (loop_restart=true) would restart the run a ${max + 1}`
+      );
+      expect(run.result.failureReason).toContain(`max_restarts=${max}`);
+      expect(run.result.checkpoint.restart_count).toBe(max);
+    }
+  );
+});

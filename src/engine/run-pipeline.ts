@@ -91,6 +91,14 @@ interface Walker {
 }
 
 const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
+export const DEFAULT_MAX_RESTARTS = 5;
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
   for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -189,6 +197,8 @@ class Engine implements EngineServices {
         if (end.kind === 'failed')
           return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
         if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+          const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
+          if (limit !== undefined) return this.#finish('fail', limit, end.lastNode);
           start = await this.#restart(end.stoppedBefore);
           continue;
         }
@@ -276,6 +286,16 @@ class Engine implements EngineServices {
       completedNodes: [...this.#state.completed],
       checkpoint: this.#state.toCheckpoint(this.#iso())
     };
+  }
+
+  /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+  #restartLimitReason(from: string | undefined, to: string): string | undefined {
+    const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+    if (this.#state.restartCount < max) return undefined;
+    return (
+      `Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
+      `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`
+    );
   }
 
   /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
