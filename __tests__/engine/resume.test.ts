@@ -146,3 +146,56 @@ describe('max_restarts', () => {
     }
   );
 });
+
+describe('resuming a failed run', () => {
+  it('gives the failed node a fresh retry budget and records that', async () => {
+    const store = new MemoryCheckpointStore();
+    const first = new ScriptedHandler({ b: [{ status: 'fail', failureReason: 'down' }] });
+    const failed = await runDot(CHAIN, { store, scripted: first });
+    expect(failed.result.status).toBe('fail');
+    expect(first.calls.filter((c) => c.nodeId === 'b').map((c) => c.attempt)).toEqual([1, 2, 3, 4]);
+    expect(failed.result.resumeHint).toBe("re-runs 'b' with a fresh retry budget");
+
+    const second = new ScriptedHandler({
+      b: [{ status: 'fail', failureReason: 'still down' }, { status: 'success' }]
+    });
+    const resumed = await runDot(CHAIN, {
+      store,
+      scripted: second,
+      resumeFrom: await store.load()
+    });
+    expect(resumed.result.status).toBe('success');
+    expect(second.calls.filter((c) => c.nodeId === 'b').map((c) => c.attempt)).toEqual([1, 2]);
+    expect(resumed.events).toContainEqual(
+      expect.objectContaining({
+        type: 'warning',
+        nodeId: 'b',
+        message: expect.stringContaining('fresh retry budget (attempt 1 of 4)')
+      })
+    );
+    expect(resumed.result.checkpoint.node_retries['b']).toBe(4);
+  });
+
+  it('re-runs an unsatisfied goal gate instead of failing again at the exit', async () => {
+    const dot = `digraph g { start [shape=Mdiamond]; check [prompt="c", goal_gate=true]; after [prompt="a"]; done [shape=Msquare]
+      start -> check; check -> after [condition="outcome=success"]; check -> done [condition="outcome=fail"]; after -> done }`;
+    const store = new MemoryCheckpointStore();
+    const failed = await runDot(dot, {
+      store,
+      scripted: new ScriptedHandler({
+        check: [{ status: 'fail', failureReason: 'red', retryable: false }]
+      })
+    });
+    expect(failed.result.status).toBe('fail');
+    expect(failed.result.failureReason).toContain('Goal gate unsatisfied');
+    expect(failed.result.resumeHint).toBe(
+      "re-runs goal gate 'check' with a fresh retry budget and continues from there"
+    );
+
+    const again = new ScriptedHandler();
+    const resumed = await runDot(dot, { store, scripted: again, resumeFrom: await store.load() });
+    expect(resumed.result.status).toBe('success');
+    expect(again.ran()).toEqual(['check', 'after']);
+    expect(resumed.result.checkpoint.node_outcomes['check']?.status).toBe('success');
+  });
+});

@@ -301,7 +301,7 @@ async function runCommand(
   }
   if (result.failedNode) err(await failureDetail(new FsRunStore(runDir), result.failedNode));
   err(
-    `  Checkpoint saved; after fixing the cause, resume (re-runs '${result.failedNode ?? 'the failed node'}') with:\n    ${resumeCommand}\n`
+    `  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`
   );
   return ExitCodes.Failed;
 }
