@@ -58,7 +58,7 @@ export const FLAGS: readonly FlagSpec[] = [
     short: 'w',
     value: true,
     metavar: 'DIR',
-    help: 'Working directory for tool nodes and .tracker/ (default: cwd).'
+    help: "Working directory for tool nodes and .tracker/ (default: cwd; on resume: the run's recorded one)."
   },
   {
     name: 'run-id',
@@ -84,7 +84,7 @@ export const FLAGS: readonly FlagSpec[] = [
     short: 'r',
     value: true,
     metavar: 'ID|DIR',
-    help: 'Resume the run with this ID (or run directory).'
+    help: 'Resume the run with this ID (prefix; looked up under <workdir>/.tracker/runs) or run directory.'
   },
   {
     name: 'force',

@@ -49,6 +49,8 @@ export interface RunOptions {
   readonly restartRunStore?: (restart: number) => RunStore;
   /** Written into manifest.json. */
   readonly trackerVersion?: string;
+  /** The absolute directory tool stages run in; written into manifest.json so a resume can reuse it. */
+  readonly workdir?: string;
 }
 
 export type RunStatusResult = 'success' | 'fail' | 'stopped';
@@ -229,7 +231,8 @@ class Engine implements EngineServices {
       pipeline_file: this.#o.pipeline.file,
       pipeline_sha256: this.#o.pipeline.sha256,
       start_time: this.#iso(),
-      tracker_version: this.#o.trackerVersion ?? 'unknown'
+      tracker_version: this.#o.trackerVersion ?? 'unknown',
+      ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
     };
     await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   }
