@@ -179,7 +179,9 @@ async function simulateCommand(
     return ExitCodes.Failed;
   }
   const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
-  return result.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
+  // A walk cut off in a loop is a finding of the simulation, not a failure of the pipeline.
+  if (result.bounded !== undefined) return ExitCodes.Success;
+  return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
 }
 
 /** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
