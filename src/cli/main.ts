@@ -302,7 +302,11 @@ async function runCommand(
       runDir,
       processRunner,
       env: io.env,
-      workdir
+      workdir,
+      interviewer,
+      events: new FanOutSink(sinks),
+      ...(resumeFrom ? { resumeFrom } : {}),
+      force: settings.force
     })
   });
 
