@@ -113,6 +113,13 @@ describe('schedule="dependencies": resume', () => {
       expect(outcomes[id]?.status).toBe('success');
     // b had max_retries=1: it used its retry in the first run and gets a fresh budget now.
     expect(again.calls.find((c) => c.nodeId === 'b')?.attempt).toBe(1);
+    expect(resumed.events).toContainEqual(
+      expect.objectContaining({
+        type: 'warning',
+        nodeId: 'b',
+        message: expect.stringContaining('fresh retry budget (attempt 1 of 2)')
+      })
+    );
     expect(resumed.result.checkpoint.node_retries['b']).toBe(1);
   });
 

@@ -124,6 +124,8 @@ class Engine implements EngineServices {
   readonly #signal: AbortSignal;
   #runStore: RunStore;
   #saveChain: Promise<void> = Promise.resolve();
+  /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+  #resumedAfterFailure = false;
   readonly #startedAt: number;
 
   constructor(graph: Graph, options: RunOptions) {
@@ -179,7 +181,8 @@ class Engine implements EngineServices {
 
     const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
     let start = this.#state.nextNode;
-    if (resumed && this.#state.status === 'fail' && !dependencies && start !== undefined) {
+    this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
+    if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
       start = this.#resumeTarget(start) ?? start;
       this.#state.nextNode = start;
       this.#grantFreshRetryBudget(start);
@@ -299,8 +302,13 @@ class Engine implements EngineServices {
   #grantFreshRetryBudget(nodeId: string): void {
     const node = this.#graph.nodes.get(nodeId);
     if (!node) return;
-    const max = buildRetryPolicy(node, this.#graph).maxAttempts;
     this.#state.currentAttempt = { node: nodeId, attempt: 1 };
+    this.#announceFreshRetryBudget(node);
+  }
+
+  #announceFreshRetryBudget(node: GraphNode): void {
+    const nodeId = node.id;
+    const max = buildRetryPolicy(node, this.#graph).maxAttempts;
     this.#emit({
       type: 'warning',
       nodeId,
@@ -883,6 +891,8 @@ class Engine implements EngineServices {
       ) {
         finished.set(id, outcome);
         handled.add(id);
+      } else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
+        this.#announceFreshRetryBudget(node);
       }
     }
     const running = new Map<string, Promise<void>>();
