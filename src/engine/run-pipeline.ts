@@ -991,7 +991,9 @@ class Engine implements EngineServices {
     if (unfinished.length > 0) {
       return this.#finish(
         'fail',
-        `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`
+        `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
+        undefined,
+        `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
       );
     }
     if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
