@@ -36,7 +36,9 @@ describe('parseArgs', () => {
       ['p.dot', '-w', '/tmp/w', '--logs', 'L', '--run-id', 'x1'],
       { workdir: '/tmp/w', logs: 'L', runId: 'x1' }
     ],
-    [['--', '--weird.dot'], { pipeline: '--weird.dot' }]
+    [['--', '--weird.dot'], { pipeline: '--weird.dot' }],
+    [['p.dot', '--run-id', 'Nightly_2026.12-01'], { runId: 'Nightly_2026.12-01' }],
+    [['p.dot', '--run-id', 'x'.repeat(64)], { runId: 'x'.repeat(64) }]
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toMatchObject(expected);
   });
@@ -57,7 +59,17 @@ describe('parseArgs', () => {
     [['p.dot', '--var', 'novalue'], '--var expects KEY=VALUE'],
     [['p.dot', '-c', 'x', '-r', 'y'], 'either --checkpoint or --resume'],
     [['p.dot', '--json=yes'], 'takes no value'],
-    [['p.dot', '--logs', 'a', '--logs', 'b'], 'given twice']
+    [['p.dot', '--logs', 'a', '--logs', 'b'], 'given twice'],
+    [
+      ['p.dot', '--run-id', '../../../escaped'],
+      "Invalid --run-id '../../../escaped': it starts with a dot"
+    ],
+    [['p.dot', '--run-id', 'a/b'], 'it contains "/"'],
+    [['p.dot', '--run-id=..'], 'starts with a dot'],
+    [['p.dot', '--run-id', '.hidden'], 'starts with a dot'],
+    [['p.dot', '--run-id='], 'it is empty'],
+    [['p.dot', '--run-id', 'x'.repeat(65)], 'at most 64'],
+    [['p.dot', '--run-id', 'sp ace'], 'it contains " "']
   ])('%j is a usage error', (argv, message) => {
     const text = usage(argv);
     expect(text).toContain(message);

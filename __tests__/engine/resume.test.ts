@@ -112,3 +112,90 @@ describe('loop_restart', () => {
     expect(run.result.checkpoint.context['last_stage']).toBeUndefined();
   });
 });
+
+describe('max_restarts', () => {
+  const LOOP = (
+    attrs: string
+  ) => `digraph loop { graph [${attrs}] start [shape=Mdiamond]; work [prompt="w"]; done [shape=Msquare]
+    start -> work; work -> work [loop_restart=true, condition="outcome=success"]; work -> done [condition="outcome=fail"] }`;
+
+  it.each([
+    ['', 5],
+    ['max_restarts=2', 2],
+    ['max_restarts=0', 0]
+  ])(
+    'graph [%s] allows %d restarts, then fails naming the edge and the attribute',
+    async (attrs, max) => {
+      // Without the limit the loop would end only when `work` fails (its 11th run) and then succeed.
+      const scripted = new ScriptedHandler({
+        work: [
+          ...Array.from({ length: 10 }, () => ({ status: 'success' as const })),
+          { status: 'fail' }
+        ]
+      });
+      const run = await runDot(LOOP(attrs), { scripted });
+      expect(run.result.status).toBe('fail');
+      expect(run.scripted.ran().filter((id) => id === 'work')).toHaveLength(max + 1);
+      expect(run.types().filter((t) => t === 'loop.restarted')).toHaveLength(max);
+      expect(run.result.failedNode).toBe('work');
+      expect(run.result.failureReason).toContain(
+        `Edge 'work' -> 'work' (loop_restart=true) would restart the run a ${max + 1}`
+      );
+      expect(run.result.failureReason).toContain(`max_restarts=${max}`);
+      expect(run.result.checkpoint.restart_count).toBe(max);
+    }
+  );
+});
+
+describe('resuming a failed run', () => {
+  it('gives the failed node a fresh retry budget and records that', async () => {
+    const store = new MemoryCheckpointStore();
+    const first = new ScriptedHandler({ b: [{ status: 'fail', failureReason: 'down' }] });
+    const failed = await runDot(CHAIN, { store, scripted: first });
+    expect(failed.result.status).toBe('fail');
+    expect(first.calls.filter((c) => c.nodeId === 'b').map((c) => c.attempt)).toEqual([1, 2, 3, 4]);
+    expect(failed.result.resumeHint).toBe("re-runs 'b' with a fresh retry budget");
+
+    const second = new ScriptedHandler({
+      b: [{ status: 'fail', failureReason: 'still down' }, { status: 'success' }]
+    });
+    const resumed = await runDot(CHAIN, {
+      store,
+      scripted: second,
+      resumeFrom: await store.load()
+    });
+    expect(resumed.result.status).toBe('success');
+    expect(second.calls.filter((c) => c.nodeId === 'b').map((c) => c.attempt)).toEqual([1, 2]);
+    expect(resumed.events).toContainEqual(
+      expect.objectContaining({
+        type: 'warning',
+        nodeId: 'b',
+        message: expect.stringContaining('fresh retry budget (attempt 1 of 4)')
+      })
+    );
+    expect(resumed.result.checkpoint.node_retries['b']).toBe(4);
+  });
+
+  it('re-runs an unsatisfied goal gate instead of failing again at the exit', async () => {
+    const dot = `digraph g { start [shape=Mdiamond]; check [prompt="c", goal_gate=true]; after [prompt="a"]; done [shape=Msquare]
+      start -> check; check -> after [condition="outcome=success"]; check -> done [condition="outcome=fail"]; after -> done }`;
+    const store = new MemoryCheckpointStore();
+    const failed = await runDot(dot, {
+      store,
+      scripted: new ScriptedHandler({
+        check: [{ status: 'fail', failureReason: 'red', retryable: false }]
+      })
+    });
+    expect(failed.result.status).toBe('fail');
+    expect(failed.result.failureReason).toContain('Goal gate unsatisfied');
+    expect(failed.result.resumeHint).toBe(
+      "re-runs goal gate 'check' with a fresh retry budget and continues from there"
+    );
+
+    const again = new ScriptedHandler();
+    const resumed = await runDot(dot, { store, scripted: again, resumeFrom: await store.load() });
+    expect(resumed.result.status).toBe('success');
+    expect(again.ran()).toEqual(['check', 'after']);
+    expect(resumed.result.checkpoint.node_outcomes['check']?.status).toBe('success');
+  });
+});

@@ -58,13 +58,13 @@ export const FLAGS: readonly FlagSpec[] = [
     short: 'w',
     value: true,
     metavar: 'DIR',
-    help: 'Working directory for tool nodes and .tracker/ (default: cwd).'
+    help: "Working directory for tool nodes and .tracker/ (default: cwd; on resume: the run's recorded one)."
   },
   {
     name: 'run-id',
     value: true,
     metavar: 'ID',
-    help: 'Use this run ID instead of a generated one.'
+    help: 'Use this run ID instead of a generated one ([A-Za-z0-9._-], no leading dot, at most 64).'
   },
   {
     name: 'logs',
@@ -84,7 +84,7 @@ export const FLAGS: readonly FlagSpec[] = [
     short: 'r',
     value: true,
     metavar: 'ID|DIR',
-    help: 'Resume the run with this ID (or run directory).'
+    help: 'Resume the run with this ID (prefix; looked up under <workdir>/.tracker/runs) or run directory.'
   },
   {
     name: 'force',
@@ -101,6 +101,24 @@ const COMMANDS: ReadonlySet<string> = new Set(['run', 'validate', 'simulate', 'h
 
 function usageError(message: string): TrackerError {
   return new TrackerError('USAGE', `${message}\nRun 'tracker --help' for usage.`);
+}
+
+const RUN_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+
+/** A run ID names a directory under .tracker/runs, so it must be one plain path segment. */
+export function checkRunId(id: string): void {
+  if (RUN_ID.test(id)) return;
+  const why =
+    id === ''
+      ? 'it is empty'
+      : id.length > 64
+        ? `it is ${id.length} characters long (at most 64)`
+        : id.startsWith('.')
+          ? 'it starts with a dot'
+          : `it contains ${JSON.stringify([...id].find((c) => !/[A-Za-z0-9._-]/.test(c)))}`;
+  throw usageError(
+    `Invalid --run-id '${id}': ${why}. Use letters, digits, '.', '_' and '-' (not starting with '.'), at most 64 characters, e.g. --run-id nightly-2026-12-01.`
+  );
 }
 
 function findFlag(token: string): { spec: FlagSpec; inline?: string } | undefined {
@@ -183,6 +201,8 @@ export function parseArgs(argv: readonly string[]): CliSettings {
     );
   if (values.has('checkpoint') && values.has('resume'))
     throw usageError('Use either --checkpoint or --resume, not both.');
+  const runId = values.get('run-id');
+  if (runId !== undefined) checkRunId(runId);
   return settings(command, positionals[0], bools, values, vars);
 }
 

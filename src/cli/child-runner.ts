@@ -1,11 +1,16 @@
 /**
- * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same
- * handlers as the parent (gates auto-approve: a child has no console of its own).
+ * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
+ * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
+ * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
+ * child resumes from its own checkpoint instead of starting over.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { systemClock } from '../adapters/system-clock.js';
+import type { Checkpoint } from '../engine/checkpoint.js';
+import type { PipelineEvent } from '../engine/events.js';
+import { isSuccessful } from '../engine/outcome.js';
 import { runPipeline } from '../engine/run-pipeline.js';
 import { TrackerError } from '../errors.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
@@ -16,6 +21,8 @@ import type {
 } from '../handlers/manager-loop.js';
 import { AutoApproveInterviewer } from '../interviewers/auto-approve.js';
 import { preparePipeline } from '../pipeline/prepare-pipeline.js';
+import type { EventSink } from '../ports/event-sink.js';
+import type { Interviewer } from '../ports/interviewer.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
@@ -27,16 +34,89 @@ export interface FileChildRunnerOptions {
   readonly processRunner: ProcessRunner;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly workdir: string;
+  /** Gates in the child ask this interviewer (the parent's); auto-approve when absent. */
+  readonly interviewer?: Interviewer;
+  /** The parent's sinks: child stage, gate and warning events arrive with node ids prefixed `<manager>/`. */
+  readonly events?: EventSink;
+  /** The parent's checkpoint when the parent resumes: decides which managers' children resume. */
+  readonly resumeFrom?: Checkpoint;
+  /** Resume a child even though its pipeline file changed (the parent's `--force`). */
+  readonly force?: boolean;
+}
+
+/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
+const FORWARDED: ReadonlySet<PipelineEvent['type']> = new Set<PipelineEvent['type']>([
+  'stage.started',
+  'stage.completed',
+  'stage.retrying',
+  'stage.output',
+  'gate.waiting',
+  'gate.answered',
+  'goal_gate.unsatisfied',
+  'parallel.started',
+  'parallel.completed',
+  'warning'
+]);
+
+/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
+function prefixedSink(target: EventSink | undefined, prefix: string): EventSink | undefined {
+  if (!target) return undefined;
+  return {
+    emit: (event) => {
+      if (!FORWARDED.has(event.type)) return;
+      target.emit(
+        'nodeId' in event && event.nodeId !== undefined
+          ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
+          : event
+      );
+    }
+  };
+}
+
+/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
+function prefixedInterviewer(target: Interviewer, prefix: string): Interviewer {
+  return {
+    ask: (question, signal) =>
+      target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
+    ...(target.inform
+      ? {
+          inform: (message: string, stage: string) => target.inform?.(message, `${prefix}/${stage}`)
+        }
+      : {})
+  };
+}
+
+/**
+ * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
+ * the run failed), had an attempt in flight, or has no successful outcome.
+ */
+function unfinishedIn(checkpoint: Checkpoint, nodeId: string): boolean {
+  if (checkpoint.status === 'success') return false;
+  if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId) return true;
+  const outcome = checkpoint.node_outcomes[nodeId];
+  return outcome === undefined || !isSuccessful(outcome.status);
 }
 
 export class FileChildRunner implements ChildPipelineRunner {
+  /** Managers whose first child start in this process resumes the child's checkpoint. */
+  readonly #resumeChecked = new Set<string>();
+
   constructor(private readonly options: FileChildRunnerOptions) {}
+
+  /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
+  #shouldResume(parentNodeId: string): boolean {
+    const parent = this.options.resumeFrom;
+    if (!parent || this.#resumeChecked.has(parentNodeId)) return false;
+    this.#resumeChecked.add(parentNodeId);
+    return unfinishedIn(parent, parentNodeId);
+  }
 
   async start(request: Parameters<ChildPipelineRunner['start']>[0]): Promise<ChildHandle> {
     const file = isAbsolute(request.dotfile)
       ? request.dotfile
       : resolve(this.options.baseDir, request.dotfile);
     const source = await readFile(file, 'utf8');
+    const sha256 = createHash('sha256').update(source).digest('hex');
     const prepared = preparePipeline(source, { file });
     if (!prepared.ok || !prepared.graph) {
       const errors = prepared.diagnostics
@@ -52,16 +132,41 @@ export class FileChildRunner implements ChildPipelineRunner {
     const workdir = request.workdir
       ? resolve(this.options.workdir, request.workdir)
       : this.options.workdir;
+    const checkpointStore = new FsCheckpointStore(join(runDir, 'checkpoint.json'));
+    const resumeFrom = this.#shouldResume(request.parentNodeId)
+      ? await checkpointStore.load()
+      : undefined;
+    if (resumeFrom && resumeFrom.pipeline.sha256 !== sha256 && this.options.force !== true) {
+      throw new TrackerError(
+        'CHECKPOINT_MISMATCH',
+        `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`
+      );
+    }
     const controller = new AbortController();
     const signal = AbortSignal.any([request.signal, controller.signal]);
     let observation: ChildObservation = { status: 'running', completedNodes: 0 };
+    const forward = prefixedSink(this.options.events, request.parentNodeId);
+    const interviewer = this.options.interviewer
+      ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
+      : new AutoApproveInterviewer();
     const registry = createBuiltinRegistry({
       processRunner: this.options.processRunner,
-      interviewer: new AutoApproveInterviewer(),
+      interviewer,
       workdir,
       env: this.options.env,
       clock: systemClock,
-      childRunner: this
+      // Grandchildren live under this child's run directory and report through this child's prefix.
+      childRunner: new FileChildRunner({
+        baseDir: dirname(file),
+        runDir,
+        processRunner: this.options.processRunner,
+        env: this.options.env,
+        workdir,
+        interviewer,
+        ...(forward ? { events: forward } : {}),
+        ...(resumeFrom ? { resumeFrom } : {}),
+        ...(this.options.force === undefined ? {} : { force: this.options.force })
+      })
     });
     const done = runPipeline(graph, {
       registry,
@@ -69,21 +174,20 @@ export class FileChildRunner implements ChildPipelineRunner {
       random: Math.random,
       runId: `${request.parentNodeId}-child`,
       runStore: new FsRunStore(runDir),
-      checkpointStore: new FsCheckpointStore(join(runDir, 'checkpoint.json')),
+      checkpointStore,
       events: {
         emit: (event) => {
           if (event.type === 'stage.started')
             observation = { ...observation, currentNode: event.nodeId };
           if (event.type === 'stage.completed')
             observation = { ...observation, completedNodes: observation.completedNodes + 1 };
+          forward?.emit(event);
         }
       },
-      pipeline: {
-        name: graph.name,
-        file,
-        sha256: createHash('sha256').update(source).digest('hex')
-      },
+      pipeline: { name: graph.name, file, sha256 },
       signal,
+      workdir,
+      ...(resumeFrom ? { resumeFrom } : {}),
       initialContext: Object.fromEntries(
         Object.entries(request.context).filter(([key]) => !key.startsWith('graph.'))
       )

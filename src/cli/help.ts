@@ -13,8 +13,12 @@ export function helpText(): string {
     'Usage:',
     '  tracker [run] <pipeline.dot> [flags]   Run a pipeline.',
     '  tracker validate <pipeline.dot>        Check a pipeline; print diagnostics, a synopsis and the plan.',
-    '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes.',
+    '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes',
+    '                                         (runs nothing; a loop is cut off at the 4th visit of a node).',
     '  tracker -c <run>/checkpoint.json <pipeline.dot>   Resume a run from its checkpoint.',
+    '  tracker -r <runID|run dir> <pipeline.dot>         Resume a run by ID (prefix) or directory.',
+    '    A resumed run keeps its ID and workdir; completed nodes are not re-run; after a failure the',
+    '    failed node gets a fresh retry budget. See docs/runs.md.',
     '',
     'Flags:',
     ...rows,
@@ -25,6 +29,6 @@ export function helpText(): string {
     '  2  usage error (unknown flag, missing or unreadable file)',
     '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
     '',
-    'Docs: README.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
+    'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
   ].join('\n');
 }

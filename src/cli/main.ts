@@ -71,6 +71,42 @@ function displayPath(file: string, cwd: string): string {
   return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
 }
 
+/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
+ * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
+ */
+export function resumeCommandLine(
+  checkpointPath: string,
+  workdir: string,
+  pipelineFile: string,
+  cwd: string
+): string {
+  const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
+  if (resolve(workdir) !== resolve(cwd)) words.push('-w', displayPath(workdir, cwd));
+  words.push(displayPath(pipelineFile, cwd));
+  return words.map(shellQuote).join(' ');
+}
+
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir: string): Promise<string | undefined> {
+  const text = await readFile(join(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(text) as { workdir?: unknown };
+    return typeof manifest.workdir === 'string' && isAbsolute(manifest.workdir)
+      ? manifest.workdir
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
   const err = (text: string): void => void io.stderr.write(text);
@@ -143,7 +179,9 @@ async function simulateCommand(
     return ExitCodes.Failed;
   }
   const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
-  return result.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
+  // A walk cut off in a loop is a finding of the simulation, not a failure of the pipeline.
+  if (result.bounded !== undefined) return ExitCodes.Success;
+  return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
 }
 
 /** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
@@ -163,7 +201,8 @@ function resolveResumeDir(value: string, runsRoot: string, cwd: string): string 
   }
   throw new TrackerError(
     'USAGE',
-    `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}.`
+    `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+      'Pass the run directory, or -w with the workdir the run used.'
   );
 }
 
@@ -180,7 +219,8 @@ async function runCommand(
     return ExitCodes.Failed;
   }
   const graph = prepared.graph;
-  const workdir = resolve(io.cwd, settings.workdir ?? '.');
+  // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+  let workdir = resolve(io.cwd, settings.workdir ?? '.');
   const runsRoot = join(workdir, '.tracker', 'runs');
 
   let resumeFrom: Checkpoint | undefined;
@@ -202,6 +242,19 @@ async function runCommand(
       );
     }
     runDir = settings.logs !== undefined ? resolve(io.cwd, settings.logs) : dirname(checkpointPath);
+    const recorded = await recordedWorkdir(dirname(checkpointPath));
+    if (recorded !== undefined && settings.workdir === undefined) {
+      if (!existsSync(recorded))
+        throw new TrackerError(
+          'USAGE',
+          `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`
+        );
+      workdir = recorded;
+    } else if (recorded !== undefined && resolve(recorded) !== workdir) {
+      err(
+        `tracker: warning: run ${resumeFrom.run_id} ran in ${recorded}; -w makes its tools run in ${workdir} instead.\n`
+      );
+    }
   } else {
     const runId = settings.runId ?? newRunId();
     runDir = settings.logs !== undefined ? resolve(io.cwd, settings.logs) : join(runsRoot, runId);
@@ -209,7 +262,7 @@ async function runCommand(
     if (existsSync(join(runDir, 'checkpoint.json'))) {
       throw new TrackerError(
         'USAGE',
-        `${runDir} already holds a run. Resume it with -c ${join(runDir, 'checkpoint.json')} or choose another --run-id/--logs.`
+        `${runDir} already holds a run. Resume it with ${resumeCommandLine(join(runDir, 'checkpoint.json'), workdir, loaded.file, io.cwd)} or choose another --run-id/--logs.`
       );
     }
   }
@@ -249,7 +302,11 @@ async function runCommand(
       runDir,
       processRunner,
       env: io.env,
-      workdir
+      workdir,
+      interviewer,
+      events: new FanOutSink(sinks),
+      ...(resumeFrom ? { resumeFrom } : {}),
+      force: settings.force
     })
   });
 
@@ -276,6 +333,7 @@ async function runCommand(
       signal,
       ...(resumeFrom ? { resumeFrom } : {}),
       initialContext: Object.fromEntries(settings.vars),
+      workdir,
       restartRunStore: (n) => {
         const dir = join(runDir, `restart-${n}`);
         activity.moveTo(dir);
@@ -289,8 +347,7 @@ async function runCommand(
     await activity.close();
   }
 
-  const checkpointPath = displayPath(checkpointStore.path, io.cwd);
-  const resumeCommand = `tracker -c ${checkpointPath} ${shownFile}`;
+  const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
   if (result.status === 'success') {
     if (!settings.quiet) human(`  run dir: ${displayPath(runDir, io.cwd)}\n`);
     return ExitCodes.Success;
@@ -301,7 +358,7 @@ async function runCommand(
   }
   if (result.failedNode) err(await failureDetail(new FsRunStore(runDir), result.failedNode));
   err(
-    `  Checkpoint saved; after fixing the cause, resume (re-runs '${result.failedNode ?? 'the failed node'}') with:\n    ${resumeCommand}\n`
+    `  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`
   );
   return ExitCodes.Failed;
 }

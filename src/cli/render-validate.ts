@@ -2,6 +2,7 @@
  * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message`, a synopsis of the
  * graph, the execution plan, and a one-line verdict. `--json` prints the same as one JSON document.
  */
+import type { Graph } from '../graph/graph.js';
 import { planExecution, summarizeGraph } from '../graph/plan.js';
 import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../validate/format-diagnostic.js';
@@ -43,28 +44,9 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
     );
   }
   const lines: string[] = prepared.diagnostics.map(formatDiagnostic);
-  if (summary && plan) {
+  if (graph) {
     if (lines.length) lines.push('');
-    lines.push(
-      `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`
-    );
-    if (summary.goal) lines.push(`  goal:     ${summary.goal}`);
-    lines.push(
-      `  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`
-    );
-    lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-    lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-    plan.levels.forEach((level, i) =>
-      lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`)
-    );
-    for (const g of plan.parallelGroups) {
-      lines.push(
-        `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`
-      );
-    }
-    if (plan.backEdges.length)
-      lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
-    if (plan.unreachable.length) lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
+    lines.push(...renderPlan(graph));
   }
   lines.push(
     prepared.ok
@@ -72,4 +54,32 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
       : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`
   );
   return lines.join('\n') + '\n';
+}
+
+/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
+export function renderPlan(graph: Graph): string[] {
+  const summary = summarizeGraph(graph);
+  const plan = planExecution(graph);
+  const lines: string[] = [];
+  lines.push(
+    `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`
+  );
+  if (summary.goal) lines.push(`  goal:     ${summary.goal}`);
+  lines.push(
+    `  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`
+  );
+  lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  lines.push('  plan (topological levels; nodes on one level can run concurrently):');
+  plan.levels.forEach((level, i) =>
+    lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`)
+  );
+  for (const g of plan.parallelGroups) {
+    lines.push(
+      `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`
+    );
+  }
+  if (plan.backEdges.length)
+    lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
+  if (plan.unreachable.length) lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
+  return lines;
 }

@@ -1,6 +1,8 @@
 /**
- * `tracker simulate`: walks the graph with simulated outcomes and runs nothing — no processes, no LLM,
- * no files. Tool nodes report what they would run; gates take their first choice.
+ * `tracker simulate`: prints the execution plan, then walks the graph with simulated outcomes and runs
+ * nothing — no processes, no LLM, no files. Tool nodes report what they would run; gates take their first
+ * choice. A walk that would loop forever (a gate whose first choice goes back) is cut off once a node is
+ * about to run more than SIMULATE_MAX_VISITS times, or after SIMULATE_MAX_STEPS stages.
  */
 import type { Clock } from '../ports/clock.js';
 import { runPipeline } from '../engine/run-pipeline.js';
@@ -16,6 +18,21 @@ import type { ProcessRunner } from '../ports/process-runner.js';
 import { MemoryCheckpointStore } from '../stores/memory-checkpoint-store.js';
 import { MemoryRunStore } from '../stores/memory-run-store.js';
 import { ConsoleSink, NdjsonSink } from './render-console.js';
+import { renderPlan } from './render-validate.js';
+import { planExecution } from '../graph/plan.js';
+
+/** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
+export const SIMULATE_MAX_VISITS = 3;
+/** Stages simulated at most (parallel branches included). */
+export const SIMULATE_MAX_STEPS = 1000;
+
+export interface SimulationResult {
+  readonly run: RunResult;
+  /** Main-walk node ids in the order they completed. */
+  readonly path: readonly string[];
+  /** Set when the walk was cut off: why, e.g. "stopped after 7 steps: loop work → gate → work". */
+  readonly bounded?: string;
+}
 
 /** A clock that never waits: simulated time advances instantly. */
 function instantClock(): Clock {
@@ -53,7 +70,7 @@ const refuseProcesses: ProcessRunner = {
 export async function simulatePipeline(
   graph: Graph,
   options: { write: (text: string) => void; json: boolean }
-): Promise<RunResult> {
+): Promise<SimulationResult> {
   const clock = instantClock();
   const registry = createBuiltinRegistry({
     processRunner: refuseProcesses,
@@ -66,7 +83,41 @@ export async function simulatePipeline(
     .register(HandlerTypes.ManagerLoop, new SimulatedManager());
   const path: string[] = [];
   const render = options.json ? new NdjsonSink(options.write) : new ConsoleSink(options.write);
-  const result = await runPipeline(graph, {
+  if (options.json) {
+    const plan = planExecution(graph);
+    options.write(
+      JSON.stringify({
+        type: 'simulation.plan',
+        levels: plan.levels,
+        parallel_groups: plan.parallelGroups,
+        back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to }))
+      }) + '\n'
+    );
+  } else {
+    options.write(renderPlan(graph).join('\n') + '\n\nSimulated walk:\n');
+  }
+  const controller = new AbortController();
+  const started: string[] = [];
+  const visits = new Map<string, number>();
+  let steps = 0;
+  let bounded: string | undefined;
+  const bound = (nodeId: string, branch: string | undefined): void => {
+    if (bounded !== undefined) return;
+    steps++;
+    const key = branch ? `${branch}:${nodeId}` : nodeId;
+    const n = (visits.get(key) ?? 0) + 1;
+    visits.set(key, n);
+    if (!branch) started.push(nodeId);
+    if (n > SIMULATE_MAX_VISITS && !branch) {
+      const previous = started.lastIndexOf(nodeId, started.length - 2);
+      const loop = started.slice(previous);
+      bounded = `stopped after ${steps - 1} steps: loop ${loop.join(' → ')} (a node would run a ${n}th time; the simulated choices never leave the loop)`;
+    } else if (steps > SIMULATE_MAX_STEPS) {
+      bounded = `stopped after ${SIMULATE_MAX_STEPS} steps (the simulated walk did not reach the exit)`;
+    }
+    if (bounded !== undefined) controller.abort(new Error(bounded));
+  };
+  const run = await runPipeline(graph, {
     registry,
     clock,
     random: () => 0.5,
@@ -75,12 +126,28 @@ export async function simulatePipeline(
     checkpointStore: new MemoryCheckpointStore(),
     events: {
       emit: (event) => {
+        if (event.type === 'stage.started' && event.attempt === 1)
+          bound(event.nodeId, event.branch);
+        if (
+          bounded !== undefined &&
+          (event.type === 'stage.started' || event.type === 'stage.completed')
+        )
+          return;
+        if (event.type === 'pipeline.stopped' && bounded !== undefined) {
+          if (options.json)
+            options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
+          return;
+        }
         if (event.type === 'stage.completed' && !event.branch) path.push(event.nodeId);
         render.emit(event);
       }
     },
-    pipeline: { name: graph.name, file: graph.file, sha256: '' }
+    pipeline: { name: graph.name, file: graph.file, sha256: '' },
+    signal: controller.signal
   });
-  if (!options.json) options.write(`Path: ${path.join(' -> ')}\n`);
-  return result;
+  if (!options.json) {
+    options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
+    if (bounded) options.write(`Simulation ${bounded}.\n`);
+  }
+  return { run, path, ...(bounded ? { bounded } : {}) };
 }

@@ -23,7 +23,7 @@ import type { RunStore } from '../ports/run-store.js';
 import type { Checkpoint, PendingBranch } from './checkpoint.js';
 import { RunContext } from './context.js';
 import type { EdgeReason, EventPayload } from './events.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome, StageStatus } from './outcome.js';
 import { failure, isSuccessful, outcomeToStatusJson } from './outcome.js';
 import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
 import type { PipelineIdentity } from './run-state.js';
@@ -49,6 +49,8 @@ export interface RunOptions {
   readonly restartRunStore?: (restart: number) => RunStore;
   /** Written into manifest.json. */
   readonly trackerVersion?: string;
+  /** The absolute directory tool stages run in; written into manifest.json so a resume can reuse it. */
+  readonly workdir?: string;
 }
 
 export type RunStatusResult = 'success' | 'fail' | 'stopped';
@@ -61,6 +63,8 @@ export interface RunResult {
   readonly failedNode?: string;
   readonly completedNodes: readonly string[];
   readonly checkpoint: Checkpoint;
+  /** For a failed run: what resuming it will do, e.g. "re-runs 'build' with a fresh retry budget". */
+  readonly resumeHint?: string;
 }
 
 /** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
@@ -91,6 +95,14 @@ interface Walker {
 }
 
 const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
+export const DEFAULT_MAX_RESTARTS = 5;
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
   for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -112,6 +124,8 @@ class Engine implements EngineServices {
   readonly #signal: AbortSignal;
   #runStore: RunStore;
   #saveChain: Promise<void> = Promise.resolve();
+  /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+  #resumedAfterFailure = false;
   readonly #startedAt: number;
 
   constructor(graph: Graph, options: RunOptions) {
@@ -165,7 +179,14 @@ class Engine implements EngineServices {
     });
     if (!resumed) await this.#writeManifest();
 
+    const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
     let start = this.#state.nextNode;
+    this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
+    if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
+      start = this.#resumeTarget(start) ?? start;
+      this.#state.nextNode = start;
+      this.#grantFreshRetryBudget(start);
+    }
     if (!resumed || start === undefined) {
       if (resumed && this.#state.status === 'success') return this.#finish('success', undefined);
       const starts = findStartNodes(this.#graph);
@@ -182,13 +203,14 @@ class Engine implements EngineServices {
     this.#state.failureReason = undefined;
 
     try {
-      if (getString(this.#graph.attrs, 'schedule') === 'dependencies')
-        return await this.#runDependencies(start);
+      if (dependencies) return await this.#runDependencies(start);
       for (;;) {
         const end = await this.#walk(start, { context: this.#state.context });
         if (end.kind === 'failed')
           return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
         if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+          const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
+          if (limit !== undefined) return this.#finish('fail', limit, end.lastNode);
           start = await this.#restart(end.stoppedBefore);
           continue;
         }
@@ -212,7 +234,8 @@ class Engine implements EngineServices {
       pipeline_file: this.#o.pipeline.file,
       pipeline_sha256: this.#o.pipeline.sha256,
       start_time: this.#iso(),
-      tracker_version: this.#o.trackerVersion ?? 'unknown'
+      tracker_version: this.#o.trackerVersion ?? 'unknown',
+      ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
     };
     await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   }
@@ -220,7 +243,8 @@ class Engine implements EngineServices {
   async #finish(
     status: 'success' | 'fail',
     reason: string | undefined,
-    failedNode?: string
+    failedNode?: string,
+    resumeHint?: string
   ): Promise<RunResult> {
     this.#state.status = status;
     this.#state.failureReason = reason;
@@ -245,7 +269,51 @@ class Engine implements EngineServices {
         ...(failedNode ? { nodeId: failedNode } : {})
       });
     }
-    return this.#result(status, reason, failedNode);
+    const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
+    return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+  }
+
+  /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
+  #walkResumeHint(): string | undefined {
+    const next = this.#state.nextNode;
+    const target = this.#resumeTarget(next);
+    if (target === undefined) return undefined;
+    return target === next
+      ? `re-runs '${target}' with a fresh retry budget`
+      : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+  }
+
+  /**
+   * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
+   * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
+   */
+  #resumeTarget(next: string | undefined): string | undefined {
+    const node = next === undefined ? undefined : this.#graph.nodes.get(next);
+    if (!node || !isExitNode(node)) return next;
+    const [first] = this.#unsatisfiedGates();
+    if (first === undefined || this.#retryTargetFor(first[0]) !== undefined) return next;
+    return first[0];
+  }
+
+  /**
+   * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+   * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+   */
+  #grantFreshRetryBudget(nodeId: string): void {
+    const node = this.#graph.nodes.get(nodeId);
+    if (!node) return;
+    this.#state.currentAttempt = { node: nodeId, attempt: 1 };
+    this.#announceFreshRetryBudget(node);
+  }
+
+  #announceFreshRetryBudget(node: GraphNode): void {
+    const nodeId = node.id;
+    const max = buildRetryPolicy(node, this.#graph).maxAttempts;
+    this.#emit({
+      type: 'warning',
+      nodeId,
+      message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
+    });
   }
 
   async #stopped(nodeId: string | undefined): Promise<RunResult> {
@@ -276,6 +344,16 @@ class Engine implements EngineServices {
       completedNodes: [...this.#state.completed],
       checkpoint: this.#state.toCheckpoint(this.#iso())
     };
+  }
+
+  /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+  #restartLimitReason(from: string | undefined, to: string): string | undefined {
+    const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+    if (this.#state.restartCount < max) return undefined;
+    return (
+      `Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
+      `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`
+    );
   }
 
   /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
@@ -505,15 +583,7 @@ class Engine implements EngineServices {
       const node = this.#graph.nodes.get(id);
       if (!node || getBoolean(node.attrs, 'goal_gate') !== true) continue;
       if (isSuccessful(recorded.status)) continue;
-      const candidates = [
-        getString(node.attrs, 'retry_target'),
-        getString(node.attrs, 'fallback_retry_target'),
-        getString(this.#graph.attrs, 'retry_target'),
-        getString(this.#graph.attrs, 'fallback_retry_target')
-      ];
-      const target = candidates.find(
-        (t) => t !== undefined && t !== '' && this.#graph.nodes.has(t)
-      );
+      const target = this.#retryTargetFor(id);
       this.#emit({
         type: 'goal_gate.unsatisfied',
         nodeId: id,
@@ -525,17 +595,35 @@ class Engine implements EngineServices {
     return undefined;
   }
 
-  #unsatisfiedGateReason(): string {
-    const gates = [...this.#state.outcomes]
+  /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
+  #retryTargetFor(gate: string): string | undefined {
+    const node = this.#graph.nodes.get(gate);
+    const candidates = [
+      node ? getString(node.attrs, 'retry_target') : undefined,
+      node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+      getString(this.#graph.attrs, 'retry_target'),
+      getString(this.#graph.attrs, 'fallback_retry_target')
+    ];
+    return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
+  }
+
+  /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
+  #unsatisfiedGates(options: { ignoreSkipped?: boolean } = {}): [string, StageStatus][] {
+    return [...this.#state.outcomes]
       .filter(([id, o]) => {
         const node = this.#graph.nodes.get(id);
         return (
           node !== undefined &&
           getBoolean(node.attrs, 'goal_gate') === true &&
-          !isSuccessful(o.status)
+          !isSuccessful(o.status) &&
+          !(options.ignoreSkipped === true && o.status === 'skipped')
         );
       })
-      .map(([id, o]) => `'${id}' (${o.status})`);
+      .map(([id, o]) => [id, o.status]);
+  }
+
+  #unsatisfiedGateReason(): string {
+    const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
     return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
   }
 
@@ -757,10 +845,12 @@ class Engine implements EngineServices {
   }
 
   /**
-   * `schedule="dependencies"`: runs the graph like a build tool. A node starts when every predecessor has
-   * finished and at least one incoming edge fired (an edge fires when its source succeeded — or failed and
-   * the edge's condition matches — and its condition holds). Nodes with no fired incoming edge are skipped,
-   * so a failure stops its descendants while independent nodes go on, up to `max_parallel` at once.
+   * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
+   * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
+   * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
+   * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
+   * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
+   * fail the run. The exit runs last, once the goal gates are final.
    */
   async #runDependencies(resumeAt: string): Promise<RunResult> {
     const graph = this.#graph;
@@ -779,30 +869,57 @@ class Engine implements EngineServices {
     for (const id of reachable) preds.set(id, []);
     for (const e of graph.edges)
       if (reachable.has(e.from) && reachable.has(e.to)) preds.get(e.to)?.push(e);
+    const conditionOf = (e: GraphEdge): string => e.attrs.get('condition')?.value.trim() ?? '';
+    const context = this.#state.context;
+    /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+    const isHandled = (id: string, outcome: Outcome): boolean =>
+      outgoingEdges(graph, id).some(
+        (e) =>
+          reachable.has(e.to) &&
+          conditionOf(e) !== '' &&
+          conditionHolds(conditionOf(e), outcome, context)
+      );
 
     const finished = new Map<string, Outcome>();
+    const handled = new Set<string>();
+    // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+    // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
     for (const id of this.#state.completed) {
-      const o = this.#state.outcomes.get(id);
-      if (o)
-        finished.set(id, {
-          status: o.status,
-          ...(o.failure_reason ? { failureReason: o.failure_reason } : {})
-        });
+      const recorded = this.#state.outcomes.get(id);
+      const node = graph.nodes.get(id);
+      if (!recorded || !node || !reachable.has(id) || isExitNode(node)) continue;
+      const outcome: Outcome = {
+        status: recorded.status,
+        ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+        ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+      };
+      if (isSuccessful(recorded.status)) finished.set(id, outcome);
+      else if (
+        recorded.status === 'fail' &&
+        getBoolean(node.attrs, 'goal_gate') !== true &&
+        isHandled(id, outcome)
+      ) {
+        finished.set(id, outcome);
+        handled.add(id);
+      } else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
+        this.#announceFreshRetryBudget(node);
+      }
     }
     const running = new Map<string, Promise<void>>();
     const failedNodes: string[] = [];
     const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-    const walker: Walker = { context: this.#state.context, concurrent: true };
+    const walker: Walker = { context, concurrent: true };
     let stop: StopSignal | undefined;
+    let gateFailure: { exit: string; gates: readonly string[]; reason: string } | undefined;
 
     /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
     const blocked = new Set<string>();
     const fired = (e: GraphEdge): boolean => {
       const outcome = finished.get(e.from);
       if (!outcome || outcome.status === 'skipped') return false;
-      const condition = e.attrs.get('condition')?.value.trim() ?? '';
+      const condition = conditionOf(e);
       if (condition === '') return isSuccessful(outcome.status);
-      return conditionHolds(condition, outcome, this.#state.context);
+      return conditionHolds(condition, outcome, context);
     };
 
     const launch = (id: string): void => {
@@ -811,7 +928,10 @@ class Engine implements EngineServices {
       const task = (async () => {
         const outcome = await this.#executeNode(node, walker, undefined);
         finished.set(id, outcome);
-        if (outcome.status === 'fail') failedNodes.push(id);
+        if (outcome.status === 'fail') {
+          if (isHandled(id, outcome)) handled.add(id);
+          else failedNodes.push(id);
+        }
         this.#state.currentNode = id;
         await this.#checkpoint(id);
       })().catch((error: unknown) => {
@@ -823,6 +943,8 @@ class Engine implements EngineServices {
         task.finally(() => running.delete(id))
       );
     };
+    const othersPending = (exit: string): boolean =>
+      running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
 
     for (;;) {
       if (stop) break;
@@ -833,8 +955,9 @@ class Engine implements EngineServices {
         if (!incoming.every((e) => finished.has(e.from))) continue;
         const hardDependencyFailed = incoming.some(
           (e) =>
-            (e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-            (blocked.has(e.from) || finished.get(e.from)?.status === 'fail')
+            conditionOf(e) === '' &&
+            (blocked.has(e.from) ||
+              (finished.get(e.from)?.status === 'fail' && !handled.has(e.from)))
         );
         if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
           const notes = hardDependencyFailed
@@ -846,11 +969,26 @@ class Engine implements EngineServices {
           progressed = true;
           continue;
         }
-        if (running.size >= maxParallel) break;
-        if (isExitNode(graph.nodes.get(id) as GraphNode)) {
-          const redirect = this.#checkGoalGates();
-          if (redirect === 'fail') failedNodes.push(id);
+        const node = graph.nodes.get(id) as GraphNode;
+        if (isExitNode(node)) {
+          // The exit runs last, so every goal gate has its final outcome.
+          if (othersPending(id)) continue;
+          const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
+          if (gates.length > 0) {
+            for (const [gate, status] of gates)
+              this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
+            const reason =
+              `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
+              'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
+            const outcome = failure(reason, { retryable: false });
+            finished.set(id, outcome);
+            this.#state.recordOutcome(id, outcome, 0);
+            gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
+            progressed = true;
+            continue;
+          }
         }
+        if (running.size >= maxParallel) break;
         launch(id);
         progressed = true;
       }
@@ -863,21 +1001,35 @@ class Engine implements EngineServices {
     if (unfinished.length > 0) {
       return this.#finish(
         'fail',
-        `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`
+        `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
+        undefined,
+        `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
       );
     }
-    if (failedNodes.length > 0 || blocked.size > 0) {
-      const reasons = failedNodes.map(
-        (id) => `'${id}': ${finished.get(id)?.failureReason ?? this.#unsatisfiedGateReason()}`
-      );
-      const skipped = blocked.size
-        ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-        : '';
-      return this.#finish(
-        'fail',
-        `${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`,
-        failedNodes[0]
-      );
+    if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
+      const parts: string[] = [];
+      if (failedNodes.length > 0 || blocked.size > 0) {
+        const reasons = failedNodes.map(
+          (id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`
+        );
+        const skipped = blocked.size
+          ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+          : '';
+        parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+      }
+      if (gateFailure) parts.push(gateFailure.reason);
+      const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+      const rest = [
+        ...blocked,
+        ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+      ];
+      const hint =
+        `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+        (rest.length
+          ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+          : '') +
+        '; completed nodes are kept';
+      return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
     }
     return this.#finish('success', undefined);
   }

@@ -28,7 +28,12 @@ export interface ChildHandle {
   cancel(): Promise<void>;
 }
 
-/** Starts child pipelines; implemented at the edge (it reads files and runs a nested engine). */
+/**
+ * Starts child pipelines; implemented at the edge (it reads files and runs a nested engine). The edge
+ * decides whether a start resumes the child's checkpoint (the CLI's FileChildRunner does when the parent run
+ * resumed with this manager unfinished), which child events reach the parent, and which interviewer
+ * the child's gates ask.
+ */
 export interface ChildPipelineRunner {
   start(request: {
     readonly dotfile: string;

@@ -57,7 +57,7 @@ export function parseByteSize(text: string): number | undefined {
 }
 
 const SECRET_NAME =
-  /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PRIVATE_KEY)$/i;
+  /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
 const SECRET_EXACT: ReadonlySet<string> = new Set([
   'GITHUB_TOKEN',
   'ACTIONS_RUNTIME_TOKEN',
@@ -65,9 +65,10 @@ const SECRET_EXACT: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Environment names stripped from tool commands by default: `*_API_KEY`, `*_TOKEN`, `*_SECRET`,
- * `*_SECRET_KEY`, `*_SECRET_ACCESS_KEY`, `*_PASSWORD`, `*_PRIVATE_KEY` and the GitHub Actions tokens
- * (case-insensitive).
+ * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
+ * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
+ * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
+ * one of those words), and the GitHub Actions tokens.
  */
 export function isSecretEnvName(name: string): boolean {
   return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
