@@ -24,7 +24,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: ExitCodes, main
+// UNUSED EXPORTS: ExitCodes, main, resumeCommandLine, shellQuote
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -2100,6 +2100,13 @@ class StopSignal extends Error {
     }
 }
 const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
+const DEFAULT_MAX_RESTARTS = 5;
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix}`;
+}
 function mirrorGraphAttributes(graph, context) {
     for (const [key, value] of graph.attrs)
         context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -2119,6 +2126,8 @@ class Engine {
     #signal;
     #runStore;
     #saveChain = Promise.resolve();
+    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+    #resumedAfterFailure = false;
     #startedAt;
     constructor(graph, options) {
         this.#graph = graph;
@@ -2170,7 +2179,14 @@ class Engine {
         });
         if (!resumed)
             await this.#writeManifest();
+        const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
         let start = this.#state.nextNode;
+        this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
+        if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
+            start = this.#resumeTarget(start) ?? start;
+            this.#state.nextNode = start;
+            this.#grantFreshRetryBudget(start);
+        }
         if (!resumed || start === undefined) {
             if (resumed && this.#state.status === 'success')
                 return this.#finish('success', undefined);
@@ -2184,13 +2200,16 @@ class Engine {
         this.#state.status = 'running';
         this.#state.failureReason = undefined;
         try {
-            if (getString(this.#graph.attrs, 'schedule') === 'dependencies')
+            if (dependencies)
                 return await this.#runDependencies(start);
             for (;;) {
                 const end = await this.#walk(start, { context: this.#state.context });
                 if (end.kind === 'failed')
                     return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
                 if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+                    const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
+                    if (limit !== undefined)
+                        return this.#finish('fail', limit, end.lastNode);
                     start = await this.#restart(end.stoppedBefore);
                     continue;
                 }
@@ -2215,11 +2234,12 @@ class Engine {
             pipeline_file: this.#o.pipeline.file,
             pipeline_sha256: this.#o.pipeline.sha256,
             start_time: this.#iso(),
-            tracker_version: this.#o.trackerVersion ?? 'unknown'
+            tracker_version: this.#o.trackerVersion ?? 'unknown',
+            ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
         };
         await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
     }
-    async #finish(status, reason, failedNode) {
+    async #finish(status, reason, failedNode, resumeHint) {
         this.#state.status = status;
         this.#state.failureReason = reason;
         if (status === 'success') {
@@ -2244,7 +2264,51 @@ class Engine {
                 ...(failedNode ? { nodeId: failedNode } : {})
             });
         }
-        return this.#result(status, reason, failedNode);
+        const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
+        return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+    }
+    /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
+    #walkResumeHint() {
+        const next = this.#state.nextNode;
+        const target = this.#resumeTarget(next);
+        if (target === undefined)
+            return undefined;
+        return target === next
+            ? `re-runs '${target}' with a fresh retry budget`
+            : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+    }
+    /**
+     * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
+     * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
+     */
+    #resumeTarget(next) {
+        const node = next === undefined ? undefined : this.#graph.nodes.get(next);
+        if (!node || !isExitNode(node))
+            return next;
+        const [first] = this.#unsatisfiedGates();
+        if (first === undefined || this.#retryTargetFor(first[0]) !== undefined)
+            return next;
+        return first[0];
+    }
+    /**
+     * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+     * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+     */
+    #grantFreshRetryBudget(nodeId) {
+        const node = this.#graph.nodes.get(nodeId);
+        if (!node)
+            return;
+        this.#state.currentAttempt = { node: nodeId, attempt: 1 };
+        this.#announceFreshRetryBudget(node);
+    }
+    #announceFreshRetryBudget(node) {
+        const nodeId = node.id;
+        const max = buildRetryPolicy(node, this.#graph).maxAttempts;
+        this.#emit({
+            type: 'warning',
+            nodeId,
+            message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
+        });
     }
     async #stopped(nodeId) {
         this.#state.status = 'stopped';
@@ -2269,6 +2333,14 @@ class Engine {
             completedNodes: [...this.#state.completed],
             checkpoint: this.#state.toCheckpoint(this.#iso())
         };
+    }
+    /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+    #restartLimitReason(from, to) {
+        const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+        if (this.#state.restartCount < max)
+            return undefined;
+        return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
+            `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
     }
     /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
     async #restart(target) {
@@ -2470,13 +2542,7 @@ class Engine {
                 continue;
             if (isSuccessful(recorded.status))
                 continue;
-            const candidates = [
-                getString(node.attrs, 'retry_target'),
-                getString(node.attrs, 'fallback_retry_target'),
-                getString(this.#graph.attrs, 'retry_target'),
-                getString(this.#graph.attrs, 'fallback_retry_target')
-            ];
-            const target = candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
+            const target = this.#retryTargetFor(id);
             this.#emit({
                 type: 'goal_gate.unsatisfied',
                 nodeId: id,
@@ -2487,15 +2553,31 @@ class Engine {
         }
         return undefined;
     }
-    #unsatisfiedGateReason() {
-        const gates = [...this.#state.outcomes]
+    /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
+    #retryTargetFor(gate) {
+        const node = this.#graph.nodes.get(gate);
+        const candidates = [
+            node ? getString(node.attrs, 'retry_target') : undefined,
+            node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+            getString(this.#graph.attrs, 'retry_target'),
+            getString(this.#graph.attrs, 'fallback_retry_target')
+        ];
+        return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
+    }
+    /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
+    #unsatisfiedGates(options = {}) {
+        return [...this.#state.outcomes]
             .filter(([id, o]) => {
             const node = this.#graph.nodes.get(id);
             return (node !== undefined &&
                 getBoolean(node.attrs, 'goal_gate') === true &&
-                !isSuccessful(o.status));
+                !isSuccessful(o.status) &&
+                !(options.ignoreSkipped === true && o.status === 'skipped'));
         })
-            .map(([id, o]) => `'${id}' (${o.status})`);
+            .map(([id, o]) => [id, o.status]);
+    }
+    #unsatisfiedGateReason() {
+        const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
         return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
     }
     /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
@@ -2699,10 +2781,12 @@ class Engine {
         };
     }
     /**
-     * `schedule="dependencies"`: runs the graph like a build tool. A node starts when every predecessor has
-     * finished and at least one incoming edge fired (an edge fires when its source succeeded — or failed and
-     * the edge's condition matches — and its condition holds). Nodes with no fired incoming edge are skipped,
-     * so a failure stops its descendants while independent nodes go on, up to `max_parallel` at once.
+     * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
+     * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
+     * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
+     * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
+     * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
+     * fail the run. The exit runs last, once the goal gates are final.
      */
     async #runDependencies(resumeAt) {
         const graph = this.#graph;
@@ -2723,30 +2807,54 @@ class Engine {
         for (const e of graph.edges)
             if (reachable.has(e.from) && reachable.has(e.to))
                 preds.get(e.to)?.push(e);
+        const conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
+        const context = this.#state.context;
+        /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+        const isHandled = (id, outcome) => outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
+            conditionOf(e) !== '' &&
+            conditionHolds(conditionOf(e), outcome, context));
         const finished = new Map();
+        const handled = new Set();
+        // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+        // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
         for (const id of this.#state.completed) {
-            const o = this.#state.outcomes.get(id);
-            if (o)
-                finished.set(id, {
-                    status: o.status,
-                    ...(o.failure_reason ? { failureReason: o.failure_reason } : {})
-                });
+            const recorded = this.#state.outcomes.get(id);
+            const node = graph.nodes.get(id);
+            if (!recorded || !node || !reachable.has(id) || isExitNode(node))
+                continue;
+            const outcome = {
+                status: recorded.status,
+                ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+                ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+            };
+            if (isSuccessful(recorded.status))
+                finished.set(id, outcome);
+            else if (recorded.status === 'fail' &&
+                getBoolean(node.attrs, 'goal_gate') !== true &&
+                isHandled(id, outcome)) {
+                finished.set(id, outcome);
+                handled.add(id);
+            }
+            else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
+                this.#announceFreshRetryBudget(node);
+            }
         }
         const running = new Map();
         const failedNodes = [];
         const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-        const walker = { context: this.#state.context, concurrent: true };
+        const walker = { context, concurrent: true };
         let stop;
+        let gateFailure;
         /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
         const blocked = new Set();
         const fired = (e) => {
             const outcome = finished.get(e.from);
             if (!outcome || outcome.status === 'skipped')
                 return false;
-            const condition = e.attrs.get('condition')?.value.trim() ?? '';
+            const condition = conditionOf(e);
             if (condition === '')
                 return isSuccessful(outcome.status);
-            return conditionHolds(condition, outcome, this.#state.context);
+            return conditionHolds(condition, outcome, context);
         };
         const launch = (id) => {
             const node = graph.nodes.get(id);
@@ -2755,8 +2863,12 @@ class Engine {
             const task = (async () => {
                 const outcome = await this.#executeNode(node, walker, undefined);
                 finished.set(id, outcome);
-                if (outcome.status === 'fail')
-                    failedNodes.push(id);
+                if (outcome.status === 'fail') {
+                    if (isHandled(id, outcome))
+                        handled.add(id);
+                    else
+                        failedNodes.push(id);
+                }
                 this.#state.currentNode = id;
                 await this.#checkpoint(id);
             })().catch((error) => {
@@ -2767,6 +2879,7 @@ class Engine {
             });
             running.set(id, task.finally(() => running.delete(id)));
         };
+        const othersPending = (exit) => running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
         for (;;) {
             if (stop)
                 break;
@@ -2777,8 +2890,9 @@ class Engine {
                 const incoming = preds.get(id) ?? [];
                 if (!incoming.every((e) => finished.has(e.from)))
                     continue;
-                const hardDependencyFailed = incoming.some((e) => (e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-                    (blocked.has(e.from) || finished.get(e.from)?.status === 'fail'));
+                const hardDependencyFailed = incoming.some((e) => conditionOf(e) === '' &&
+                    (blocked.has(e.from) ||
+                        (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
                 if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
                     const notes = hardDependencyFailed
                         ? 'skipped: a dependency failed'
@@ -2790,13 +2904,27 @@ class Engine {
                     progressed = true;
                     continue;
                 }
+                const node = graph.nodes.get(id);
+                if (isExitNode(node)) {
+                    // The exit runs last, so every goal gate has its final outcome.
+                    if (othersPending(id))
+                        continue;
+                    const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
+                    if (gates.length > 0) {
+                        for (const [gate, status] of gates)
+                            this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
+                        const reason = `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
+                            'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
+                        const outcome = failure(reason, { retryable: false });
+                        finished.set(id, outcome);
+                        this.#state.recordOutcome(id, outcome, 0);
+                        gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
+                        progressed = true;
+                        continue;
+                    }
+                }
                 if (running.size >= maxParallel)
                     break;
-                if (isExitNode(graph.nodes.get(id))) {
-                    const redirect = this.#checkGoalGates();
-                    if (redirect === 'fail')
-                        failedNodes.push(id);
-                }
                 launch(id);
                 progressed = true;
             }
@@ -2810,14 +2938,30 @@ class Engine {
             return this.#stopped(stop.nodeId);
         const unfinished = [...reachable].filter((id) => !finished.has(id));
         if (unfinished.length > 0) {
-            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`);
+            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`, undefined, `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`);
         }
-        if (failedNodes.length > 0 || blocked.size > 0) {
-            const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? this.#unsatisfiedGateReason()}`);
-            const skipped = blocked.size
-                ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-                : '';
-            return this.#finish('fail', `${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`, failedNodes[0]);
+        if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
+            const parts = [];
+            if (failedNodes.length > 0 || blocked.size > 0) {
+                const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
+                const skipped = blocked.size
+                    ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+                    : '';
+                parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+            }
+            if (gateFailure)
+                parts.push(gateFailure.reason);
+            const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+            const rest = [
+                ...blocked,
+                ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+            ];
+            const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+                (rest.length
+                    ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+                    : '') +
+                '; completed nodes are kept';
+            return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
         }
         return this.#finish('success', undefined);
     }
@@ -4092,16 +4236,17 @@ function parseByteSize(text) {
     const n = Number(m[1]) * unit;
     return Number.isSafeInteger(n) ? n : undefined;
 }
-const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PRIVATE_KEY)$/i;
+const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
 const SECRET_EXACT = new Set([
     'GITHUB_TOKEN',
     'ACTIONS_RUNTIME_TOKEN',
     'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
 ]);
 /**
- * Environment names stripped from tool commands by default: `*_API_KEY`, `*_TOKEN`, `*_SECRET`,
- * `*_SECRET_KEY`, `*_SECRET_ACCESS_KEY`, `*_PASSWORD`, `*_PRIVATE_KEY` and the GitHub Actions tokens
- * (case-insensitive).
+ * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
+ * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
+ * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
+ * one of those words), and the GitHub Actions tokens.
  */
 function isSecretEnvName(name) {
     return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
@@ -10014,13 +10159,13 @@ const FLAGS = [
         short: 'w',
         value: true,
         metavar: 'DIR',
-        help: 'Working directory for tool nodes and .tracker/ (default: cwd).'
+        help: "Working directory for tool nodes and .tracker/ (default: cwd; on resume: the run's recorded one)."
     },
     {
         name: 'run-id',
         value: true,
         metavar: 'ID',
-        help: 'Use this run ID instead of a generated one.'
+        help: 'Use this run ID instead of a generated one ([A-Za-z0-9._-], no leading dot, at most 64).'
     },
     {
         name: 'logs',
@@ -10040,7 +10185,7 @@ const FLAGS = [
         short: 'r',
         value: true,
         metavar: 'ID|DIR',
-        help: 'Resume the run with this ID (or run directory).'
+        help: 'Resume the run with this ID (prefix; looked up under <workdir>/.tracker/runs) or run directory.'
     },
     {
         name: 'force',
@@ -10055,6 +10200,20 @@ const FLAGS = [
 const COMMANDS = new Set(['run', 'validate', 'simulate', 'help', 'version']);
 function usageError(message) {
     return new TrackerError('USAGE', `${message}\nRun 'tracker --help' for usage.`);
+}
+const RUN_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+/** A run ID names a directory under .tracker/runs, so it must be one plain path segment. */
+function checkRunId(id) {
+    if (RUN_ID.test(id))
+        return;
+    const why = id === ''
+        ? 'it is empty'
+        : id.length > 64
+            ? `it is ${id.length} characters long (at most 64)`
+            : id.startsWith('.')
+                ? 'it starts with a dot'
+                : `it contains ${JSON.stringify([...id].find((c) => !/[A-Za-z0-9._-]/.test(c)))}`;
+    throw usageError(`Invalid --run-id '${id}': ${why}. Use letters, digits, '.', '_' and '-' (not starting with '.'), at most 64 characters, e.g. --run-id nightly-2026-12-01.`);
 }
 function findFlag(token) {
     if (token.startsWith('--')) {
@@ -10137,6 +10296,9 @@ function parseArgs(argv) {
         throw usageError(`Expected one pipeline file, got ${positionals.length}: ${positionals.join(' ')}.`);
     if (values.has('checkpoint') && values.has('resume'))
         throw usageError('Use either --checkpoint or --resume, not both.');
+    const runId = values.get('run-id');
+    if (runId !== undefined)
+        checkRunId(runId);
     return settings(command, positionals[0], bools, values, vars);
 }
 function settings(command, pipeline, bools, values, vars) {
@@ -10161,8 +10323,10 @@ function settings(command, pipeline, bools, values, vars) {
 
 ;// CONCATENATED MODULE: ./src/cli/child-runner.ts
 /**
- * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same
- * handlers as the parent (gates auto-approve: a child has no console of its own).
+ * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
+ * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
+ * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
+ * child resumes from its own checkpoint instead of starting over.
  */
 
 
@@ -10176,16 +10340,78 @@ function settings(command, pipeline, bools, values, vars) {
 
 
 
+
+/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
+const FORWARDED = new Set([
+    'stage.started',
+    'stage.completed',
+    'stage.retrying',
+    'stage.output',
+    'gate.waiting',
+    'gate.answered',
+    'goal_gate.unsatisfied',
+    'parallel.started',
+    'parallel.completed',
+    'warning'
+]);
+/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
+function prefixedSink(target, prefix) {
+    if (!target)
+        return undefined;
+    return {
+        emit: (event) => {
+            if (!FORWARDED.has(event.type))
+                return;
+            target.emit('nodeId' in event && event.nodeId !== undefined
+                ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
+                : event);
+        }
+    };
+}
+/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
+function prefixedInterviewer(target, prefix) {
+    return {
+        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
+        ...(target.inform
+            ? {
+                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
+            }
+            : {})
+    };
+}
+/**
+ * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
+ * the run failed), had an attempt in flight, or has no successful outcome.
+ */
+function unfinishedIn(checkpoint, nodeId) {
+    if (checkpoint.status === 'success')
+        return false;
+    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
+        return true;
+    const outcome = checkpoint.node_outcomes[nodeId];
+    return outcome === undefined || !isSuccessful(outcome.status);
+}
 class FileChildRunner {
     options;
+    /** Managers whose first child start in this process resumes the child's checkpoint. */
+    #resumeChecked = new Set();
     constructor(options) {
         this.options = options;
+    }
+    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
+    #shouldResume(parentNodeId) {
+        const parent = this.options.resumeFrom;
+        if (!parent || this.#resumeChecked.has(parentNodeId))
+            return false;
+        this.#resumeChecked.add(parentNodeId);
+        return unfinishedIn(parent, parentNodeId);
     }
     async start(request) {
         const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
             ? request.dotfile
             : (0,external_node_path_namespaceObject.resolve)(this.options.baseDir, request.dotfile);
         const source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(source).digest('hex');
         const prepared = preparePipeline(source, { file });
         if (!prepared.ok || !prepared.graph) {
             const errors = prepared.diagnostics
@@ -10198,16 +10424,38 @@ class FileChildRunner {
         const workdir = request.workdir
             ? (0,external_node_path_namespaceObject.resolve)(this.options.workdir, request.workdir)
             : this.options.workdir;
+        const checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
+        const resumeFrom = this.#shouldResume(request.parentNodeId)
+            ? await checkpointStore.load()
+            : undefined;
+        if (resumeFrom && resumeFrom.pipeline.sha256 !== sha256 && this.options.force !== true) {
+            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
+        }
         const controller = new AbortController();
         const signal = AbortSignal.any([request.signal, controller.signal]);
         let observation = { status: 'running', completedNodes: 0 };
+        const forward = prefixedSink(this.options.events, request.parentNodeId);
+        const interviewer = this.options.interviewer
+            ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
+            : new AutoApproveInterviewer();
         const registry = createBuiltinRegistry({
             processRunner: this.options.processRunner,
-            interviewer: new AutoApproveInterviewer(),
+            interviewer,
             workdir,
             env: this.options.env,
             clock: systemClock,
-            childRunner: this
+            // Grandchildren live under this child's run directory and report through this child's prefix.
+            childRunner: new FileChildRunner({
+                baseDir: (0,external_node_path_namespaceObject.dirname)(file),
+                runDir,
+                processRunner: this.options.processRunner,
+                env: this.options.env,
+                workdir,
+                interviewer,
+                ...(forward ? { events: forward } : {}),
+                ...(resumeFrom ? { resumeFrom } : {}),
+                ...(this.options.force === undefined ? {} : { force: this.options.force })
+            })
         });
         const done = runPipeline(graph, {
             registry,
@@ -10215,21 +10463,20 @@ class FileChildRunner {
             random: Math.random,
             runId: `${request.parentNodeId}-child`,
             runStore: new FsRunStore(runDir),
-            checkpointStore: new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json')),
+            checkpointStore,
             events: {
                 emit: (event) => {
                     if (event.type === 'stage.started')
                         observation = { ...observation, currentNode: event.nodeId };
                     if (event.type === 'stage.completed')
                         observation = { ...observation, completedNodes: observation.completedNodes + 1 };
+                    forward?.emit(event);
                 }
             },
-            pipeline: {
-                name: graph.name,
-                file,
-                sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(source).digest('hex')
-            },
+            pipeline: { name: graph.name, file, sha256 },
             signal,
+            workdir,
+            ...(resumeFrom ? { resumeFrom } : {}),
             initialContext: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.')))
         }).then((result) => {
             observation = {
@@ -10271,8 +10518,12 @@ function helpText() {
         'Usage:',
         '  tracker [run] <pipeline.dot> [flags]   Run a pipeline.',
         '  tracker validate <pipeline.dot>        Check a pipeline; print diagnostics, a synopsis and the plan.',
-        '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes.',
+        '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes',
+        '                                         (runs nothing; a loop is cut off at the 4th visit of a node).',
         '  tracker -c <run>/checkpoint.json <pipeline.dot>   Resume a run from its checkpoint.',
+        '  tracker -r <runID|run dir> <pipeline.dot>         Resume a run by ID (prefix) or directory.',
+        '    A resumed run keeps its ID and workdir; completed nodes are not re-run; after a failure the',
+        '    failed node gets a fresh retry budget. See docs/runs.md.',
         '',
         'Flags:',
         ...rows,
@@ -10283,7 +10534,7 @@ function helpText() {
         '  2  usage error (unknown flag, missing or unreadable file)',
         '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
         '',
-        'Docs: README.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
+        'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
     ].join('\n');
 }
 
@@ -10609,10 +10860,6 @@ function plan_distancesFrom(graph, from, avoid, backEdgeIndexes) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/render-validate.ts
-/**
- * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message`, a synopsis of the
- * graph, the execution plan, and a one-line verdict. `--json` prints the same as one JSON document.
- */
 
 
 function renderValidation(prepared, options) {
@@ -10646,28 +10893,36 @@ function renderValidation(prepared, options) {
         }, null, 2) + '\n');
     }
     const lines = prepared.diagnostics.map(formatDiagnostic);
-    if (summary && plan) {
+    if (graph) {
         if (lines.length)
             lines.push('');
-        lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`);
-        if (summary.goal)
-            lines.push(`  goal:     ${summary.goal}`);
-        lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
-        lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-        lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-        plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
-        for (const g of plan.parallelGroups) {
-            lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`);
-        }
-        if (plan.backEdges.length)
-            lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
-        if (plan.unreachable.length)
-            lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
+        lines.push(...renderPlan(graph));
     }
     lines.push(prepared.ok
         ? `✓ valid (${summarizeDiagnostics(prepared.diagnostics)})`
         : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`);
     return lines.join('\n') + '\n';
+}
+/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
+function renderPlan(graph) {
+    const summary = summarizeGraph(graph);
+    const plan = planExecution(graph);
+    const lines = [];
+    lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`);
+    if (summary.goal)
+        lines.push(`  goal:     ${summary.goal}`);
+    lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
+    lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    lines.push('  plan (topological levels; nodes on one level can run concurrently):');
+    plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
+    for (const g of plan.parallelGroups) {
+        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`);
+    }
+    if (plan.backEdges.length)
+        lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
+    if (plan.unreachable.length)
+        lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
@@ -10750,6 +11005,12 @@ class MemoryRunStore {
 
 
 
+
+
+/** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
+const SIMULATE_MAX_VISITS = 3;
+/** Stages simulated at most (parallel branches included). */
+const SIMULATE_MAX_STEPS = 1000;
 /** A clock that never waits: simulated time advances instantly. */
 function instantClock() {
     let now = 0;
@@ -10793,7 +11054,44 @@ async function simulatePipeline(graph, options) {
         .register(HandlerTypes.ManagerLoop, new SimulatedManager());
     const path = [];
     const render = options.json ? new NdjsonSink(options.write) : new ConsoleSink(options.write);
-    const result = await runPipeline(graph, {
+    if (options.json) {
+        const plan = planExecution(graph);
+        options.write(JSON.stringify({
+            type: 'simulation.plan',
+            levels: plan.levels,
+            parallel_groups: plan.parallelGroups,
+            back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to }))
+        }) + '\n');
+    }
+    else {
+        options.write(renderPlan(graph).join('\n') + '\n\nSimulated walk:\n');
+    }
+    const controller = new AbortController();
+    const started = [];
+    const visits = new Map();
+    let steps = 0;
+    let bounded;
+    const bound = (nodeId, branch) => {
+        if (bounded !== undefined)
+            return;
+        steps++;
+        const key = branch ? `${branch}:${nodeId}` : nodeId;
+        const n = (visits.get(key) ?? 0) + 1;
+        visits.set(key, n);
+        if (!branch)
+            started.push(nodeId);
+        if (n > SIMULATE_MAX_VISITS && !branch) {
+            const previous = started.lastIndexOf(nodeId, started.length - 2);
+            const loop = started.slice(previous);
+            bounded = `stopped after ${steps - 1} steps: loop ${loop.join(' → ')} (a node would run a ${n}th time; the simulated choices never leave the loop)`;
+        }
+        else if (steps > SIMULATE_MAX_STEPS) {
+            bounded = `stopped after ${SIMULATE_MAX_STEPS} steps (the simulated walk did not reach the exit)`;
+        }
+        if (bounded !== undefined)
+            controller.abort(new Error(bounded));
+    };
+    const run = await runPipeline(graph, {
         registry,
         clock,
         random: () => 0.5,
@@ -10802,16 +11100,30 @@ async function simulatePipeline(graph, options) {
         checkpointStore: new MemoryCheckpointStore(),
         events: {
             emit: (event) => {
+                if (event.type === 'stage.started' && event.attempt === 1)
+                    bound(event.nodeId, event.branch);
+                if (bounded !== undefined &&
+                    (event.type === 'stage.started' || event.type === 'stage.completed'))
+                    return;
+                if (event.type === 'pipeline.stopped' && bounded !== undefined) {
+                    if (options.json)
+                        options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
+                    return;
+                }
                 if (event.type === 'stage.completed' && !event.branch)
                     path.push(event.nodeId);
                 render.emit(event);
             }
         },
-        pipeline: { name: graph.name, file: graph.file, sha256: '' }
+        pipeline: { name: graph.name, file: graph.file, sha256: '' },
+        signal: controller.signal
     });
-    if (!options.json)
-        options.write(`Path: ${path.join(' -> ')}\n`);
-    return result;
+    if (!options.json) {
+        options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
+        if (bounded)
+            options.write(`Simulation ${bounded}.\n`);
+    }
+    return { run, path, ...(bounded ? { bounded } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -10863,6 +11175,38 @@ async function loadPipelineFile(path, cwd) {
 }
 function displayPath(file, cwd) {
     return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
+ * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
+ */
+function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
+    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
+    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
+        words.push('-w', displayPath(workdir, cwd));
+    words.push(displayPath(pipelineFile, cwd));
+    return words.map(shellQuote).join(' ');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 async function main(argv, io) {
     const out = (text) => void io.stdout.write(text);
@@ -10922,7 +11266,10 @@ async function simulateCommand(settings, io, out, err) {
         return ExitCodes.Failed;
     }
     const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
-    return result.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
+    // A walk cut off in a loop is a finding of the simulation, not a failure of the pipeline.
+    if (result.bounded !== undefined)
+        return ExitCodes.Success;
+    return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
 }
 /** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
 function resolveResumeDir(value, runsRoot, cwd) {
@@ -10936,7 +11283,8 @@ function resolveResumeDir(value, runsRoot, cwd) {
         if (matches.length > 1)
             throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
     }
-    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}.`);
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
 }
 async function runCommand(settings, io, out, err) {
     const { loaded, prepared } = await prepare(settings, io);
@@ -10946,7 +11294,8 @@ async function runCommand(settings, io, out, err) {
         return ExitCodes.Failed;
     }
     const graph = prepared.graph;
-    const workdir = (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.workdir ?? '.');
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    let workdir = (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.workdir ?? '.');
     const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
     let resumeFrom;
     let runDir;
@@ -10964,13 +11313,22 @@ async function runCommand(settings, io, out, err) {
                 'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
         }
         runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+        const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+        if (recorded !== undefined && settings.workdir === undefined) {
+            if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+                throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+            workdir = recorded;
+        }
+        else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+            err(`tracker: warning: run ${resumeFrom.run_id} ran in ${recorded}; -w makes its tools run in ${workdir} instead.\n`);
+        }
     }
     else {
         const runId = settings.runId ?? newRunId();
         runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
         checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
         if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'))) {
-            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with -c ${(0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json')} or choose another --run-id/--logs.`);
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'), workdir, loaded.file, io.cwd)} or choose another --run-id/--logs.`);
         }
     }
     const runId = resumeFrom?.run_id ?? settings.runId ?? (0,external_node_path_namespaceObject.basename)(runDir);
@@ -11008,7 +11366,11 @@ async function runCommand(settings, io, out, err) {
             runDir,
             processRunner,
             env: io.env,
-            workdir
+            workdir,
+            interviewer,
+            events: new FanOutSink(sinks),
+            ...(resumeFrom ? { resumeFrom } : {}),
+            force: settings.force
         })
     });
     const llmStages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
@@ -11029,6 +11391,7 @@ async function runCommand(settings, io, out, err) {
             signal,
             ...(resumeFrom ? { resumeFrom } : {}),
             initialContext: Object.fromEntries(settings.vars),
+            workdir,
             restartRunStore: (n) => {
                 const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${n}`);
                 activity.moveTo(dir);
@@ -11042,8 +11405,7 @@ async function runCommand(settings, io, out, err) {
         process.off('SIGTERM', onSignal);
         await activity.close();
     }
-    const checkpointPath = displayPath(checkpointStore.path, io.cwd);
-    const resumeCommand = `tracker -c ${checkpointPath} ${shownFile}`;
+    const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
     if (result.status === 'success') {
         if (!settings.quiet)
             human(`  run dir: ${displayPath(runDir, io.cwd)}\n`);
@@ -11055,7 +11417,7 @@ async function runCommand(settings, io, out, err) {
     }
     if (result.failedNode)
         err(await failureDetail(new FsRunStore(runDir), result.failedNode));
-    err(`  Checkpoint saved; after fixing the cause, resume (re-runs '${result.failedNode ?? 'the failed node'}') with:\n    ${resumeCommand}\n`);
+    err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`);
     return ExitCodes.Failed;
 }
 const TAIL_LINES = 10;
