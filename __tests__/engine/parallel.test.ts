@@ -84,8 +84,11 @@ describe('parallel', () => {
     ['k_of_n', 5, 3, undefined, 3],
     ['k_of_n', 2, 9, undefined, 2],
     ['quorum', 5, undefined, undefined, 3],
-    ['quorum', 4, undefined, 0.5, 3],
-    ['quorum', 10, undefined, 0.7, 8]
+    ['quorum', 4, undefined, 0.5, 2],
+    ['quorum', 4, undefined, 0.75, 3],
+    ['quorum', 10, undefined, 0.7, 7],
+    ['quorum', 3, undefined, 0.01, 1],
+    ['quorum', 3, undefined, 1, 3]
   ])('%s of %i branches (k=%p, quorum=%p) needs %i successes', (policy, total, k, q, needed) => {
     expect(requiredSuccesses(policy, total, k, q)).toBe(needed);
   });
@@ -122,7 +125,7 @@ describe('parallel', () => {
     expect(stopped.result.status).toBe('stopped');
     const cp = await store.load();
     expect(cp?.next_node).toBe('fork');
-    expect(cp?.parallel?.branches['b1']?.done).toBe(true);
+    expect(cp?.parallel?.['fork']?.branches['b1']?.done).toBe(true);
     const second = new ScriptedHandler();
     const resumed = await runDot(FORK('max_parallel=1'), {
       scripted: second,

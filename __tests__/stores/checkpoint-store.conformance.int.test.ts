@@ -43,9 +43,16 @@ function describeCheckpointStore(name: string, create: Factory): void {
       const { store, cleanup } = await create();
       const cp = checkpoint(3, {
         parallel: {
-          node: 'fork',
-          branches: {
-            b1: { done: true, completed_nodes: ['b1'], context: { x: 1 }, status: 'success' }
+          fork: {
+            node: 'fork',
+            branches: {
+              b1: {
+                done: true,
+                completed_nodes: ['b1'],
+                context_updates: { x: 1 },
+                status: 'success'
+              }
+            }
           }
         }
       });
