@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Checkpoint } from '../../src/engine/checkpoint.js';
 import { parseCheckpoint, serializeCheckpoint } from '../../src/engine/checkpoint.js';
 import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
+import { RunState } from '../../src/engine/run-state.js';
 import { runDot } from '../support/engine-harness.js';
 import { RecordingCheckpointStore } from '../support/recording-checkpoint-store.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
@@ -97,6 +98,20 @@ describe('nested parallel blocks', () => {
     expect(again.ran()).toEqual(['y', 'a_end', 'b1', 'after']);
     expect(resumed.result.checkpoint.context['fromX']).toBe(1);
     expect(resumed.result.checkpoint.parallel).toBeUndefined();
+  });
+
+  it('serializes them incrementally to exactly the document toCheckpoint describes', async () => {
+    const store = new RecordingCheckpointStore();
+    await runDot(NESTED, { store });
+    const withBlocks = store.texts.filter((t) => t.includes('"parallel":'));
+    expect(withBlocks.length).toBeGreaterThan(5);
+    for (const text of store.texts) {
+      const cp = parseCheckpoint(text);
+      const state = RunState.fromCheckpoint(cp, cp.pipeline);
+      const serialized = state.serialize(cp.timestamp);
+      expect(serialized).toBe(serializeCheckpoint(state.toCheckpoint(cp.timestamp)));
+      expect(parseCheckpoint(serialized).parallel).toEqual(cp.parallel);
+    }
   });
 
   it('resume after a stop (SIGTERM) while inner branches run re-runs only the node in flight', async () => {

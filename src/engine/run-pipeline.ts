@@ -942,6 +942,10 @@ class Engine {
       done: true,
       next_node: undefined,
       current_attempt: undefined,
+      // Only a successful branch's changes are merged: the others need not be kept.
+      ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+        ? { context_updates: {}, context_removed: undefined }
+        : {}),
       status: end.outcome.status,
       failure_reason: end.outcome.failureReason,
       notes: end.outcome.notes,

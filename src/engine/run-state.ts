@@ -44,6 +44,7 @@ export class RunState {
     string,
     { readonly node: string; readonly branches: Map<string, PendingBranch> }
   >();
+  readonly #branchJson = new WeakMap<PendingBranch, string>();
   /** `schedule="dependencies"`: the attempt of each node running concurrently. */
   readonly runningAttempts = new Map<string, number>();
   currentNode = '';
@@ -160,7 +161,6 @@ export class RunState {
   serialize(timestamp: string): string {
     const object = (fragments: ReadonlyMap<string, string>): string =>
       `{${[...fragments.values()].join(',')}}`;
-    const parallel = this.#parallelRecord();
     const running = this.#runningRecord();
     const head: Record<string, unknown> = {
       version: CHECKPOINT_VERSION,
@@ -173,7 +173,6 @@ export class RunState {
       ...(running ? { running_attempts: running } : {})
     };
     const tail: Record<string, unknown> = {
-      ...(parallel ? { parallel } : {}),
       restart_count: this.restartCount,
       ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
       timestamp
@@ -185,8 +184,33 @@ export class RunState {
       `,"node_outcomes":${object(this.#fragments.outcomes)}` +
       `,"node_retries":${object(this.#fragments.retries)}` +
       `,"visits":${object(this.#fragments.visits)}` +
-      `,"context":${this.context.toJson()},${tailText.slice(1)}\n`
+      `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`
     );
+  }
+
+  /**
+   * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+   * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+   * that moved on, not every branch's saved context changes.
+   */
+  #parallelJson(): string {
+    if (this.pendingParallel.size === 0) return '';
+    const blocks: string[] = [];
+    for (const [key, block] of this.pendingParallel) {
+      const branches: string[] = [];
+      for (const [start, entry] of block.branches) {
+        let text = this.#branchJson.get(entry);
+        if (text === undefined) {
+          text = JSON.stringify(entry);
+          this.#branchJson.set(entry, text);
+        }
+        branches.push(`${JSON.stringify(start)}:${text}`);
+      }
+      blocks.push(
+        `${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`
+      );
+    }
+    return `"parallel":{${blocks.join(',')}},`;
   }
 
   /** Every parallel block in flight (nested ones included), or undefined when there is none. */
