@@ -104,7 +104,7 @@ describe('FsCheckpointStore specifics', () => {
     for (let i = 0; i < 5; i++) await store.save(serializeCheckpoint(checkpoint(i)));
     await store.flush();
     const raw = JSON.parse(readFileSync(path, 'utf8'));
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(CHECKPOINT_VERSION);
     expect(Object.keys(raw)).toEqual(
       expect.arrayContaining([
         'run_id',
