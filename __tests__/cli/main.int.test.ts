@@ -40,7 +40,7 @@ describe('tracker run', () => {
     const runDir = join(dir.path, '.tracker', 'runs', runId ?? '');
     const checkpoint = JSON.parse(readFileSync(join(runDir, 'checkpoint.json'), 'utf8'));
     expect(checkpoint).toMatchObject({
-      version: 1,
+      version: 2,
       run_id: runId,
       status: 'success',
       completed_nodes: ['start', 'hello', 'think', 'done']

@@ -324,7 +324,7 @@ function expectWellBehaved(run: RunRecord, starts = true): void {
   if (!starts) return;
   expect(run.checkpointError).toBeUndefined();
   expect(run.checkpoint).toMatchObject({
-    version: 1,
+    version: 2,
     run_id: expect.any(String),
     status: expect.stringMatching(/^(success|fail|stopped)$/),
     completed_nodes: expect.any(Array),

@@ -43,9 +43,16 @@ function describeCheckpointStore(name: string, create: Factory): void {
       const { store, cleanup } = await create();
       const cp = checkpoint(3, {
         parallel: {
-          node: 'fork',
-          branches: {
-            b1: { done: true, completed_nodes: ['b1'], context: { x: 1 }, status: 'success' }
+          fork: {
+            node: 'fork',
+            branches: {
+              b1: {
+                done: true,
+                completed_nodes: ['b1'],
+                context_updates: { x: 1 },
+                status: 'success'
+              }
+            }
           }
         }
       });
@@ -97,7 +104,7 @@ describe('FsCheckpointStore specifics', () => {
     for (let i = 0; i < 5; i++) await store.save(serializeCheckpoint(checkpoint(i)));
     await store.flush();
     const raw = JSON.parse(readFileSync(path, 'utf8'));
-    expect(raw.version).toBe(1);
+    expect(raw.version).toBe(CHECKPOINT_VERSION);
     expect(Object.keys(raw)).toEqual(
       expect.arrayContaining([
         'run_id',

@@ -2,7 +2,7 @@
  * Plain console rendering of engine events (`--no-tui`): one line per stage start/end with status,
  * duration and retry information. Pure formatting; the sink writes the lines.
  */
-import type { PipelineEvent } from '../engine/events.js';
+import type { FailedBranch, PipelineEvent } from '../engine/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 
 export function formatDuration(ms: number): string {
@@ -18,8 +18,23 @@ const ICON: Readonly<Record<string, string>> = {
   partial_success: '◐',
   fail: '✗',
   retry: '↻',
-  skipped: '⊘'
+  skipped: '⊘',
+  cancelled: '⊘'
 };
+
+/** The failed branches behind a failed parallel or fan-in node: node, reason, last output lines. */
+export function formatFailedBranches(branches: readonly FailedBranch[]): string {
+  return branches
+    .map((b) => {
+      const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
+      const tails = (b.output ?? []).map(
+        (o) =>
+          `\n      last lines of ${b.nodeId ?? b.branch}/${o.file}:\n${o.lines.map((l) => `        │ ${l}`).join('\n')}`
+      );
+      return head + tails.join('');
+    })
+    .join('\n');
+}
 
 export interface ConsoleRenderOptions {
   /** Only failures, retries and the final line. */
@@ -45,7 +60,7 @@ export function formatEvent(
       const detail =
         event.status === 'fail'
           ? `  ${event.failureReason ?? ''}`
-          : event.status === 'partial_success' && event.notes
+          : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
             ? `  ${event.notes}`
             : '';
       return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
@@ -59,7 +74,7 @@ export function formatEvent(
     case 'parallel.completed':
       return options.quiet
         ? undefined
-        : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed in ${formatDuration(event.durationMs)}`;
+        : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${formatDuration(event.durationMs)}`;
     case 'gate.waiting':
       return undefined;
     case 'gate.answered':
@@ -79,7 +94,10 @@ export function formatEvent(
     case 'pipeline.completed':
       return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
     case 'pipeline.failed':
-      return `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+      return (
+        `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}` +
+        (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : '')
+      );
     case 'pipeline.stopped':
       return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
     case 'edge.selected':

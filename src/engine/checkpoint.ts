@@ -7,7 +7,9 @@ import { TrackerError } from '../errors.js';
 import type { StageStatus } from './outcome.js';
 import { isStageStatus } from './outcome.js';
 
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
+/** Older versions this tracker still reads (migrated on load by `parseCheckpoint`). */
+export const READABLE_CHECKPOINT_VERSIONS: readonly number[] = [1, CHECKPOINT_VERSION];
 
 export type RunStatus = 'running' | 'success' | 'fail' | 'stopped';
 
@@ -20,7 +22,17 @@ export interface CheckpointNodeOutcome {
   readonly attempts?: number;
 }
 
-/** A parallel block that was running when the checkpoint was written. */
+/** An execution in flight: the node and the attempt it had reached (1-based). */
+export interface AttemptInFlight {
+  readonly node: string;
+  readonly attempt: number;
+}
+
+/**
+ * A parallel block that was running when the checkpoint was written. `Checkpoint.parallel` maps a scope key
+ * to it: the parallel node's id on the main walk (`fork`), or `<branch scope>>node` for a parallel node
+ * inside a branch (`fork/b1>inner`), so nested blocks are saved too.
+ */
 export interface PendingParallel {
   readonly node: string;
   /** Branch start node → its state. */
@@ -28,14 +40,30 @@ export interface PendingParallel {
 }
 
 export interface PendingBranch {
+  /** The branch has ended; `status` is its final status. */
   readonly done: boolean;
   /** Next node of the branch walk (absent when done). */
   readonly next_node?: string;
   readonly completed_nodes: readonly string[];
-  readonly context: Readonly<Record<string, unknown>>;
+  /**
+   * Context keys the branch changed, relative to the context the parallel node started from (the branch's
+   * context is that context plus these), so a checkpoint holds no copy of the whole context per branch.
+   */
+  readonly context_updates: Readonly<Record<string, unknown>>;
+  /** Keys the branch removed from that context. */
+  readonly context_removed?: readonly string[];
+  /**
+   * The status of the branch's last finished node — once `done`, the branch's result. Saved at every step so
+   * a branch that had reached the join when the process died keeps its real status on resume.
+   */
   readonly status?: StageStatus;
+  /** The branch was cancelled (join or error policy, timeout) before it finished. */
+  readonly cancelled?: boolean;
   readonly failure_reason?: string;
+  readonly notes?: string;
   readonly last_node?: string;
+  /** The branch node in flight and its attempt, so a resumed branch continues at the same attempt. */
+  readonly current_attempt?: AttemptInFlight;
 }
 
 export interface Checkpoint {
@@ -48,7 +76,12 @@ export interface Checkpoint {
   /** Where execution continues on resume; absent once the run has ended successfully. */
   readonly next_node?: string;
   /** The in-flight execution of `next_node`, so a resumed run continues at the same attempt. */
-  readonly current_attempt?: { readonly node: string; readonly attempt: number };
+  readonly current_attempt?: AttemptInFlight;
+  /**
+   * `schedule="dependencies"`: node → attempt of the nodes running concurrently when the checkpoint was
+   * written (main-walk nodes use `current_attempt`, branch nodes their branch's `current_attempt`).
+   */
+  readonly running_attempts?: Readonly<Record<string, number>>;
   /** Distinct node ids in order of first completion. */
   readonly completed_nodes: readonly string[];
   readonly node_outcomes: Readonly<Record<string, CheckpointNodeOutcome>>;
@@ -57,7 +90,8 @@ export interface Checkpoint {
   /** Executions started per node (for `max_visits`). */
   readonly visits: Readonly<Record<string, number>>;
   readonly context: Readonly<Record<string, unknown>>;
-  readonly parallel?: PendingParallel;
+  /** Parallel blocks in flight, by scope key (see PendingParallel); nested blocks included. */
+  readonly parallel?: Readonly<Record<string, PendingParallel>>;
   readonly restart_count: number;
   readonly failure_reason?: string;
   /** ISO 8601. */
@@ -108,7 +142,78 @@ function nodeOutcomes(value: unknown): Record<string, CheckpointNodeOutcome> {
   return out;
 }
 
-/** Parses and checks a checkpoint document. Throws TrackerError('CHECKPOINT_INVALID') with the reason. */
+function keysChanged(
+  base: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>
+): { updates: Record<string, unknown>; removed: string[] } {
+  const updates: Record<string, unknown> = {};
+  for (const key of Object.keys(after))
+    if (JSON.stringify(base[key]) !== JSON.stringify(after[key])) updates[key] = after[key];
+  const removed = Object.keys(base).filter((key) => !(key in after));
+  return { updates, removed };
+}
+
+function pendingBranch(value: unknown, field: string): PendingBranch {
+  if (!isRecord(value) || typeof value['done'] !== 'boolean')
+    throw invalid(`'${field}' must be a branch state with 'done'`);
+  if (value['status'] !== undefined && !isStageStatus(value['status']))
+    throw invalid(`'${field}.status' must be a stage status`);
+  const updates = value['context_updates'] ?? {};
+  if (!isRecord(updates)) throw invalid(`'${field}.context_updates' must be an object`);
+  return {
+    ...(value as unknown as PendingBranch),
+    completed_nodes: stringArray(value['completed_nodes'] ?? [], `${field}.completed_nodes`),
+    context_updates: updates
+  };
+}
+
+function pendingParallel(value: unknown): Record<string, PendingParallel> | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw invalid(`'parallel' must be an object`);
+  const out: Record<string, PendingParallel> = {};
+  for (const [key, block] of Object.entries(value)) {
+    if (!isRecord(block) || typeof block['node'] !== 'string' || !isRecord(block['branches']))
+      throw invalid(`'parallel.${key}' must be {node, branches}`);
+    const branches: Record<string, PendingBranch> = {};
+    for (const [start, b] of Object.entries(block['branches']))
+      branches[start] = pendingBranch(b, `parallel.${key}.branches.${start}`);
+    out[key] = { node: block['node'], branches };
+  }
+  return out;
+}
+
+/**
+ * Version 1 saved one parallel block (`{node, branches}`, top level only) with each branch's whole context.
+ * Its branches started from the main context, so the diff against it gives the version-2 form.
+ */
+function migrateParallelV1(
+  value: unknown,
+  context: Readonly<Record<string, unknown>>
+): Record<string, PendingParallel> | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || typeof value['node'] !== 'string' || !isRecord(value['branches']))
+    throw invalid(`'parallel' must be {node, branches}`);
+  const branches: Record<string, PendingBranch> = {};
+  for (const [start, b] of Object.entries(value['branches'])) {
+    if (!isRecord(b)) throw invalid(`'parallel.branches.${start}' must be an object`);
+    const { context: branchContext, ...rest } = b;
+    const { updates, removed } = keysChanged(context, isRecord(branchContext) ? branchContext : {});
+    branches[start] = pendingBranch(
+      {
+        ...rest,
+        context_updates: updates,
+        ...(removed.length ? { context_removed: removed } : {})
+      },
+      `parallel.branches.${start}`
+    );
+  }
+  return { [value['node']]: { node: value['node'], branches } };
+}
+
+/**
+ * Parses and checks a checkpoint document; version-1 documents are migrated to the current version.
+ * Throws TrackerError('CHECKPOINT_INVALID') with the reason.
+ */
 export function parseCheckpoint(text: string): Checkpoint {
   let data: unknown;
   try {
@@ -123,9 +228,10 @@ export function parseCheckpoint(text: string): Checkpoint {
     );
   }
   if (!isRecord(data)) throw invalid('expected a JSON object');
-  if (data['version'] !== CHECKPOINT_VERSION) {
+  const version = data['version'];
+  if (typeof version !== 'number' || !READABLE_CHECKPOINT_VERSIONS.includes(version)) {
     throw invalid(
-      `unsupported version ${JSON.stringify(data['version'])} (this tracker reads version ${CHECKPOINT_VERSION})`
+      `unsupported version ${JSON.stringify(version)} (this tracker reads versions ${READABLE_CHECKPOINT_VERSIONS.join(' and ')})`
     );
   }
   const runId = data['run_id'];
@@ -150,8 +256,21 @@ export function parseCheckpoint(text: string): Checkpoint {
   ) {
     throw invalid(`'current_attempt' must be {node, attempt}`);
   }
+  const running = data['running_attempts'];
+  const parallel =
+    version === 1
+      ? migrateParallelV1(data['parallel'], context)
+      : pendingParallel(data['parallel']);
+  const rest: Record<string, unknown> = { ...data };
+  delete rest['parallel'];
+  delete rest['running_attempts'];
   return {
-    ...(data as unknown as Checkpoint),
+    ...(rest as unknown as Checkpoint),
+    version: CHECKPOINT_VERSION,
+    ...(parallel ? { parallel } : {}),
+    ...(running === undefined
+      ? {}
+      : { running_attempts: numberRecord(running, 'running_attempts') }),
     completed_nodes: stringArray(data['completed_nodes'] ?? [], 'completed_nodes'),
     node_outcomes: nodeOutcomes(data['node_outcomes']),
     node_retries: numberRecord(data['node_retries'], 'node_retries'),

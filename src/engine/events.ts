@@ -16,6 +16,16 @@ interface StageBase extends Base {
   readonly branch?: string;
 }
 
+/** A failed parallel branch, for the failure summary. */
+export interface FailedBranch {
+  readonly branch: string;
+  /** The branch node that failed. */
+  readonly nodeId?: string;
+  readonly reason?: string;
+  /** The last lines of the node's stderr.log / stdout.log, when it wrote any. */
+  readonly output?: readonly { readonly file: string; readonly lines: readonly string[] }[];
+}
+
 export type EdgeReason =
   | 'condition'
   | 'preferred_label'
@@ -47,6 +57,8 @@ export type PipelineEvent =
       readonly durationMs: number;
       readonly reason: string;
       readonly nodeId?: string;
+      /** When `nodeId` is a parallel or fan-in node: the failed branches behind its failure. */
+      readonly failedBranches?: readonly FailedBranch[];
     })
   | (Base & {
       readonly type: 'pipeline.stopped';
@@ -117,13 +129,20 @@ export type PipelineEvent =
   | (StageBase & {
       readonly type: 'parallel.branch_completed';
       readonly branchId: string;
-      readonly status: StageStatus;
+      /** `cancelled`: stopped by a join or error policy; `skipped`: never started. */
+      readonly status: StageStatus | 'cancelled';
       readonly durationMs: number;
+      readonly failureReason?: string;
+      readonly notes?: string;
+      /** The node whose outcome decided the branch's status. */
+      readonly lastNode?: string;
     })
   | (StageBase & {
       readonly type: 'parallel.completed';
       readonly successCount: number;
       readonly failureCount: number;
+      /** Branches cancelled or never started (not failures). */
+      readonly cancelledCount?: number;
       readonly durationMs: number;
     })
   | (StageBase & {

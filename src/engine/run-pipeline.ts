@@ -15,6 +15,7 @@ import type {
   SubgraphRequest,
   SubgraphResult
 } from '../handlers/handler.js';
+import { isBranchTimeout } from '../handlers/handler.js';
 import type { HandlerRegistry } from '../handlers/registry.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 import type { Clock, RandomSource } from '../ports/clock.js';
@@ -22,7 +23,7 @@ import type { EventSink } from '../ports/event-sink.js';
 import type { RunStore } from '../ports/run-store.js';
 import type { Checkpoint, PendingBranch } from './checkpoint.js';
 import { RunContext } from './context.js';
-import type { EdgeReason, EventPayload } from './events.js';
+import type { EdgeReason, EventPayload, FailedBranch } from './events.js';
 import type { Outcome, StageStatus } from './outcome.js';
 import { failure, isSuccessful, outcomeToStatusJson } from './outcome.js';
 import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
@@ -75,23 +76,38 @@ class StopSignal extends Error {
 }
 
 interface WalkEnd {
-  readonly kind: 'exit' | 'stop_at' | 'restart' | 'dead_end' | 'failed';
+  /** `cancelled`: a branch walk whose signal fired (a join or error policy) before it finished. */
+  readonly kind: 'exit' | 'stop_at' | 'restart' | 'dead_end' | 'failed' | 'cancelled';
   readonly outcome: Outcome;
   readonly lastNode?: string;
   /** For `stop_at`: the node the walk stopped before. */
   readonly stoppedBefore?: string;
 }
 
+/** Where a walk keeps the attempt of the node it is running, so a resume continues at that attempt. */
+interface AttemptSlot {
+  /** The attempt a checkpoint says `nodeId` had reached, if it was running when the run stopped. */
+  saved(nodeId: string): number | undefined;
+  set(nodeId: string, attempt: number): void;
+  clear(nodeId: string): void;
+}
+
 interface Walker {
   readonly context: RunContext;
+  /** Branch label for events (`fork/b1`). */
   readonly branch?: string;
+  /** Checkpoint scope: '' for the main walk, `fork/b1` (or `fork/b1>inner/x`) for a branch. */
+  readonly scope: string;
   readonly stopAt?: ReadonlySet<string>;
   /** Called after each node completes in a branch (to record branch progress). */
-  readonly onAdvance?: (completedNode: string, next: string | undefined) => void;
+  readonly onAdvance?: (completedNode: string, next: string | undefined, outcome: Outcome) => void;
   /** A branch's own signal (cancelled by join/error policies); the run's signal always applies too. */
   readonly signal?: AbortSignal;
-  /** Dependency scheduling: several nodes run at once, so no single in-flight attempt is tracked. */
+  /** Dependency scheduling: several nodes run at once. */
   readonly concurrent?: boolean;
+  readonly attempts: AttemptSlot;
+  /** A resumed branch: the outcome and node it had last finished (what it reports if it ends at once). */
+  readonly resumedAt?: { readonly outcome: Outcome; readonly lastNode?: string };
 }
 
 const GRAPH_MIRROR_PREFIX = 'graph.';
@@ -103,6 +119,9 @@ function ordinal(n: number): string {
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
+/** The failure summary shows this many last lines of each output file of a failed branch node. */
+const FAILURE_TAIL_LINES = 10;
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'] as const;
 
 function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
   for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -117,7 +136,7 @@ export async function runPipeline(graph: Graph, options: RunOptions): Promise<Ru
   return new Engine(graph, options).run();
 }
 
-class Engine implements EngineServices {
+class Engine {
   readonly #graph: Graph;
   readonly #o: RunOptions;
   readonly #state: RunState;
@@ -205,7 +224,11 @@ class Engine implements EngineServices {
     try {
       if (dependencies) return await this.#runDependencies(start);
       for (;;) {
-        const end = await this.#walk(start, { context: this.#state.context });
+        const end = await this.#walk(start, {
+          context: this.#state.context,
+          scope: '',
+          attempts: this.#mainAttempts
+        });
         if (end.kind === 'failed')
           return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
         if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
@@ -262,11 +285,13 @@ class Engine implements EngineServices {
         completedNodes: this.#state.completed.length
       });
     } else {
+      const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
       this.#emit({
         type: 'pipeline.failed',
         durationMs,
         reason: reason ?? 'failed',
-        ...(failedNode ? { nodeId: failedNode } : {})
+        ...(failedNode ? { nodeId: failedNode } : {}),
+        ...(failedBranches.length ? { failedBranches } : {})
       });
     }
     const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
@@ -314,6 +339,43 @@ class Engine implements EngineServices {
       nodeId,
       message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
     });
+  }
+
+  /**
+   * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+   * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
+   * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
+   */
+  async #failedBranches(nodeId: string): Promise<FailedBranch[]> {
+    const node = this.#graph.nodes.get(nodeId);
+    const type = node ? this.#o.registry.resolveType(node) : undefined;
+    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn) return [];
+    const raw = this.#state.context.get('parallel.results');
+    if (!Array.isArray(raw)) return [];
+    const out: FailedBranch[] = [];
+    for (const r of raw as unknown[]) {
+      if (typeof r !== 'object' || r === null) continue;
+      const { id, status, last_node: last, failure_reason: why } = r as Record<string, unknown>;
+      if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry')) continue;
+      const failing = typeof last === 'string' ? last : undefined;
+      const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
+      const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+      const output: { file: string; lines: string[] }[] = [];
+      for (const file of failing ? FAILURE_TAIL_FILES : []) {
+        const text = await this.#runStore
+          .readStageFile(failing as string, file)
+          .catch(() => undefined);
+        if (text && text.trim() !== '')
+          output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+      }
+      out.push({
+        branch: id,
+        ...(failing ? { nodeId: failing } : {}),
+        ...(reason ? { reason } : {}),
+        ...(output.length ? { output } : {})
+      });
+    }
+    return out;
   }
 
   async #stopped(nodeId: string | undefined): Promise<RunResult> {
@@ -374,6 +436,34 @@ class Engine implements EngineServices {
     return target;
   }
 
+  /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+  readonly #mainAttempts: AttemptSlot = {
+    saved: (id) =>
+      this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
+    set: (node, attempt) => {
+      this.#state.currentAttempt = { node, attempt };
+    },
+    clear: () => undefined
+  };
+
+  /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+  readonly #concurrentAttempts: AttemptSlot = {
+    saved: (id) => this.#state.runningAttempts.get(id),
+    set: (id, attempt) => {
+      this.#state.runningAttempts.set(id, attempt);
+    },
+    clear: (id) => {
+      this.#state.runningAttempts.delete(id);
+    }
+  };
+
+  /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+  #interruption(w: Walker): { readonly timeout: boolean; readonly message: string } | undefined {
+    if (!w.signal?.aborted || this.#signal.aborted) return undefined;
+    const reason: unknown = w.signal.reason;
+    return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+  }
+
   #throwIfStopped(nodeId: string | undefined): void {
     if (this.#signal.aborted) throw new StopSignal(nodeId);
   }
@@ -384,19 +474,13 @@ class Engine implements EngineServices {
    */
   async #walk(start: string, w: Walker): Promise<WalkEnd> {
     let current = start;
-    let lastOutcome: Outcome = { status: 'success' };
-    let lastNode: string | undefined;
+    let lastOutcome: Outcome = w.resumedAt?.outcome ?? { status: 'success' };
+    let lastNode: string | undefined = w.resumedAt?.lastNode;
     let arrivedVia: GraphEdge | undefined;
     const isMain = w.branch === undefined;
     for (;;) {
       this.#throwIfStopped(current);
-      if (w.signal?.aborted) {
-        return {
-          kind: 'failed',
-          outcome: failure(`cancelled: ${errorMessage(w.signal.reason)}`, { retryable: false }),
-          ...(lastNode ? { lastNode } : {})
-        };
-      }
+      // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
       if (w.stopAt?.has(current))
         return {
           kind: 'stop_at',
@@ -404,6 +488,8 @@ class Engine implements EngineServices {
           stoppedBefore: current,
           ...(lastNode ? { lastNode } : {})
         };
+      const interrupted = this.#interruption(w);
+      if (interrupted) return this.#interruptedEnd(interrupted, lastNode);
       const node = this.#graph.nodes.get(current);
       if (!node) {
         return {
@@ -438,7 +524,7 @@ class Engine implements EngineServices {
       const maxVisits =
         getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
       const visits = this.#state.visits.get(current) ?? 0;
-      const resuming = this.#state.currentAttempt?.node === current;
+      const resuming = w.attempts.saved(current) !== undefined;
       if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
         const outcome = failure(
           `Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`
@@ -448,6 +534,13 @@ class Engine implements EngineServices {
 
       if (isMain) this.#state.nextNode = current;
       const outcome = await this.#executeNode(node, w, arrivedVia);
+      const interruptedNow = this.#interruption(w);
+      if (interruptedNow)
+        return this.#interruptedEnd(
+          interruptedNow,
+          interruptedNow.timeout ? current : lastNode,
+          interruptedNow.timeout ? outcome : undefined
+        );
       lastOutcome = outcome;
       lastNode = current;
 
@@ -469,7 +562,7 @@ class Engine implements EngineServices {
             };
           }
         }
-        w.onAdvance?.(current, undefined);
+        w.onAdvance?.(current, undefined, outcome);
         return {
           kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
           outcome,
@@ -486,12 +579,31 @@ class Engine implements EngineServices {
         this.#state.currentAttempt = undefined;
         await this.#checkpoint(current);
       } else {
-        w.onAdvance?.(current, next.to);
+        w.onAdvance?.(current, next.to, outcome);
         await this.#checkpoint(current);
       }
       current = next.to;
       arrivedVia = next.edge;
     }
+  }
+
+  /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+  #interruptedEnd(
+    why: { readonly timeout: boolean; readonly message: string },
+    lastNode: string | undefined,
+    outcome?: Outcome
+  ): WalkEnd {
+    return why.timeout
+      ? {
+          kind: 'failed',
+          outcome: outcome ?? failure(why.message, { retryable: false }),
+          ...(lastNode ? { lastNode } : {})
+        }
+      : {
+          kind: 'cancelled',
+          outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+          ...(lastNode ? { lastNode } : {})
+        };
   }
 
   #failureText(node: GraphNode, outcome: Outcome): string {
@@ -637,12 +749,12 @@ class Engine implements EngineServices {
     const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
     const typeName = handlerType ?? nodeHandlerType(node);
     const policy = buildRetryPolicy(node, this.#graph);
-    const isMain = w.branch === undefined && w.concurrent !== true;
     let attempt = 1;
-    if (this.#state.currentAttempt?.node === node.id)
-      attempt = Math.min(this.#state.currentAttempt.attempt, policy.maxAttempts);
+    const saved = w.attempts.saved(node.id);
+    if (saved !== undefined) attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
     else this.#state.addVisit(node.id);
-    if (isMain) this.#state.currentAttempt = { node: node.id, attempt };
+    w.attempts.set(node.id, attempt);
+    const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
     // Let the store create the likely next stage directories while this node runs.
     if (this.#runStore.prepareStage) {
       for (const edge of outgoingEdges(this.#graph, node.id)) this.#runStore.prepareStage(edge.to);
@@ -650,6 +762,8 @@ class Engine implements EngineServices {
 
     for (;;) {
       this.#throwIfStopped(node.id);
+      const before = this.#interruption(w);
+      if (before) return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
       w.context.set('current_node', node.id);
       const startedAt = this.#o.clock.now();
       this.#emit({
@@ -677,6 +791,9 @@ class Engine implements EngineServices {
       }
       if (this.#signal.aborted) throw new StopSignal(node.id);
       const durationMs = this.#o.clock.now() - startedAt;
+      const interrupted = this.#interruption(w);
+      if (interrupted)
+        return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
       this.#emit({
         type: 'stage.completed',
         nodeId: node.id,
@@ -695,12 +812,12 @@ class Engine implements EngineServices {
           outcome.retryAfterMs ?? 0,
           delayForAttempt(attempt, policy.backoff, this.#o.random)
         );
-        this.#state.addRetry(node.id);
+        const retries = this.#state.addRetry(node.id);
+        w.context.set(`internal.retry_count.${node.id}`, retries);
         attempt += 1;
-        if (isMain) {
-          this.#state.currentAttempt = { node: node.id, attempt };
-          await this.#checkpoint(node.id);
-        }
+        // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+        w.attempts.set(node.id, attempt);
+        await this.#checkpoint(node.id);
         this.#emit({
           type: 'stage.retrying',
           nodeId: node.id,
@@ -711,9 +828,9 @@ class Engine implements EngineServices {
           ...(w.branch ? { branch: w.branch } : {})
         });
         try {
-          await this.#o.clock.sleep(delayMs, this.#signal);
+          await this.#o.clock.sleep(delayMs, signal);
         } catch {
-          throw new StopSignal(node.id);
+          if (this.#signal.aborted) throw new StopSignal(node.id);
         }
         continue;
       }
@@ -732,8 +849,43 @@ class Engine implements EngineServices {
               };
       }
       await this.#record(node, outcome, attempt, w);
+      w.attempts.clear(node.id);
       return outcome;
     }
+  }
+
+  /**
+   * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+   * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+   * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+   */
+  async #interruptedStage(
+    node: GraphNode,
+    typeName: string,
+    attempt: number,
+    durationMs: number | undefined,
+    why: { readonly timeout: boolean; readonly message: string },
+    w: Walker
+  ): Promise<Outcome> {
+    const outcome: Outcome = why.timeout
+      ? failure(why.message, { retryable: false })
+      : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+    // durationMs is undefined when the node was waiting to retry: that attempt never started.
+    if (durationMs !== undefined)
+      this.#emit({
+        type: 'stage.completed',
+        nodeId: node.id,
+        handlerType: typeName,
+        status: outcome.status,
+        attempt,
+        durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        ...(w.branch ? { branch: w.branch } : {})
+      });
+    if (why.timeout) await this.#record(node, outcome, attempt, w);
+    w.attempts.clear(node.id);
+    return outcome;
   }
 
   async #record(node: GraphNode, outcome: Outcome, attempts: number, w: Walker): Promise<void> {
@@ -775,73 +927,131 @@ class Engine implements EngineServices {
           ...payload,
           ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
         }),
-      engine: this
+      engine: this.#services(w)
     };
   }
 
-  /** EngineServices: runs a parallel branch on an isolated context copy, resuming it when a checkpoint says so. */
-  async runSubgraph(request: SubgraphRequest): Promise<SubgraphResult> {
-    const [parallelNode] = request.branch.split('/');
-    const key = parallelNode ?? request.branch;
-    let pending = this.#state.pendingParallel.get(key);
-    if (!pending) {
-      pending = new Map<string, PendingBranch>();
-      this.#state.pendingParallel.set(key, pending);
+  /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
+  #services(w: Walker): EngineServices {
+    return {
+      runSubgraph: (request) => this.#runBranch(request, w),
+      completeParallel: (nodeId) => {
+        const key = parallelKey(w.scope, nodeId);
+        for (const k of [...this.#state.pendingParallel.keys()])
+          if (k === key || k.startsWith(`${key}/`)) this.#state.pendingParallel.delete(k);
+      }
+    };
+  }
+
+  /**
+   * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+   * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+   * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+   * node (so a branch that reached its join before the process died keeps its real status).
+   */
+  async #runBranch(request: SubgraphRequest, parent: Walker): Promise<SubgraphResult> {
+    const [first] = request.branch.split('/');
+    const parallelNode = first || request.branch;
+    const key = parallelKey(parent.scope, parallelNode);
+    let block = this.#state.pendingParallel.get(key);
+    if (!block) {
+      block = { node: parallelNode, branches: new Map<string, PendingBranch>() };
+      this.#state.pendingParallel.set(key, block);
     }
-    const saved = pending.get(request.start);
-    const base = this.#state.context.snapshot();
-    if (saved?.done) {
-      return {
-        outcome: {
-          status: saved.status ?? 'success',
-          ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {})
-        },
-        ...(saved.last_node ? { lastNode: saved.last_node } : {}),
-        completedNodes: saved.completed_nodes,
-        context: saved.context,
-        contextUpdates: diffContext(base, saved.context)
-      };
+    const branches = block.branches;
+    const saved = branches.get(request.start);
+    const base = parent.context.snapshot();
+    const resultOf = (b: PendingBranch, context: RunContext): SubgraphResult => ({
+      outcome: {
+        status: b.status ?? 'success',
+        ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+        ...(b.notes ? { notes: b.notes } : {})
+      },
+      ...(b.last_node ? { lastNode: b.last_node } : {}),
+      completedNodes: b.completed_nodes,
+      context: context.snapshot(),
+      contextUpdates: b.context_updates,
+      ...(b.cancelled ? { cancelled: true } : {})
+    });
+    const context = new RunContext(base);
+    if (saved) {
+      context.apply(saved.context_updates);
+      for (const k of saved.context_removed ?? []) context.delete(k);
     }
-    const context = new RunContext(saved ? saved.context : base);
-    const completed: string[] = saved ? [...saved.completed_nodes] : [];
-    const branchState = pending;
-    const update = (patch: Partial<PendingBranch>): void => {
-      const prev = branchState.get(request.start);
-      branchState.set(request.start, {
-        done: false,
-        completed_nodes: completed,
-        context: context.snapshot(),
-        ...(prev?.next_node ? { next_node: prev.next_node } : {}),
+    if (saved?.done) return resultOf(saved, context);
+
+    let entry: PendingBranch = saved ?? {
+      done: false,
+      next_node: request.start,
+      completed_nodes: [],
+      context_updates: {}
+    };
+    const save = (patch: Partial<PendingBranch>): void => {
+      const { updates, removed } = changedKeys(base, context.snapshot());
+      entry = withoutUndefined({
+        ...entry,
+        context_updates: updates,
+        context_removed: removed.length ? removed : undefined,
         ...patch
       });
+      branches.set(request.start, entry);
     };
-    update({ next_node: saved?.next_node ?? request.start });
-    const end = await this.#walk(saved?.next_node ?? request.start, {
+    save({});
+    const scope = `${key}/${request.start}`;
+    const attempts: AttemptSlot = {
+      saved: (id) =>
+        entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
+      set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+      clear: () => save({ current_attempt: undefined })
+    };
+    const signal = parent.signal
+      ? AbortSignal.any([request.signal, parent.signal])
+      : request.signal;
+    const end = await this.#walk(entry.next_node ?? request.start, {
       context,
       branch: request.branch,
+      scope,
       stopAt: request.stopAt,
-      signal: request.signal,
-      onAdvance: (done, next) => {
-        completed.push(done);
-        update(next === undefined ? {} : { next_node: next });
-      }
+      signal,
+      attempts,
+      ...(saved?.status
+        ? {
+            resumedAt: {
+              outcome: {
+                status: saved.status,
+                ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                ...(saved.notes ? { notes: saved.notes } : {})
+              },
+              ...(saved.last_node ? { lastNode: saved.last_node } : {})
+            }
+          }
+        : {}),
+      onAdvance: (done, next, outcome) =>
+        save({
+          completed_nodes: [...entry.completed_nodes, done],
+          next_node: next ?? entry.next_node,
+          status: outcome.status,
+          failure_reason: outcome.failureReason,
+          notes: outcome.notes,
+          last_node: done
+        })
     });
-    const snapshot = context.snapshot();
-    branchState.set(request.start, {
+    save({
       done: true,
-      completed_nodes: completed,
-      context: snapshot,
+      next_node: undefined,
+      current_attempt: undefined,
+      // Only a successful branch's changes are merged: the others need not be kept.
+      ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+        ? { context_updates: {}, context_removed: undefined }
+        : {}),
       status: end.outcome.status,
-      ...(end.outcome.failureReason ? { failure_reason: end.outcome.failureReason } : {}),
-      ...(end.lastNode ? { last_node: end.lastNode } : {})
+      failure_reason: end.outcome.failureReason,
+      notes: end.outcome.notes,
+      last_node: end.lastNode,
+      cancelled: end.kind === 'cancelled' ? true : undefined
     });
-    return {
-      outcome: end.outcome,
-      ...(end.lastNode ? { lastNode: end.lastNode } : {}),
-      completedNodes: completed,
-      context: snapshot,
-      contextUpdates: diffContext(base, snapshot)
-    };
+    await this.#checkpoint(end.lastNode ?? request.start);
+    return resultOf(entry, context);
   }
 
   /**
@@ -908,7 +1118,12 @@ class Engine implements EngineServices {
     const running = new Map<string, Promise<void>>();
     const failedNodes: string[] = [];
     const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-    const walker: Walker = { context, concurrent: true };
+    const walker: Walker = {
+      context,
+      scope: '',
+      concurrent: true,
+      attempts: this.#concurrentAttempts
+    };
     let stop: StopSignal | undefined;
     let gateFailure: { exit: string; gates: readonly string[]; reason: string } | undefined;
 
@@ -1033,19 +1248,27 @@ class Engine implements EngineServices {
     }
     return this.#finish('success', undefined);
   }
-
-  completeParallel(nodeId: string): void {
-    this.#state.pendingParallel.delete(nodeId);
-  }
 }
 
-function diffContext(
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope: string, nodeId: string): string {
+  return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(
   base: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+): { updates: Record<string, unknown>; removed: string[] } {
+  const updates: Record<string, unknown> = {};
   for (const key of Object.keys(after)) {
-    if (JSON.stringify(base[key]) !== JSON.stringify(after[key])) out[key] = after[key];
+    if (JSON.stringify(base[key]) !== JSON.stringify(after[key])) updates[key] = after[key];
   }
-  return out;
+  return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out as T;
 }

@@ -1,7 +1,14 @@
 /**
  * Mutable bookkeeping of one run, and its projection to a Checkpoint. Only the engine mutates it.
  */
-import type { Checkpoint, CheckpointNodeOutcome, PendingBranch, RunStatus } from './checkpoint.js';
+import type {
+  AttemptInFlight,
+  Checkpoint,
+  CheckpointNodeOutcome,
+  PendingBranch,
+  PendingParallel,
+  RunStatus
+} from './checkpoint.js';
 import { CHECKPOINT_VERSION } from './checkpoint.js';
 import { RunContext } from './context.js';
 import type { Outcome } from './outcome.js';
@@ -29,11 +36,20 @@ export class RunState {
     retries: new Map<string, string>(),
     visits: new Map<string, string>()
   };
-  /** parallel node id → branch start → state, for branches in flight. */
-  readonly pendingParallel = new Map<string, Map<string, PendingBranch>>();
+  /**
+   * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
+   * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
+   */
+  readonly pendingParallel = new Map<
+    string,
+    { readonly node: string; readonly branches: Map<string, PendingBranch> }
+  >();
+  readonly #branchJson = new WeakMap<PendingBranch, string>();
+  /** `schedule="dependencies"`: the attempt of each node running concurrently. */
+  readonly runningAttempts = new Map<string, number>();
   currentNode = '';
   nextNode: string | undefined;
-  currentAttempt: { node: string; attempt: number } | undefined;
+  currentAttempt: AttemptInFlight | undefined;
   restartCount = 0;
   status: RunStatus = 'running';
   failureReason: string | undefined;
@@ -59,12 +75,13 @@ export class RunState {
     state.currentAttempt = checkpoint.current_attempt;
     state.restartCount = checkpoint.restart_count;
     state.status = checkpoint.status;
-    if (checkpoint.parallel) {
-      state.pendingParallel.set(
-        checkpoint.parallel.node,
-        new Map(Object.entries(checkpoint.parallel.branches))
-      );
-    }
+    for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
+      state.pendingParallel.set(key, {
+        node: block.node,
+        branches: new Map(Object.entries(block.branches))
+      });
+    for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
+      state.runningAttempts.set(node, attempt);
     return state;
   }
 
@@ -105,10 +122,10 @@ export class RunState {
     this.markCompleted(nodeId);
   }
 
+  /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
   addRetry(nodeId: string): number {
     const n = (this.retries.get(nodeId) ?? 0) + 1;
     this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
-    this.context.set(`internal.retry_count.${nodeId}`, n);
     return n;
   }
 
@@ -130,6 +147,7 @@ export class RunState {
     this.#fragments.retries.clear();
     this.#fragments.visits.clear();
     this.pendingParallel.clear();
+    this.runningAttempts.clear();
     for (const key of [...this.context.keys()]) this.context.delete(key);
     this.context.apply(context.snapshot());
     this.currentNode = '';
@@ -143,7 +161,7 @@ export class RunState {
   serialize(timestamp: string): string {
     const object = (fragments: ReadonlyMap<string, string>): string =>
       `{${[...fragments.values()].join(',')}}`;
-    const [parallelNode, branches] = [...this.pendingParallel][0] ?? [];
+    const running = this.#runningRecord();
     const head: Record<string, unknown> = {
       version: CHECKPOINT_VERSION,
       run_id: this.runId,
@@ -151,12 +169,10 @@ export class RunState {
       status: this.status,
       current_node: this.currentNode,
       ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-      ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt })
+      ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+      ...(running ? { running_attempts: running } : {})
     };
     const tail: Record<string, unknown> = {
-      ...(parallelNode !== undefined && branches
-        ? { parallel: { node: parallelNode, branches: Object.fromEntries(branches) } }
-        : {}),
       restart_count: this.restartCount,
       ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
       timestamp
@@ -168,8 +184,46 @@ export class RunState {
       `,"node_outcomes":${object(this.#fragments.outcomes)}` +
       `,"node_retries":${object(this.#fragments.retries)}` +
       `,"visits":${object(this.#fragments.visits)}` +
-      `,"context":${this.context.toJson()},${tailText.slice(1)}\n`
+      `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`
     );
+  }
+
+  /**
+   * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+   * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+   * that moved on, not every branch's saved context changes.
+   */
+  #parallelJson(): string {
+    if (this.pendingParallel.size === 0) return '';
+    const blocks: string[] = [];
+    for (const [key, block] of this.pendingParallel) {
+      const branches: string[] = [];
+      for (const [start, entry] of block.branches) {
+        let text = this.#branchJson.get(entry);
+        if (text === undefined) {
+          text = JSON.stringify(entry);
+          this.#branchJson.set(entry, text);
+        }
+        branches.push(`${JSON.stringify(start)}:${text}`);
+      }
+      blocks.push(
+        `${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`
+      );
+    }
+    return `"parallel":{${blocks.join(',')}},`;
+  }
+
+  /** Every parallel block in flight (nested ones included), or undefined when there is none. */
+  #parallelRecord(): Record<string, PendingParallel> | undefined {
+    if (this.pendingParallel.size === 0) return undefined;
+    const out = Object.create(null) as Record<string, PendingParallel>;
+    for (const [key, block] of this.pendingParallel)
+      out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
+    return out;
+  }
+
+  #runningRecord(): Record<string, number> | undefined {
+    return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
   }
 
   toCheckpoint(timestamp: string): Checkpoint {
@@ -178,7 +232,8 @@ export class RunState {
       for (const [k, v] of m) out[k] = v;
       return out;
     };
-    const [parallelNode, branches] = [...this.pendingParallel][0] ?? [];
+    const parallel = this.#parallelRecord();
+    const running = this.#runningRecord();
     return {
       version: CHECKPOINT_VERSION,
       run_id: this.runId,
@@ -187,14 +242,13 @@ export class RunState {
       current_node: this.currentNode,
       ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
       ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+      ...(running ? { running_attempts: running } : {}),
       completed_nodes: [...this.completed],
       node_outcomes: record(this.outcomes),
       node_retries: record(this.retries),
       visits: record(this.visits),
       context: this.context.snapshot(),
-      ...(parallelNode !== undefined && branches
-        ? { parallel: { node: parallelNode, branches: record(branches) } }
-        : {}),
+      ...(parallel ? { parallel: structuredClone(parallel) } : {}),
       restart_count: this.restartCount,
       ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
       timestamp

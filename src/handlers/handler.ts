@@ -20,6 +20,24 @@ export interface SubgraphResult {
   readonly context: Readonly<Record<string, unknown>>;
   /** Context keys the branch changed, with their final values. */
   readonly contextUpdates: Readonly<Record<string, unknown>>;
+  /** The request's signal fired (not a timeout) before the branch finished: `outcome` is `skipped`. */
+  readonly cancelled?: boolean;
+}
+
+const TIMEOUT = 'TimeoutError';
+
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+export function branchTimeoutReason(message: string): Error {
+  const error = new Error(message);
+  error.name = TIMEOUT;
+  return error;
+}
+
+export function isBranchTimeout(reason: unknown): boolean {
+  return reason instanceof Error && reason.name === TIMEOUT;
 }
 
 export interface SubgraphRequest {
@@ -29,11 +47,15 @@ export interface SubgraphRequest {
   readonly stopAt: ReadonlySet<string>;
   /** A label for events and checkpoint state, e.g. `fork/branch1`. */
   readonly branch: string;
+  /** Aborting it cancels the branch (see `branchTimeoutReason` for timeouts). */
   readonly signal: AbortSignal;
 }
 
 export interface EngineServices {
-  /** Runs a branch of the graph on an isolated copy of the current context. */
+  /**
+   * Runs a branch of the graph on an isolated copy of the calling walk's context (the main walk's, or the
+   * enclosing branch's for a nested parallel node), resuming it when a checkpoint holds its progress.
+   */
   runSubgraph(request: SubgraphRequest): Promise<SubgraphResult>;
   /** Forgets the saved branch progress of a parallel node once it has finished (checkpoint bookkeeping). */
   completeParallel(nodeId: string): void;

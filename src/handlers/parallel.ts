@@ -1,8 +1,12 @@
 /**
  * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
- * context until it reaches the join (fan-in) node; then execution continues at the join node, so every
- * branch node runs exactly once. Join policies: wait_all, first_success, k_of_n, quorum. Error policies:
- * continue, fail_fast, ignore.
+ * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
+ * then execution continues at the join node, so every branch node runs exactly once. Join policies:
+ * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
+ *
+ * The context changes of the successful branches are merged here, in branch order (later branches win),
+ * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
+ * summaries (status, reason, a bounded list of changed keys), never the branches' values.
  */
 import { errorMessage } from '../errors.js';
 import type { Outcome, StageStatus } from '../engine/outcome.js';
@@ -12,32 +16,63 @@ import { HandlerTypes } from '../graph/shapes.js';
 import { getDurationMs, getInteger, getString, nodeHandlerType } from '../graph/values.js';
 import { findJoinNode } from './find-join-node.js';
 import type { Handler, HandlerInput, SubgraphResult } from './handler.js';
+import { branchTimeoutReason } from './handler.js';
 
 export const JOIN_POLICIES = ['wait_all', 'first_success', 'k_of_n', 'quorum'] as const;
 export const ERROR_POLICIES = ['continue', 'fail_fast', 'ignore'] as const;
 export const DEFAULT_MAX_PARALLEL = 4;
+/** How many changed context keys a branch summary lists. */
+export const MAX_RESULT_KEYS = 32;
+
+/**
+ * A branch's status: a stage status, or `cancelled` (stopped by a join or error policy before it finished).
+ * `skipped` means the branch never started (the join was decided first). Neither counts as a failure.
+ */
+export type BranchStatus = StageStatus | 'cancelled';
 
 export interface BranchResult {
   readonly id: string;
-  readonly status: StageStatus;
+  readonly status: BranchStatus;
+  readonly notes?: string;
   readonly failure_reason?: string;
+  /** The node whose outcome decided the branch's status. */
   readonly last_node?: string;
   readonly completed_nodes: readonly string[];
-  readonly context_updates: Readonly<Record<string, unknown>>;
+  /** The branch's `score` context value when it set a number (fan-in ranking). */
+  readonly score?: number;
+  /** Context keys the branch changed (at most MAX_RESULT_KEYS); the values are merged, not copied here. */
+  readonly context_keys: readonly string[];
+  /** How many changed keys `context_keys` leaves out. */
+  readonly more_context_keys?: number;
 }
 
-function toBranchResult(id: string, r: SubgraphResult): BranchResult {
+export function isBranchFailure(status: BranchStatus): boolean {
+  return status === 'fail' || status === 'retry';
+}
+
+function toBranchResult(id: string, r: SubgraphResult, timedOut: string | undefined): BranchResult {
+  const keys = Object.keys(r.contextUpdates);
+  const score = r.contextUpdates['score'];
+  const numeric = typeof score === 'number' ? score : Number(score);
+  const status: BranchStatus = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
+  const reason = timedOut ?? r.outcome.failureReason;
   return {
     id,
-    status: r.outcome.status,
-    ...(r.outcome.failureReason ? { failure_reason: r.outcome.failureReason } : {}),
+    status,
+    ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
+    ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
     ...(r.lastNode ? { last_node: r.lastNode } : {}),
     completed_nodes: r.completedNodes,
-    context_updates: r.contextUpdates
+    ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
+    context_keys: keys.slice(0, MAX_RESULT_KEYS),
+    ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
   };
 }
 
-/** How many successes satisfy the join, for a policy and branch count. */
+/**
+ * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
+ * branches that must succeed: ceil(n·q), at least 1 and at most n.
+ */
 export function requiredSuccesses(
   policy: string,
   total: number,
@@ -50,10 +85,15 @@ export function requiredSuccesses(
     case 'k_of_n':
       return Math.min(total, Math.max(1, k ?? 1));
     case 'quorum':
-      return Math.min(total, Math.floor(total * (quorum ?? 0.5)) + 1);
+      // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
+      return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
     default:
       return total;
   }
+}
+
+function list(label: string, ids: readonly string[]): string {
+  return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
 }
 
 export class ParallelHandler implements Handler {
@@ -91,12 +131,35 @@ export class ParallelHandler implements Handler {
     const started = input.clock.now();
     const controllers = branches.map(() => new AbortController());
     const results: (BranchResult | undefined)[] = branches.map(() => undefined);
+    const updatesByBranch: (Readonly<Record<string, unknown>> | undefined)[] = branches.map(
+      () => undefined
+    );
     let successes = 0;
     let failures = 0;
     let stopReason: string | undefined;
     const cancelRest = (reason: string): void => {
       stopReason ??= reason;
       for (const c of controllers) if (!c.signal.aborted) c.abort(new Error(reason));
+    };
+
+    const finish = (index: number, result: BranchResult, durationMs: number): void => {
+      results[index] = result;
+      if (isSuccessful(result.status as StageStatus)) successes++;
+      else if (isBranchFailure(result.status)) failures++;
+      input.emit({
+        type: 'parallel.branch_completed',
+        nodeId: node.id,
+        branchId: result.id,
+        status: result.status,
+        durationMs,
+        ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
+        ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
+        ...(result.last_node ? { lastNode: result.last_node } : {})
+      });
+      if (policy !== 'wait_all' && successes >= needed)
+        cancelRest(`join policy ${policy} satisfied`);
+      if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
+        cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
     };
 
     let next = 0;
@@ -106,15 +169,30 @@ export class ParallelHandler implements Handler {
         const start = branches[index];
         const controller = controllers[index];
         if (start === undefined || controller === undefined) return;
+        if (controller.signal.aborted) {
+          finish(
+            index,
+            {
+              id: start,
+              status: 'skipped',
+              notes: `not started: ${stopReason ?? 'the join was decided'}`,
+              completed_nodes: [],
+              context_keys: []
+            },
+            0
+          );
+          continue;
+        }
         const branchStarted = input.clock.now();
         let timer: Promise<void> | undefined;
+        let timedOut: string | undefined;
         const timerStop = new AbortController();
         if (branchTimeout !== undefined) {
           timer = input.clock.sleep(branchTimeout, timerStop.signal).then(
-            () =>
-              controller.abort(
-                new Error(`branch timed out after ${branchTimeout} ms (branch_timeout)`)
-              ),
+            () => {
+              timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+              controller.abort(branchTimeoutReason(timedOut));
+            },
             () => undefined
           );
         }
@@ -126,7 +204,9 @@ export class ParallelHandler implements Handler {
             branch: `${node.id}/${start}`,
             signal: controller.signal
           });
-          result = toBranchResult(start, r);
+          result = toBranchResult(start, r, timedOut);
+          if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
+            updatesByBranch[index] = r.contextUpdates;
         } catch (error) {
           if (input.signal.aborted) throw error;
           result = {
@@ -134,26 +214,13 @@ export class ParallelHandler implements Handler {
             status: 'fail',
             failure_reason: errorMessage(error),
             completed_nodes: [],
-            context_updates: {}
+            context_keys: []
           };
         } finally {
           timerStop.abort();
           await timer;
         }
-        results[index] = result;
-        if (isSuccessful(result.status)) successes++;
-        else failures++;
-        input.emit({
-          type: 'parallel.branch_completed',
-          nodeId: node.id,
-          branchId: start,
-          status: result.status,
-          durationMs: input.clock.now() - branchStarted
-        });
-        if (policy !== 'wait_all' && successes >= needed)
-          cancelRest(`join policy ${policy} satisfied`);
-        if (errorPolicy === 'fail_fast' && !isSuccessful(result.status))
-          cancelRest(`branch '${start}' failed (error_policy=fail_fast)`);
+        finish(index, result, input.clock.now() - branchStarted);
       }
     };
     await Promise.all(
@@ -162,23 +229,36 @@ export class ParallelHandler implements Handler {
     input.engine.completeParallel(node.id);
 
     const finished = results.filter((r): r is BranchResult => r !== undefined);
+    const idsWith = (test: (s: BranchStatus) => boolean): string[] =>
+      finished.filter((r) => test(r.status)).map((r) => r.id);
+    const failedIds = idsWith(isBranchFailure);
+    const cancelledIds = idsWith((s) => s === 'cancelled');
+    const notStartedIds = idsWith((s) => s === 'skipped');
     input.emit({
       type: 'parallel.completed',
       nodeId: node.id,
       successCount: successes,
       failureCount: failures,
+      cancelledCount: cancelledIds.length + notStartedIds.length,
       durationMs: input.clock.now() - started
     });
 
-    const updates: Record<string, unknown> = {
+    // Successful branches' context changes, in branch order (later branches win); then the summary keys.
+    const updates: Record<string, unknown> = {};
+    for (const u of updatesByBranch) if (u) Object.assign(updates, u);
+    Object.assign(updates, {
       'parallel.results': finished,
       'parallel.branch_count': branches.length,
       'parallel.success_count': successes,
-      'parallel.fail_count': failures
-    };
+      'parallel.fail_count': failures,
+      'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
+    });
     for (const r of finished) updates[`parallel.branch.${r.id}.status`] = r.status;
-    const failedIds = finished.filter((r) => !isSuccessful(r.status)).map((r) => r.id);
-    const summary = `${successes}/${branches.length} branches succeeded${failedIds.length ? `; failed: ${failedIds.join(', ')}` : ''}`;
+    const summary =
+      `${successes}/${branches.length} branches succeeded` +
+      list('failed', failedIds) +
+      list('cancelled', cancelledIds) +
+      list('not started', notStartedIds);
     const base = {
       contextUpdates: updates,
       ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
