@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7510);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1643);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7510:
+/***/ 1643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31449,6 +31449,18 @@ class ActivityLogSink {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
+/**
+ * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
+ * cut-off) are dropped rather than decoded as U+FFFD.
+ */
+function utf8Tail(bytes) {
+    let skip = 0;
+    while (skip < 3 && skip < bytes.length && ((bytes[skip] ?? 0) & 0xc0) === 0x80)
+        skip += 1;
+    return Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.length - skip).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/node-process-runner.ts
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
@@ -31461,6 +31473,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  *   result by at most PIPE_CLOSE_GRACE_MS; then the group is killed and the pipes are dropped.
  * - Failing to start (missing cwd, no `sh`) is a result with `spawnError`, never a throw.
  */
+
 
 
 
@@ -31509,13 +31522,8 @@ class TailBuffer {
         if (bytes.length > this.#limit)
             bytes = bytes.subarray(bytes.length - this.#limit);
         const truncated = this.#total > bytes.length;
-        if (truncated) {
-            let skip = 0;
-            while (skip < 3 && skip < bytes.length && ((bytes[skip] ?? 0) & 0xc0) === 0x80)
-                skip += 1;
-            bytes = bytes.subarray(skip);
-        }
-        return { text: bytes.toString('utf8'), totalBytes: this.#total, truncated };
+        const text = truncated ? utf8Tail(bytes) : bytes.toString('utf8');
+        return { text, totalBytes: this.#total, truncated };
     }
 }
 /**
@@ -31988,6 +31996,21 @@ function nodeLabel(node) {
     return label === undefined || label === '' ? node.id : label;
 }
 
+;// CONCATENATED MODULE: ./src/handlers/handler.ts
+const TIMEOUT = 'TimeoutError';
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+function branchTimeoutReason(message) {
+    const error = new Error(message);
+    error.name = TIMEOUT;
+    return error;
+}
+function isBranchTimeout(reason) {
+    return reason instanceof Error && reason.name === TIMEOUT;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/context.ts
 /**
  * The run context (spec §5.1): a key-value store owned by the engine. Handlers read it through a
@@ -32198,7 +32221,9 @@ function delayForAttempt(attempt, backoff, random) {
  */
 
 
-const CHECKPOINT_VERSION = 1;
+const CHECKPOINT_VERSION = 2;
+/** Older versions this tracker still reads (migrated on load by `parseCheckpoint`). */
+const READABLE_CHECKPOINT_VERSIONS = [1, CHECKPOINT_VERSION];
 function invalid(message) {
     return new TrackerError('CHECKPOINT_INVALID', `Checkpoint is not valid: ${message}. It may be from another tool or damaged; start a new run or restore a good copy.`);
 }
@@ -32239,7 +32264,71 @@ function nodeOutcomes(value) {
     }
     return out;
 }
-/** Parses and checks a checkpoint document. Throws TrackerError('CHECKPOINT_INVALID') with the reason. */
+function keysChanged(base, after) {
+    const updates = {};
+    for (const key of Object.keys(after))
+        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
+            updates[key] = after[key];
+    const removed = Object.keys(base).filter((key) => !(key in after));
+    return { updates, removed };
+}
+function pendingBranch(value, field) {
+    if (!isRecord(value) || typeof value['done'] !== 'boolean')
+        throw invalid(`'${field}' must be a branch state with 'done'`);
+    if (value['status'] !== undefined && !isStageStatus(value['status']))
+        throw invalid(`'${field}.status' must be a stage status`);
+    const updates = value['context_updates'] ?? {};
+    if (!isRecord(updates))
+        throw invalid(`'${field}.context_updates' must be an object`);
+    return {
+        ...value,
+        completed_nodes: stringArray(value['completed_nodes'] ?? [], `${field}.completed_nodes`),
+        context_updates: updates
+    };
+}
+function pendingParallel(value) {
+    if (value === undefined)
+        return undefined;
+    if (!isRecord(value))
+        throw invalid(`'parallel' must be an object`);
+    const out = {};
+    for (const [key, block] of Object.entries(value)) {
+        if (!isRecord(block) || typeof block['node'] !== 'string' || !isRecord(block['branches']))
+            throw invalid(`'parallel.${key}' must be {node, branches}`);
+        const branches = {};
+        for (const [start, b] of Object.entries(block['branches']))
+            branches[start] = pendingBranch(b, `parallel.${key}.branches.${start}`);
+        out[key] = { node: block['node'], branches };
+    }
+    return out;
+}
+/**
+ * Version 1 saved one parallel block (`{node, branches}`, top level only) with each branch's whole context.
+ * Its branches started from the main context, so the diff against it gives the version-2 form.
+ */
+function migrateParallelV1(value, context) {
+    if (value === undefined)
+        return undefined;
+    if (!isRecord(value) || typeof value['node'] !== 'string' || !isRecord(value['branches']))
+        throw invalid(`'parallel' must be {node, branches}`);
+    const branches = {};
+    for (const [start, b] of Object.entries(value['branches'])) {
+        if (!isRecord(b))
+            throw invalid(`'parallel.branches.${start}' must be an object`);
+        const { context: branchContext, ...rest } = b;
+        const { updates, removed } = keysChanged(context, isRecord(branchContext) ? branchContext : {});
+        branches[start] = pendingBranch({
+            ...rest,
+            context_updates: updates,
+            ...(removed.length ? { context_removed: removed } : {})
+        }, `parallel.branches.${start}`);
+    }
+    return { [value['node']]: { node: value['node'], branches } };
+}
+/**
+ * Parses and checks a checkpoint document; version-1 documents are migrated to the current version.
+ * Throws TrackerError('CHECKPOINT_INVALID') with the reason.
+ */
 function parseCheckpoint(text) {
     let data;
     try {
@@ -32252,8 +32341,9 @@ function parseCheckpoint(text) {
     }
     if (!isRecord(data))
         throw invalid('expected a JSON object');
-    if (data['version'] !== CHECKPOINT_VERSION) {
-        throw invalid(`unsupported version ${JSON.stringify(data['version'])} (this tracker reads version ${CHECKPOINT_VERSION})`);
+    const version = data['version'];
+    if (typeof version !== 'number' || !READABLE_CHECKPOINT_VERSIONS.includes(version)) {
+        throw invalid(`unsupported version ${JSON.stringify(version)} (this tracker reads versions ${READABLE_CHECKPOINT_VERSIONS.join(' and ')})`);
     }
     const runId = data['run_id'];
     if (typeof runId !== 'string' || runId === '')
@@ -32277,8 +32367,20 @@ function parseCheckpoint(text) {
             typeof attempt['attempt'] !== 'number')) {
         throw invalid(`'current_attempt' must be {node, attempt}`);
     }
+    const running = data['running_attempts'];
+    const parallel = version === 1
+        ? migrateParallelV1(data['parallel'], context)
+        : pendingParallel(data['parallel']);
+    const rest = { ...data };
+    delete rest['parallel'];
+    delete rest['running_attempts'];
     return {
-        ...data,
+        ...rest,
+        version: CHECKPOINT_VERSION,
+        ...(parallel ? { parallel } : {}),
+        ...(running === undefined
+            ? {}
+            : { running_attempts: numberRecord(running, 'running_attempts') }),
         completed_nodes: stringArray(data['completed_nodes'] ?? [], 'completed_nodes'),
         node_outcomes: nodeOutcomes(data['node_outcomes']),
         node_retries: numberRecord(data['node_retries'], 'node_retries'),
@@ -32315,8 +32417,14 @@ class RunState {
         retries: new Map(),
         visits: new Map()
     };
-    /** parallel node id → branch start → state, for branches in flight. */
+    /**
+     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
+     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
+     */
     pendingParallel = new Map();
+    #branchJson = new WeakMap();
+    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
+    runningAttempts = new Map();
     currentNode = '';
     nextNode;
     currentAttempt;
@@ -32343,9 +32451,13 @@ class RunState {
         state.currentAttempt = checkpoint.current_attempt;
         state.restartCount = checkpoint.restart_count;
         state.status = checkpoint.status;
-        if (checkpoint.parallel) {
-            state.pendingParallel.set(checkpoint.parallel.node, new Map(Object.entries(checkpoint.parallel.branches)));
-        }
+        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
+            state.pendingParallel.set(key, {
+                node: block.node,
+                branches: new Map(Object.entries(block.branches))
+            });
+        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
+            state.runningAttempts.set(node, attempt);
         return state;
     }
     markCompleted(nodeId) {
@@ -32376,10 +32488,10 @@ class RunState {
         });
         this.markCompleted(nodeId);
     }
+    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
     addRetry(nodeId) {
         const n = (this.retries.get(nodeId) ?? 0) + 1;
         this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
-        this.context.set(`internal.retry_count.${nodeId}`, n);
         return n;
     }
     addVisit(nodeId) {
@@ -32399,6 +32511,7 @@ class RunState {
         this.#fragments.retries.clear();
         this.#fragments.visits.clear();
         this.pendingParallel.clear();
+        this.runningAttempts.clear();
         for (const key of [...this.context.keys()])
             this.context.delete(key);
         this.context.apply(context.snapshot());
@@ -32411,7 +32524,7 @@ class RunState {
      */
     serialize(timestamp) {
         const object = (fragments) => `{${[...fragments.values()].join(',')}}`;
-        const [parallelNode, branches] = [...this.pendingParallel][0] ?? [];
+        const running = this.#runningRecord();
         const head = {
             version: CHECKPOINT_VERSION,
             run_id: this.runId,
@@ -32419,12 +32532,10 @@ class RunState {
             status: this.status,
             current_node: this.currentNode,
             ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt })
+            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+            ...(running ? { running_attempts: running } : {})
         };
         const tail = {
-            ...(parallelNode !== undefined && branches
-                ? { parallel: { node: parallelNode, branches: Object.fromEntries(branches) } }
-                : {}),
             restart_count: this.restartCount,
             ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
             timestamp
@@ -32435,7 +32546,42 @@ class RunState {
             `,"node_outcomes":${object(this.#fragments.outcomes)}` +
             `,"node_retries":${object(this.#fragments.retries)}` +
             `,"visits":${object(this.#fragments.visits)}` +
-            `,"context":${this.context.toJson()},${tailText.slice(1)}\n`);
+            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
+    }
+    /**
+     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+     * that moved on, not every branch's saved context changes.
+     */
+    #parallelJson() {
+        if (this.pendingParallel.size === 0)
+            return '';
+        const blocks = [];
+        for (const [key, block] of this.pendingParallel) {
+            const branches = [];
+            for (const [start, entry] of block.branches) {
+                let text = this.#branchJson.get(entry);
+                if (text === undefined) {
+                    text = JSON.stringify(entry);
+                    this.#branchJson.set(entry, text);
+                }
+                branches.push(`${JSON.stringify(start)}:${text}`);
+            }
+            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
+        }
+        return `"parallel":{${blocks.join(',')}},`;
+    }
+    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
+    #parallelRecord() {
+        if (this.pendingParallel.size === 0)
+            return undefined;
+        const out = Object.create(null);
+        for (const [key, block] of this.pendingParallel)
+            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
+        return out;
+    }
+    #runningRecord() {
+        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
     }
     toCheckpoint(timestamp) {
         const record = (m) => {
@@ -32444,7 +32590,8 @@ class RunState {
                 out[k] = v;
             return out;
         };
-        const [parallelNode, branches] = [...this.pendingParallel][0] ?? [];
+        const parallel = this.#parallelRecord();
+        const running = this.#runningRecord();
         return {
             version: CHECKPOINT_VERSION,
             run_id: this.runId,
@@ -32453,14 +32600,13 @@ class RunState {
             current_node: this.currentNode,
             ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
             ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+            ...(running ? { running_attempts: running } : {}),
             completed_nodes: [...this.completed],
             node_outcomes: record(this.outcomes),
             node_retries: record(this.retries),
             visits: record(this.visits),
             context: this.context.snapshot(),
-            ...(parallelNode !== undefined && branches
-                ? { parallel: { node: parallelNode, branches: record(branches) } }
-                : {}),
+            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
             restart_count: this.restartCount,
             ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
             timestamp
@@ -33450,6 +33596,7 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
 
 
 
+
 /** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
 class StopSignal extends Error {
     nodeId;
@@ -33466,6 +33613,11 @@ function ordinal(n) {
     const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
     return `${n}${suffix}`;
 }
+/** The failure summary shows this many last lines of each output file of a failed branch node. */
+const FAILURE_TAIL_LINES = 10;
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** …read from at most this many trailing bytes (the logs can be any size). */
+const FAILURE_TAIL_BYTES = 16 * 1024;
 function mirrorGraphAttributes(graph, context) {
     for (const [key, value] of graph.attrs)
         context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -33562,7 +33714,11 @@ class Engine {
             if (dependencies)
                 return await this.#runDependencies(start);
             for (;;) {
-                const end = await this.#walk(start, { context: this.#state.context });
+                const end = await this.#walk(start, {
+                    context: this.#state.context,
+                    scope: '',
+                    attempts: this.#mainAttempts
+                });
                 if (end.kind === 'failed')
                     return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
                 if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
@@ -33616,11 +33772,13 @@ class Engine {
             });
         }
         else {
+            const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
             this.#emit({
                 type: 'pipeline.failed',
                 durationMs,
                 reason: reason ?? 'failed',
-                ...(failedNode ? { nodeId: failedNode } : {})
+                ...(failedNode ? { nodeId: failedNode } : {}),
+                ...(failedBranches.length ? { failedBranches } : {})
             });
         }
         const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
@@ -33668,6 +33826,46 @@ class Engine {
             nodeId,
             message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
         });
+    }
+    /**
+     * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+     * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
+     * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
+     */
+    async #failedBranches(nodeId) {
+        const node = this.#graph.nodes.get(nodeId);
+        const type = node ? this.#o.registry.resolveType(node) : undefined;
+        if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
+            return [];
+        const raw = this.#state.context.get('parallel.results');
+        if (!Array.isArray(raw))
+            return [];
+        const out = [];
+        for (const r of raw) {
+            if (typeof r !== 'object' || r === null)
+                continue;
+            const { id, status, last_node: last, failure_reason: why } = r;
+            if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
+                continue;
+            const failing = typeof last === 'string' ? last : undefined;
+            const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
+            const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+            const output = [];
+            for (const file of failing ? FAILURE_TAIL_FILES : []) {
+                const text = await this.#runStore
+                    .readStageFileTail(failing, file, FAILURE_TAIL_BYTES)
+                    .catch(() => undefined);
+                if (text && text.trim() !== '')
+                    output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+            }
+            out.push({
+                branch: id,
+                ...(failing ? { nodeId: failing } : {}),
+                ...(reason ? { reason } : {}),
+                ...(output.length ? { output } : {})
+            });
+        }
+        return out;
     }
     async #stopped(nodeId) {
         this.#state.status = 'stopped';
@@ -33719,6 +33917,31 @@ class Engine {
         await this.#checkpoint(target);
         return target;
     }
+    /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+    #mainAttempts = {
+        saved: (id) => this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
+        set: (node, attempt) => {
+            this.#state.currentAttempt = { node, attempt };
+        },
+        clear: () => undefined
+    };
+    /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+    #concurrentAttempts = {
+        saved: (id) => this.#state.runningAttempts.get(id),
+        set: (id, attempt) => {
+            this.#state.runningAttempts.set(id, attempt);
+        },
+        clear: (id) => {
+            this.#state.runningAttempts.delete(id);
+        }
+    };
+    /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+    #interruption(w) {
+        if (!w.signal?.aborted || this.#signal.aborted)
+            return undefined;
+        const reason = w.signal.reason;
+        return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+    }
     #throwIfStopped(nodeId) {
         if (this.#signal.aborted)
             throw new StopSignal(nodeId);
@@ -33729,19 +33952,13 @@ class Engine {
      */
     async #walk(start, w) {
         let current = start;
-        let lastOutcome = { status: 'success' };
-        let lastNode;
+        let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
+        let lastNode = w.resumedAt?.lastNode;
         let arrivedVia;
         const isMain = w.branch === undefined;
         for (;;) {
             this.#throwIfStopped(current);
-            if (w.signal?.aborted) {
-                return {
-                    kind: 'failed',
-                    outcome: failure(`cancelled: ${errorMessage(w.signal.reason)}`, { retryable: false }),
-                    ...(lastNode ? { lastNode } : {})
-                };
-            }
+            // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
             if (w.stopAt?.has(current))
                 return {
                     kind: 'stop_at',
@@ -33749,6 +33966,9 @@ class Engine {
                     stoppedBefore: current,
                     ...(lastNode ? { lastNode } : {})
                 };
+            const interrupted = this.#interruption(w);
+            if (interrupted)
+                return this.#interruptedEnd(interrupted, lastNode);
             const node = this.#graph.nodes.get(current);
             if (!node) {
                 return {
@@ -33780,7 +34000,7 @@ class Engine {
             }
             const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
             const visits = this.#state.visits.get(current) ?? 0;
-            const resuming = this.#state.currentAttempt?.node === current;
+            const resuming = w.attempts.saved(current) !== undefined;
             if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
                 const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
                 return { kind: 'failed', outcome, lastNode: current };
@@ -33788,6 +34008,9 @@ class Engine {
             if (isMain)
                 this.#state.nextNode = current;
             const outcome = await this.#executeNode(node, w, arrivedVia);
+            const interruptedNow = this.#interruption(w);
+            if (interruptedNow)
+                return this.#interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
             lastOutcome = outcome;
             lastNode = current;
             if (isExitNode(node)) {
@@ -33808,7 +34031,7 @@ class Engine {
                         };
                     }
                 }
-                w.onAdvance?.(current, undefined);
+                w.onAdvance?.(current, undefined, outcome);
                 return {
                     kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
                     outcome,
@@ -33826,12 +34049,26 @@ class Engine {
                 await this.#checkpoint(current);
             }
             else {
-                w.onAdvance?.(current, next.to);
+                w.onAdvance?.(current, next.to, outcome);
                 await this.#checkpoint(current);
             }
             current = next.to;
             arrivedVia = next.edge;
         }
+    }
+    /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+    #interruptedEnd(why, lastNode, outcome) {
+        return why.timeout
+            ? {
+                kind: 'failed',
+                outcome: outcome ?? failure(why.message, { retryable: false }),
+                ...(lastNode ? { lastNode } : {})
+            }
+            : {
+                kind: 'cancelled',
+                outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+                ...(lastNode ? { lastNode } : {})
+            };
     }
     #failureText(node, outcome) {
         const reason = outcome.failureReason ?? 'failed';
@@ -33945,14 +34182,14 @@ class Engine {
         const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
         const typeName = handlerType ?? nodeHandlerType(node);
         const policy = buildRetryPolicy(node, this.#graph);
-        const isMain = w.branch === undefined && w.concurrent !== true;
         let attempt = 1;
-        if (this.#state.currentAttempt?.node === node.id)
-            attempt = Math.min(this.#state.currentAttempt.attempt, policy.maxAttempts);
+        const saved = w.attempts.saved(node.id);
+        if (saved !== undefined)
+            attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
         else
             this.#state.addVisit(node.id);
-        if (isMain)
-            this.#state.currentAttempt = { node: node.id, attempt };
+        w.attempts.set(node.id, attempt);
+        const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
         // Let the store create the likely next stage directories while this node runs.
         if (this.#runStore.prepareStage) {
             for (const edge of outgoingEdges(this.#graph, node.id))
@@ -33960,6 +34197,9 @@ class Engine {
         }
         for (;;) {
             this.#throwIfStopped(node.id);
+            const before = this.#interruption(w);
+            if (before)
+                return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
             w.context.set('current_node', node.id);
             const startedAt = this.#o.clock.now();
             this.#emit({
@@ -33988,6 +34228,9 @@ class Engine {
             if (this.#signal.aborted)
                 throw new StopSignal(node.id);
             const durationMs = this.#o.clock.now() - startedAt;
+            const interrupted = this.#interruption(w);
+            if (interrupted)
+                return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
             this.#emit({
                 type: 'stage.completed',
                 nodeId: node.id,
@@ -34002,12 +34245,12 @@ class Engine {
             const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
             if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
                 const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
-                this.#state.addRetry(node.id);
+                const retries = this.#state.addRetry(node.id);
+                w.context.set(`internal.retry_count.${node.id}`, retries);
                 attempt += 1;
-                if (isMain) {
-                    this.#state.currentAttempt = { node: node.id, attempt };
-                    await this.#checkpoint(node.id);
-                }
+                // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+                w.attempts.set(node.id, attempt);
+                await this.#checkpoint(node.id);
                 this.#emit({
                     type: 'stage.retrying',
                     nodeId: node.id,
@@ -34018,10 +34261,11 @@ class Engine {
                     ...(w.branch ? { branch: w.branch } : {})
                 });
                 try {
-                    await this.#o.clock.sleep(delayMs, this.#signal);
+                    await this.#o.clock.sleep(delayMs, signal);
                 }
                 catch {
-                    throw new StopSignal(node.id);
+                    if (this.#signal.aborted)
+                        throw new StopSignal(node.id);
                 }
                 continue;
             }
@@ -34040,8 +34284,36 @@ class Engine {
                         };
             }
             await this.#record(node, outcome, attempt, w);
+            w.attempts.clear(node.id);
             return outcome;
         }
+    }
+    /**
+     * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+     * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+     * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+     */
+    async #interruptedStage(node, typeName, attempt, durationMs, why, w) {
+        const outcome = why.timeout
+            ? failure(why.message, { retryable: false })
+            : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+        // durationMs is undefined when the node was waiting to retry: that attempt never started.
+        if (durationMs !== undefined)
+            this.#emit({
+                type: 'stage.completed',
+                nodeId: node.id,
+                handlerType: typeName,
+                status: outcome.status,
+                attempt,
+                durationMs,
+                ...(outcome.notes ? { notes: outcome.notes } : {}),
+                ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+                ...(w.branch ? { branch: w.branch } : {})
+            });
+        if (why.timeout)
+            await this.#record(node, outcome, attempt, w);
+        w.attempts.clear(node.id);
+        return outcome;
     }
     async #record(node, outcome, attempts, w) {
         this.#state.recordOutcome(node.id, outcome, attempts);
@@ -34072,72 +34344,129 @@ class Engine {
                 ...payload,
                 ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
             }),
-            engine: this
+            engine: this.#services(w)
         };
     }
-    /** EngineServices: runs a parallel branch on an isolated context copy, resuming it when a checkpoint says so. */
-    async runSubgraph(request) {
-        const [parallelNode] = request.branch.split('/');
-        const key = parallelNode ?? request.branch;
-        let pending = this.#state.pendingParallel.get(key);
-        if (!pending) {
-            pending = new Map();
-            this.#state.pendingParallel.set(key, pending);
+    /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
+    #services(w) {
+        return {
+            runSubgraph: (request) => this.#runBranch(request, w),
+            completeParallel: (nodeId) => {
+                const key = parallelKey(w.scope, nodeId);
+                for (const k of [...this.#state.pendingParallel.keys()])
+                    if (k === key || k.startsWith(`${key}/`))
+                        this.#state.pendingParallel.delete(k);
+            }
+        };
+    }
+    /**
+     * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+     * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+     * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+     * node (so a branch that reached its join before the process died keeps its real status).
+     */
+    async #runBranch(request, parent) {
+        const [first] = request.branch.split('/');
+        const parallelNode = first || request.branch;
+        const key = parallelKey(parent.scope, parallelNode);
+        let block = this.#state.pendingParallel.get(key);
+        if (!block) {
+            block = { node: parallelNode, branches: new Map() };
+            this.#state.pendingParallel.set(key, block);
         }
-        const saved = pending.get(request.start);
-        const base = this.#state.context.snapshot();
-        if (saved?.done) {
-            return {
-                outcome: {
-                    status: saved.status ?? 'success',
-                    ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {})
-                },
-                ...(saved.last_node ? { lastNode: saved.last_node } : {}),
-                completedNodes: saved.completed_nodes,
-                context: saved.context,
-                contextUpdates: diffContext(base, saved.context)
-            };
+        const branches = block.branches;
+        const saved = branches.get(request.start);
+        const base = parent.context.snapshot();
+        const resultOf = (b, context) => ({
+            outcome: {
+                status: b.status ?? 'success',
+                ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+                ...(b.notes ? { notes: b.notes } : {})
+            },
+            ...(b.last_node ? { lastNode: b.last_node } : {}),
+            completedNodes: b.completed_nodes,
+            context: context.snapshot(),
+            contextUpdates: b.context_updates,
+            ...(b.cancelled ? { cancelled: true } : {})
+        });
+        const context = new RunContext(base);
+        if (saved) {
+            context.apply(saved.context_updates);
+            for (const k of saved.context_removed ?? [])
+                context.delete(k);
         }
-        const context = new RunContext(saved ? saved.context : base);
-        const completed = saved ? [...saved.completed_nodes] : [];
-        const branchState = pending;
-        const update = (patch) => {
-            const prev = branchState.get(request.start);
-            branchState.set(request.start, {
-                done: false,
-                completed_nodes: completed,
-                context: context.snapshot(),
-                ...(prev?.next_node ? { next_node: prev.next_node } : {}),
+        if (saved?.done)
+            return resultOf(saved, context);
+        let entry = saved ?? {
+            done: false,
+            next_node: request.start,
+            completed_nodes: [],
+            context_updates: {}
+        };
+        const save = (patch) => {
+            const { updates, removed } = changedKeys(base, context.snapshot());
+            entry = withoutUndefined({
+                ...entry,
+                context_updates: updates,
+                context_removed: removed.length ? removed : undefined,
                 ...patch
             });
+            branches.set(request.start, entry);
         };
-        update({ next_node: saved?.next_node ?? request.start });
-        const end = await this.#walk(saved?.next_node ?? request.start, {
+        save({});
+        const scope = `${key}/${request.start}`;
+        const attempts = {
+            saved: (id) => entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
+            set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+            clear: () => save({ current_attempt: undefined })
+        };
+        const signal = parent.signal
+            ? AbortSignal.any([request.signal, parent.signal])
+            : request.signal;
+        const end = await this.#walk(entry.next_node ?? request.start, {
             context,
             branch: request.branch,
+            scope,
             stopAt: request.stopAt,
-            signal: request.signal,
-            onAdvance: (done, next) => {
-                completed.push(done);
-                update(next === undefined ? {} : { next_node: next });
-            }
+            signal,
+            attempts,
+            ...(saved?.status
+                ? {
+                    resumedAt: {
+                        outcome: {
+                            status: saved.status,
+                            ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                            ...(saved.notes ? { notes: saved.notes } : {})
+                        },
+                        ...(saved.last_node ? { lastNode: saved.last_node } : {})
+                    }
+                }
+                : {}),
+            onAdvance: (done, next, outcome) => save({
+                completed_nodes: [...entry.completed_nodes, done],
+                next_node: next ?? entry.next_node,
+                status: outcome.status,
+                failure_reason: outcome.failureReason,
+                notes: outcome.notes,
+                last_node: done
+            })
         });
-        const snapshot = context.snapshot();
-        branchState.set(request.start, {
+        save({
             done: true,
-            completed_nodes: completed,
-            context: snapshot,
+            next_node: undefined,
+            current_attempt: undefined,
+            // Only a successful branch's changes are merged: the others need not be kept.
+            ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+                ? { context_updates: {}, context_removed: undefined }
+                : {}),
             status: end.outcome.status,
-            ...(end.outcome.failureReason ? { failure_reason: end.outcome.failureReason } : {}),
-            ...(end.lastNode ? { last_node: end.lastNode } : {})
+            failure_reason: end.outcome.failureReason,
+            notes: end.outcome.notes,
+            last_node: end.lastNode,
+            cancelled: end.kind === 'cancelled' ? true : undefined
         });
-        return {
-            outcome: end.outcome,
-            ...(end.lastNode ? { lastNode: end.lastNode } : {}),
-            completedNodes: completed,
-            context: snapshot,
-            contextUpdates: diffContext(base, snapshot)
-        };
+        await this.#checkpoint(end.lastNode ?? request.start);
+        return resultOf(entry, context);
     }
     /**
      * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
@@ -34201,7 +34530,12 @@ class Engine {
         const running = new Map();
         const failedNodes = [];
         const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-        const walker = { context, concurrent: true };
+        const walker = {
+            context,
+            scope: '',
+            concurrent: true,
+            attempts: this.#concurrentAttempts
+        };
         let stop;
         let gateFailure;
         /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
@@ -34324,16 +34658,25 @@ class Engine {
         }
         return this.#finish('success', undefined);
     }
-    completeParallel(nodeId) {
-        this.#state.pendingParallel.delete(nodeId);
-    }
 }
-function diffContext(base, after) {
-    const out = {};
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope, nodeId) {
+    return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(base, after) {
+    const updates = {};
     for (const key of Object.keys(after)) {
         if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
-            out[key] = after[key];
+            updates[key] = after[key];
     }
+    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+function withoutUndefined(value) {
+    const out = { ...value };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
     return out;
 }
 
@@ -35048,26 +35391,331 @@ class ExitHandler {
     }
 }
 
+;// CONCATENATED MODULE: ./src/handlers/find-join-node.ts
+
+
+
+function distancesFrom(graph, start, blocked, unconditionalOnly) {
+    const dist = new Map([[start, 0]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        const d = dist.get(id) ?? 0;
+        for (const e of outgoingEdges(graph, id)) {
+            if (e.to === blocked || dist.has(e.to))
+                continue;
+            if (unconditionalOnly && (e.attrs.get('condition')?.value.trim() ?? '') !== '')
+                continue;
+            dist.set(e.to, d + 1);
+            queue.push(e.to);
+        }
+    }
+    return dist;
+}
+function findJoinNode(graph, parallelId, branchStarts) {
+    const node = graph.nodes.get(parallelId);
+    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
+    if (explicit && graph.nodes.has(explicit))
+        return explicit;
+    if (branchStarts.length === 0)
+        return undefined;
+    return (convergence(graph, parallelId, branchStarts, true) ??
+        convergence(graph, parallelId, branchStarts, false));
+}
+function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
+    const starts = new Set(branchStarts);
+    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId, unconditionalOnly));
+    let best;
+    for (const [id, n] of graph.nodes) {
+        if (id === parallelId || starts.has(id))
+            continue;
+        let cost = 0;
+        let reachable = true;
+        for (const m of maps) {
+            const d = m.get(id);
+            if (d === undefined) {
+                reachable = false;
+                break;
+            }
+            cost = Math.max(cost, d);
+        }
+        if (!reachable)
+            continue;
+        const fanIn = nodeHandlerType(n) === HandlerTypes.FanIn;
+        if (best === undefined || cost < best.cost || (cost === best.cost && fanIn && !best.fanIn))
+            best = { id, cost, fanIn };
+    }
+    return best?.id;
+}
+
+;// CONCATENATED MODULE: ./src/handlers/parallel.ts
+/**
+ * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
+ * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
+ * then execution continues at the join node, so every branch node runs exactly once. Join policies:
+ * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
+ *
+ * The context changes of the successful branches are merged here, in branch order (later branches win),
+ * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
+ * summaries (status, reason, a bounded list of changed keys), never the branches' values.
+ */
+
+
+
+
+
+
+
+const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
+const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
+const DEFAULT_MAX_PARALLEL = 4;
+/** How many changed context keys a branch summary lists. */
+const MAX_RESULT_KEYS = 32;
+function isBranchFailure(status) {
+    return status === 'fail' || status === 'retry';
+}
+function toBranchResult(id, r, timedOut) {
+    const keys = Object.keys(r.contextUpdates);
+    const score = r.contextUpdates['score'];
+    const numeric = typeof score === 'number' ? score : Number(score);
+    const status = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
+    const reason = timedOut ?? r.outcome.failureReason;
+    return {
+        id,
+        status,
+        ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
+        ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
+        ...(r.lastNode ? { last_node: r.lastNode } : {}),
+        completed_nodes: r.completedNodes,
+        ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
+        context_keys: keys.slice(0, MAX_RESULT_KEYS),
+        ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
+    };
+}
+/**
+ * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
+ * branches that must succeed: ceil(n·q), at least 1 and at most n.
+ */
+function requiredSuccesses(policy, total, k, quorum) {
+    switch (policy) {
+        case 'first_success':
+            return Math.min(1, total);
+        case 'k_of_n':
+            return Math.min(total, Math.max(1, k ?? 1));
+        case 'quorum':
+            // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
+            return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
+        default:
+            return total;
+    }
+}
+function list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
+}
+class ParallelHandler {
+    async execute(input) {
+        const { node, graph } = input;
+        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
+        if (branches.length === 0)
+            return {
+                status: 'fail',
+                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
+                retryable: false
+            };
+        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
+        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
+        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
+        const k = getInteger(node.attrs, 'join_k');
+        const quorumText = getString(node.attrs, 'join_quorum');
+        const quorum = quorumText === undefined ? undefined : Number(quorumText);
+        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
+        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
+        const join = findJoinNode(graph, node.id, branches);
+        const exits = [...graph.nodes.values()]
+            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
+            .map((n) => n.id);
+        const stopAt = new Set(join ? [join] : exits);
+        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
+        const started = input.clock.now();
+        const controllers = branches.map(() => new AbortController());
+        const results = branches.map(() => undefined);
+        const updatesByBranch = branches.map(() => undefined);
+        let successes = 0;
+        let failures = 0;
+        let stopReason;
+        const cancelRest = (reason) => {
+            stopReason ??= reason;
+            for (const c of controllers)
+                if (!c.signal.aborted)
+                    c.abort(new Error(reason));
+        };
+        const finish = (index, result, durationMs) => {
+            results[index] = result;
+            if (isSuccessful(result.status))
+                successes++;
+            else if (isBranchFailure(result.status))
+                failures++;
+            input.emit({
+                type: 'parallel.branch_completed',
+                nodeId: node.id,
+                branchId: result.id,
+                status: result.status,
+                durationMs,
+                ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
+                ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
+                ...(result.last_node ? { lastNode: result.last_node } : {})
+            });
+            if (policy !== 'wait_all' && successes >= needed)
+                cancelRest(`join policy ${policy} satisfied`);
+            if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
+                cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
+        };
+        let next = 0;
+        const worker = async () => {
+            for (;;) {
+                const index = next++;
+                const start = branches[index];
+                const controller = controllers[index];
+                if (start === undefined || controller === undefined)
+                    return;
+                if (controller.signal.aborted) {
+                    finish(index, {
+                        id: start,
+                        status: 'skipped',
+                        notes: `not started: ${stopReason ?? 'the join was decided'}`,
+                        completed_nodes: [],
+                        context_keys: []
+                    }, 0);
+                    continue;
+                }
+                const branchStarted = input.clock.now();
+                let timer;
+                let timedOut;
+                const timerStop = new AbortController();
+                if (branchTimeout !== undefined) {
+                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
+                        timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+                        controller.abort(branchTimeoutReason(timedOut));
+                    }, () => undefined);
+                }
+                let result;
+                try {
+                    const r = await input.engine.runSubgraph({
+                        start,
+                        stopAt,
+                        branch: `${node.id}/${start}`,
+                        signal: controller.signal
+                    });
+                    result = toBranchResult(start, r, timedOut);
+                    if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
+                        updatesByBranch[index] = r.contextUpdates;
+                }
+                catch (error) {
+                    if (input.signal.aborted)
+                        throw error;
+                    result = {
+                        id: start,
+                        status: 'fail',
+                        failure_reason: errorMessage(error),
+                        completed_nodes: [],
+                        context_keys: []
+                    };
+                }
+                finally {
+                    timerStop.abort();
+                    await timer;
+                }
+                finish(index, result, input.clock.now() - branchStarted);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
+        input.engine.completeParallel(node.id);
+        const finished = results.filter((r) => r !== undefined);
+        const idsWith = (test) => finished.filter((r) => test(r.status)).map((r) => r.id);
+        const failedIds = idsWith(isBranchFailure);
+        const cancelledIds = idsWith((s) => s === 'cancelled');
+        const notStartedIds = idsWith((s) => s === 'skipped');
+        input.emit({
+            type: 'parallel.completed',
+            nodeId: node.id,
+            successCount: successes,
+            failureCount: failures,
+            cancelledCount: cancelledIds.length + notStartedIds.length,
+            durationMs: input.clock.now() - started
+        });
+        // Successful branches' context changes, in branch order (later branches win); then the summary keys.
+        const updates = {};
+        for (const u of updatesByBranch)
+            if (u)
+                Object.assign(updates, u);
+        Object.assign(updates, {
+            'parallel.results': finished,
+            'parallel.branch_count': branches.length,
+            'parallel.success_count': successes,
+            'parallel.fail_count': failures,
+            'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
+        });
+        for (const r of finished)
+            updates[`parallel.branch.${r.id}.status`] = r.status;
+        const summary = `${successes}/${branches.length} branches succeeded` +
+            list('failed', failedIds) +
+            list('cancelled', cancelledIds) +
+            list('not started', notStartedIds);
+        const base = {
+            contextUpdates: updates,
+            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
+            retryable: false
+        };
+        let status;
+        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
+            status = 'fail';
+        else if (policy === 'wait_all')
+            status =
+                failedIds.length === 0
+                    ? 'success'
+                    : errorPolicy === 'ignore' && successes > 0
+                        ? 'success'
+                        : 'partial_success';
+        else
+            status = successes >= needed ? 'success' : 'fail';
+        if (status === 'fail') {
+            return {
+                ...base,
+                status,
+                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
+            };
+        }
+        return { ...base, status, notes: summary };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/handlers/fan-in.ts
+
 
 const RANK = {
     success: 0,
     partial_success: 1,
     retry: 2,
-    skipped: 3,
-    fail: 4
+    fail: 3,
+    cancelled: 4,
+    skipped: 5
 };
 function isBranchResult(value) {
     return (typeof value === 'object' &&
         value !== null &&
-        typeof value.id === 'string');
+        typeof value.id === 'string' &&
+        typeof value.status === 'string' &&
+        value.status in RANK);
+}
+function scoreOf(r) {
+    const s = r.score ?? r.context_updates?.['score'];
+    return typeof s === 'number' ? s : Number(s) || 0;
 }
 function selectBest(results) {
-    const score = (r) => {
-        const s = r.context_updates['score'];
-        return typeof s === 'number' ? s : Number(s) || 0;
-    };
-    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || score(b) - score(a) || a.id.localeCompare(b.id))[0];
+    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || scoreOf(b) - scoreOf(a) || a.id.localeCompare(b.id))[0];
+}
+function fan_in_list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
 }
 class FanInHandler {
     execute(input) {
@@ -35081,25 +35729,31 @@ class FanInHandler {
             });
         }
         const best = selectBest(results);
-        const merged = {};
+        // Results written before the parallel node merged the branches carry their changes: merge those here.
+        const legacy = {};
         for (const r of results)
-            if (isSuccessful(r.status))
-                Object.assign(merged, r.context_updates);
-        const failed = results.filter((r) => !isSuccessful(r.status)).map((r) => r.id);
+            if (r.context_updates && isSuccessful(r.status))
+                Object.assign(legacy, r.context_updates);
+        const ids = (test) => results.filter(test).map((r) => r.id);
+        const failed = ids((r) => isBranchFailure(r.status));
+        const cancelled = ids((r) => r.status === 'cancelled' || r.status === 'skipped');
+        const succeeded = ids((r) => r.status === 'success' || r.status === 'partial_success');
         const updates = {
-            ...merged,
+            ...legacy,
             'parallel.fan_in.best_id': best?.id ?? '',
             'parallel.fan_in.best_outcome': best?.status ?? ''
         };
-        if (failed.length === results.length) {
+        if (succeeded.length === 0) {
             return Promise.resolve({
                 status: 'fail',
-                failureReason: `all ${results.length} branches failed: ${failed.join(', ')}`,
+                failureReason: failed.length === results.length
+                    ? `all ${results.length} branches failed: ${failed.join(', ')}`
+                    : `no branch succeeded (${results.length} branches)${fan_in_list('failed', failed)}${fan_in_list('cancelled or not started', cancelled)}`,
                 contextUpdates: updates,
                 retryable: false
             });
         }
-        const notes = `Selected best candidate: ${best?.id ?? ''}${failed.length ? `; failed branches: ${failed.join(', ')}` : ''}`;
+        const notes = `Selected best candidate: ${best?.id ?? ''}${fan_in_list('failed branches', failed)}${fan_in_list('cancelled or not started', cancelled)}`;
         return Promise.resolve({
             status: failed.length ? 'partial_success' : 'success',
             notes,
@@ -35255,233 +35909,6 @@ class ManagerLoopHandler {
             failureReason: `Manager loop '${node.id}' exceeded max_cycles=${maxCycles} waiting for ${waitingFor || 'a stop condition (none is configured)'}.`,
             contextUpdates: updates(maxCycles)
         };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/find-join-node.ts
-
-
-
-function distancesFrom(graph, start, blocked) {
-    const dist = new Map([[start, 0]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-        const id = queue[i];
-        const d = dist.get(id) ?? 0;
-        for (const e of outgoingEdges(graph, id)) {
-            if (e.to === blocked || dist.has(e.to))
-                continue;
-            dist.set(e.to, d + 1);
-            queue.push(e.to);
-        }
-    }
-    return dist;
-}
-function findJoinNode(graph, parallelId, branchStarts) {
-    const node = graph.nodes.get(parallelId);
-    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
-    if (explicit && graph.nodes.has(explicit))
-        return explicit;
-    if (branchStarts.length === 0)
-        return undefined;
-    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId));
-    let best;
-    for (const [id, n] of graph.nodes) {
-        if (nodeHandlerType(n) !== HandlerTypes.FanIn)
-            continue;
-        let cost = 0;
-        let reachable = true;
-        for (const m of maps) {
-            const d = m.get(id);
-            if (d === undefined) {
-                reachable = false;
-                break;
-            }
-            cost = Math.max(cost, d);
-        }
-        if (reachable && (best === undefined || cost < best.cost))
-            best = { id, cost };
-    }
-    return best?.id;
-}
-
-;// CONCATENATED MODULE: ./src/handlers/parallel.ts
-/**
- * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
- * context until it reaches the join (fan-in) node; then execution continues at the join node, so every
- * branch node runs exactly once. Join policies: wait_all, first_success, k_of_n, quorum. Error policies:
- * continue, fail_fast, ignore.
- */
-
-
-
-
-
-
-const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
-const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
-const DEFAULT_MAX_PARALLEL = 4;
-function toBranchResult(id, r) {
-    return {
-        id,
-        status: r.outcome.status,
-        ...(r.outcome.failureReason ? { failure_reason: r.outcome.failureReason } : {}),
-        ...(r.lastNode ? { last_node: r.lastNode } : {}),
-        completed_nodes: r.completedNodes,
-        context_updates: r.contextUpdates
-    };
-}
-/** How many successes satisfy the join, for a policy and branch count. */
-function requiredSuccesses(policy, total, k, quorum) {
-    switch (policy) {
-        case 'first_success':
-            return Math.min(1, total);
-        case 'k_of_n':
-            return Math.min(total, Math.max(1, k ?? 1));
-        case 'quorum':
-            return Math.min(total, Math.floor(total * (quorum ?? 0.5)) + 1);
-        default:
-            return total;
-    }
-}
-class ParallelHandler {
-    async execute(input) {
-        const { node, graph } = input;
-        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        if (branches.length === 0)
-            return {
-                status: 'fail',
-                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
-                retryable: false
-            };
-        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
-        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
-        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
-        const k = getInteger(node.attrs, 'join_k');
-        const quorumText = getString(node.attrs, 'join_quorum');
-        const quorum = quorumText === undefined ? undefined : Number(quorumText);
-        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
-        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
-        const join = findJoinNode(graph, node.id, branches);
-        const exits = [...graph.nodes.values()]
-            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
-            .map((n) => n.id);
-        const stopAt = new Set(join ? [join] : exits);
-        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
-        const started = input.clock.now();
-        const controllers = branches.map(() => new AbortController());
-        const results = branches.map(() => undefined);
-        let successes = 0;
-        let failures = 0;
-        let stopReason;
-        const cancelRest = (reason) => {
-            stopReason ??= reason;
-            for (const c of controllers)
-                if (!c.signal.aborted)
-                    c.abort(new Error(reason));
-        };
-        let next = 0;
-        const worker = async () => {
-            for (;;) {
-                const index = next++;
-                const start = branches[index];
-                const controller = controllers[index];
-                if (start === undefined || controller === undefined)
-                    return;
-                const branchStarted = input.clock.now();
-                let timer;
-                const timerStop = new AbortController();
-                if (branchTimeout !== undefined) {
-                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => controller.abort(new Error(`branch timed out after ${branchTimeout} ms (branch_timeout)`)), () => undefined);
-                }
-                let result;
-                try {
-                    const r = await input.engine.runSubgraph({
-                        start,
-                        stopAt,
-                        branch: `${node.id}/${start}`,
-                        signal: controller.signal
-                    });
-                    result = toBranchResult(start, r);
-                }
-                catch (error) {
-                    if (input.signal.aborted)
-                        throw error;
-                    result = {
-                        id: start,
-                        status: 'fail',
-                        failure_reason: errorMessage(error),
-                        completed_nodes: [],
-                        context_updates: {}
-                    };
-                }
-                finally {
-                    timerStop.abort();
-                    await timer;
-                }
-                results[index] = result;
-                if (isSuccessful(result.status))
-                    successes++;
-                else
-                    failures++;
-                input.emit({
-                    type: 'parallel.branch_completed',
-                    nodeId: node.id,
-                    branchId: start,
-                    status: result.status,
-                    durationMs: input.clock.now() - branchStarted
-                });
-                if (policy !== 'wait_all' && successes >= needed)
-                    cancelRest(`join policy ${policy} satisfied`);
-                if (errorPolicy === 'fail_fast' && !isSuccessful(result.status))
-                    cancelRest(`branch '${start}' failed (error_policy=fail_fast)`);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
-        input.engine.completeParallel(node.id);
-        const finished = results.filter((r) => r !== undefined);
-        input.emit({
-            type: 'parallel.completed',
-            nodeId: node.id,
-            successCount: successes,
-            failureCount: failures,
-            durationMs: input.clock.now() - started
-        });
-        const updates = {
-            'parallel.results': finished,
-            'parallel.branch_count': branches.length,
-            'parallel.success_count': successes,
-            'parallel.fail_count': failures
-        };
-        for (const r of finished)
-            updates[`parallel.branch.${r.id}.status`] = r.status;
-        const failedIds = finished.filter((r) => !isSuccessful(r.status)).map((r) => r.id);
-        const summary = `${successes}/${branches.length} branches succeeded${failedIds.length ? `; failed: ${failedIds.join(', ')}` : ''}`;
-        const base = {
-            contextUpdates: updates,
-            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
-            retryable: false
-        };
-        let status;
-        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
-            status = 'fail';
-        else if (policy === 'wait_all')
-            status =
-                failedIds.length === 0
-                    ? 'success'
-                    : errorPolicy === 'ignore' && successes > 0
-                        ? 'success'
-                        : 'partial_success';
-        else
-            status = successes >= needed ? 'success' : 'fail';
-        if (status === 'fail') {
-            return {
-                ...base,
-                status,
-                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
-            };
-        }
-        return { ...base, status, notes: summary };
     }
 }
 
@@ -41303,6 +41730,7 @@ class FsCheckpointStore {
 
 
 
+
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 /**
  * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
@@ -41427,6 +41855,30 @@ class FsRunStore {
     async readStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
         return this.#enqueue(path, () => readIfExists(path));
+    }
+    async readStageFileTail(nodeId, name, maxBytes) {
+        const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
+        return this.#enqueue(path, async () => {
+            let handle;
+            try {
+                handle = await (0,promises_namespaceObject.open)(path, 'r');
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return undefined;
+                throw error;
+            }
+            try {
+                const { size } = await handle.stat();
+                const length = Math.min(size, Math.max(0, Math.floor(maxBytes)));
+                const buffer = Buffer.alloc(length);
+                const { bytesRead } = await handle.read(buffer, 0, length, size - length);
+                return utf8Tail(buffer.subarray(0, bytesRead));
+            }
+            finally {
+                await handle.close();
+            }
+        });
     }
     async removeStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
@@ -41912,8 +42364,19 @@ const ICON = {
     partial_success: '◐',
     fail: '✗',
     retry: '↻',
-    skipped: '⊘'
+    skipped: '⊘',
+    cancelled: '⊘'
 };
+/** The failed branches behind a failed parallel or fan-in node: node, reason, last output lines. */
+function formatFailedBranches(branches) {
+    return branches
+        .map((b) => {
+        const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
+        const tails = (b.output ?? []).map((o) => `\n      last lines of ${b.nodeId ?? b.branch}/${o.file}:\n${o.lines.map((l) => `        │ ${l}`).join('\n')}`);
+        return head + tails.join('');
+    })
+        .join('\n');
+}
 function formatEvent(event, options = {}) {
     const where = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
     switch (event.type) {
@@ -41930,7 +42393,7 @@ function formatEvent(event, options = {}) {
                 return undefined;
             const detail = event.status === 'fail'
                 ? `  ${event.failureReason ?? ''}`
-                : event.status === 'partial_success' && event.notes
+                : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
                     ? `  ${event.notes}`
                     : '';
             return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
@@ -41944,7 +42407,7 @@ function formatEvent(event, options = {}) {
         case 'parallel.completed':
             return options.quiet
                 ? undefined
-                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed in ${formatDuration(event.durationMs)}`;
+                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${formatDuration(event.durationMs)}`;
         case 'gate.waiting':
             return undefined;
         case 'gate.answered':
@@ -41964,7 +42427,8 @@ function formatEvent(event, options = {}) {
         case 'pipeline.completed':
             return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
         case 'pipeline.failed':
-            return `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+            return (`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}` +
+                (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : ''));
         case 'pipeline.stopped':
             return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
         case 'edge.selected':
@@ -42304,6 +42768,7 @@ class MemoryCheckpointStore {
 }
 
 ;// CONCATENATED MODULE: ./src/stores/memory-run-store.ts
+
 /**
  * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
  * Files live in a map keyed by `<nodeId>/<name>`; nothing touches the disk.
@@ -42334,6 +42799,13 @@ class MemoryRunStore {
     }
     readStageFile(nodeId, name) {
         return Promise.resolve(this.stageFiles.get(`${nodeId}/${name}`));
+    }
+    readStageFileTail(nodeId, name, maxBytes) {
+        const text = this.stageFiles.get(`${nodeId}/${name}`);
+        if (text === undefined)
+            return Promise.resolve(undefined);
+        const bytes = Buffer.from(text, 'utf8');
+        return Promise.resolve(utf8Tail(bytes.subarray(Math.max(0, bytes.length - maxBytes))));
     }
     removeStageFile(nodeId, name) {
         this.stageFiles.delete(`${nodeId}/${name}`);
@@ -42783,7 +43255,9 @@ const TAIL_LINES = 10;
 async function failureDetail(store, nodeId) {
     const parts = [];
     for (const name of ['stderr.log', 'stdout.log']) {
-        const text = await store.readStageFile(nodeId, name).catch(() => undefined);
+        const text = await store
+            .readStageFileTail(nodeId, name, FAILURE_TAIL_BYTES)
+            .catch(() => undefined);
         if (!text || text.trim() === '')
             continue;
         const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);

@@ -70,6 +70,18 @@ function describeRunStore(name: string, create: Factory): void {
       await cleanup();
     });
 
+    it('reads the tail of a stage file without the part before it', async () => {
+      const { store, cleanup } = await create();
+      await store.writeStageFile('a', 'stderr.log', 'x'.repeat(100_000) + 'é end\n');
+      expect(await store.readStageFileTail('a', 'stderr.log', 7)).toBe('é end\n');
+      // Six bytes start inside 'é' (two bytes): the cut character is dropped, not garbled.
+      expect(await store.readStageFileTail('a', 'stderr.log', 6)).toBe(' end\n');
+      await store.writeStageFile('a', 'short.log', 'tiny');
+      expect(await store.readStageFileTail('a', 'short.log', 1024)).toBe('tiny');
+      expect(await store.readStageFileTail('a', 'missing.log', 1024)).toBeUndefined();
+      await cleanup();
+    });
+
     it('keeps run files', async () => {
       const { store, cleanup } = await create();
       await store.writeRunFile('manifest.json', '{"a":1}');

@@ -16,6 +16,7 @@ import type { WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { errorMessage } from '../errors.js';
+import { utf8Tail } from '../stores/utf8-tail.js';
 import type {
   ProcessResult,
   ProcessRunner,
@@ -70,12 +71,8 @@ export class TailBuffer {
     let bytes = Buffer.concat(this.#chunks, this.#kept);
     if (bytes.length > this.#limit) bytes = bytes.subarray(bytes.length - this.#limit);
     const truncated = this.#total > bytes.length;
-    if (truncated) {
-      let skip = 0;
-      while (skip < 3 && skip < bytes.length && ((bytes[skip] ?? 0) & 0xc0) === 0x80) skip += 1;
-      bytes = bytes.subarray(skip);
-    }
-    return { text: bytes.toString('utf8'), totalBytes: this.#total, truncated };
+    const text = truncated ? utf8Tail(bytes) : bytes.toString('utf8');
+    return { text, totalBytes: this.#total, truncated };
   }
 }
 

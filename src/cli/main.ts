@@ -11,7 +11,7 @@ import { NodeProcessRunner } from '../adapters/node-process-runner.js';
 import { newRunId } from '../adapters/run-id.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
-import { runPipeline } from '../engine/run-pipeline.js';
+import { FAILURE_TAIL_BYTES, runPipeline } from '../engine/run-pipeline.js';
 import type { RunResult } from '../engine/run-pipeline.js';
 import { errorMessage, isTrackerError, TrackerError } from '../errors.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
@@ -368,7 +368,9 @@ const TAIL_LINES = 10;
 async function failureDetail(store: FsRunStore, nodeId: string): Promise<string> {
   const parts: string[] = [];
   for (const name of ['stderr.log', 'stdout.log']) {
-    const text = await store.readStageFile(nodeId, name).catch(() => undefined);
+    const text = await store
+      .readStageFileTail(nodeId, name, FAILURE_TAIL_BYTES)
+      .catch(() => undefined);
     if (!text || text.trim() === '') continue;
     const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
     parts.push(

@@ -122,6 +122,8 @@ function ordinal(n: number): string {
 /** The failure summary shows this many last lines of each output file of a failed branch node. */
 const FAILURE_TAIL_LINES = 10;
 const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'] as const;
+/** …read from at most this many trailing bytes (the logs can be any size). */
+export const FAILURE_TAIL_BYTES = 16 * 1024;
 
 function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
   for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -363,7 +365,7 @@ class Engine {
       const output: { file: string; lines: string[] }[] = [];
       for (const file of failing ? FAILURE_TAIL_FILES : []) {
         const text = await this.#runStore
-          .readStageFile(failing as string, file)
+          .readStageFileTail(failing as string, file, FAILURE_TAIL_BYTES)
           .catch(() => undefined);
         if (text && text.trim() !== '')
           output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });

@@ -24,6 +24,11 @@ export interface RunStore {
   ): Promise<void>;
   /** undefined when the file does not exist. */
   readStageFile(nodeId: string, name: string): Promise<string | undefined>;
+  /**
+   * The last `maxBytes` of a stage file (UTF-8; a character cut at the start is dropped), however large
+   * the file is; undefined when it does not exist.
+   */
+  readStageFileTail(nodeId: string, name: string, maxBytes: number): Promise<string | undefined>;
   removeStageFile(nodeId: string, name: string): Promise<void>;
   writeRunFile(name: string, content: string): Promise<void>;
   readRunFile(name: string): Promise<string | undefined>;

@@ -1,7 +1,8 @@
-import { appendFile, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
+import { utf8Tail } from './utf8-tail.js';
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 
@@ -149,6 +150,32 @@ export class FsRunStore implements RunStore {
   async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
     const path = join(this.stageDir(nodeId), segment(name, 'file name'));
     return this.#enqueue(path, () => readIfExists(path));
+  }
+
+  async readStageFileTail(
+    nodeId: string,
+    name: string,
+    maxBytes: number
+  ): Promise<string | undefined> {
+    const path = join(this.stageDir(nodeId), segment(name, 'file name'));
+    return this.#enqueue(path, async () => {
+      let handle;
+      try {
+        handle = await open(path, 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      try {
+        const { size } = await handle.stat();
+        const length = Math.min(size, Math.max(0, Math.floor(maxBytes)));
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, size - length);
+        return utf8Tail(buffer.subarray(0, bytesRead));
+      } finally {
+        await handle.close();
+      }
+    });
   }
 
   async removeStageFile(nodeId: string, name: string): Promise<void> {

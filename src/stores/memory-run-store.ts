@@ -1,4 +1,5 @@
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
+import { utf8Tail } from './utf8-tail.js';
 
 /**
  * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
@@ -39,6 +40,13 @@ export class MemoryRunStore implements RunStore {
 
   readStageFile(nodeId: string, name: string): Promise<string | undefined> {
     return Promise.resolve(this.stageFiles.get(`${nodeId}/${name}`));
+  }
+
+  readStageFileTail(nodeId: string, name: string, maxBytes: number): Promise<string | undefined> {
+    const text = this.stageFiles.get(`${nodeId}/${name}`);
+    if (text === undefined) return Promise.resolve(undefined);
+    const bytes = Buffer.from(text, 'utf8');
+    return Promise.resolve(utf8Tail(bytes.subarray(Math.max(0, bytes.length - maxBytes))));
   }
 
   removeStageFile(nodeId: string, name: string): Promise<void> {
