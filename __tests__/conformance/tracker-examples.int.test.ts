@@ -164,7 +164,9 @@ function exec(
       options.stopWhen === undefined
         ? undefined
         : setInterval(() => {
-            if (options.stopWhen?.()) child.kill('SIGTERM');
+            if (!options.stopWhen?.()) return;
+            clearInterval(poll); // once: a second signal would make the CLI stop without its checkpoint
+            child.kill('SIGTERM');
           }, 100);
     const hard = setTimeout(() => {
       killed = true;
