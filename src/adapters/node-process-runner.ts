@@ -11,7 +11,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { close, createWriteStream, open, write, writev } from 'node:fs';
+import type { Mode, OpenMode, PathLike } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -90,9 +91,14 @@ class StreamCapture {
   #error: string | undefined;
   #ended: Promise<void> = Promise.resolve();
 
+  /** Removes a file left by an earlier run; settles before the file is created again. */
+  readonly #staleRemoved: Promise<void>;
+
   constructor(tailBytes: number, file: string | undefined) {
     this.tail = new TailBuffer(tailBytes);
     this.#file = file;
+    this.#staleRemoved =
+      file === undefined ? Promise.resolve() : rm(file, { force: true }).catch(() => undefined);
   }
 
   get error(): string | undefined {
@@ -110,7 +116,10 @@ class StreamCapture {
       return this.#sink;
     }
     const file = this.#file;
-    const sink = createWriteStream(file);
+    // The stream opens its file asynchronously; it must not open before the stale file is gone.
+    const sink = createWriteStream(file, {
+      fs: { write, writev, close, open: this.#openAfterRemoval }
+    });
     this.#sink = sink;
     this.#sinkClosed = new Promise<void>((resolve) => sink.once('close', () => resolve()));
     sink.on('error', (error) => {
@@ -145,16 +154,22 @@ class StreamCapture {
     this.#source?.destroy();
   }
 
+  readonly #openAfterRemoval = (
+    path: PathLike,
+    flags: OpenMode,
+    mode: Mode,
+    callback: (error: NodeJS.ErrnoException | null, fd: number) => void
+  ): void => {
+    void this.#staleRemoved.then(() => open(path, flags, mode, callback));
+  };
+
   /**
-   * Flushes and closes the file. When the stream stayed silent, a file left by an earlier attempt is
-   * removed, so the file always holds this run's output (or is absent).
+   * Flushes and closes the file. A file left by an earlier attempt was removed when this capture was
+   * made, so the file always holds this run's output, or is absent when the stream stayed silent.
    */
   async close(): Promise<void> {
+    await this.#staleRemoved;
     const sink = this.#sink;
-    if (sink === undefined && this.#file !== undefined && this.#error === undefined) {
-      await rm(this.#file, { force: true }).catch(() => undefined);
-      return;
-    }
     if (sink !== undefined && !sink.destroyed) sink.end();
     await this.#sinkClosed;
     this.#sink = undefined;
@@ -221,8 +236,10 @@ export class NodeProcessRunner implements ProcessRunner {
     const notStarted = { exitCode: null, signal: null, timedOut: false } as const;
 
     if (signal?.aborted) return finish({ ...notStarted, aborted: true });
-    const badCwd = await cwdProblem(spec.cwd);
-    if (badCwd !== undefined) return finish({ ...notStarted, aborted: false, spawnError: badCwd });
+    // Why a start failed is worked out afterwards (a missing cwd and a missing `sh` both read ENOENT),
+    // so the usual path pays for no extra file-system call.
+    const startFailure = async (error: unknown): Promise<string> =>
+      (await cwdProblem(spec.cwd)) ?? `could not start sh: ${errorMessage(error)}`;
 
     let child: ChildProcess;
     try {
@@ -233,11 +250,7 @@ export class NodeProcessRunner implements ProcessRunner {
         stdio: [spec.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
       });
     } catch (error) {
-      return finish({
-        ...notStarted,
-        aborted: false,
-        spawnError: `could not start sh: ${errorMessage(error)}`
-      });
+      return finish({ ...notStarted, aborted: false, spawnError: await startFailure(error) });
     }
     const exited = new Promise<ExitInfo>((resolve) => {
       child.once('exit', (code, sig) => resolve({ code, signal: sig }));
@@ -295,11 +308,7 @@ export class NodeProcessRunner implements ProcessRunner {
       if (pid !== undefined) liveGroups.delete(pid);
       out.detach();
       err.detach();
-      return finish({
-        ...notStarted,
-        aborted: false,
-        spawnError: `could not start sh: ${errorMessage(info.error)}`
-      });
+      return finish({ ...notStarted, aborted: false, spawnError: await startFailure(info.error) });
     }
     if (pid !== undefined) {
       // After a kill, sweep whatever is left of the group at once.
