@@ -94,11 +94,13 @@ class StreamCapture {
   /** Removes a file left by an earlier run; settles before the file is created again. */
   readonly #staleRemoved: Promise<void>;
 
-  constructor(tailBytes: number, file: string | undefined) {
+  constructor(tailBytes: number, file: string | undefined, fresh: boolean) {
     this.tail = new TailBuffer(tailBytes);
     this.#file = file;
     this.#staleRemoved =
-      file === undefined ? Promise.resolve() : rm(file, { force: true }).catch(() => undefined);
+      file === undefined || fresh
+        ? Promise.resolve()
+        : rm(file, { force: true }).catch(() => undefined);
   }
 
   get error(): string | undefined {
@@ -218,8 +220,9 @@ type ExitInfo =
 export class NodeProcessRunner implements ProcessRunner {
   async run(spec: ProcessSpec, signal?: AbortSignal): Promise<ProcessResult> {
     const startedAt = performance.now();
-    const out = new StreamCapture(spec.tailBytes, spec.stdoutFile);
-    const err = new StreamCapture(spec.tailBytes, spec.stderrFile);
+    const fresh = spec.outputFilesFresh === true;
+    const out = new StreamCapture(spec.tailBytes, spec.stdoutFile, fresh);
+    const err = new StreamCapture(spec.tailBytes, spec.stderrFile, fresh);
     const finish = async (
       fields: Omit<ProcessResult, 'stdout' | 'stderr' | 'durationMs'>
     ): Promise<ProcessResult> => {

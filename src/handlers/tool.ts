@@ -237,7 +237,11 @@ export class ToolHandler implements Handler {
     if (input.signal.aborted) return stopped();
 
     const stageDir = await runStore.ensureStageDir(node.id);
-    const staleStatusRemoved = runStore.removeStageFile(node.id, ToolFiles.Status);
+    // A stage directory made moments ago for this node's first run holds nothing stale.
+    const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+    const staleStatusRemoved = fresh
+      ? Promise.resolve()
+      : runStore.removeStageFile(node.id, ToolFiles.Status);
     const stageFile = (name: string): string => join(stageDir, name);
     const goal = getString(graph.attrs, 'goal') ?? '';
 
@@ -317,6 +321,7 @@ export class ToolHandler implements Handler {
         tailBytes: settings.tailBytes,
         stdoutFile: stageFile(ToolFiles.Stdout),
         stderrFile: stageFile(ToolFiles.Stderr),
+        outputFilesFresh: fresh,
         ...timeout
       },
       input.signal

@@ -11,9 +11,14 @@ export interface ProcessSpec {
    */
   readonly timeoutMs?: number;
   readonly killGraceMs?: number;
-  /** Full output streams go to these files (created/truncated); absent = not kept. */
+  /**
+   * Full output streams go to these files, each created when its stream's first byte arrives; a
+   * stream that stays silent leaves no file (one from an earlier run is removed). Absent = not kept.
+   */
   readonly stdoutFile?: string;
   readonly stderrFile?: string;
+  /** The caller knows the output files do not exist, so the runner need not remove stale ones. */
+  readonly outputFilesFresh?: boolean;
   /** How many trailing bytes of each stream to keep in memory. */
   readonly tailBytes: number;
   /** Text written to the child's stdin, then closed. Absent = stdin is /dev/null. */

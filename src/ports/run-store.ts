@@ -12,6 +12,12 @@ export interface RunStore {
   stageDir(nodeId: string): string;
   ensureStageDir(nodeId: string): Promise<string>;
   /**
+   * True at most once per stage directory: when this store created it during this run, so it holds
+   * nothing an earlier attempt or run left (a handler can then skip removing stale files). A store
+   * that cannot tell leaves it out, or answers false.
+   */
+  claimFreshStage?(nodeId: string): Promise<boolean>;
+  /**
    * A hint that `nodeId` may run next: the store may create its stage directory ahead of time, off the
    * path between two nodes. `flush()` removes prepared directories that were never used.
    */

@@ -18,18 +18,23 @@ async function fsyncFile(path: string): Promise<void> {
 
 /**
  * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
- * returning, so a killed process always leaves a complete checkpoint (the old or the new one). The fsync
- * that makes the new file durable against power loss then runs in the background, overlapping the next
- * node; the next save and `flush()` wait for it. Set `durability: 'sync'` to fsync before returning.
+ * returning, so a killed process always leaves a complete checkpoint (the old or the new one).
+ *
+ * With the default `durability: 'background'`, the fsync that makes the file durable against power
+ * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
+ * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
+ * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
  */
 export class FsCheckpointStore implements CheckpointStore {
   #dirMade = false;
-  #pending: Promise<void> = Promise.resolve();
+  #syncing: Promise<void> | undefined;
+  #dirty = false;
   /**
-   * The temp file for the next save, created in the background after each save: creating a file is
-   * the costly part of the write, and this moves it off the path between two nodes.
+   * An empty temp file for the next save, created in the background after each save (creating a file
+   * is the costly part of the write). A save uses it when it is ready and makes its own otherwise.
    */
-  #spare: Promise<string | undefined> = Promise.resolve(undefined);
+  #spare: string | undefined;
+  #spareMaking: Promise<void> | undefined;
   #syncError: unknown;
 
   constructor(
@@ -37,8 +42,16 @@ export class FsCheckpointStore implements CheckpointStore {
     private readonly options: { durability?: 'background' | 'sync' | 'none' } = {}
   ) {}
 
-  async save(serialized: string): Promise<void> {
-    await this.#pending;
+  save(serialized: string): Promise<void> {
+    try {
+      this.#saveSync(serialized);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  #saveSync(serialized: string): void {
     if (this.#syncError !== undefined) {
       const cause = this.#syncError;
       this.#syncError = undefined;
@@ -52,12 +65,13 @@ export class FsCheckpointStore implements CheckpointStore {
         mkdirSync(dirname(this.path), { recursive: true });
         this.#dirMade = true;
       }
-      const spare = await this.#spare;
+      const spare = this.#spare;
+      this.#spare = undefined;
       writeFileAtomicSync(this.path, serialized, {
         fsync: durability === 'sync',
         ...(spare === undefined ? {} : { tmp: spare })
       });
-      this.#spare = this.#createSpare();
+      this.#makeSpare();
     } catch (error) {
       throw new TrackerError(
         'IO',
@@ -65,11 +79,34 @@ export class FsCheckpointStore implements CheckpointStore {
         { cause: error }
       );
     }
-    if (durability === 'background') {
-      this.#pending = fsyncFile(this.path).catch((error: unknown) => {
-        this.#syncError = error;
-      });
+    if (durability === 'background') this.#scheduleSync();
+  }
+
+  /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
+  #scheduleSync(): void {
+    if (this.#syncing !== undefined) {
+      this.#dirty = true;
+      return;
     }
+    this.#syncing = fsyncFile(this.path)
+      .catch((error: unknown) => {
+        this.#syncError ??= error;
+      })
+      .finally(() => {
+        this.#syncing = undefined;
+        if (this.#dirty) {
+          this.#dirty = false;
+          this.#scheduleSync();
+        }
+      });
+  }
+
+  #makeSpare(): void {
+    if (this.#spareMaking !== undefined || this.#spare !== undefined) return;
+    this.#spareMaking = this.#createSpare().then((tmp) => {
+      this.#spareMaking = undefined;
+      this.#spare = tmp;
+    });
   }
 
   /** Creates an empty temp file for the next save; undefined (a fresh one is made then) on failure. */
@@ -84,9 +121,10 @@ export class FsCheckpointStore implements CheckpointStore {
   }
 
   async flush(): Promise<void> {
-    await this.#pending;
-    const spare = await this.#spare;
-    this.#spare = Promise.resolve(undefined);
+    while (this.#syncing !== undefined) await this.#syncing;
+    await this.#spareMaking;
+    const spare = this.#spare;
+    this.#spare = undefined;
     if (spare !== undefined) await rm(spare, { force: true });
   }
 

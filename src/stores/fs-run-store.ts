@@ -57,7 +57,14 @@ export class FsRunStore implements RunStore {
   /** The last queued operation per path (settled, never rejecting). */
   readonly #queues = new Map<string, Promise<void>>();
   readonly #background = new Set<Promise<void>>();
+  /**
+   * Background writes go through one lane, one at a time, so they never occupy more than one thread of
+   * the pool and the writes a node waits for do not queue behind them.
+   */
+  #lane: Promise<void> = Promise.resolve();
   #backgroundError: unknown;
+  /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
+  readonly #fresh = new Set<string>();
 
   constructor(runDir: string) {
     this.runDir = resolve(runDir);
@@ -72,7 +79,9 @@ export class FsRunStore implements RunStore {
     let made = this.#dirs.get(dir);
     if (!made) {
       made = mkdir(dir, { recursive: true }).then(
-        () => undefined,
+        (created) => {
+          if (created === dir) this.#fresh.add(dir);
+        },
         (error: unknown) => {
           this.#dirs.delete(dir);
           throw error;
@@ -135,16 +144,32 @@ export class FsRunStore implements RunStore {
     let write: Promise<void>;
     try {
       const { dir, path } = this.#stagePath(nodeId, name);
-      write = this.#enqueue(path, async () => {
+      const op = async (): Promise<void> => {
         await this.#mkdir(dir);
         await writeFile(path, content, 'utf8');
+      };
+      if (options.background !== true) return this.#enqueue(path, op);
+      write = this.#enqueue(path, () => {
+        const inLane = this.#lane.then(op);
+        this.#lane = inLane.catch(() => undefined);
+        return inLane;
       });
     } catch (error) {
       write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      if (options.background !== true) return write;
     }
-    if (options.background !== true) return write;
     this.#track(write);
     return Promise.resolve();
+  }
+
+  /**
+   * True once for a stage directory this store created (so it holds nothing from an earlier run or
+   * attempt), false afterwards and for directories that existed already.
+   */
+  async claimFreshStage(nodeId: string): Promise<boolean> {
+    const dir = this.stageDir(nodeId);
+    await this.#dirs.get(dir)?.catch(() => undefined);
+    return this.#fresh.delete(dir);
   }
 
   async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
