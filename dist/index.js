@@ -31539,9 +31539,15 @@ class StreamCapture {
     #source;
     #error;
     #ended = Promise.resolve();
-    constructor(tailBytes, file) {
+    /** Removes a file left by an earlier run; settles before the file is created again. */
+    #staleRemoved;
+    constructor(tailBytes, file, fresh) {
         this.tail = new TailBuffer(tailBytes);
         this.#file = file;
+        this.#staleRemoved =
+            file === undefined || fresh
+                ? Promise.resolve()
+                : (0,promises_namespaceObject.rm)(file, { force: true }).catch(() => undefined);
     }
     get error() {
         return this.#error;
@@ -31556,7 +31562,10 @@ class StreamCapture {
             return this.#sink;
         }
         const file = this.#file;
-        const sink = (0,external_node_fs_namespaceObject.createWriteStream)(file);
+        // The stream opens its file asynchronously; it must not open before the stale file is gone.
+        const sink = (0,external_node_fs_namespaceObject.createWriteStream)(file, {
+            fs: { write: external_node_fs_namespaceObject.write, writev: external_node_fs_namespaceObject.writev, close: external_node_fs_namespaceObject.close, open: this.#openAfterRemoval }
+        });
         this.#sink = sink;
         this.#sinkClosed = new Promise((resolve) => sink.once('close', () => resolve()));
         sink.on('error', (error) => {
@@ -31589,16 +31598,16 @@ class StreamCapture {
     detach() {
         this.#source?.destroy();
     }
+    #openAfterRemoval = (path, flags, mode, callback) => {
+        void this.#staleRemoved.then(() => (0,external_node_fs_namespaceObject.open)(path, flags, mode, callback));
+    };
     /**
-     * Flushes and closes the file. When the stream stayed silent, a file left by an earlier attempt is
-     * removed, so the file always holds this run's output (or is absent).
+     * Flushes and closes the file. A file left by an earlier attempt was removed when this capture was
+     * made, so the file always holds this run's output, or is absent when the stream stayed silent.
      */
     async close() {
+        await this.#staleRemoved;
         const sink = this.#sink;
-        if (sink === undefined && this.#file !== undefined && this.#error === undefined) {
-            await (0,promises_namespaceObject.rm)(this.#file, { force: true }).catch(() => undefined);
-            return;
-        }
         if (sink !== undefined && !sink.destroyed)
             sink.end();
         await this.#sinkClosed;
@@ -31643,8 +31652,9 @@ function usableTimeout(ms) {
 class NodeProcessRunner {
     async run(spec, signal) {
         const startedAt = performance.now();
-        const out = new StreamCapture(spec.tailBytes, spec.stdoutFile);
-        const err = new StreamCapture(spec.tailBytes, spec.stderrFile);
+        const fresh = spec.outputFilesFresh === true;
+        const out = new StreamCapture(spec.tailBytes, spec.stdoutFile, fresh);
+        const err = new StreamCapture(spec.tailBytes, spec.stderrFile, fresh);
         const finish = async (fields) => {
             await Promise.all([out.close(), err.close()]);
             const outputError = out.error ?? err.error;
@@ -31659,9 +31669,9 @@ class NodeProcessRunner {
         const notStarted = { exitCode: null, signal: null, timedOut: false };
         if (signal?.aborted)
             return finish({ ...notStarted, aborted: true });
-        const badCwd = await cwdProblem(spec.cwd);
-        if (badCwd !== undefined)
-            return finish({ ...notStarted, aborted: false, spawnError: badCwd });
+        // Why a start failed is worked out afterwards (a missing cwd and a missing `sh` both read ENOENT),
+        // so the usual path pays for no extra file-system call.
+        const startFailure = async (error) => (await cwdProblem(spec.cwd)) ?? `could not start sh: ${errorMessage(error)}`;
         let child;
         try {
             child = (0,external_node_child_process_namespaceObject.spawn)('sh', ['-c', spec.command], {
@@ -31672,11 +31682,7 @@ class NodeProcessRunner {
             });
         }
         catch (error) {
-            return finish({
-                ...notStarted,
-                aborted: false,
-                spawnError: `could not start sh: ${errorMessage(error)}`
-            });
+            return finish({ ...notStarted, aborted: false, spawnError: await startFailure(error) });
         }
         const exited = new Promise((resolve) => {
             child.once('exit', (code, sig) => resolve({ code, signal: sig }));
@@ -31731,11 +31737,7 @@ class NodeProcessRunner {
                 liveGroups.delete(pid);
             out.detach();
             err.detach();
-            return finish({
-                ...notStarted,
-                aborted: false,
-                spawnError: `could not start sh: ${errorMessage(info.error)}`
-            });
+            return finish({ ...notStarted, aborted: false, spawnError: await startFailure(info.error) });
         }
         if (pid !== undefined) {
             // After a kill, sweep whatever is left of the group at once.
@@ -36176,7 +36178,11 @@ class ToolHandler {
         if (input.signal.aborted)
             return stopped();
         const stageDir = await runStore.ensureStageDir(node.id);
-        const staleStatusRemoved = runStore.removeStageFile(node.id, ToolFiles.Status);
+        // A stage directory made moments ago for this node's first run holds nothing stale.
+        const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+        const staleStatusRemoved = fresh
+            ? Promise.resolve()
+            : runStore.removeStageFile(node.id, ToolFiles.Status);
         const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
         const goal = getString(graph.attrs, 'goal') ?? '';
         let contextJson;
@@ -36248,6 +36254,7 @@ class ToolHandler {
             tailBytes: settings.tailBytes,
             stdoutFile: stageFile(ToolFiles.Stdout),
             stderrFile: stageFile(ToolFiles.Stderr),
+            outputFilesFresh: fresh,
             ...timeout
         }, input.signal);
         if (result.aborted || input.signal.aborted)
@@ -41637,27 +41644,40 @@ async function fsyncFile(path) {
 }
 /**
  * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
- * returning, so a killed process always leaves a complete checkpoint (the old or the new one). The fsync
- * that makes the new file durable against power loss then runs in the background, overlapping the next
- * node; the next save and `flush()` wait for it. Set `durability: 'sync'` to fsync before returning.
+ * returning, so a killed process always leaves a complete checkpoint (the old or the new one).
+ *
+ * With the default `durability: 'background'`, the fsync that makes the file durable against power
+ * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
+ * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
+ * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
  */
 class FsCheckpointStore {
     path;
     options;
     #dirMade = false;
-    #pending = Promise.resolve();
+    #syncing;
+    #dirty = false;
     /**
-     * The temp file for the next save, created in the background after each save: creating a file is
-     * the costly part of the write, and this moves it off the path between two nodes.
+     * An empty temp file for the next save, created in the background after each save (creating a file
+     * is the costly part of the write). A save uses it when it is ready and makes its own otherwise.
      */
-    #spare = Promise.resolve(undefined);
+    #spare;
+    #spareMaking;
     #syncError;
     constructor(path, options = {}) {
         this.path = path;
         this.options = options;
     }
-    async save(serialized) {
-        await this.#pending;
+    save(serialized) {
+        try {
+            this.#saveSync(serialized);
+            return Promise.resolve();
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+    }
+    #saveSync(serialized) {
         if (this.#syncError !== undefined) {
             const cause = this.#syncError;
             this.#syncError = undefined;
@@ -41671,21 +41691,45 @@ class FsCheckpointStore {
                 (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
                 this.#dirMade = true;
             }
-            const spare = await this.#spare;
+            const spare = this.#spare;
+            this.#spare = undefined;
             writeFileAtomicSync(this.path, serialized, {
                 fsync: durability === 'sync',
                 ...(spare === undefined ? {} : { tmp: spare })
             });
-            this.#spare = this.#createSpare();
+            this.#makeSpare();
         }
         catch (error) {
             throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
         }
-        if (durability === 'background') {
-            this.#pending = fsyncFile(this.path).catch((error) => {
-                this.#syncError = error;
-            });
+        if (durability === 'background')
+            this.#scheduleSync();
+    }
+    /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
+    #scheduleSync() {
+        if (this.#syncing !== undefined) {
+            this.#dirty = true;
+            return;
         }
+        this.#syncing = fsyncFile(this.path)
+            .catch((error) => {
+            this.#syncError ??= error;
+        })
+            .finally(() => {
+            this.#syncing = undefined;
+            if (this.#dirty) {
+                this.#dirty = false;
+                this.#scheduleSync();
+            }
+        });
+    }
+    #makeSpare() {
+        if (this.#spareMaking !== undefined || this.#spare !== undefined)
+            return;
+        this.#spareMaking = this.#createSpare().then((tmp) => {
+            this.#spareMaking = undefined;
+            this.#spare = tmp;
+        });
     }
     /** Creates an empty temp file for the next save; undefined (a fresh one is made then) on failure. */
     async #createSpare() {
@@ -41699,9 +41743,11 @@ class FsCheckpointStore {
         }
     }
     async flush() {
-        await this.#pending;
-        const spare = await this.#spare;
-        this.#spare = Promise.resolve(undefined);
+        while (this.#syncing !== undefined)
+            await this.#syncing;
+        await this.#spareMaking;
+        const spare = this.#spare;
+        this.#spare = undefined;
         if (spare !== undefined)
             await (0,promises_namespaceObject.rm)(spare, { force: true });
     }
@@ -41779,7 +41825,14 @@ class FsRunStore {
     /** The last queued operation per path (settled, never rejecting). */
     #queues = new Map();
     #background = new Set();
+    /**
+     * Background writes go through one lane, one at a time, so they never occupy more than one thread of
+     * the pool and the writes a node waits for do not queue behind them.
+     */
+    #lane = Promise.resolve();
     #backgroundError;
+    /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
+    #fresh = new Set();
     constructor(runDir) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
     }
@@ -41790,7 +41843,10 @@ class FsRunStore {
     #mkdir(dir) {
         let made = this.#dirs.get(dir);
         if (!made) {
-            made = (0,promises_namespaceObject.mkdir)(dir, { recursive: true }).then(() => undefined, (error) => {
+            made = (0,promises_namespaceObject.mkdir)(dir, { recursive: true }).then((created) => {
+                if (created === dir)
+                    this.#fresh.add(dir);
+            }, (error) => {
                 this.#dirs.delete(dir);
                 throw error;
             });
@@ -41839,18 +41895,34 @@ class FsRunStore {
         let write;
         try {
             const { dir, path } = this.#stagePath(nodeId, name);
-            write = this.#enqueue(path, async () => {
+            const op = async () => {
                 await this.#mkdir(dir);
                 await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
+            };
+            if (options.background !== true)
+                return this.#enqueue(path, op);
+            write = this.#enqueue(path, () => {
+                const inLane = this.#lane.then(op);
+                this.#lane = inLane.catch(() => undefined);
+                return inLane;
             });
         }
         catch (error) {
             write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+            if (options.background !== true)
+                return write;
         }
-        if (options.background !== true)
-            return write;
         this.#track(write);
         return Promise.resolve();
+    }
+    /**
+     * True once for a stage directory this store created (so it holds nothing from an earlier run or
+     * attempt), false afterwards and for directories that existed already.
+     */
+    async claimFreshStage(nodeId) {
+        const dir = this.stageDir(nodeId);
+        await this.#dirs.get(dir)?.catch(() => undefined);
+        return this.#fresh.delete(dir);
     }
     async readStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
