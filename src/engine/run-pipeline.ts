@@ -796,17 +796,7 @@ class Engine {
       const interrupted = this.#interruption(w);
       if (interrupted)
         return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
-      this.#emit({
-        type: 'stage.completed',
-        nodeId: node.id,
-        handlerType: typeName,
-        status: outcome.status,
-        attempt,
-        durationMs,
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-        ...(w.branch ? { branch: w.branch } : {})
-      });
+      this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
 
       const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
       if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
@@ -874,20 +864,31 @@ class Engine {
       : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
     // durationMs is undefined when the node was waiting to retry: that attempt never started.
     if (durationMs !== undefined)
-      this.#emit({
-        type: 'stage.completed',
-        nodeId: node.id,
-        handlerType: typeName,
-        status: outcome.status,
-        attempt,
-        durationMs,
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-        ...(w.branch ? { branch: w.branch } : {})
-      });
+      this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
     if (why.timeout) await this.#record(node, outcome, attempt, w);
     w.attempts.clear(node.id);
     return outcome;
+  }
+
+  #emitCompleted(
+    node: GraphNode,
+    handlerType: string,
+    outcome: Outcome,
+    attempt: number,
+    durationMs: number,
+    w: Walker
+  ): void {
+    this.#emit({
+      type: 'stage.completed',
+      nodeId: node.id,
+      handlerType,
+      status: outcome.status,
+      attempt,
+      durationMs,
+      ...(outcome.notes ? { notes: outcome.notes } : {}),
+      ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+      ...(w.branch ? { branch: w.branch } : {})
+    });
   }
 
   async #record(node: GraphNode, outcome: Outcome, attempts: number, w: Walker): Promise<void> {

@@ -158,11 +158,20 @@ export class RunState {
    * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
    * assembled from cached fragments (see `#fragments`).
    */
-  serialize(timestamp: string): string {
-    const object = (fragments: ReadonlyMap<string, string>): string =>
-      `{${[...fragments.values()].join(',')}}`;
+  /** The checkpoint fields before `completed_nodes`, in document order. */
+  #head(): Pick<
+    Checkpoint,
+    | 'version'
+    | 'run_id'
+    | 'pipeline'
+    | 'status'
+    | 'current_node'
+    | 'next_node'
+    | 'current_attempt'
+    | 'running_attempts'
+  > {
     const running = this.#runningRecord();
-    const head: Record<string, unknown> = {
+    return {
       version: CHECKPOINT_VERSION,
       run_id: this.runId,
       pipeline: this.pipeline,
@@ -172,6 +181,12 @@ export class RunState {
       ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
       ...(running ? { running_attempts: running } : {})
     };
+  }
+
+  serialize(timestamp: string): string {
+    const object = (fragments: ReadonlyMap<string, string>): string =>
+      `{${[...fragments.values()].join(',')}}`;
+    const head: Record<string, unknown> = this.#head();
     const tail: Record<string, unknown> = {
       restart_count: this.restartCount,
       ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
@@ -233,16 +248,8 @@ export class RunState {
       return out;
     };
     const parallel = this.#parallelRecord();
-    const running = this.#runningRecord();
     return {
-      version: CHECKPOINT_VERSION,
-      run_id: this.runId,
-      pipeline: this.pipeline,
-      status: this.status,
-      current_node: this.currentNode,
-      ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-      ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
-      ...(running ? { running_attempts: running } : {}),
+      ...this.#head(),
       completed_nodes: [...this.completed],
       node_outcomes: record(this.outcomes),
       node_retries: record(this.retries),
