@@ -142,14 +142,15 @@ class GraphBuilder {
     const subgraphs: SubgraphInfo[] = [];
     for (const state of this.#subgraphs) {
       const label = state.attrs.get('label')?.value;
-      if (state.id === undefined && label === undefined) continue;
+      if (state.id === undefined && state.attrs.size === 0) continue;
       const derivedClass = label === undefined ? undefined : deriveClass(label);
       subgraphs.push({
         ...(state.id === undefined ? {} : { id: state.id }),
         ...(label === undefined ? {} : { label }),
         ...(derivedClass === undefined ? {} : { derivedClass }),
         nodeIds: state.nodeIds,
-        loc: state.loc
+        loc: state.loc,
+        ...(state.attrs.size === 0 ? {} : { attrs: state.attrs })
       });
     }
     const graph = makeGraph({

@@ -60,6 +60,11 @@ export interface SubgraphInfo {
   readonly derivedClass?: string;
   readonly nodeIds: readonly string[];
   readonly loc: SourceLocation;
+  /**
+   * Attributes set inside the subgraph body (`label="X"`, `graph [...]`), when there are any. Only `label`
+   * and Graphviz rendering attributes mean something there; validation reports the others.
+   */
+  readonly attrs?: Attributes;
 }
 
 export interface Graph {

@@ -57,15 +57,15 @@ export const unknownAttributeRule: LintRule = {
     };
     let variables: Set<string> | undefined;
 
-    for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+    for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
       const scope = owner.scope;
       for (const [key, value] of owner.attrs) {
         if (lookupAttribute(scope, key) !== undefined) continue;
-        if (scope === 'graph') {
+        if (scope === 'graph' && !owner.subgraph) {
           variables ??= referencedVariables(graph);
           if (variables.has(key)) continue;
         }
-        if (!once.first(`${scope}:${key}`, value)) continue;
+        if (!once.first(`${owner.subgraph ? 'subgraph' : scope}:${key}`, value)) continue;
         const written = value.writtenKey ?? key;
         const elsewhere = attributeScopes(key);
         const suggestion = elsewhere.length > 0 ? undefined : suggest(scope, key);
