@@ -118,3 +118,21 @@ describe('Go Tracker parallel attributes tracker does not implement', () => {
     expect(ds).toHaveLength(1);
   });
 });
+
+describe('attributes of an edge statement that expands to several edges', () => {
+  it.each([
+    ['a chain', '  a -> b -> c -> d [lable="x"]', 'unknown_attribute'],
+    ['a subgraph operand', '  a -> { b c d } [lable="x"]', 'unknown_attribute'],
+    ['a chain with a bad value', '  a -> b -> c -> d [weight=heavy]', 'attribute_type'],
+    [
+      'a chain with a bad condition',
+      '  a -> b -> c -> d [condition="outcome="]',
+      'condition_syntax'
+    ]
+  ])('are reported once for %s', (_what, edges, rule) => {
+    const src = pipeline('  node [prompt=x]', edges, WIRED);
+    const ds = validate(src, rule);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ line: 6 });
+  });
+});
