@@ -24,6 +24,7 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import { diagnosticAt } from '../validate/diagnostic.js';
 import type { AttributeScope } from './attribute-schema.js';
 import { canonicalAttributeKey } from './attribute-schema.js';
+import { deriveHandlerTypes } from './derive-handler-type.js';
 import { deriveClass, splitClasses } from './derive-class.js';
 import type {
   AttrValue,
@@ -137,8 +138,10 @@ class GraphBuilder {
     }
     this.#statements(ast.body, { nodeDefaults: EMPTY_ATTRS, edgeDefaults: EMPTY_ATTRS, chain: [] });
 
-    const nodes = new Map<string, GraphNode>();
-    for (const state of this.#nodes.values()) nodes.set(state.id, this.#finishNode(state));
+    const finished = new Map<string, GraphNode>();
+    for (const state of this.#nodes.values()) finished.set(state.id, this.#finishNode(state));
+    const { nodes, diagnostics: derivedNotes } = deriveHandlerTypes(finished);
+    for (const d of derivedNotes) this.#diagnostics.push(d);
     const subgraphs: SubgraphInfo[] = [];
     for (const state of this.#subgraphs) {
       const label = state.attrs.get('label')?.value;

@@ -37,6 +37,7 @@ export function ownerPhrase(kind: 'node' | 'edge', owner: string, value: AttrVal
     case 'explicit':
     case 'alias':
     case 'api':
+    case 'derived':
       return `${kind} ${owner}`;
   }
 }
