@@ -308,7 +308,16 @@ describe('parseDot: several independent mistakes at once', () => {
 
   it('stops after 20 issues', () => {
     const many = `digraph {\n${'  a [x=]\n'.repeat(50)}}`;
-    expect(syntaxError(many).issues).toHaveLength(20);
+    const error = syntaxError(many);
+    expect(error.issues).toHaveLength(20);
+    expect(error.truncated).toBe(true);
+    expect(error.format()).toMatch(/\n\nnote: stopped after 20 errors; fix these and run again/);
+  });
+
+  it('is not truncated below the cap', () => {
+    const error = syntaxError(`digraph {\n${'  a [x=]\n'.repeat(3)}}`);
+    expect(error.truncated).toBe(false);
+    expect(error.format()).not.toContain('stopped after');
   });
 
   it('does not pile consequences onto a fatal lexer error', () => {

@@ -143,6 +143,8 @@ class Parser {
   private readonly issues: DotSyntaxIssue[] = [];
   private readonly seenOffsets = new Set<number>();
   private limitIssue: DotSyntaxIssue | undefined;
+  /** Parsing stopped because MAX_ISSUES problems were recorded; there may be more. */
+  private capped = false;
   /** A lexer error swallowed the rest of the input: later problems are consequences, not news. */
   private lexFatal = false;
   private readonly nodeIds = new Set<string>();
@@ -279,7 +281,10 @@ class Parser {
     if (this.seenOffsets.has(issue.location.offset)) return;
     this.seenOffsets.add(issue.location.offset);
     this.issues.push(issue);
-    if (this.issues.length >= MAX_ISSUES) throw STOP;
+    if (this.issues.length >= MAX_ISSUES) {
+      this.capped = true;
+      throw STOP;
+    }
   }
 
   /** A `DOT_SYNTAX` issue at `token` (its text, or '' at end of file). */
@@ -323,7 +328,7 @@ class Parser {
       at,
       token,
       message,
-      `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`,
+      `${advice}, or ${raiseLimitHint(option, this.limits[option], this.limits[option] * 2)}`,
       'DOT_LIMIT'
     );
     throw STOP;
@@ -374,7 +379,7 @@ class Parser {
         this.makeIssue(this.tok, '', 'invalid DOT input', undefined, 'DOT_SYNTAX')
       ]);
     }
-    return new DotSyntaxError([first, ...rest]);
+    return new DotSyntaxError([first, ...rest], { truncated: this.capped });
   }
 
   // ---- graph --------------------------------------------------------------------------------------
@@ -985,6 +990,17 @@ function collectNodeIds(body: readonly Statement[], ids: Set<string>): void {
 }
 
 /**
+ * How to raise a limit, for CLI users (`tracker validate|run --limit name=N`) and library callers
+ * (`parseDot(text, { limits })`), suggesting `suggested` as the new value.
+ */
+export function raiseLimitHint(option: keyof DotLimits, now: number, suggested: number): string {
+  return (
+    `if this input is trusted, raise the ${option} limit (now ${now}, default ${DEFAULT_DOT_LIMITS[option]}): ` +
+    `tracker --limit ${option}=${suggested}, or parseDot(text, { limits: { ${option}: ${suggested} } }) in the library`
+  );
+}
+
+/**
  * Parses one DOT graph. Throws `DotSyntaxError` (code `DOT_SYNTAX`, or `DOT_LIMIT` when a `DotLimits` bound
  * is exceeded) carrying every independent problem found; never throws anything else.
  */
@@ -1001,7 +1017,7 @@ export function parseDot(source: string, options: ParseOptions = {}): DotGraph {
           message: `input is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxBytes)}`,
           location,
           token: '',
-          hint: `raise limits.maxBytes if this input is trusted: parseDot(text, { limits: { maxBytes: ${bytes} } })`,
+          hint: raiseLimitHint('maxBytes', limits.maxBytes, bytes),
           code: 'DOT_LIMIT',
           excerpt: sourceExcerpt(source, location)
         }
