@@ -849,6 +849,8 @@ class Parser {
     const open = this.tok;
     this.advance();
     const closeHint = "add ']' after the last attribute";
+    /** The attribute just parsed, until a ',' or ';' separates it from what follows. */
+    let last: Attr | undefined;
     for (;;) {
       const t = this.tok;
       switch (t.kind) {
@@ -857,6 +859,7 @@ class Parser {
           return;
         case ',':
         case ';':
+          last = undefined;
           this.advance();
           break;
         case 'id':
@@ -864,16 +867,24 @@ class Parser {
         case 'string':
         case 'html': {
           const next = this.peek();
+          // `a=x b=y` is valid DOT (the separator is optional), so an ID before '=' starts an attribute.
           if (next.kind === '=') {
-            attrs.push(this.parseAttr(t as IdToken));
+            last = this.parseAttr(t as IdToken);
+            attrs.push(last);
             break;
           }
           if (t.line > this.prev.endLine) this.fail(t, this.unclosedList(open, t), closeHint);
+          const continued = this.continuesBareValue(last, t) ? last : undefined;
+          // `label=Hello World]`: one value with a space. `shape=box color red`: more likely a missing '='.
+          if (continued !== undefined && !isIdToken(next)) this.failUnquotedValue(continued, t);
           const name = this.raw(t);
           this.fail(
             next,
             `expected '=' after attribute name '${name}', found ${this.describe(next)}`,
-            `attributes are written name=value, e.g. ${name}="..."`
+            `attributes are written name=value, e.g. ${name}="..."` +
+              (continued === undefined
+                ? ''
+                : `; if it is all one value, quote it: ${this.quotedValue(continued, t)}`)
           );
           break;
         }
@@ -896,6 +907,8 @@ class Parser {
           this.fail(t, this.unclosedList(open, t), closeHint);
           break;
         case '=':
+          if (last !== undefined && this.continuesBareValue(last, t))
+            this.failUnquotedValue(last, t);
           this.fail(t, "missing attribute name before '='", 'attributes are written name=value');
           break;
         case '->':
@@ -907,6 +920,38 @@ class Parser {
           this.fail(t, this.unclosedList(open, t), closeHint);
       }
     }
+  }
+
+  /**
+   * True when `t` follows the unquoted value of `last` on the same line with no ',' or ';' between: the
+   * author meant one value with spaces or '=' in it (`label=Hello World`, `condition=outcome=success`).
+   */
+  private continuesBareValue(last: Attr | undefined, t: Token): last is Attr {
+    if (last === undefined) return false;
+    const kind = last.value.kind;
+    if (kind !== 'bare' && kind !== 'number') return false;
+    return (
+      t.line === this.prev.endLine && (t.kind === '=' || t.kind === 'id' || t.kind === 'number')
+    );
+  }
+
+  /** `key="the value as meant"`: from `last`'s value up to the next ',', ';', ']' or the end of the line. */
+  private quotedValue(last: Attr, t: Token): string {
+    const src = this.source;
+    let to = t.start;
+    while (to < src.length && !',;]\n'.includes(src.charAt(to))) to += 1;
+    const meant = src.slice(last.value.span.start.offset, to).trimEnd();
+    return `${last.key.value}=${JSON.stringify(meant)}`;
+  }
+
+  /** Reports an unquoted value that runs on past its end, with the quoted value as the fix. */
+  private failUnquotedValue(last: Attr, t: Token): never {
+    const what = t.kind === '=' ? "contains '='" : 'contains a space';
+    this.fail(
+      t,
+      `the unquoted value of '${last.key.value}' ${what}, so it ends at '${last.value.value}'`,
+      `quote the whole value: ${this.quotedValue(last, t)}`
+    );
   }
 
   private unclosedList(open: Token, found: Token): string {
