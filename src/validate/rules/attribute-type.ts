@@ -10,6 +10,8 @@ import { lookupAttribute } from '../../graph/attribute-schema.js';
 import type { Attributes, Graph } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import {
+  MAX_DURATION_MS,
+  formatDurationMs,
   parseBoolean,
   parseDurationLenient,
   parseFloatValue,
@@ -95,6 +97,13 @@ function checkValue(
           severity: 'error',
           what: 'is not a duration',
           fix: `Write a number with a unit (ms, s, m, h, d), e.g. ${written}="30s" or "1h30m".`
+        };
+      }
+      if (parsed.ms > MAX_DURATION_MS) {
+        return {
+          severity: 'error',
+          what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+          fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
         };
       }
       if (parsed.unitless) {
