@@ -42,16 +42,24 @@ function withAttrs(node: GraphNode, changes: Readonly<Record<string, AttrValue>>
   return withNodeAttrs(node, attrs);
 }
 
+/** Diamond nodes (collected first: the loop below replaces entries of the map it came from). */
+function* diamonds(nodes: ReadonlyMap<string, GraphNode>): Generator<GraphNode> {
+  for (const node of nodes.values()) if (node.attrs.get('shape')?.value === 'diamond') yield node;
+}
+
 export interface DerivedHandlerTypes {
   readonly nodes: Map<string, GraphNode>;
   readonly diagnostics: Diagnostic[];
 }
 
-/** Returns the nodes with derived `type` attributes set (the input map is not changed). */
-export function deriveHandlerTypes(input: ReadonlyMap<string, GraphNode>): DerivedHandlerTypes {
-  const nodes = new Map(input);
+/**
+ * Returns the nodes with derived `type` attributes set. The input map is returned as is when nothing is
+ * derived, and updated in place otherwise (the builder owns it; node objects are replaced, not changed).
+ */
+export function deriveHandlerTypes(nodes: Map<string, GraphNode>): DerivedHandlerTypes {
+  const input: ReadonlyMap<string, GraphNode> = nodes;
   const diagnostics: Diagnostic[] = [];
-  for (const node of input.values()) {
+  for (const node of [...diamonds(input)]) {
     if (hasText(node.attrs, 'type') || node.attrs.get('shape')?.value !== 'diamond') continue;
     const shape = node.attrs.get('shape');
     if (hasText(node.attrs, 'tool_command')) {

@@ -154,6 +154,9 @@ export const attributeTypeRule: LintRule = {
   apply(graph) {
     const diagnostics: Diagnostic[] = [];
     const once = new OncePerSource();
+    // The verdict for a (key as written, value) pair, for the types whose check depends on nothing else:
+    // large graphs repeat the same values (timeout="30s", shape=box) thousands of times.
+    const verdicts = new Map<string, Problem | undefined>();
     for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
       for (const [key, value] of owner.attrs) {
         if (OWNED_ELSEWHERE.has(key)) continue;
@@ -162,7 +165,15 @@ export const attributeTypeRule: LintRule = {
         const text = value.value.trim();
         if (text === '') continue;
         const written = value.writtenKey ?? key;
-        const problem = checkValue(graph, entry, written, text, owner.attrs);
+        if (entry.type === 'string' || entry.type === 'condition') continue;
+        const pure = entry.type !== 'node_ref' && entry.key !== 'shape';
+        const cacheKey = pure ? `${entry.key}\u0000${written}\u0000${text}` : '';
+        let problem: Problem | undefined;
+        if (pure && verdicts.has(cacheKey)) problem = verdicts.get(cacheKey);
+        else {
+          problem = checkValue(graph, entry, written, text, owner.attrs);
+          if (pure) verdicts.set(cacheKey, problem);
+        }
         if (problem === undefined || !once.first(`${owner.scope}:${key}`, value)) continue;
         diagnostics.push(
           diagnosticAt(attributeLocation(value, owner.loc), {

@@ -27,16 +27,27 @@ export interface ParsedCondition {
   readonly result: ParseConditionResult;
 }
 
-/** Every non-empty condition-typed attribute of every edge, then of every node. */
-export function* parsedConditions(graph: Graph): Generator<ParsedCondition> {
+const parsed = new WeakMap<Graph, readonly ParsedCondition[]>();
+
+/**
+ * Every non-empty condition-typed attribute of every edge, then of every node, parsed once per graph and
+ * shared by condition_syntax and condition_extension (graphs are immutable).
+ */
+export function parsedConditions(graph: Graph): readonly ParsedCondition[] {
+  let list = parsed.get(graph);
+  if (list !== undefined) return list;
   const facts = graphFacts(graph);
+  const found: ParsedCondition[] = [];
   for (const owner of attributeOwners(graph, ['edge', 'node'])) {
     for (const [key, value] of owner.attrs) {
-      if (value.value.trim() === '') continue;
       if (lookupAttribute(owner.scope, key)?.type !== 'condition') continue;
-      yield { owner, key, value, result: facts.condition(value.value) };
+      if (value.value.trim() === '') continue;
+      found.push({ owner, key, value, result: facts.condition(value.value) });
     }
   }
+  list = found;
+  parsed.set(graph, list);
+  return list;
 }
 
 export const conditionSyntaxRule: LintRule = {
