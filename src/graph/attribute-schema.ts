@@ -893,11 +893,11 @@ interface ScopeIndex {
   }[];
 }
 
-let indexes: ReadonlyMap<AttributeScope, ScopeIndex> | undefined;
+let indexes: Readonly<Record<AttributeScope, ScopeIndex>> | undefined;
 
-function scopeIndexes(): ReadonlyMap<AttributeScope, ScopeIndex> {
+function scopeIndexes(): Readonly<Record<AttributeScope, ScopeIndex>> {
   if (indexes) return indexes;
-  const built = new Map<AttributeScope, ScopeIndex>();
+  const built: Partial<Record<AttributeScope, ScopeIndex>> = {};
   for (const scope of ['graph', 'node', 'edge'] as const) {
     const byKey = new Map<string, AttributeSpec>();
     const candidates: { name: string; lower: string; canonical: string }[] = [];
@@ -910,16 +910,31 @@ function scopeIndexes(): ReadonlyMap<AttributeScope, ScopeIndex> {
         candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
       }
     }
-    built.set(scope, { byKey, candidates });
+    built[scope] = { byKey, candidates };
   }
-  indexes = built;
-  return built;
+  const { graph, node, edge } = built;
+  if (!graph || !node || !edge) throw new Error('attribute schema: missing scope index');
+  indexes = { graph, node, edge };
+  return indexes;
 }
 
+/** Validation looks up every attribute of every element several times: keep this a property read. */
 function indexFor(scope: AttributeScope): ScopeIndex {
-  const index = scopeIndexes().get(scope);
-  if (!index) throw new Error(`attribute schema: no index for scope ${scope}`);
-  return index;
+  return (indexes ?? scopeIndexes())[scope];
+}
+
+/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
+export function attributeKeysOfType(scope: AttributeScope, type: AttributeType): readonly string[] {
+  return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map(
+    (e) => e.key
+  );
+}
+
+/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
+export function unsupportedAttributeKeys(scope: AttributeScope): readonly string[] {
+  return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map(
+    (e) => e.key
+  );
 }
 
 /** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */

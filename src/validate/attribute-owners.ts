@@ -113,31 +113,66 @@ class EdgeOwner implements AttributeOwner {
 /** What `attributeOwners` walks: the graph, subgraphs (their own attributes), nodes, edges. */
 export type OwnerKind = AttributeScope | 'subgraph';
 
+interface OwnerLists {
+  graph?: readonly AttributeOwner[];
+  subgraph?: readonly AttributeOwner[];
+  node?: readonly AttributeOwner[];
+  edge?: readonly AttributeOwner[];
+}
+
+/** Owners are made once per graph (graphs are immutable) and shared by every rule that walks them. */
+const memo = new WeakMap<Graph, OwnerLists>();
+
+function ownersOf(graph: Graph, kind: OwnerKind): readonly AttributeOwner[] {
+  let lists = memo.get(graph);
+  if (lists === undefined) memo.set(graph, (lists = {}));
+  const cached = lists[kind];
+  if (cached !== undefined) return cached;
+  let made: AttributeOwner[];
+  switch (kind) {
+    case 'graph':
+      made = [new GraphOwner(graph)];
+      break;
+    case 'subgraph':
+      made = [];
+      for (const subgraph of graph.subgraphs) {
+        if (subgraph.attrs !== undefined && subgraph.attrs.size > 0)
+          made.push(new SubgraphOwner(subgraph, subgraph.attrs));
+      }
+      break;
+    case 'node':
+      made = [];
+      for (const node of graph.nodes.values()) made.push(new NodeOwner(node));
+      break;
+    case 'edge':
+      made = graph.edges.map((edge) => new EdgeOwner(edge));
+      break;
+  }
+  lists[kind] = made;
+  return made;
+}
+
+const combined = new WeakMap<Graph, Map<string, readonly AttributeOwner[]>>();
+
 /**
  * The graph, every subgraph with attributes of its own, every node and every edge, for the kinds listed
- * and in their order. A subgraph owner has scope `graph`.
+ * and in their order (one shared array per graph and list of kinds). A subgraph owner has scope `graph`.
  */
-export function* attributeOwners(
+export function attributeOwners(
   graph: Graph,
   kinds: readonly OwnerKind[]
-): Generator<AttributeOwner> {
-  for (const kind of kinds) {
-    switch (kind) {
-      case 'graph':
-        yield new GraphOwner(graph);
-        break;
-      case 'subgraph':
-        for (const subgraph of graph.subgraphs) {
-          if (subgraph.attrs !== undefined && subgraph.attrs.size > 0)
-            yield new SubgraphOwner(subgraph, subgraph.attrs);
-        }
-        break;
-      case 'node':
-        for (const node of graph.nodes.values()) yield new NodeOwner(node);
-        break;
-      case 'edge':
-        for (const edge of graph.edges) yield new EdgeOwner(edge);
-        break;
-    }
+): readonly AttributeOwner[] {
+  let byKinds = combined.get(graph);
+  if (byKinds === undefined)
+    combined.set(graph, (byKinds = new Map<string, readonly AttributeOwner[]>()));
+  const key = kinds.join(',');
+  let owners = byKinds.get(key);
+  if (owners === undefined) {
+    owners =
+      kinds.length === 1
+        ? ownersOf(graph, kinds[0] ?? 'graph')
+        : kinds.flatMap((kind) => ownersOf(graph, kind));
+    byKinds.set(key, owners);
   }
+  return owners;
 }

@@ -7,7 +7,7 @@
  * - graph-level `max_parallel` without `schedule="dependencies"`, the only scheduler that reads it.
  * Unknown keys are `unknown_attribute`'s business.
  */
-import { lookupAttribute } from '../../graph/attribute-schema.js';
+import { lookupAttribute, unsupportedAttributeKeys } from '../../graph/attribute-schema.js';
 import type { Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
 import { diagnosticAt } from '../diagnostic.js';
@@ -17,6 +17,11 @@ import { OncePerSource, attributeLocation } from '../once-per-source.js';
 
 /** Graph attributes that mean something inside a subgraph (besides Graphviz rendering attributes). */
 const SUBGRAPH_ATTRIBUTES: ReadonlySet<string> = new Set(['label']);
+
+const UNSUPPORTED_KEYS = {
+  node: unsupportedAttributeKeys('node'),
+  edge: unsupportedAttributeKeys('edge')
+} as const;
 
 function dependenciesScheduled(graph: Graph): boolean {
   return graph.attrs.get('schedule')?.value.trim() === 'dependencies';
@@ -28,7 +33,12 @@ export const attributeNoEffectRule: LintRule = {
     const diagnostics: Diagnostic[] = [];
     const once = new OncePerSource();
     for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
-      for (const [key, value] of owner.attrs) {
+      // Nodes and edges can only hold an unsupported attribute: look those few keys up instead of
+      // walking every attribute of every element. The graph and subgraphs are walked in full.
+      const keys = owner.scope === 'graph' ? owner.attrs.keys() : UNSUPPORTED_KEYS[owner.scope];
+      for (const key of keys) {
+        const value = owner.attrs.get(key);
+        if (value === undefined) continue;
         const entry = lookupAttribute(owner.scope, key);
         if (entry === undefined || entry.source === 'graphviz') continue;
         const written = value.writtenKey ?? key;

@@ -7,7 +7,7 @@
  */
 import type { AttributeSpec } from '../../graph/attribute-schema.js';
 import { lookupAttribute } from '../../graph/attribute-schema.js';
-import type { Attributes, Graph } from '../../graph/graph.js';
+import type { Attributes, AttrValue, Graph } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import {
   MAX_DURATION_MS,
@@ -156,9 +156,11 @@ export const attributeTypeRule: LintRule = {
     const once = new OncePerSource();
     // The verdict for a (key as written, value) pair, for the types whose check depends on nothing else:
     // large graphs repeat the same values (timeout="30s", shape=box) thousands of times.
-    const verdicts = new Map<string, Problem | undefined>();
+    const verdicts = new Map<string, Map<string, Problem | undefined>>();
     for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
-      for (const [key, value] of owner.attrs) {
+      for (const key of owner.attrs.keys()) {
+        // keys() + get(): iterating entries allocates a [key, value] pair per attribute.
+        const value = owner.attrs.get(key) as AttrValue;
         if (OWNED_ELSEWHERE.has(key)) continue;
         const entry = lookupAttribute(owner.scope, key);
         if (entry === undefined || entry.source === 'graphviz') continue;
@@ -166,13 +168,19 @@ export const attributeTypeRule: LintRule = {
         if (text === '') continue;
         const written = value.writtenKey ?? key;
         if (entry.type === 'string' || entry.type === 'condition') continue;
+        // Cached by key as written (the messages name it) and value; node_ref and shape depend on more.
         const pure = entry.type !== 'node_ref' && entry.key !== 'shape';
-        const cacheKey = pure ? `${entry.key}\u0000${written}\u0000${text}` : '';
+        let cache: Map<string, Problem | undefined> | undefined;
+        if (pure) {
+          cache = verdicts.get(written);
+          if (cache === undefined)
+            verdicts.set(written, (cache = new Map<string, Problem | undefined>()));
+        }
         let problem: Problem | undefined;
-        if (pure && verdicts.has(cacheKey)) problem = verdicts.get(cacheKey);
+        if (cache?.has(text)) problem = cache.get(text);
         else {
           problem = checkValue(graph, entry, written, text, owner.attrs);
-          if (pure) verdicts.set(cacheKey, problem);
+          cache?.set(text, problem);
         }
         if (problem === undefined || !once.first(`${owner.scope}:${key}`, value)) continue;
         diagnostics.push(

@@ -5,7 +5,7 @@
  * an outcome value that never occurs) are warnings.
  */
 import type { ParseConditionResult } from '../../condition/parse-condition.js';
-import { lookupAttribute } from '../../graph/attribute-schema.js';
+import { attributeKeysOfType } from '../../graph/attribute-schema.js';
 import type { AttrValue, Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
 import type { AttributeOwner } from '../attribute-owners.js';
@@ -28,6 +28,8 @@ export interface ParsedCondition {
 }
 
 const parsed = new WeakMap<Graph, readonly ParsedCondition[]>();
+const EDGE_CONDITION_KEYS = attributeKeysOfType('edge', 'condition');
+const NODE_CONDITION_KEYS = attributeKeysOfType('node', 'condition');
 
 /**
  * Every non-empty condition-typed attribute of every edge, then of every node, parsed once per graph and
@@ -39,9 +41,10 @@ export function parsedConditions(graph: Graph): readonly ParsedCondition[] {
   const facts = graphFacts(graph);
   const found: ParsedCondition[] = [];
   for (const owner of attributeOwners(graph, ['edge', 'node'])) {
-    for (const [key, value] of owner.attrs) {
-      if (lookupAttribute(owner.scope, key)?.type !== 'condition') continue;
-      if (value.value.trim() === '') continue;
+    // Attributes are stored under their canonical keys, so looking up the few condition keys is enough.
+    for (const key of owner.scope === 'edge' ? EDGE_CONDITION_KEYS : NODE_CONDITION_KEYS) {
+      const value = owner.attrs.get(key);
+      if (value === undefined || value.value.trim() === '') continue;
       found.push({ owner, key, value, result: facts.condition(value.value) });
     }
   }
