@@ -57,56 +57,54 @@ class SubgraphOwner implements AttributeOwner {
   readonly target = NO_TARGET;
   readonly attrs: Attributes;
   readonly loc: SourceLocation;
-  readonly #id: string | undefined;
+  readonly id: string | undefined;
   constructor(subgraph: SubgraphInfo, attrs: Attributes) {
     this.attrs = attrs;
     this.loc = subgraph.loc;
-    this.#id = subgraph.id;
+    this.id = subgraph.id;
   }
   describe(): string {
-    return this.#id === undefined ? 'an anonymous subgraph' : `subgraph '${this.#id}'`;
+    return this.id === undefined ? 'an anonymous subgraph' : `subgraph '${this.id}'`;
   }
 }
 
 class NodeOwner implements AttributeOwner {
   readonly scope = 'node';
   readonly subgraph = false;
-  readonly #node: GraphNode;
+  readonly attrs: Attributes;
+  readonly node: GraphNode;
   constructor(node: GraphNode) {
-    this.#node = node;
-  }
-  get attrs(): Attributes {
-    return this.#node.attrs;
+    this.node = node;
+    this.attrs = node.attrs;
   }
   get loc(): SourceLocation {
-    return this.#node.loc;
+    return this.node.loc;
   }
   get target(): Pick<Diagnostic, 'nodeId' | 'edge'> {
-    return { nodeId: this.#node.id };
+    return { nodeId: this.node.id };
   }
   describe(value: AttrValue): string {
-    return ownerPhrase('node', `'${this.#node.id}'`, value);
+    return ownerPhrase('node', `'${this.node.id}'`, value);
   }
 }
 
 class EdgeOwner implements AttributeOwner {
   readonly scope = 'edge';
   readonly subgraph = false;
-  readonly #edge: GraphEdge;
+  readonly attrs: Attributes;
+  readonly edge: GraphEdge;
   constructor(edge: GraphEdge) {
-    this.#edge = edge;
-  }
-  get attrs(): Attributes {
-    return this.#edge.attrs;
+    this.edge = edge;
+    this.attrs = edge.attrs;
   }
   get loc(): SourceLocation {
-    return this.#edge.loc;
+    return this.edge.loc;
   }
   get target(): Pick<Diagnostic, 'nodeId' | 'edge'> {
-    return { edge: { from: this.#edge.from, to: this.#edge.to } };
+    return { edge: { from: this.edge.from, to: this.edge.to } };
   }
   describe(value: AttrValue): string {
-    return ownerPhrase('edge', `'${this.#edge.from}' -> '${this.#edge.to}'`, value);
+    return ownerPhrase('edge', `'${this.edge.from}' -> '${this.edge.to}'`, value);
   }
 }
 
@@ -145,7 +143,8 @@ function ownersOf(graph: Graph, kind: OwnerKind): readonly AttributeOwner[] {
       for (const node of graph.nodes.values()) made.push(new NodeOwner(node));
       break;
     case 'edge':
-      made = graph.edges.map((edge) => new EdgeOwner(edge));
+      made = [];
+      for (const edge of graph.edges) made.push(new EdgeOwner(edge));
       break;
   }
   lists[kind] = made;
@@ -168,10 +167,12 @@ export function attributeOwners(
   const key = kinds.join(',');
   let owners = byKinds.get(key);
   if (owners === undefined) {
-    owners =
-      kinds.length === 1
-        ? ownersOf(graph, kinds[0] ?? 'graph')
-        : kinds.flatMap((kind) => ownersOf(graph, kind));
+    if (kinds.length === 1) owners = ownersOf(graph, kinds[0] ?? 'graph');
+    else {
+      const all: AttributeOwner[] = [];
+      for (const kind of kinds) for (const owner of ownersOf(graph, kind)) all.push(owner);
+      owners = all;
+    }
     byKinds.set(key, owners);
   }
   return owners;
