@@ -85,12 +85,26 @@ export default tseslint.config(
         'error',
         { name: 'process', message: 'Core layers may not read process state; inject it.' },
         { name: 'setTimeout', message: 'Use the Clock port.' },
-        { name: 'setInterval', message: 'Use the Clock port.' }
+        { name: 'setInterval', message: 'Use the Clock port.' },
+        { name: 'fetch', message: 'Core layers may not use the network; take a port.' },
+        { name: 'XMLHttpRequest', message: 'Core layers may not use the network; take a port.' },
+        { name: 'WebSocket', message: 'Core layers may not use the network; take a port.' },
+        { name: 'EventSource', message: 'Core layers may not use the network; take a port.' }
       ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use the Clock port.' },
-        { object: 'Math', property: 'random', message: 'Inject a random source.' }
+        { object: 'Math', property: 'random', message: 'Inject a random source.' },
+        {
+          object: 'globalThis',
+          property: 'fetch',
+          message: 'Core layers may not use the network; take a port.'
+        },
+        {
+          object: 'globalThis',
+          property: 'process',
+          message: 'Core layers may not read process state; inject it.'
+        }
       ],
       'no-restricted-syntax': [
         'error',

@@ -51,8 +51,18 @@ describe('parseArgs', () => {
     ]);
   });
 
+  it('collects --limit NAME=N (repeatable; the last value of a name wins)', () => {
+    const s = parseArgs(['validate', 'p.dot', '--limit', 'maxNodes=400000', '--limit=maxBytes=9']);
+    expect(s.limits).toEqual({ maxNodes: 400000, maxBytes: 9 });
+    expect(parseArgs(['p.dot']).limits).toEqual({});
+  });
+
   it.each([
     [['p.dot', '--bogus'], "Unknown flag '--bogus'"],
+    [['p.dot', '--limit', 'maxFoo=1'], 'NAME one of maxBytes, maxDepth, maxNodes'],
+    [['p.dot', '--limit', 'maxNodes'], '--limit maxNodes needs a positive whole number'],
+    [['p.dot', '--limit', 'maxNodes=0'], 'positive whole number'],
+    [['p.dot', '--limit', 'maxNodes=1e6'], 'positive whole number'],
     [[], 'Missing pipeline file'],
     [['a.dot', 'b.dot'], 'Expected one pipeline file'],
     [['p.dot', '--logs'], '--logs needs a value'],

@@ -81,7 +81,7 @@ describe('parseCondition: spec grammar (§10.2)', () => {
     ['context.flag', '(truthy context:flag)'],
     ['', '(and)'],
     ['   ', '(and)'],
-    ['not', '(truthy bare:not)'],
+    ['context.not', '(truthy context:not)'],
     ['nothing=1', '(= bare:nothing "1")'],
     ['a-b=1', '(= bare:a-b "1")']
   ])('%j parses to %s with no extensions', (text, tree) => {
@@ -213,6 +213,17 @@ describe('parseCondition: errors', () => {
     ['a=1 &&', 4, 2, "missing clause after '&&' at column 5", undefined],
     ['a=1 ||   ', 4, 2, "missing clause after '||'", undefined],
     ['not ', 0, 3, "missing clause after 'not'", undefined],
+    ['not', 0, 3, "missing clause after 'not' at column 1", 'context.not'],
+    ['not&&x=1', 0, 3, "missing clause after 'not'", undefined],
+    ['x=1 && not', 7, 3, "missing clause after 'not' at column 8", undefined],
+    [
+      'contains',
+      0,
+      8,
+      "'contains' at column 1 is an operator, but it has no key",
+      'context.contains'
+    ],
+    ['a=1 || in', 7, 2, "'in' at column 8 is an operator", 'context.output in a,b'],
     ['! && x', 0, 1, "missing clause after '!'", undefined],
     ['x="abc', 2, 4, 'unterminated string starting at column 3', undefined],
     ['x="abc\\"', 2, 6, 'unterminated string', undefined],

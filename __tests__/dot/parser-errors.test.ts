@@ -28,6 +28,46 @@ function brief(issue: DotSyntaxIssue | undefined): unknown {
 describe('parseDot: one mistake, one precise error', () => {
   it.each<[string, string, { at: string; token: string; message: string; hint: string }]>([
     [
+      "unquoted value with '='",
+      'digraph G { start -> exit [condition=outcome=success] }',
+      {
+        at: '1:45',
+        token: '=',
+        message: "the unquoted value of 'condition' contains '=', so it ends at 'outcome'",
+        hint: 'quote the whole value: condition="outcome=success"'
+      }
+    ],
+    [
+      'unquoted value with a space',
+      'digraph G { a [label=Hello World] }',
+      {
+        at: '1:28',
+        token: 'World',
+        message: "the unquoted value of 'label' contains a space, so it ends at 'Hello'",
+        hint: 'quote the whole value: label="Hello World"'
+      }
+    ],
+    [
+      'unquoted value with a space, before the next attribute',
+      'digraph G { a [label=Hello World, shape=box] }',
+      {
+        at: '1:28',
+        token: 'World',
+        message: "the unquoted value of 'label' contains a space, so it ends at 'Hello'",
+        hint: 'quote the whole value: label="Hello World"'
+      }
+    ],
+    [
+      "unquoted condition with '=', before the next attribute",
+      'digraph G { a -> b [condition=context.x=1, weight=2] }',
+      {
+        at: '1:40',
+        token: '=',
+        message: "the unquoted value of 'condition' contains '=', so it ends at 'context.x'",
+        hint: 'quote the whole value: condition="context.x=1"'
+      }
+    ],
+    [
       'unclosed [ (next statement on the next line)',
       'digraph G {\n  a [label="x", shape=box\n  b -> c\n}',
       {
@@ -267,7 +307,7 @@ describe('parseDot: several independent mistakes at once', () => {
         at: '3:22',
         token: 'red',
         message: "expected '=' after attribute name 'color', found 'red'",
-        hint: 'attributes are written name=value, e.g. color="..."'
+        hint: 'attributes are written name=value, e.g. color="..."; if it is all one value, quote it: shape="box color red"'
       },
       {
         at: '4:8',
@@ -306,9 +346,26 @@ describe('parseDot: several independent mistakes at once', () => {
     );
   });
 
+  it.each([
+    ['attributes separated by spaces only', 'digraph G { a [label=x shape=box] }'],
+    ['a quoted value followed by an attribute', 'digraph G { a [label="x y" shape=box] }'],
+    ['values on separate lines', 'digraph G { a [label=x\n shape=box] }']
+  ])('accepts %s', (_what, source) => {
+    expect(() => parseDot(source)).not.toThrow();
+  });
+
   it('stops after 20 issues', () => {
     const many = `digraph {\n${'  a [x=]\n'.repeat(50)}}`;
-    expect(syntaxError(many).issues).toHaveLength(20);
+    const error = syntaxError(many);
+    expect(error.issues).toHaveLength(20);
+    expect(error.truncated).toBe(true);
+    expect(error.format()).toMatch(/\n\nnote: stopped after 20 errors; fix these and run again/);
+  });
+
+  it('is not truncated below the cap', () => {
+    const error = syntaxError(`digraph {\n${'  a [x=]\n'.repeat(3)}}`);
+    expect(error.truncated).toBe(false);
+    expect(error.format()).not.toContain('stopped after');
   });
 
   it('does not pile consequences onto a fatal lexer error', () => {

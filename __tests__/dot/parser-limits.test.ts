@@ -44,7 +44,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '1:1',
         token: '',
         message: 'input is 23 bytes, over the limit of 10 bytes',
-        hint: 'raise limits.maxBytes if this input is trusted: parseDot(text, { limits: { maxBytes: 23 } })'
+        hint: 'if this input is trusted, raise the maxBytes limit (now 10, default 10485760): tracker --limit maxBytes=23, or parseDot(text, { limits: { maxBytes: 23 } }) in the library'
       }
     ],
     [
@@ -55,7 +55,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '2:40',
         token: '{',
         message: 'subgraphs are nested more than 2 deep',
-        hint: 'flatten the nesting, or raise limits.maxDepth (now 2) if this input is trusted'
+        hint: 'flatten the nesting, or if this input is trusted, raise the maxDepth limit (now 2, default 64): tracker --limit maxDepth=4, or parseDot(text, { limits: { maxDepth: 4 } }) in the library'
       }
     ],
     [
@@ -66,7 +66,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '5:3',
         token: 'd',
         message: 'the graph has more than 3 distinct nodes',
-        hint: 'split the pipeline, or raise limits.maxNodes (now 3) if this input is trusted'
+        hint: 'split the pipeline, or if this input is trusted, raise the maxNodes limit (now 3, default 200000): tracker --limit maxNodes=6, or parseDot(text, { limits: { maxNodes: 6 } }) in the library'
       }
     ],
     [
@@ -77,7 +77,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '3:3',
         token: '{',
         message: 'the graph has more than 6 edges (after expanding chains and subgraphs)',
-        hint: 'split the pipeline, or raise limits.maxEdges (now 6) if this input is trusted'
+        hint: 'split the pipeline, or if this input is trusted, raise the maxEdges limit (now 6, default 1000000): tracker --limit maxEdges=12, or parseDot(text, { limits: { maxEdges: 12 } }) in the library'
       }
     ],
     [
@@ -88,7 +88,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '2:12',
         token: '"',
         message: 'value is 10 characters long, over the limit of 9',
-        hint: 'shorten the value, or raise limits.maxAttrLength (now 9) if this input is trusted'
+        hint: 'shorten the value, or if this input is trusted, raise the maxAttrLength limit (now 9, default 1048576): tracker --limit maxAttrLength=18, or parseDot(text, { limits: { maxAttrLength: 18 } }) in the library'
       }
     ],
     [
@@ -99,7 +99,7 @@ describe('parseDot: limits for untrusted input', () => {
         at: '2:9',
         token: 'c',
         message: 'the graph has more than 2 statements',
-        hint: 'split the pipeline, or raise limits.maxStatements (now 2) if this input is trusted'
+        hint: 'split the pipeline, or if this input is trusted, raise the maxStatements limit (now 2, default 2000000): tracker --limit maxStatements=4, or parseDot(text, { limits: { maxStatements: 4 } }) in the library'
       }
     ]
   ])('%s', (_name, source, limits, expected) => {

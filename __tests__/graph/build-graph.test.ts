@@ -195,9 +195,11 @@ describe('classes and subgraphs', () => {
         label: 'Loop A',
         derivedClass: 'loop-a',
         nodeIds: ['Plan', 'Implement'],
-        loc: { file: 'p.dot', line: 2, column: 7 }
+        loc: { file: 'p.dot', line: 2, column: 7 },
+        attrs: expect.any(Map)
       }
     ]);
+    expect([...(graph.subgraphs[0]?.attrs?.keys() ?? [])]).toEqual(['label']);
     expect(graph.attrs.has('label')).toBe(false);
   });
 

@@ -119,6 +119,26 @@ describe('attribute_type', () => {
     expect(d?.fix).toBe('Write join_policy="wait_all".');
   });
 
+  it.each([
+    ['30 days on a gate', '  work [shape=hexagon, timeout="30d"]', 'is 30d, longer than'],
+    ['25 days', '  work [timeout="25d"]', '24d20h31m23s, 2^31-1 ms'],
+    ['a unitless 3 million seconds', '  work [timeout=3000000]', 'is 34d17h20m, longer than']
+  ])('is an error for a duration beyond the timer limit: %s', (_what, stmt, words) => {
+    const d = singleDiagnostic(applyRule(attributeTypeRule, pipeline(stmt, WIRED)));
+    expect(d).toMatchObject({ rule: 'attribute_type', severity: 'error', line: 5 });
+    expect(d.message).toContain(words);
+    expect(d.fix).toContain('="24d"');
+  });
+
+  it.each([['24d'], ['24d20h31m23s'], ['2147483647ms']])(
+    'accepts %s, within the timer limit',
+    (value) => {
+      expect(applyRule(attributeTypeRule, pipeline(`  work [timeout="${value}"]`, WIRED))).toEqual(
+        []
+      );
+    }
+  );
+
   it('warns for a unitless duration and says how it is read', () => {
     const [d] = applyRule(attributeTypeRule, pipeline('  work [timeout=600]', WIRED));
     expect(d).toMatchObject({ severity: 'warning', line: 5, column: 9 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';
 import { BUILTIN_RULES } from '../../src/validate/validate.js';
+import { ExitCodes } from '../../src/cli/main.js';
 
 const BUILD_TIME_RULES = [
   'dot_syntax',
@@ -35,6 +36,11 @@ describe('docs/diagnostics.md', () => {
       expect([...BUILTIN_RULES.map((r) => r.name), ...BUILD_TIME_RULES]).toContain(rule);
     }
   );
+
+  it('states the exit code `tracker validate` uses for errors', () => {
+    const claimed = /`tracker validate` exits (\d)/.exec(doc)?.[1];
+    expect(claimed).toBe(String(ExitCodes.Failed));
+  });
 });
 
 /** The first ```dot block of each section. */

@@ -1,6 +1,8 @@
 /**
  * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
  */
+import { DEFAULT_DOT_LIMITS } from '../dot/parser.js';
+import type { DotLimits } from '../dot/parser.js';
 import { TrackerError } from '../errors.js';
 
 export type CliCommand = 'run' | 'validate' | 'simulate' | 'help' | 'version';
@@ -21,6 +23,8 @@ export interface CliSettings {
   readonly resume?: string;
   readonly force: boolean;
   readonly vars: ReadonlyMap<string, string>;
+  /** Input limits raised (or lowered) with `--limit NAME=N`; the rest keep their defaults. */
+  readonly limits: Readonly<Partial<DotLimits>>;
 }
 
 interface FlagSpec {
@@ -30,6 +34,8 @@ interface FlagSpec {
   readonly help: string;
   readonly metavar?: string;
 }
+
+const LIMIT_NAMES = Object.keys(DEFAULT_DOT_LIMITS) as (keyof DotLimits)[];
 
 export const FLAGS: readonly FlagSpec[] = [
   {
@@ -92,6 +98,12 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'Resume even though the pipeline file changed since the checkpoint.'
   },
   { name: 'var', value: true, metavar: 'KEY=VALUE', help: 'Seed a context value (repeatable).' },
+  {
+    name: 'limit',
+    value: true,
+    metavar: 'NAME=N',
+    help: `Raise an input limit for a trusted file (repeatable): ${LIMIT_NAMES.join(', ')}.`
+  },
   { name: 'validate', value: false, help: 'Same as the validate command.' },
   { name: 'help', short: 'h', value: false, help: 'Show this help.' },
   { name: 'version', short: 'V', value: false, help: 'Print the version.' }
@@ -133,11 +145,31 @@ function findFlag(token: string): { spec: FlagSpec; inline?: string } | undefine
   return spec ? { spec } : undefined;
 }
 
+function isLimitName(name: string): name is keyof DotLimits {
+  return (LIMIT_NAMES as string[]).includes(name);
+}
+
+/** `maxNodes=400000` → ['maxNodes', 400000]; a usage error for an unknown name or a bad number. */
+function parseLimit(value: string): [keyof DotLimits, number] {
+  const eq = value.indexOf('=');
+  const name = eq === -1 ? value : value.slice(0, eq);
+  if (!isLimitName(name))
+    throw usageError(
+      `--limit expects NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}; got '${value}'.`
+    );
+  const text = eq === -1 ? '' : value.slice(eq + 1).trim();
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw usageError(`--limit ${name} needs a positive whole number, got '${text}'.`);
+  return [name, n];
+}
+
 /** Parses argv (without node and script). Flags may come before or after the pipeline file. */
 export function parseArgs(argv: readonly string[]): CliSettings {
   const bools = new Set<string>();
   const values = new Map<string, string>();
   const vars = new Map<string, string>();
+  const limits: Partial<Record<keyof DotLimits, number>> = {};
   const positionals: string[] = [];
   let onlyPositionals = false;
 
@@ -167,7 +199,10 @@ export function parseArgs(argv: readonly string[]): CliSettings {
       }
       i++;
     }
-    if (spec.name === 'var') {
+    if (spec.name === 'limit') {
+      const [name, n] = parseLimit(value);
+      limits[name] = n;
+    } else if (spec.name === 'var') {
       const eq = value.indexOf('=');
       if (eq <= 0) throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
       vars.set(value.slice(0, eq), value.slice(eq + 1));
@@ -189,7 +224,7 @@ export function parseArgs(argv: readonly string[]): CliSettings {
     command = 'validate';
   }
   if (command === 'help' || command === 'version') {
-    return settings(command, undefined, bools, values, vars);
+    return settings(command, undefined, bools, values, vars, limits);
   }
   if (positionals.length === 0)
     throw usageError(
@@ -203,7 +238,7 @@ export function parseArgs(argv: readonly string[]): CliSettings {
     throw usageError('Use either --checkpoint or --resume, not both.');
   const runId = values.get('run-id');
   if (runId !== undefined) checkRunId(runId);
-  return settings(command, positionals[0], bools, values, vars);
+  return settings(command, positionals[0], bools, values, vars, limits);
 }
 
 function settings(
@@ -211,7 +246,8 @@ function settings(
   pipeline: string | undefined,
   bools: ReadonlySet<string>,
   values: ReadonlyMap<string, string>,
-  vars: ReadonlyMap<string, string>
+  vars: ReadonlyMap<string, string>,
+  limits: Readonly<Partial<DotLimits>>
 ): CliSettings {
   const opt = (name: string): string | undefined => values.get(name);
   return {
@@ -228,6 +264,7 @@ function settings(
     ...(opt('logs') === undefined ? {} : { logs: opt('logs') }),
     ...(opt('checkpoint') === undefined ? {} : { checkpoint: opt('checkpoint') }),
     ...(opt('resume') === undefined ? {} : { resume: opt('resume') }),
-    vars
+    vars,
+    limits
   };
 }

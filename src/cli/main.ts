@@ -17,7 +17,9 @@ import { errorMessage, isTrackerError, TrackerError } from '../errors.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
 import { AutoApproveInterviewer } from '../interviewers/auto-approve.js';
 import { ConsoleInterviewer } from '../interviewers/console.js';
+import { DEFAULT_DOT_LIMITS, raiseLimitHint } from '../dot/parser.js';
 import { preparePipeline } from '../pipeline/prepare-pipeline.js';
+import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import type { Interviewer } from '../ports/interviewer.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
@@ -152,9 +154,55 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function prepare(settings: CliSettings, io: CliIo) {
-  const loaded = await loadPipelineFile(settings.pipeline ?? '', io.cwd);
-  const prepared = preparePipeline(loaded.source, { file: displayPath(loaded.file, io.cwd) });
+  const path = settings.pipeline ?? '';
+  const absolute = isAbsolute(path) ? path : resolve(io.cwd, path);
+  // Refuse an oversized file before reading it into memory (the parser would reject it anyway).
+  const oversized = oversizedPipeline(
+    absolute,
+    displayPath(absolute, io.cwd),
+    settings.limits.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes
+  );
+  if (oversized !== undefined) {
+    return { loaded: { file: absolute, source: '', sha256: '' }, prepared: oversized };
+  }
+  const loaded = await loadPipelineFile(path, io.cwd);
+  const prepared = preparePipeline(loaded.source, {
+    file: displayPath(loaded.file, io.cwd),
+    limits: settings.limits
+  });
   return { loaded, prepared };
+}
+
+/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
+function oversizedPipeline(
+  file: string,
+  shown: string,
+  maxBytes: number
+): PreparedPipeline | undefined {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
+  } catch {
+    return undefined; // loadPipelineFile reports unreadable files
+  }
+  if (size <= maxBytes) return undefined;
+  return {
+    ok: false,
+    file: shown,
+    diagnostics: [
+      {
+        rule: 'dot_limit',
+        severity: 'error',
+        message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
+        file: shown,
+        line: 1,
+        column: 1,
+        fix: raiseLimitHint('maxBytes', maxBytes, size)
+      }
+    ]
+  };
 }
 
 async function validateCommand(

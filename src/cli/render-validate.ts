@@ -1,22 +1,29 @@
 /**
- * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message`, a synopsis of the
- * graph, the execution plan, and a one-line verdict. `--json` prints the same as one JSON document.
+ * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message` with the source line
+ * and a caret under the column, a synopsis of the graph, the execution plan, and a one-line verdict.
+ * `--json` prints the same as one JSON document (each diagnostic with its `excerpt`, and `token` for
+ * syntax errors).
  */
 import type { Graph } from '../graph/graph.js';
 import { planExecution, summarizeGraph } from '../graph/plan.js';
+import { attachExcerpts } from '../pipeline/attach-excerpts.js';
 import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../validate/format-diagnostic.js';
 
 export function renderValidation(prepared: PreparedPipeline, options: { json: boolean }): string {
   const graph = prepared.graph;
-  const summary = graph ? summarizeGraph(graph) : undefined;
-  const plan = graph ? planExecution(graph) : undefined;
+  const diagnostics =
+    prepared.source === undefined
+      ? prepared.diagnostics
+      : attachExcerpts(prepared.diagnostics, prepared.source, prepared.file);
   if (options.json) {
+    const summary = graph ? summarizeGraph(graph) : undefined;
+    const plan = graph ? planExecution(graph) : undefined;
     return (
       JSON.stringify(
         {
           valid: prepared.ok,
-          diagnostics: prepared.diagnostics,
+          diagnostics,
           ...(summary && plan
             ? {
                 synopsis: {
@@ -43,7 +50,7 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
       ) + '\n'
     );
   }
-  const lines: string[] = prepared.diagnostics.map(formatDiagnostic);
+  const lines: string[] = diagnostics.map(formatDiagnostic);
   if (graph) {
     if (lines.length) lines.push('');
     lines.push(...renderPlan(graph));

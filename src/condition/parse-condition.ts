@@ -292,6 +292,7 @@ class ConditionParser {
     this.#skipSpace();
     const spaced = this.#pos > key.span.end;
     if (this.#atClauseEnd()) {
+      this.#checkNotAnOperator(key);
       return { type: 'truthy', key, span: key.span };
     }
     const c = this.#code(this.#pos);
@@ -837,6 +838,31 @@ class ConditionParser {
 
   #skipSpace(): void {
     while (this.#pos < this.#text.length && isSpace(this.#code(this.#pos))) this.#pos++;
+  }
+
+  /**
+   * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
+   * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
+   */
+  #checkNotAnOperator(key: ConditionKey): void {
+    if (key.scope !== 'bare') return;
+    const word = key.text;
+    if (word === 'not') {
+      this.#fail(
+        `missing clause after 'not' at ${column(key.span.start)}`,
+        key.span.start,
+        word.length,
+        "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not."
+      );
+    }
+    if ((WORD_OPS as readonly string[]).includes(word)) {
+      this.#fail(
+        `${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`,
+        key.span.start,
+        word.length,
+        `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`
+      );
+    }
   }
 
   #at(token: string): boolean {

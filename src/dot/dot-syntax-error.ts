@@ -97,10 +97,12 @@ export class DotSyntaxError extends TrackerError {
   readonly excerpt: string;
   /** Every independent issue found, the primary first. Never empty. */
   readonly issues: readonly DotSyntaxIssue[];
+  /** True when the parser stopped at its error cap, so there may be more problems after the last issue. */
+  readonly truncated: boolean;
 
   constructor(
     issues: readonly [DotSyntaxIssue, ...DotSyntaxIssue[]],
-    options: { readonly cause?: unknown } = {}
+    options: { readonly cause?: unknown; readonly truncated?: boolean } = {}
   ) {
     const primary = issues[0];
     const { file, line, column } = primary.location;
@@ -108,17 +110,23 @@ export class DotSyntaxError extends TrackerError {
       issues.length > 1
         ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})`
         : '';
-    super(primary.code, `${file}:${line}:${column}: ${primary.message}${more}`, options);
+    super(primary.code, `${file}:${line}:${column}: ${primary.message}${more}`, {
+      ...(options.cause === undefined ? {} : { cause: options.cause })
+    });
     this.name = 'DotSyntaxError';
     this.location = primary.location;
     this.token = primary.token;
     if (primary.hint !== undefined) this.hint = primary.hint;
     this.excerpt = primary.excerpt;
     this.issues = issues;
+    this.truncated = options.truncated ?? false;
   }
 
-  /** Every issue, compiler style, separated by blank lines. */
+  /** Every issue, compiler style, separated by blank lines (and a note when parsing stopped early). */
   format(): string {
-    return this.issues.map(formatDotIssue).join('\n\n');
+    const text = this.issues.map(formatDotIssue).join('\n\n');
+    return this.truncated
+      ? `${text}\n\nnote: stopped after ${this.issues.length} errors; fix these and run again to see the rest`
+      : text;
   }
 }

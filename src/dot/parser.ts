@@ -143,6 +143,8 @@ class Parser {
   private readonly issues: DotSyntaxIssue[] = [];
   private readonly seenOffsets = new Set<number>();
   private limitIssue: DotSyntaxIssue | undefined;
+  /** Parsing stopped because MAX_ISSUES problems were recorded; there may be more. */
+  private capped = false;
   /** A lexer error swallowed the rest of the input: later problems are consequences, not news. */
   private lexFatal = false;
   private readonly nodeIds = new Set<string>();
@@ -279,7 +281,10 @@ class Parser {
     if (this.seenOffsets.has(issue.location.offset)) return;
     this.seenOffsets.add(issue.location.offset);
     this.issues.push(issue);
-    if (this.issues.length >= MAX_ISSUES) throw STOP;
+    if (this.issues.length >= MAX_ISSUES) {
+      this.capped = true;
+      throw STOP;
+    }
   }
 
   /** A `DOT_SYNTAX` issue at `token` (its text, or '' at end of file). */
@@ -323,7 +328,7 @@ class Parser {
       at,
       token,
       message,
-      `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`,
+      `${advice}, or ${raiseLimitHint(option, this.limits[option], this.limits[option] * 2)}`,
       'DOT_LIMIT'
     );
     throw STOP;
@@ -374,7 +379,7 @@ class Parser {
         this.makeIssue(this.tok, '', 'invalid DOT input', undefined, 'DOT_SYNTAX')
       ]);
     }
-    return new DotSyntaxError([first, ...rest]);
+    return new DotSyntaxError([first, ...rest], { truncated: this.capped });
   }
 
   // ---- graph --------------------------------------------------------------------------------------
@@ -844,6 +849,8 @@ class Parser {
     const open = this.tok;
     this.advance();
     const closeHint = "add ']' after the last attribute";
+    /** The attribute just parsed, until a ',' or ';' separates it from what follows. */
+    let last: Attr | undefined;
     for (;;) {
       const t = this.tok;
       switch (t.kind) {
@@ -852,6 +859,7 @@ class Parser {
           return;
         case ',':
         case ';':
+          last = undefined;
           this.advance();
           break;
         case 'id':
@@ -859,16 +867,24 @@ class Parser {
         case 'string':
         case 'html': {
           const next = this.peek();
+          // `a=x b=y` is valid DOT (the separator is optional), so an ID before '=' starts an attribute.
           if (next.kind === '=') {
-            attrs.push(this.parseAttr(t as IdToken));
+            last = this.parseAttr(t as IdToken);
+            attrs.push(last);
             break;
           }
           if (t.line > this.prev.endLine) this.fail(t, this.unclosedList(open, t), closeHint);
+          const continued = this.continuesBareValue(last, t) ? last : undefined;
+          // `label=Hello World]`: one value with a space. `shape=box color red`: more likely a missing '='.
+          if (continued !== undefined && !isIdToken(next)) this.failUnquotedValue(continued, t);
           const name = this.raw(t);
           this.fail(
             next,
             `expected '=' after attribute name '${name}', found ${this.describe(next)}`,
-            `attributes are written name=value, e.g. ${name}="..."`
+            `attributes are written name=value, e.g. ${name}="..."` +
+              (continued === undefined
+                ? ''
+                : `; if it is all one value, quote it: ${this.quotedValue(continued, t)}`)
           );
           break;
         }
@@ -891,6 +907,8 @@ class Parser {
           this.fail(t, this.unclosedList(open, t), closeHint);
           break;
         case '=':
+          if (last !== undefined && this.continuesBareValue(last, t))
+            this.failUnquotedValue(last, t);
           this.fail(t, "missing attribute name before '='", 'attributes are written name=value');
           break;
         case '->':
@@ -902,6 +920,38 @@ class Parser {
           this.fail(t, this.unclosedList(open, t), closeHint);
       }
     }
+  }
+
+  /**
+   * True when `t` follows the unquoted value of `last` on the same line with no ',' or ';' between: the
+   * author meant one value with spaces or '=' in it (`label=Hello World`, `condition=outcome=success`).
+   */
+  private continuesBareValue(last: Attr | undefined, t: Token): last is Attr {
+    if (last === undefined) return false;
+    const kind = last.value.kind;
+    if (kind !== 'bare' && kind !== 'number') return false;
+    return (
+      t.line === this.prev.endLine && (t.kind === '=' || t.kind === 'id' || t.kind === 'number')
+    );
+  }
+
+  /** `key="the value as meant"`: from `last`'s value up to the next ',', ';', ']' or the end of the line. */
+  private quotedValue(last: Attr, t: Token): string {
+    const src = this.source;
+    let to = t.start;
+    while (to < src.length && !',;]\n'.includes(src.charAt(to))) to += 1;
+    const meant = src.slice(last.value.span.start.offset, to).trimEnd();
+    return `${last.key.value}=${JSON.stringify(meant)}`;
+  }
+
+  /** Reports an unquoted value that runs on past its end, with the quoted value as the fix. */
+  private failUnquotedValue(last: Attr, t: Token): never {
+    const what = t.kind === '=' ? "contains '='" : 'contains a space';
+    this.fail(
+      t,
+      `the unquoted value of '${last.key.value}' ${what}, so it ends at '${last.value.value}'`,
+      `quote the whole value: ${this.quotedValue(last, t)}`
+    );
   }
 
   private unclosedList(open: Token, found: Token): string {
@@ -985,6 +1035,17 @@ function collectNodeIds(body: readonly Statement[], ids: Set<string>): void {
 }
 
 /**
+ * How to raise a limit, for CLI users (`tracker validate|run --limit name=N`) and library callers
+ * (`parseDot(text, { limits })`), suggesting `suggested` as the new value.
+ */
+export function raiseLimitHint(option: keyof DotLimits, now: number, suggested: number): string {
+  return (
+    `if this input is trusted, raise the ${option} limit (now ${now}, default ${DEFAULT_DOT_LIMITS[option]}): ` +
+    `tracker --limit ${option}=${suggested}, or parseDot(text, { limits: { ${option}: ${suggested} } }) in the library`
+  );
+}
+
+/**
  * Parses one DOT graph. Throws `DotSyntaxError` (code `DOT_SYNTAX`, or `DOT_LIMIT` when a `DotLimits` bound
  * is exceeded) carrying every independent problem found; never throws anything else.
  */
@@ -1001,7 +1062,7 @@ export function parseDot(source: string, options: ParseOptions = {}): DotGraph {
           message: `input is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxBytes)}`,
           location,
           token: '',
-          hint: `raise limits.maxBytes if this input is trusted: parseDot(text, { limits: { maxBytes: ${bytes} } })`,
+          hint: raiseLimitHint('maxBytes', limits.maxBytes, bytes),
           code: 'DOT_LIMIT',
           excerpt: sourceExcerpt(source, location)
         }

@@ -35,6 +35,11 @@ export interface AttributeSpec {
   readonly default?: string;
   readonly source: AttributeSource;
   readonly description: string;
+  /**
+   * Set for attributes another dialect honours but tracker's engine does not: what to write instead.
+   * Validation warns (`attribute_no_effect`) so the attribute is not silently ignored.
+   */
+  readonly unsupported?: string;
 }
 
 /** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
@@ -58,7 +63,7 @@ const GN: readonly AttributeScope[] = ['graph', 'node'];
 const NE: readonly AttributeScope[] = ['node', 'edge'];
 const ALL: readonly AttributeScope[] = ['graph', 'node', 'edge'];
 
-type Extra = Partial<Pick<AttributeSpec, 'values' | 'aliases' | 'default'>>;
+type Extra = Partial<Pick<AttributeSpec, 'values' | 'aliases' | 'default' | 'unsupported'>>;
 
 /** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
 function entriesFrom(
@@ -316,25 +321,45 @@ export const ATTRIBUTE_SCHEMA: readonly AttributeSpec[] = Object.freeze([
       default: 'continue'
     }
   ),
-  spec('max_parallel', N, 'integer', 'How many branches of a parallel node run at once.', {
-    aliases: ['max_concurrency'],
-    default: '4'
-  }),
+  spec(
+    'max_parallel',
+    GN,
+    'integer',
+    'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).',
+    {
+      aliases: ['max_concurrency'],
+      default: '4'
+    }
+  ),
   tracker(
     'fan_in_policy',
     N,
     'enum',
-    'Tracker aggregation of parallel branches: `any` succeeds if one branch does, `all` if all do, `quorum` if `quorum` branches do.',
+    'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.',
     {
-      values: ['any', 'all', 'quorum']
+      values: ['any', 'all', 'quorum'],
+      unsupported:
+        'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
     }
   ),
-  tracker('quorum', N, 'integer', 'Successful branches needed for fan_in_policy=quorum.'),
+  tracker(
+    'quorum',
+    N,
+    'integer',
+    'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.',
+    {
+      unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
+    }
+  ),
   tracker(
     'parallel_targets',
     N,
     'string',
-    'Comma-separated branch target node IDs; defaults to the outgoing edges.'
+    'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.',
+    {
+      unsupported:
+        "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
+    }
   ),
   tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
   tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
@@ -868,11 +893,11 @@ interface ScopeIndex {
   }[];
 }
 
-let indexes: ReadonlyMap<AttributeScope, ScopeIndex> | undefined;
+let indexes: Readonly<Record<AttributeScope, ScopeIndex>> | undefined;
 
-function scopeIndexes(): ReadonlyMap<AttributeScope, ScopeIndex> {
+function scopeIndexes(): Readonly<Record<AttributeScope, ScopeIndex>> {
   if (indexes) return indexes;
-  const built = new Map<AttributeScope, ScopeIndex>();
+  const built: Partial<Record<AttributeScope, ScopeIndex>> = {};
   for (const scope of ['graph', 'node', 'edge'] as const) {
     const byKey = new Map<string, AttributeSpec>();
     const candidates: { name: string; lower: string; canonical: string }[] = [];
@@ -885,16 +910,31 @@ function scopeIndexes(): ReadonlyMap<AttributeScope, ScopeIndex> {
         candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
       }
     }
-    built.set(scope, { byKey, candidates });
+    built[scope] = { byKey, candidates };
   }
-  indexes = built;
-  return built;
+  const { graph, node, edge } = built;
+  if (!graph || !node || !edge) throw new Error('attribute schema: missing scope index');
+  indexes = { graph, node, edge };
+  return indexes;
 }
 
+/** Validation looks up every attribute of every element several times: keep this a property read. */
 function indexFor(scope: AttributeScope): ScopeIndex {
-  const index = scopeIndexes().get(scope);
-  if (!index) throw new Error(`attribute schema: no index for scope ${scope}`);
-  return index;
+  return (indexes ?? scopeIndexes())[scope];
+}
+
+/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
+export function attributeKeysOfType(scope: AttributeScope, type: AttributeType): readonly string[] {
+  return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map(
+    (e) => e.key
+  );
+}
+
+/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
+export function unsupportedAttributeKeys(scope: AttributeScope): readonly string[] {
+  return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map(
+    (e) => e.key
+  );
 }
 
 /** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */

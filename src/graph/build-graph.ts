@@ -24,6 +24,7 @@ import type { Diagnostic } from '../validate/diagnostic.js';
 import { diagnosticAt } from '../validate/diagnostic.js';
 import type { AttributeScope } from './attribute-schema.js';
 import { canonicalAttributeKey } from './attribute-schema.js';
+import { deriveHandlerTypes } from './derive-handler-type.js';
 import { deriveClass, splitClasses } from './derive-class.js';
 import type {
   AttrValue,
@@ -91,7 +92,10 @@ interface NodeState {
 }
 
 const EMPTY_ATTRS: ReadonlyMap<string, AttrValue> = new Map();
+const EDGE_STATEMENT: Owner = Object.freeze({ text: 'The edge statement' });
 const NO_SUBGRAPHS: readonly SubgraphState[] = [];
+/** Never pushed to: `#finishNode` only replaces it. */
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
 export function buildGraph(ast: DotGraph): BuildGraphResult {
   return new GraphBuilder(ast).build();
@@ -137,19 +141,22 @@ class GraphBuilder {
     }
     this.#statements(ast.body, { nodeDefaults: EMPTY_ATTRS, edgeDefaults: EMPTY_ATTRS, chain: [] });
 
-    const nodes = new Map<string, GraphNode>();
-    for (const state of this.#nodes.values()) nodes.set(state.id, this.#finishNode(state));
+    const finished = new Map<string, GraphNode>();
+    for (const state of this.#nodes.values()) finished.set(state.id, this.#finishNode(state));
+    const { nodes, diagnostics: derivedNotes } = deriveHandlerTypes(finished);
+    for (const d of derivedNotes) this.#diagnostics.push(d);
     const subgraphs: SubgraphInfo[] = [];
     for (const state of this.#subgraphs) {
       const label = state.attrs.get('label')?.value;
-      if (state.id === undefined && label === undefined) continue;
+      if (state.id === undefined && state.attrs.size === 0) continue;
       const derivedClass = label === undefined ? undefined : deriveClass(label);
       subgraphs.push({
         ...(state.id === undefined ? {} : { id: state.id }),
         ...(label === undefined ? {} : { label }),
         ...(derivedClass === undefined ? {} : { derivedClass }),
         nodeIds: state.nodeIds,
-        loc: state.loc
+        loc: state.loc,
+        ...(state.attrs.size === 0 ? {} : { attrs: state.attrs })
       });
     }
     const graph = makeGraph({
@@ -359,7 +366,7 @@ class GraphBuilder {
     const layer =
       statement.attrs.length === 0
         ? EMPTY_ATTRS
-        : this.#layer(statement.attrs, 'edge', 'explicit', { text: 'The edge statement' });
+        : this.#layer(statement.attrs, 'edge', 'explicit', EDGE_STATEMENT);
     const attrs = mergeAttrs(scope.edgeDefaults, layer);
     let reportedUndirected = false;
     for (let i = 0; i < statement.ops.length; i++) {
@@ -444,8 +451,9 @@ class GraphBuilder {
     const attrs = state.explicit ?? state.defaults;
     const classAttr = attrs.get('class')?.value;
     const memberOf = state.memberOf ?? NO_SUBGRAPHS;
-    let classes: string[] = classAttr === undefined ? [] : splitClasses(classAttr);
-    const subgraphs: string[] = [];
+    let classes: string[] = classAttr === undefined ? NO_IDS : splitClasses(classAttr);
+    // Shared empty arrays for the common case (no class, no subgraph): fewer allocations on big graphs.
+    const subgraphs: string[] = memberOf.length === 0 ? NO_IDS : [];
     for (const sub of memberOf) {
       if (sub.id !== undefined) subgraphs.push(sub.id);
       const label = sub.attrs.get('label')?.value;

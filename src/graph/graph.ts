@@ -11,8 +11,11 @@ export interface SourceLocation {
   readonly column: number;
 }
 
-/** Where an attribute's value came from. */
-export type AttrOrigin = 'explicit' | 'default' | 'stylesheet' | 'alias' | 'api';
+/**
+ * Where an attribute's value came from. `derived`: set by the builder from other facts (a terminal found by
+ * its ID gets `type=start`; see `graph/derive-handler-type.ts`).
+ */
+export type AttrOrigin = 'explicit' | 'default' | 'stylesheet' | 'alias' | 'api' | 'derived';
 
 export interface AttrValue {
   /** Decoded text (quotes removed, escapes resolved). Typed access goes through `graph/attributes.ts`. */
@@ -60,6 +63,11 @@ export interface SubgraphInfo {
   readonly derivedClass?: string;
   readonly nodeIds: readonly string[];
   readonly loc: SourceLocation;
+  /**
+   * Attributes set inside the subgraph body (`label="X"`, `graph [...]`), when there are any. Only `label`
+   * and Graphviz rendering attributes mean something there; validation reports the others.
+   */
+  readonly attrs?: Attributes;
 }
 
 export interface Graph {

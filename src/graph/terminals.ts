@@ -23,18 +23,18 @@ function isExit(node: GraphNode): boolean {
 }
 
 function find(
-  graph: Graph,
+  nodes: ReadonlyMap<string, GraphNode>,
   predicate: (node: GraphNode) => boolean,
   fallbackIds: readonly string[]
-): GraphNode[] {
+): { found: GraphNode[]; byFallback: boolean } {
   const found: GraphNode[] = [];
-  for (const node of graph.nodes.values()) if (predicate(node)) found.push(node);
-  if (found.length > 0) return found;
+  for (const node of nodes.values()) if (predicate(node)) found.push(node);
+  if (found.length > 0) return { found, byFallback: false };
   for (const id of fallbackIds) {
-    const node = graph.nodes.get(id);
-    if (node) return [node];
+    const node = nodes.get(id);
+    if (node) return { found: [node], byFallback: true };
   }
-  return [];
+  return { found, byFallback: false };
 }
 
 /**
@@ -42,7 +42,7 @@ function find(
  * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
  */
 export function findStartNodes(graph: Graph): GraphNode[] {
-  return find(graph, isStart, START_FALLBACK_IDS);
+  return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
 }
 
 /**
@@ -50,5 +50,22 @@ export function findStartNodes(graph: Graph): GraphNode[] {
  * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
  */
 export function findExitNodes(graph: Graph): GraphNode[] {
-  return find(graph, isExit, EXIT_FALLBACK_IDS);
+  return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
+}
+
+/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
+export function findTerminalNodes(nodes: ReadonlyMap<string, GraphNode>): {
+  readonly starts: readonly GraphNode[];
+  readonly exits: readonly GraphNode[];
+  readonly startByFallback: boolean;
+  readonly exitByFallback: boolean;
+} {
+  const start = find(nodes, isStart, START_FALLBACK_IDS);
+  const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
+  return {
+    starts: start.found,
+    exits: exit.found,
+    startByFallback: start.byFallback,
+    exitByFallback: exit.byFallback
+  };
 }

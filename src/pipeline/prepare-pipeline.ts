@@ -13,7 +13,7 @@ import type { LintRule } from '../validate/lint-rule.js';
 import { validateGraph } from '../validate/validate.js';
 import type { Transform } from './transforms.js';
 import { BUILTIN_TRANSFORMS } from './transforms.js';
-import type { DotSyntaxError } from '../dot/dot-syntax-error.js';
+import type { DotErrorCode, DotSyntaxError } from '../dot/dot-syntax-error.js';
 
 export interface PrepareOptions {
   readonly file?: string;
@@ -31,19 +31,48 @@ export interface PreparedPipeline {
   readonly diagnostics: readonly Diagnostic[];
   /** True when there are no error diagnostics. */
   readonly ok: boolean;
+  /** The text that was prepared, so renderers can show source excerpts (see `attachExcerpts`). */
+  readonly source?: string;
+  /** The file name diagnostics use for this text. */
+  readonly file?: string;
 }
 
-function syntaxDiagnostics(error: DotSyntaxError): Diagnostic[] {
-  const rule = error.code === 'DOT_LIMIT' ? 'dot_limit' : 'dot_syntax';
-  return error.issues.map((issue) => ({
-    rule,
-    severity: 'error',
-    message: issue.message,
-    file: issue.location.file,
-    line: issue.location.line,
-    column: issue.location.column,
-    ...(issue.hint === undefined ? {} : { fix: issue.hint })
-  }));
+function issueRule(code: DotErrorCode): string {
+  switch (code) {
+    case 'DOT_SYNTAX':
+      return 'dot_syntax';
+    case 'DOT_LIMIT':
+      return 'dot_limit';
+  }
+}
+
+/** One diagnostic per issue, each with its own rule, in source order; a note when parsing gave up early. */
+export function syntaxDiagnostics(error: DotSyntaxError): Diagnostic[] {
+  const diagnostics = sortDiagnostics(
+    error.issues.map((issue) => ({
+      rule: issueRule(issue.code),
+      severity: 'error',
+      message: issue.message,
+      file: issue.location.file,
+      line: issue.location.line,
+      column: issue.location.column,
+      ...(issue.hint === undefined ? {} : { fix: issue.hint }),
+      ...(issue.excerpt === '' ? {} : { excerpt: issue.excerpt }),
+      token: issue.token
+    }))
+  );
+  if (error.truncated) {
+    const last = diagnostics[diagnostics.length - 1];
+    diagnostics.push({
+      rule: 'dot_syntax',
+      severity: 'info',
+      message: `stopped after ${error.issues.length} errors; fix these and run again to see the rest`,
+      ...(last?.file === undefined ? {} : { file: last.file }),
+      ...(last?.line === undefined ? {} : { line: last.line }),
+      ...(last?.column === undefined ? {} : { column: last.column })
+    });
+  }
+  return diagnostics;
 }
 
 export function preparePipeline(source: string, options: PrepareOptions = {}): PreparedPipeline {
@@ -55,7 +84,12 @@ export function preparePipeline(source: string, options: PrepareOptions = {}): P
     });
   } catch (error) {
     if (isTrackerError(error) && (error.code === 'DOT_SYNTAX' || error.code === 'DOT_LIMIT')) {
-      return { diagnostics: syntaxDiagnostics(error as DotSyntaxError), ok: false };
+      return {
+        diagnostics: syntaxDiagnostics(error as DotSyntaxError),
+        ok: false,
+        source,
+        ...(options.file === undefined ? {} : { file: options.file })
+      };
     }
     throw error;
   }
@@ -73,5 +107,11 @@ export function preparePipeline(source: string, options: PrepareOptions = {}): P
         : { knownHandlerTypes: options.knownHandlerTypes })
     })
   ]);
-  return { graph, diagnostics, ok: !hasErrors(diagnostics) };
+  return {
+    graph,
+    diagnostics,
+    ok: !hasErrors(diagnostics),
+    source,
+    ...(options.file === undefined ? {} : { file: options.file })
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Graph transforms (spec §9): pure functions Graph → Graph applied after parsing and before validation.
  */
-import type { Graph, AttrValue } from '../graph/graph.js';
+import type { AttrValue, Graph, GraphNode } from '../graph/graph.js';
 import { makeGraph, withNodeAttrs } from '../graph/graph.js';
 import { parseStylesheet } from '../stylesheet/parse-stylesheet.js';
 import { applyStylesheet } from '../stylesheet/apply-stylesheet.js';
@@ -30,19 +30,18 @@ export const goalExpansionTransform: Transform = {
   name: 'goal-expansion',
   apply(graph) {
     const goal = graph.attrs.get('goal')?.value ?? '';
-    let changed = false;
-    const nodes = new Map(
-      [...graph.nodes].map(([id, node]) => {
-        const prompt = node.attrs.get('prompt');
-        if (!prompt || !prompt.value.includes('$goal')) return [id, node];
-        changed = true;
-        const attrs = new Map(node.attrs);
-        const expanded: AttrValue = { ...prompt, value: prompt.value.split('$goal').join(goal) };
-        attrs.set('prompt', expanded);
-        return [id, withNodeAttrs(node, attrs)];
-      })
-    );
-    if (!changed) return graph;
+    // Copy the node map only when some prompt uses $goal (most large graphs have none).
+    let nodes: Map<string, GraphNode> | undefined;
+    for (const [id, node] of graph.nodes) {
+      const prompt = node.attrs.get('prompt');
+      if (!prompt || !prompt.value.includes('$goal')) continue;
+      nodes ??= new Map(graph.nodes);
+      const attrs = new Map(node.attrs);
+      const expanded: AttrValue = { ...prompt, value: prompt.value.split('$goal').join(goal) };
+      attrs.set('prompt', expanded);
+      nodes.set(id, withNodeAttrs(node, attrs));
+    }
+    if (nodes === undefined) return graph;
     return makeGraph({ ...graph, nodes });
   }
 };

@@ -25,6 +25,13 @@ export interface Diagnostic {
   readonly fix?: string;
   /** Other declarations involved (e.g. the second start node). */
   readonly related?: readonly RelatedLocation[];
+  /**
+   * The source line with a caret under the column, with a line-number gutter (see `sourceExcerpt` in
+   * src/dot/dot-syntax-error.ts). Set for syntax errors; renderers that have the source add it for others.
+   */
+  readonly excerpt?: string;
+  /** The offending token as written, for syntax errors ('' at end of input). */
+  readonly token?: string;
 }
 
 export function diagnosticAt(

@@ -1,6 +1,8 @@
 /**
  * Diagnostic → text, in the compiler style editors and CI logs understand:
  *   pipeline.dot:4:5: error[start_node]: found 2 start nodes: …
+ *     4 |     b [shape=Mdiamond]          (the excerpt, when the diagnostic has one)
+ *       |     ^
  *     fix: …
  *     note: start node 'b' declared here at pipeline.dot:5:5
  */
@@ -22,6 +24,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d);
   const head = `${where === '' ? '' : `${where}: `}${d.severity}[${d.rule}]: ${d.message}`;
   const lines = [head];
+  if (d.excerpt !== undefined && d.excerpt !== '') lines.push(d.excerpt);
   if (d.fix !== undefined && d.fix !== '') lines.push(`  fix: ${d.fix}`);
   for (const related of d.related ?? []) {
     const at = formatLocation(related.loc);

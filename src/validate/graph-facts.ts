@@ -45,7 +45,7 @@ export class GraphFacts {
   }
 
   get index(): GraphIndex {
-    return (this.#index ??= buildIndex(this.#graph, false));
+    return (this.#index ??= buildIndex(this.#graph, []));
   }
 
   /**
@@ -54,7 +54,12 @@ export class GraphFacts {
    * node reached only through a retry target still runs.
    */
   get flowIndex(): GraphIndex {
-    return (this.#flowIndex ??= buildIndex(this.#graph, true));
+    if (this.#flowIndex === undefined) {
+      const jumps = jumpPairs(this.#graph);
+      // Without jumps the flow index is the edge index: build (and hold) one, not two.
+      this.#flowIndex = jumps.length === 0 ? this.index : buildIndex(this.#graph, jumps);
+    }
+    return this.#flowIndex;
   }
 
   get starts(): readonly GraphNode[] {
@@ -169,7 +174,7 @@ function jumpPairs(graph: Graph): [string, string][] {
   return pairs;
 }
 
-function buildIndex(graph: Graph, withJumps: boolean): GraphIndex {
+function buildIndex(graph: Graph, jumps: readonly (readonly [string, string])[]): GraphIndex {
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
   const add = (id: string): number => {
@@ -182,7 +187,6 @@ function buildIndex(graph: Graph, withJumps: boolean): GraphIndex {
     return i;
   };
   for (const id of graph.nodes.keys()) add(id);
-  const jumps = withJumps ? jumpPairs(graph) : [];
   const count = graph.edges.length + jumps.length;
   const from = new Int32Array(count);
   const to = new Int32Array(count);

@@ -1,17 +1,17 @@
 /**
  * Attributes that come from a `node [...]`/`edge [...]` default block or a stylesheet are copied onto
- * many nodes. A rule that checks such a value reports it once, at the place it was written, not once
- * per node that inherited it.
+ * many nodes, and the attributes of a chained edge statement (`a -> b -> c [x=1]`, or one with a subgraph
+ * operand) onto every edge it expands to. A rule that checks such a value reports it once, at the place it
+ * was written, not once per element that got it.
  */
 import type { AttrValue, SourceLocation } from '../graph/graph.js';
 
 export class OncePerSource {
   readonly #seen = new Set<string>();
 
-  /** True the first time this inherited value is seen (always true for values written on the element). */
+  /** True the first time the value written at this place is seen (always true for a value without a place). */
   first(key: string, value: AttrValue): boolean {
-    if (value.origin === 'explicit' || value.origin === 'alias' || value.loc === undefined)
-      return true;
+    if (value.loc === undefined) return true;
     const id = `${value.origin}\u0000${value.loc.file}\u0000${value.loc.line}\u0000${value.loc.column}\u0000${key}\u0000${value.value}`;
     if (this.#seen.has(id)) return false;
     this.#seen.add(id);
@@ -37,6 +37,7 @@ export function ownerPhrase(kind: 'node' | 'edge', owner: string, value: AttrVal
     case 'explicit':
     case 'alias':
     case 'api':
+    case 'derived':
       return `${kind} ${owner}`;
   }
 }

@@ -26,17 +26,19 @@ export function stronglyConnectedComponents(
   let stackTop = 0;
   let counter = 0;
   let count = 0;
+  let depth = 0;
+  // One closure for the whole run (not one per root: 10k roots made 10k closures).
+  const enter = (v: number): void => {
+    order[v] = low[v] = counter++;
+    stack[stackTop++] = v;
+    onStack[v] = 1;
+    cursor[v] = start[v] ?? 0;
+    frames[depth++] = v;
+  };
 
   for (let root = 0; root < n; root++) {
     if (order[root] !== -1) continue;
-    let depth = 0;
-    const enter = (v: number): void => {
-      order[v] = low[v] = counter++;
-      stack[stackTop++] = v;
-      onStack[v] = 1;
-      cursor[v] = start[v] ?? 0;
-      frames[depth++] = v;
-    };
+    depth = 0;
     enter(root);
     while (depth > 0) {
       const v = frames[depth - 1] ?? 0;

@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { hasErrors, sortDiagnostics } from './diagnostic.js';
 import type { LintContext, LintRule } from './lint-rule.js';
 import { PipelineValidationError } from './pipeline-validation-error.js';
+import { attributeNoEffectRule } from './rules/attribute-no-effect.js';
 import { attributeTypeRule } from './rules/attribute-type.js';
 import { conditionExtensionRule } from './rules/condition-extension.js';
 import { conditionSyntaxRule } from './rules/condition-syntax.js';
@@ -54,6 +55,7 @@ export const BUILTIN_RULES: readonly LintRule[] = Object.freeze([
   gateChoicesRule,
   unknownAttributeRule,
   attributeTypeRule,
+  attributeNoEffectRule,
   parallelFanInRule
 ]);
 

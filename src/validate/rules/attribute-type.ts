@@ -7,9 +7,11 @@
  */
 import type { AttributeSpec } from '../../graph/attribute-schema.js';
 import { lookupAttribute } from '../../graph/attribute-schema.js';
-import type { Attributes, Graph } from '../../graph/graph.js';
+import type { Attributes, AttrValue, Graph } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import {
+  MAX_DURATION_MS,
+  formatDurationMs,
   parseBoolean,
   parseDurationLenient,
   parseFloatValue,
@@ -97,6 +99,13 @@ function checkValue(
           fix: `Write a number with a unit (ms, s, m, h, d), e.g. ${written}="30s" or "1h30m".`
         };
       }
+      if (parsed.ms > MAX_DURATION_MS) {
+        return {
+          severity: 'error',
+          what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+          fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
+        };
+      }
       if (parsed.unitless) {
         return {
           severity: 'warning',
@@ -145,15 +154,34 @@ export const attributeTypeRule: LintRule = {
   apply(graph) {
     const diagnostics: Diagnostic[] = [];
     const once = new OncePerSource();
+    // The verdict for a (key as written, value) pair, for the types whose check depends on nothing else:
+    // large graphs repeat the same values (timeout="30s", shape=box) thousands of times.
+    const verdicts = new Map<string, Map<string, Problem | undefined>>();
     for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
-      for (const [key, value] of owner.attrs) {
+      for (const key of owner.attrs.keys()) {
+        // keys() + get(): iterating entries allocates a [key, value] pair per attribute.
+        const value = owner.attrs.get(key) as AttrValue;
         if (OWNED_ELSEWHERE.has(key)) continue;
         const entry = lookupAttribute(owner.scope, key);
         if (entry === undefined || entry.source === 'graphviz') continue;
         const text = value.value.trim();
         if (text === '') continue;
         const written = value.writtenKey ?? key;
-        const problem = checkValue(graph, entry, written, text, owner.attrs);
+        if (entry.type === 'string' || entry.type === 'condition') continue;
+        // Cached by key as written (the messages name it) and value; node_ref and shape depend on more.
+        const pure = entry.type !== 'node_ref' && entry.key !== 'shape';
+        let cache: Map<string, Problem | undefined> | undefined;
+        if (pure) {
+          cache = verdicts.get(written);
+          if (cache === undefined)
+            verdicts.set(written, (cache = new Map<string, Problem | undefined>()));
+        }
+        let problem: Problem | undefined;
+        if (cache?.has(text)) problem = cache.get(text);
+        else {
+          problem = checkValue(graph, entry, written, text, owner.attrs);
+          cache?.set(text, problem);
+        }
         if (problem === undefined || !once.first(`${owner.scope}:${key}`, value)) continue;
         diagnostics.push(
           diagnosticAt(attributeLocation(value, owner.loc), {

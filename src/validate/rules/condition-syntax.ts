@@ -5,7 +5,7 @@
  * an outcome value that never occurs) are warnings.
  */
 import type { ParseConditionResult } from '../../condition/parse-condition.js';
-import { lookupAttribute } from '../../graph/attribute-schema.js';
+import { attributeKeysOfType } from '../../graph/attribute-schema.js';
 import type { AttrValue, Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
 import type { AttributeOwner } from '../attribute-owners.js';
@@ -27,16 +27,30 @@ export interface ParsedCondition {
   readonly result: ParseConditionResult;
 }
 
-/** Every non-empty condition-typed attribute of every edge, then of every node. */
-export function* parsedConditions(graph: Graph): Generator<ParsedCondition> {
+const parsed = new WeakMap<Graph, readonly ParsedCondition[]>();
+const EDGE_CONDITION_KEYS = attributeKeysOfType('edge', 'condition');
+const NODE_CONDITION_KEYS = attributeKeysOfType('node', 'condition');
+
+/**
+ * Every non-empty condition-typed attribute of every edge, then of every node, parsed once per graph and
+ * shared by condition_syntax and condition_extension (graphs are immutable).
+ */
+export function parsedConditions(graph: Graph): readonly ParsedCondition[] {
+  let list = parsed.get(graph);
+  if (list !== undefined) return list;
   const facts = graphFacts(graph);
+  const found: ParsedCondition[] = [];
   for (const owner of attributeOwners(graph, ['edge', 'node'])) {
-    for (const [key, value] of owner.attrs) {
-      if (value.value.trim() === '') continue;
-      if (lookupAttribute(owner.scope, key)?.type !== 'condition') continue;
-      yield { owner, key, value, result: facts.condition(value.value) };
+    // Attributes are stored under their canonical keys, so looking up the few condition keys is enough.
+    for (const key of owner.scope === 'edge' ? EDGE_CONDITION_KEYS : NODE_CONDITION_KEYS) {
+      const value = owner.attrs.get(key);
+      if (value === undefined || value.value.trim() === '') continue;
+      found.push({ owner, key, value, result: facts.condition(value.value) });
     }
   }
+  list = found;
+  parsed.set(graph, list);
+  return list;
 }
 
 export const conditionSyntaxRule: LintRule = {

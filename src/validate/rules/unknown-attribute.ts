@@ -11,7 +11,7 @@ import {
   lookupAttribute,
   suggestAttribute
 } from '../../graph/attribute-schema.js';
-import type { Attributes, Graph } from '../../graph/graph.js';
+import type { Attributes, AttrValue, Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
 import { diagnosticAt } from '../diagnostic.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -57,15 +57,17 @@ export const unknownAttributeRule: LintRule = {
     };
     let variables: Set<string> | undefined;
 
-    for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+    for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
       const scope = owner.scope;
-      for (const [key, value] of owner.attrs) {
+      for (const key of owner.attrs.keys()) {
+        // keys() + get(): iterating entries allocates a [key, value] pair per attribute.
+        const value = owner.attrs.get(key) as AttrValue;
         if (lookupAttribute(scope, key) !== undefined) continue;
-        if (scope === 'graph') {
+        if (scope === 'graph' && !owner.subgraph) {
           variables ??= referencedVariables(graph);
           if (variables.has(key)) continue;
         }
-        if (!once.first(`${scope}:${key}`, value)) continue;
+        if (!once.first(`${owner.subgraph ? 'subgraph' : scope}:${key}`, value)) continue;
         const written = value.writtenKey ?? key;
         const elsewhere = attributeScopes(key);
         const suggestion = elsewhere.length > 0 ? undefined : suggest(scope, key);
