@@ -200,45 +200,12 @@ function findParallelGroups(graph: Graph, backEdgeIndexes: ReadonlySet<number>):
   for (const node of graph.nodes.values()) {
     if (nodeHandlerType(node) !== HandlerTypes.Parallel) continue;
     const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-    const fanIn = nearestFanIn(graph, node.id, branches, backEdgeIndexes);
+    const fanIn = findJoinNode(graph, node.id, branches);
     groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
   }
   return groups;
 }
 
-/** The fan-in node reachable from every branch with the smallest worst-case distance (then total distance). */
-function nearestFanIn(
-  graph: Graph,
-  parallelId: string,
-  branches: readonly string[],
-  backEdgeIndexes: ReadonlySet<number>
-): string | undefined {
-  if (branches.length === 0) return undefined;
-  const distances = branches.map((branch) =>
-    distancesFrom(graph, branch, parallelId, backEdgeIndexes)
-  );
-  let best: { id: string; worst: number; total: number } | undefined;
-  for (const node of graph.nodes.values()) {
-    if (nodeHandlerType(node) !== HandlerTypes.FanIn) continue;
-    let worst = 0;
-    let total = 0;
-    let reachableFromAll = true;
-    for (const map of distances) {
-      const d = map.get(node.id);
-      if (d === undefined) {
-        reachableFromAll = false;
-        break;
-      }
-      worst = Math.max(worst, d);
-      total += d;
-    }
-    if (!reachableFromAll) continue;
-    if (!best || worst < best.worst || (worst === best.worst && total < best.total)) {
-      best = { id: node.id, worst, total };
-    }
-  }
-  return best?.id;
-}
 
 function distancesFrom(
   graph: Graph,

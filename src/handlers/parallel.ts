@@ -14,7 +14,7 @@ import { isSuccessful } from '../engine/outcome.js';
 import { outgoingEdges } from '../graph/graph.js';
 import { HandlerTypes } from '../graph/shapes.js';
 import { getDurationMs, getInteger, getString, nodeHandlerType } from '../graph/values.js';
-import { findJoinNode } from './find-join-node.js';
+import { findJoinNode } from '../graph/find-join-node.js';
 import type { Handler, HandlerInput, SubgraphResult } from './handler.js';
 import { branchTimeoutReason } from './handler.js';
 

@@ -8,10 +8,10 @@
  * (`a -> shared`, `b -> shared`) the branches stop before `shared`, which then runs once. Branch start
  * nodes are never the join, so every branch runs at least its first node.
  */
-import type { Graph } from '../graph/graph.js';
-import { outgoingEdges } from '../graph/graph.js';
-import { HandlerTypes } from '../graph/shapes.js';
-import { getString, nodeHandlerType } from '../graph/values.js';
+import type { Graph } from './graph.js';
+import { outgoingEdges } from './graph.js';
+import { HandlerTypes } from './shapes.js';
+import { getString, nodeHandlerType } from './values.js';
 
 function distancesFrom(
   graph: Graph,
