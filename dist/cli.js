@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(903);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(290);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 903:
+/***/ 290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -413,60 +413,6 @@ function newRunId() {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
-
-/** The real clock. */
-const systemClock = {
-    now: () => Date.now(),
-    async sleep(ms, signal) {
-        if (ms <= 0) {
-            if (signal?.aborted)
-                throw signal.reason;
-            return;
-        }
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-    }
-};
-
-;// CONCATENATED MODULE: ./src/graph/graph.ts
-const NO_EDGES = [];
-function outgoingEdges(graph, nodeId) {
-    return graph.outgoing.get(nodeId) ?? NO_EDGES;
-}
-function incomingEdges(graph, nodeId) {
-    return graph.incoming.get(nodeId) ?? NO_EDGES;
-}
-/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
-function makeGraph(parts) {
-    const outgoing = new Map();
-    const incoming = new Map();
-    for (const edge of parts.edges) {
-        let out = outgoing.get(edge.from);
-        if (!out)
-            outgoing.set(edge.from, (out = []));
-        out.push(edge);
-        let inc = incoming.get(edge.to);
-        if (!inc)
-            incoming.set(edge.to, (inc = []));
-        inc.push(edge);
-    }
-    return {
-        name: parts.name,
-        file: parts.file,
-        attrs: parts.attrs,
-        nodes: parts.nodes,
-        edges: parts.edges,
-        outgoing,
-        incoming,
-        subgraphs: parts.subgraphs ?? [],
-        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
-    };
-}
-/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
-function withNodeAttrs(node, attrs) {
-    return { ...node, attrs };
-}
-
 ;// CONCATENATED MODULE: ./src/graph/shapes.ts
 /**
  * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
@@ -499,47 +445,6 @@ function shapeToHandlerType(shape) {
     return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/graph/terminals.ts
-
-const START_FALLBACK_IDS = ['start', 'Start'];
-const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
-function isStart(node) {
-    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
-}
-function isExit(node) {
-    return (node.attrs.get('shape')?.value === 'Msquare' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
-}
-function find(graph, predicate, fallbackIds) {
-    const found = [];
-    for (const node of graph.nodes.values())
-        if (predicate(node))
-            found.push(node);
-    if (found.length > 0)
-        return found;
-    for (const id of fallbackIds) {
-        const node = graph.nodes.get(id);
-        if (node)
-            return [node];
-    }
-    return [];
-}
-/**
- * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
- * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
- */
-function findStartNodes(graph) {
-    return find(graph, isStart, START_FALLBACK_IDS);
-}
-/**
- * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
- * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
- */
-function findExitNodes(graph) {
-    return find(graph, isExit, EXIT_FALLBACK_IDS);
-}
-
 ;// CONCATENATED MODULE: ./src/graph/values.ts
 
 const INTEGER = /^[-+]?\d+$/;
@@ -552,6 +457,28 @@ const UNIT_MS = {
     h: 3_600_000,
     d: 86_400_000
 };
+/**
+ * The longest duration tracker accepts: 2^31-1 ms (≈ 24.8 days), the longest delay one Node timer can
+ * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
+ */
+const MAX_DURATION_MS = 2_147_483_647;
+/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
+function formatDurationMs(ms) {
+    let s = Math.floor(ms / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        const n = Math.floor(s / size);
+        s -= n * size;
+        if (n > 0)
+            parts.push(`${n}${unit}`);
+    }
+    return parts.length === 0 ? `${ms}ms` : parts.join('');
+}
 function parseInteger(text) {
     const t = text.trim();
     if (!INTEGER.test(t))
@@ -637,6 +564,139 @@ function nodeHandlerType(node) {
 function nodeLabel(node) {
     const label = node.attrs.get('label')?.value;
     return label === undefined || label === '' ? node.id : label;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
+
+
+/**
+ * The longest delay one Node timer can take (2^31-1 ms ≈ 24.8 days). A longer one overflows and fires
+ * after 1 ms, so longer sleeps are chained from timers of at most this length.
+ */
+const system_clock_MAX_TIMER_MS = MAX_DURATION_MS;
+const nodeTimer = async (ms, signal) => {
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+};
+/**
+ * Sleeps `ms` as a chain of `wait` calls of at most `maxChunk` each, so delays beyond the timer limit
+ * are honoured. Rejects with the signal's reason as soon as it aborts (before, during or between chunks).
+ */
+async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER_MS) {
+    if (signal?.aborted)
+        throw signal.reason;
+    let left = ms;
+    while (left > 0) {
+        const chunk = Math.min(left, maxChunk);
+        try {
+            await wait(chunk, signal);
+        }
+        catch (error) {
+            throw signal?.aborted ? signal.reason : error;
+        }
+        left -= chunk;
+        if (signal?.aborted)
+            throw signal.reason;
+    }
+}
+/** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
+function createSystemClock(wait = nodeTimer) {
+    return {
+        now: () => Date.now(),
+        sleep: (ms, signal) => sleepInChunks(ms, signal, wait)
+    };
+}
+/** The real clock. */
+const systemClock = createSystemClock();
+
+;// CONCATENATED MODULE: ./src/graph/graph.ts
+const NO_EDGES = [];
+function outgoingEdges(graph, nodeId) {
+    return graph.outgoing.get(nodeId) ?? NO_EDGES;
+}
+function incomingEdges(graph, nodeId) {
+    return graph.incoming.get(nodeId) ?? NO_EDGES;
+}
+/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
+function makeGraph(parts) {
+    const outgoing = new Map();
+    const incoming = new Map();
+    for (const edge of parts.edges) {
+        let out = outgoing.get(edge.from);
+        if (!out)
+            outgoing.set(edge.from, (out = []));
+        out.push(edge);
+        let inc = incoming.get(edge.to);
+        if (!inc)
+            incoming.set(edge.to, (inc = []));
+        inc.push(edge);
+    }
+    return {
+        name: parts.name,
+        file: parts.file,
+        attrs: parts.attrs,
+        nodes: parts.nodes,
+        edges: parts.edges,
+        outgoing,
+        incoming,
+        subgraphs: parts.subgraphs ?? [],
+        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
+    };
+}
+/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
+function withNodeAttrs(node, attrs) {
+    return { ...node, attrs };
+}
+
+;// CONCATENATED MODULE: ./src/graph/terminals.ts
+
+const START_FALLBACK_IDS = ['start', 'Start'];
+const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
+function isStart(node) {
+    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
+}
+function isExit(node) {
+    return (node.attrs.get('shape')?.value === 'Msquare' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
+}
+function find(nodes, predicate, fallbackIds) {
+    const found = [];
+    for (const node of nodes.values())
+        if (predicate(node))
+            found.push(node);
+    if (found.length > 0)
+        return { found, byFallback: false };
+    for (const id of fallbackIds) {
+        const node = nodes.get(id);
+        if (node)
+            return { found: [node], byFallback: true };
+    }
+    return { found, byFallback: false };
+}
+/**
+ * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
+ * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
+ */
+function findStartNodes(graph) {
+    return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
+}
+/**
+ * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
+ * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
+ */
+function findExitNodes(graph) {
+    return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
+}
+/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
+function findTerminalNodes(nodes) {
+    const start = find(nodes, isStart, START_FALLBACK_IDS);
+    const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
+    return {
+        starts: start.found,
+        exits: exit.found,
+        startByFallback: start.byFallback,
+        exitByFallback: exit.byFallback
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/handlers/handler.ts
@@ -1165,10 +1225,10 @@ class RunState {
      * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
      * assembled from cached fragments (see `#fragments`).
      */
-    serialize(timestamp) {
-        const object = (fragments) => `{${[...fragments.values()].join(',')}}`;
+    /** The checkpoint fields before `completed_nodes`, in document order. */
+    #head() {
         const running = this.#runningRecord();
-        const head = {
+        return {
             version: CHECKPOINT_VERSION,
             run_id: this.runId,
             pipeline: this.pipeline,
@@ -1178,6 +1238,10 @@ class RunState {
             ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
             ...(running ? { running_attempts: running } : {})
         };
+    }
+    serialize(timestamp) {
+        const object = (fragments) => `{${[...fragments.values()].join(',')}}`;
+        const head = this.#head();
         const tail = {
             restart_count: this.restartCount,
             ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
@@ -1234,16 +1298,8 @@ class RunState {
             return out;
         };
         const parallel = this.#parallelRecord();
-        const running = this.#runningRecord();
         return {
-            version: CHECKPOINT_VERSION,
-            run_id: this.runId,
-            pipeline: this.pipeline,
-            status: this.status,
-            current_node: this.currentNode,
-            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
-            ...(running ? { running_attempts: running } : {}),
+            ...this.#head(),
             completed_nodes: [...this.completed],
             node_outcomes: record(this.outcomes),
             node_retries: record(this.retries),
@@ -1556,6 +1612,7 @@ class ConditionParser {
         this.#skipSpace();
         const spaced = this.#pos > key.span.end;
         if (this.#atClauseEnd()) {
+            this.#checkNotAnOperator(key);
             return { type: 'truthy', key, span: key.span };
         }
         const c = this.#code(this.#pos);
@@ -1972,6 +2029,21 @@ class ConditionParser {
     #skipSpace() {
         while (this.#pos < this.#text.length && isSpace(this.#code(this.#pos)))
             this.#pos++;
+    }
+    /**
+     * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
+     * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
+     */
+    #checkNotAnOperator(key) {
+        if (key.scope !== 'bare')
+            return;
+        const word = key.text;
+        if (word === 'not') {
+            this.#fail(`missing clause after 'not' at ${column(key.span.start)}`, key.span.start, word.length, "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not.");
+        }
+        if (WORD_OPS.includes(word)) {
+            this.#fail(`${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`, key.span.start, word.length, `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`);
+        }
     }
     #at(token) {
         return this.#text.startsWith(token, this.#pos);
@@ -2874,17 +2946,7 @@ class Engine {
             const interrupted = this.#interruption(w);
             if (interrupted)
                 return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
-            this.#emit({
-                type: 'stage.completed',
-                nodeId: node.id,
-                handlerType: typeName,
-                status: outcome.status,
-                attempt,
-                durationMs,
-                ...(outcome.notes ? { notes: outcome.notes } : {}),
-                ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-                ...(w.branch ? { branch: w.branch } : {})
-            });
+            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
             const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
             if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
                 const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
@@ -2942,21 +3004,24 @@ class Engine {
             : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
         // durationMs is undefined when the node was waiting to retry: that attempt never started.
         if (durationMs !== undefined)
-            this.#emit({
-                type: 'stage.completed',
-                nodeId: node.id,
-                handlerType: typeName,
-                status: outcome.status,
-                attempt,
-                durationMs,
-                ...(outcome.notes ? { notes: outcome.notes } : {}),
-                ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-                ...(w.branch ? { branch: w.branch } : {})
-            });
+            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
         if (why.timeout)
             await this.#record(node, outcome, attempt, w);
         w.attempts.clear(node.id);
         return outcome;
+    }
+    #emitCompleted(node, handlerType, outcome, attempt, durationMs, w) {
+        this.#emit({
+            type: 'stage.completed',
+            nodeId: node.id,
+            handlerType,
+            status: outcome.status,
+            attempt,
+            durationMs,
+            ...(outcome.notes ? { notes: outcome.notes } : {}),
+            ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+            ...(w.branch ? { branch: w.branch } : {})
+        });
     }
     async #record(node, outcome, attempts, w) {
         this.#state.recordOutcome(node.id, outcome, attempts);
@@ -3470,15 +3535,20 @@ const ATTRIBUTE_SCHEMA = Object.freeze([
         values: ['fail_fast', 'continue', 'ignore'],
         default: 'continue'
     }),
-    spec('max_parallel', N, 'integer', 'How many branches of a parallel node run at once.', {
+    spec('max_parallel', GN, 'integer', 'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).', {
         aliases: ['max_concurrency'],
         default: '4'
     }),
-    tracker('fan_in_policy', N, 'enum', 'Tracker aggregation of parallel branches: `any` succeeds if one branch does, `all` if all do, `quorum` if `quorum` branches do.', {
-        values: ['any', 'all', 'quorum']
+    tracker('fan_in_policy', N, 'enum', 'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.', {
+        values: ['any', 'all', 'quorum'],
+        unsupported: 'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
     }),
-    tracker('quorum', N, 'integer', 'Successful branches needed for fan_in_policy=quorum.'),
-    tracker('parallel_targets', N, 'string', 'Comma-separated branch target node IDs; defaults to the outgoing edges.'),
+    tracker('quorum', N, 'integer', 'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.', {
+        unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
+    }),
+    tracker('parallel_targets', N, 'string', 'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.', {
+        unsupported: "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
+    }),
     tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
     tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
     // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
@@ -3727,7 +3797,7 @@ let indexes;
 function scopeIndexes() {
     if (indexes)
         return indexes;
-    const built = new Map();
+    const built = {};
     for (const scope of ['graph', 'node', 'edge']) {
         const byKey = new Map();
         const candidates = [];
@@ -3741,16 +3811,25 @@ function scopeIndexes() {
                 candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
             }
         }
-        built.set(scope, { byKey, candidates });
+        built[scope] = { byKey, candidates };
     }
-    indexes = built;
-    return built;
+    const { graph, node, edge } = built;
+    if (!graph || !node || !edge)
+        throw new Error('attribute schema: missing scope index');
+    indexes = { graph, node, edge };
+    return indexes;
 }
+/** Validation looks up every attribute of every element several times: keep this a property read. */
 function indexFor(scope) {
-    const index = scopeIndexes().get(scope);
-    if (!index)
-        throw new Error(`attribute schema: no index for scope ${scope}`);
-    return index;
+    return (indexes ?? scopeIndexes())[scope];
+}
+/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
+function attributeKeysOfType(scope, type) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map((e) => e.key);
+}
+/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
+function unsupportedAttributeKeys(scope) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map((e) => e.key);
 }
 /** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
 function lookupAttribute(scope, key) {
@@ -4034,7 +4113,7 @@ class ExitHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/find-join-node.ts
+;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
 
 
 
@@ -4711,7 +4790,7 @@ function inheritedToolEnv(baseEnv, allow) {
     return env;
 }
 /** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
-function formatDurationMs(ms) {
+function tool_formatDurationMs(ms) {
     if (ms < 1000)
         return `${ms}ms`;
     if (ms % 60_000 === 0)
@@ -4979,7 +5058,7 @@ class ToolHandler {
             const limit = settings.timeoutMs ?? 0;
             return {
                 status: 'fail',
-                failureReason: `timed out after ${formatDurationMs(limit)} (timeout=${settings.timeoutText ?? formatDurationMs(limit)}); the process group was killed`,
+                failureReason: `timed out after ${tool_formatDurationMs(limit)} (timeout=${settings.timeoutText ?? tool_formatDurationMs(limit)}); the process group was killed`,
                 contextUpdates: updates
             };
         }
@@ -6007,13 +6086,17 @@ class DotSyntaxError extends TrackerError {
     excerpt;
     /** Every independent issue found, the primary first. Never empty. */
     issues;
+    /** True when the parser stopped at its error cap, so there may be more problems after the last issue. */
+    truncated;
     constructor(issues, options = {}) {
         const primary = issues[0];
         const { file, line, column } = primary.location;
         const more = issues.length > 1
             ? ` (and ${issues.length - 1} more error${issues.length > 2 ? 's' : ''})`
             : '';
-        super(primary.code, `${file}:${line}:${column}: ${primary.message}${more}`, options);
+        super(primary.code, `${file}:${line}:${column}: ${primary.message}${more}`, {
+            ...(options.cause === undefined ? {} : { cause: options.cause })
+        });
         this.name = 'DotSyntaxError';
         this.location = primary.location;
         this.token = primary.token;
@@ -6021,10 +6104,14 @@ class DotSyntaxError extends TrackerError {
             this.hint = primary.hint;
         this.excerpt = primary.excerpt;
         this.issues = issues;
+        this.truncated = options.truncated ?? false;
     }
-    /** Every issue, compiler style, separated by blank lines. */
+    /** Every issue, compiler style, separated by blank lines (and a note when parsing stopped early). */
     format() {
-        return this.issues.map(formatDotIssue).join('\n\n');
+        const text = this.issues.map(formatDotIssue).join('\n\n');
+        return this.truncated
+            ? `${text}\n\nnote: stopped after ${this.issues.length} errors; fix these and run again to see the rest`
+            : text;
     }
 }
 
@@ -6755,6 +6842,8 @@ class Parser {
     issues = [];
     seenOffsets = new Set();
     limitIssue;
+    /** Parsing stopped because MAX_ISSUES problems were recorded; there may be more. */
+    capped = false;
     /** A lexer error swallowed the rest of the input: later problems are consequences, not news. */
     lexFatal = false;
     nodeIds = new Set();
@@ -6876,8 +6965,10 @@ class Parser {
             return;
         this.seenOffsets.add(issue.location.offset);
         this.issues.push(issue);
-        if (this.issues.length >= MAX_ISSUES)
+        if (this.issues.length >= MAX_ISSUES) {
+            this.capped = true;
             throw STOP;
+        }
     }
     /** A `DOT_SYNTAX` issue at `token` (its text, or '' at end of file). */
     syntaxIssue(token, message, hint) {
@@ -6908,7 +6999,7 @@ class Parser {
     }
     /** Stops with a `DOT_LIMIT` issue whose hint names the option to raise. */
     stopAtLimit(at, token, message, option, advice) {
-        this.limitIssue = this.makeIssue(at, token, message, `${advice}, or raise limits.${option} (now ${this.limits[option]}) if this input is trusted`, 'DOT_LIMIT');
+        this.limitIssue = this.makeIssue(at, token, message, `${advice}, or ${raiseLimitHint(option, this.limits[option], this.limits[option] * 2)}`, 'DOT_LIMIT');
         throw STOP;
     }
     onLexIssue(issue) {
@@ -6942,7 +7033,7 @@ class Parser {
                 this.makeIssue(this.tok, '', 'invalid DOT input', undefined, 'DOT_SYNTAX')
             ]);
         }
-        return new DotSyntaxError([first, ...rest]);
+        return new DotSyntaxError([first, ...rest], { truncated: this.capped });
     }
     // ---- graph --------------------------------------------------------------------------------------
     parseGraph() {
@@ -7318,6 +7409,8 @@ class Parser {
         const open = this.tok;
         this.advance();
         const closeHint = "add ']' after the last attribute";
+        /** The attribute just parsed, until a ',' or ';' separates it from what follows. */
+        let last;
         for (;;) {
             const t = this.tok;
             switch (t.kind) {
@@ -7326,6 +7419,7 @@ class Parser {
                     return;
                 case ',':
                 case ';':
+                    last = undefined;
                     this.advance();
                     break;
                 case 'id':
@@ -7333,14 +7427,23 @@ class Parser {
                 case 'string':
                 case 'html': {
                     const next = this.peek();
+                    // `a=x b=y` is valid DOT (the separator is optional), so an ID before '=' starts an attribute.
                     if (next.kind === '=') {
-                        attrs.push(this.parseAttr(t));
+                        last = this.parseAttr(t);
+                        attrs.push(last);
                         break;
                     }
                     if (t.line > this.prev.endLine)
                         this.fail(t, this.unclosedList(open, t), closeHint);
+                    const continued = this.continuesBareValue(last, t) ? last : undefined;
+                    // `label=Hello World]`: one value with a space. `shape=box color red`: more likely a missing '='.
+                    if (continued !== undefined && !isIdToken(next))
+                        this.failUnquotedValue(continued, t);
                     const name = this.raw(t);
-                    this.fail(next, `expected '=' after attribute name '${name}', found ${this.describe(next)}`, `attributes are written name=value, e.g. ${name}="..."`);
+                    this.fail(next, `expected '=' after attribute name '${name}', found ${this.describe(next)}`, `attributes are written name=value, e.g. ${name}="..."` +
+                        (continued === undefined
+                            ? ''
+                            : `; if it is all one value, quote it: ${this.quotedValue(continued, t)}`));
                     break;
                 }
                 case 'eof':
@@ -7358,6 +7461,8 @@ class Parser {
                     this.fail(t, this.unclosedList(open, t), closeHint);
                     break;
                 case '=':
+                    if (last !== undefined && this.continuesBareValue(last, t))
+                        this.failUnquotedValue(last, t);
                     this.fail(t, "missing attribute name before '='", 'attributes are written name=value');
                     break;
                 case '->':
@@ -7369,6 +7474,32 @@ class Parser {
                     this.fail(t, this.unclosedList(open, t), closeHint);
             }
         }
+    }
+    /**
+     * True when `t` follows the unquoted value of `last` on the same line with no ',' or ';' between: the
+     * author meant one value with spaces or '=' in it (`label=Hello World`, `condition=outcome=success`).
+     */
+    continuesBareValue(last, t) {
+        if (last === undefined)
+            return false;
+        const kind = last.value.kind;
+        if (kind !== 'bare' && kind !== 'number')
+            return false;
+        return (t.line === this.prev.endLine && (t.kind === '=' || t.kind === 'id' || t.kind === 'number'));
+    }
+    /** `key="the value as meant"`: from `last`'s value up to the next ',', ';', ']' or the end of the line. */
+    quotedValue(last, t) {
+        const src = this.source;
+        let to = t.start;
+        while (to < src.length && !',;]\n'.includes(src.charAt(to)))
+            to += 1;
+        const meant = src.slice(last.value.span.start.offset, to).trimEnd();
+        return `${last.key.value}=${JSON.stringify(meant)}`;
+    }
+    /** Reports an unquoted value that runs on past its end, with the quoted value as the fix. */
+    failUnquotedValue(last, t) {
+        const what = t.kind === '=' ? "contains '='" : 'contains a space';
+        this.fail(t, `the unquoted value of '${last.key.value}' ${what}, so it ends at '${last.value.value}'`, `quote the whole value: ${this.quotedValue(last, t)}`);
     }
     unclosedList(open, found) {
         return `expected ']' to close the attribute list opened at ${open.line}:${open.column}, found ${this.describe(found)}`;
@@ -7442,6 +7573,14 @@ function collectNodeIds(body, ids) {
     }
 }
 /**
+ * How to raise a limit, for CLI users (`tracker validate|run --limit name=N`) and library callers
+ * (`parseDot(text, { limits })`), suggesting `suggested` as the new value.
+ */
+function raiseLimitHint(option, now, suggested) {
+    return (`if this input is trusted, raise the ${option} limit (now ${now}, default ${DEFAULT_DOT_LIMITS[option]}): ` +
+        `tracker --limit ${option}=${suggested}, or parseDot(text, { limits: { ${option}: ${suggested} } }) in the library`);
+}
+/**
  * Parses one DOT graph. Throws `DotSyntaxError` (code `DOT_SYNTAX`, or `DOT_LIMIT` when a `DotLimits` bound
  * is exceeded) carrying every independent problem found; never throws anything else.
  */
@@ -7458,7 +7597,7 @@ function parseDot(source, options = {}) {
                     message: `input is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxBytes)}`,
                     location,
                     token: '',
-                    hint: `raise limits.maxBytes if this input is trusted: parseDot(text, { limits: { maxBytes: ${bytes} } })`,
+                    hint: raiseLimitHint('maxBytes', limits.maxBytes, bytes),
                     code: 'DOT_LIMIT',
                     excerpt: sourceExcerpt(source, location)
                 }
@@ -7486,6 +7625,83 @@ function sortDiagnostics(diagnostics) {
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/graph/derive-handler-type.ts
+
+
+
+
+function hasText(attrs, key) {
+    return (attrs.get(key)?.value.trim() ?? '') !== '';
+}
+/** The node's own shape (written on its statement, not inherited from defaults). */
+function ownShape(node) {
+    const shape = node.attrs.get('shape');
+    return shape !== undefined && (shape.origin === 'explicit' || shape.origin === 'alias')
+        ? shape
+        : undefined;
+}
+function derived(value, like) {
+    return like?.loc === undefined
+        ? { value, kind: 'bare', origin: 'derived' }
+        : { value, kind: 'bare', origin: 'derived', loc: like.loc };
+}
+function withAttrs(node, changes) {
+    const attrs = new Map(node.attrs);
+    for (const [key, value] of Object.entries(changes))
+        attrs.set(key, value);
+    return withNodeAttrs(node, attrs);
+}
+/** Diamond nodes (collected first: the loop below replaces entries of the map it came from). */
+function* diamonds(nodes) {
+    for (const node of nodes.values())
+        if (node.attrs.get('shape')?.value === 'diamond')
+            yield node;
+}
+/**
+ * Returns the nodes with derived `type` attributes set. The input map is returned as is when nothing is
+ * derived, and updated in place otherwise (the builder owns it; node objects are replaced, not changed).
+ */
+function deriveHandlerTypes(nodes) {
+    const input = nodes;
+    const diagnostics = [];
+    for (const node of [...diamonds(input)]) {
+        if (hasText(node.attrs, 'type') || node.attrs.get('shape')?.value !== 'diamond')
+            continue;
+        const shape = node.attrs.get('shape');
+        if (hasText(node.attrs, 'tool_command')) {
+            nodes.set(node.id, withAttrs(node, { type: derived(HandlerTypes.Tool, shape) }));
+            diagnostics.push(dialectNote(node, shape, 'tool_command', 'a tool node', 'parallelogram'));
+        }
+        else if (hasText(node.attrs, 'prompt')) {
+            const changes = { type: derived(HandlerTypes.Codergen, shape) };
+            if (!node.attrs.has('auto_status'))
+                changes.auto_status = derived('true', shape);
+            nodes.set(node.id, withAttrs(node, changes));
+            diagnostics.push(dialectNote(node, shape, 'prompt', 'an LLM stage (codergen, auto_status=true)', 'box'));
+        }
+    }
+    const { starts, exits, startByFallback, exitByFallback } = findTerminalNodes(nodes);
+    const terminals = [
+        [startByFallback ? starts[0] : undefined, HandlerTypes.Start],
+        [exitByFallback ? exits[0] : undefined, HandlerTypes.Exit]
+    ];
+    for (const [node, type] of terminals) {
+        if (node === undefined || hasText(node.attrs, 'type') || ownShape(node) !== undefined)
+            continue;
+        nodes.set(node.id, withAttrs(node, { type: derived(type) }));
+    }
+    return { nodes, diagnostics };
+}
+function dialectNote(node, shape, key, becomes, shapeInstead) {
+    return diagnosticAt(shape?.loc ?? node.loc, {
+        rule: 'dot_dialect',
+        severity: 'info',
+        nodeId: node.id,
+        message: `Node '${node.id}' is a diamond with ${key}, so it runs as ${becomes}, as in the Go Tracker; a plain diamond is a conditional routing point.`,
+        fix: `Write shape=${shapeInstead} (or an explicit type=) to say so, or remove ${key} if '${node.id}' only routes.`
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/graph/derive-class.ts
@@ -7521,11 +7737,15 @@ function splitClasses(value) {
 
 
 
+
 function ownerText(owner) {
     return 'nodeId' in owner ? `Node '${owner.nodeId}'` : owner.text;
 }
 const build_graph_EMPTY_ATTRS = new Map();
+const EDGE_STATEMENT = Object.freeze({ text: 'The edge statement' });
 const NO_SUBGRAPHS = [];
+/** Never pushed to: `#finishNode` only replaces it. */
+const NO_IDS = Object.freeze([]);
 function buildGraph(ast) {
     return new GraphBuilder(ast).build();
 }
@@ -7562,13 +7782,16 @@ class GraphBuilder {
             }));
         }
         this.#statements(ast.body, { nodeDefaults: build_graph_EMPTY_ATTRS, edgeDefaults: build_graph_EMPTY_ATTRS, chain: [] });
-        const nodes = new Map();
+        const finished = new Map();
         for (const state of this.#nodes.values())
-            nodes.set(state.id, this.#finishNode(state));
+            finished.set(state.id, this.#finishNode(state));
+        const { nodes, diagnostics: derivedNotes } = deriveHandlerTypes(finished);
+        for (const d of derivedNotes)
+            this.#diagnostics.push(d);
         const subgraphs = [];
         for (const state of this.#subgraphs) {
             const label = state.attrs.get('label')?.value;
-            if (state.id === undefined && label === undefined)
+            if (state.id === undefined && state.attrs.size === 0)
                 continue;
             const derivedClass = label === undefined ? undefined : deriveClass(label);
             subgraphs.push({
@@ -7576,7 +7799,8 @@ class GraphBuilder {
                 ...(label === undefined ? {} : { label }),
                 ...(derivedClass === undefined ? {} : { derivedClass }),
                 nodeIds: state.nodeIds,
-                loc: state.loc
+                loc: state.loc,
+                ...(state.attrs.size === 0 ? {} : { attrs: state.attrs })
             });
         }
         const graph = makeGraph({
@@ -7757,7 +7981,7 @@ class GraphBuilder {
         }
         const layer = statement.attrs.length === 0
             ? build_graph_EMPTY_ATTRS
-            : this.#layer(statement.attrs, 'edge', 'explicit', { text: 'The edge statement' });
+            : this.#layer(statement.attrs, 'edge', 'explicit', EDGE_STATEMENT);
         const attrs = mergeAttrs(scope.edgeDefaults, layer);
         let reportedUndirected = false;
         for (let i = 0; i < statement.ops.length; i++) {
@@ -7837,8 +8061,9 @@ class GraphBuilder {
         const attrs = state.explicit ?? state.defaults;
         const classAttr = attrs.get('class')?.value;
         const memberOf = state.memberOf ?? NO_SUBGRAPHS;
-        let classes = classAttr === undefined ? [] : splitClasses(classAttr);
-        const subgraphs = [];
+        let classes = classAttr === undefined ? NO_IDS : splitClasses(classAttr);
+        // Shared empty arrays for the common case (no class, no subgraph): fewer allocations on big graphs.
+        const subgraphs = memberOf.length === 0 ? NO_IDS : [];
         for (const sub of memberOf) {
             if (sub.id !== undefined)
                 subgraphs.push(sub.id);
@@ -7946,6 +8171,8 @@ function formatDiagnostic(d) {
     const where = formatLocation(d);
     const head = `${where === '' ? '' : `${where}: `}${d.severity}[${d.rule}]: ${d.message}`;
     const lines = [head];
+    if (d.excerpt !== undefined && d.excerpt !== '')
+        lines.push(d.excerpt);
     if (d.fix !== undefined && d.fix !== '')
         lines.push(`  fix: ${d.fix}`);
     for (const related of d.related ?? []) {
@@ -7998,9 +8225,9 @@ class pipeline_validation_error_PipelineValidationError extends TrackerError {
 ;// CONCATENATED MODULE: ./src/validate/once-per-source.ts
 class OncePerSource {
     #seen = new Set();
-    /** True the first time this inherited value is seen (always true for values written on the element). */
+    /** True the first time the value written at this place is seen (always true for a value without a place). */
     first(key, value) {
-        if (value.origin === 'explicit' || value.origin === 'alias' || value.loc === undefined)
+        if (value.loc === undefined)
             return true;
         const id = `${value.origin}\u0000${value.loc.file}\u0000${value.loc.line}\u0000${value.loc.column}\u0000${key}\u0000${value.value}`;
         if (this.#seen.has(id))
@@ -8023,57 +8250,217 @@ function ownerPhrase(kind, owner, value) {
         case 'explicit':
         case 'alias':
         case 'api':
+        case 'derived':
             return `${kind} ${owner}`;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/validate/attribute-owners.ts
 
-function graphOwner(graph) {
-    return {
-        scope: 'graph',
-        attrs: graph.attrs,
-        loc: graph.loc,
-        target: {},
-        describe: () => 'the graph'
-    };
-}
-function nodeOwner(node) {
-    return {
-        scope: 'node',
-        attrs: node.attrs,
-        loc: node.loc,
-        target: { nodeId: node.id },
-        describe: (value) => ownerPhrase('node', `'${node.id}'`, value)
-    };
-}
-function edgeOwner(edge) {
-    return {
-        scope: 'edge',
-        attrs: edge.attrs,
-        loc: edge.loc,
-        target: { edge: { from: edge.from, to: edge.to } },
-        describe: (value) => ownerPhrase('edge', `'${edge.from}' -> '${edge.to}'`, value)
-    };
-}
-/** The graph, every node and every edge, for the scopes listed and in their order. */
-function* attributeOwners(graph, scopes) {
-    for (const scope of scopes) {
-        switch (scope) {
-            case 'graph':
-                yield graphOwner(graph);
-                break;
-            case 'node':
-                for (const node of graph.nodes.values())
-                    yield nodeOwner(node);
-                break;
-            case 'edge':
-                for (const edge of graph.edges)
-                    yield edgeOwner(edge);
-                break;
-        }
+const NO_TARGET = Object.freeze({});
+class GraphOwner {
+    scope = 'graph';
+    subgraph = false;
+    target = NO_TARGET;
+    attrs;
+    loc;
+    constructor(graph) {
+        this.attrs = graph.attrs;
+        this.loc = graph.loc;
+    }
+    describe() {
+        return 'the graph';
     }
 }
+class SubgraphOwner {
+    scope = 'graph';
+    subgraph = true;
+    target = NO_TARGET;
+    attrs;
+    loc;
+    id;
+    constructor(subgraph, attrs) {
+        this.attrs = attrs;
+        this.loc = subgraph.loc;
+        this.id = subgraph.id;
+    }
+    describe() {
+        return this.id === undefined ? 'an anonymous subgraph' : `subgraph '${this.id}'`;
+    }
+}
+class NodeOwner {
+    scope = 'node';
+    subgraph = false;
+    attrs;
+    node;
+    constructor(node) {
+        this.node = node;
+        this.attrs = node.attrs;
+    }
+    get loc() {
+        return this.node.loc;
+    }
+    get target() {
+        return { nodeId: this.node.id };
+    }
+    describe(value) {
+        return ownerPhrase('node', `'${this.node.id}'`, value);
+    }
+}
+class EdgeOwner {
+    scope = 'edge';
+    subgraph = false;
+    attrs;
+    edge;
+    constructor(edge) {
+        this.edge = edge;
+        this.attrs = edge.attrs;
+    }
+    get loc() {
+        return this.edge.loc;
+    }
+    get target() {
+        return { edge: { from: this.edge.from, to: this.edge.to } };
+    }
+    describe(value) {
+        return ownerPhrase('edge', `'${this.edge.from}' -> '${this.edge.to}'`, value);
+    }
+}
+/** Owners are made once per graph (graphs are immutable) and shared by every rule that walks them. */
+const memo = new WeakMap();
+function ownersOf(graph, kind) {
+    let lists = memo.get(graph);
+    if (lists === undefined)
+        memo.set(graph, (lists = {}));
+    const cached = lists[kind];
+    if (cached !== undefined)
+        return cached;
+    let made;
+    switch (kind) {
+        case 'graph':
+            made = [new GraphOwner(graph)];
+            break;
+        case 'subgraph':
+            made = [];
+            for (const subgraph of graph.subgraphs) {
+                if (subgraph.attrs !== undefined && subgraph.attrs.size > 0)
+                    made.push(new SubgraphOwner(subgraph, subgraph.attrs));
+            }
+            break;
+        case 'node':
+            made = [];
+            for (const node of graph.nodes.values())
+                made.push(new NodeOwner(node));
+            break;
+        case 'edge':
+            made = [];
+            for (const edge of graph.edges)
+                made.push(new EdgeOwner(edge));
+            break;
+    }
+    lists[kind] = made;
+    return made;
+}
+const combined = new WeakMap();
+/**
+ * The graph, every subgraph with attributes of its own, every node and every edge, for the kinds listed
+ * and in their order (one shared array per graph and list of kinds). A subgraph owner has scope `graph`.
+ */
+function attributeOwners(graph, kinds) {
+    let byKinds = combined.get(graph);
+    if (byKinds === undefined)
+        combined.set(graph, (byKinds = new Map()));
+    const key = kinds.join(',');
+    let owners = byKinds.get(key);
+    if (owners === undefined) {
+        if (kinds.length === 1)
+            owners = ownersOf(graph, kinds[0] ?? 'graph');
+        else {
+            const all = [];
+            for (const kind of kinds)
+                for (const owner of ownersOf(graph, kind))
+                    all.push(owner);
+            owners = all;
+        }
+        byKinds.set(key, owners);
+    }
+    return owners;
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/attribute-no-effect.ts
+/**
+ * attribute_no_effect: a known attribute that tracker will ignore where it is written. Three cases:
+ * - an attribute of another dialect that tracker's engine does not implement (`fan_in_policy`, `quorum`,
+ *   `parallel_targets`; marked `unsupported` in the schema), with what to write instead;
+ * - a graph attribute set inside a subgraph (`subgraph s { goal="x" }`): only `label` (which derives a
+ *   class) and Graphviz rendering attributes mean something there;
+ * - graph-level `max_parallel` without `schedule="dependencies"`, the only scheduler that reads it.
+ * Unknown keys are `unknown_attribute`'s business.
+ */
+
+
+
+
+/** Graph attributes that mean something inside a subgraph (besides Graphviz rendering attributes). */
+const SUBGRAPH_ATTRIBUTES = new Set(['label']);
+const UNSUPPORTED_KEYS = {
+    node: unsupportedAttributeKeys('node'),
+    edge: unsupportedAttributeKeys('edge')
+};
+function dependenciesScheduled(graph) {
+    return graph.attrs.get('schedule')?.value.trim() === 'dependencies';
+}
+const attributeNoEffectRule = {
+    name: 'attribute_no_effect',
+    apply(graph) {
+        const diagnostics = [];
+        const once = new OncePerSource();
+        for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
+            // Nodes and edges can only hold an unsupported attribute: look those few keys up instead of
+            // walking every attribute of every element. The graph and subgraphs are walked in full.
+            const keys = owner.scope === 'graph' ? owner.attrs.keys() : UNSUPPORTED_KEYS[owner.scope];
+            for (const key of keys) {
+                const value = owner.attrs.get(key);
+                if (value === undefined)
+                    continue;
+                const entry = lookupAttribute(owner.scope, key);
+                if (entry === undefined || entry.source === 'graphviz')
+                    continue;
+                const written = value.writtenKey ?? key;
+                let message;
+                let fix = '';
+                if (entry.unsupported !== undefined) {
+                    message = `${written}=${JSON.stringify(value.value)} on ${owner.describe(value)} has no effect: it is a Go Tracker attribute that tracker's engine does not implement`;
+                    fix = entry.unsupported;
+                }
+                else if (owner.subgraph && !SUBGRAPH_ATTRIBUTES.has(entry.key)) {
+                    const alsoNode = lookupAttribute('node', key) !== undefined;
+                    message = `graph attribute '${written}' set inside ${owner.describe(value)} has no effect: graph attributes are read only at the top level of the graph (a subgraph takes only label)`;
+                    fix = alsoNode
+                        ? `Move ${written}=… to the top level of the graph, or write node [${written}=…] inside the subgraph to set it on the subgraph's nodes.`
+                        : `Move ${written}=… to the top level of the graph (outside every subgraph), or remove it.`;
+                }
+                else if (owner.scope === 'graph' &&
+                    !owner.subgraph &&
+                    entry.key === 'max_parallel' &&
+                    !dependenciesScheduled(graph)) {
+                    message = `graph attribute '${written}' has no effect without schedule="dependencies": edge-by-edge scheduling runs one node at a time`;
+                    fix = `Set ${written} on the parallel (shape=component) nodes to cap their branches, or add schedule="dependencies" to run independent nodes concurrently.`;
+                }
+                if (message === undefined || !once.first(`${owner.scope}:${key}`, value))
+                    continue;
+                diagnostics.push(diagnosticAt(attributeLocation(value, owner.loc), {
+                    rule: 'attribute_no_effect',
+                    severity: 'warning',
+                    message,
+                    ...owner.target,
+                    fix
+                }));
+            }
+        }
+        return diagnostics;
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/validate/rules/attribute-type.ts
 
@@ -8145,6 +8532,13 @@ function checkValue(graph, entry, written, text, attrs) {
                     fix: `Write a number with a unit (ms, s, m, h, d), e.g. ${written}="30s" or "1h30m".`
                 };
             }
+            if (parsed.ms > MAX_DURATION_MS) {
+                return {
+                    severity: 'error',
+                    what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+                    fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
+                };
+            }
             if (parsed.unitless) {
                 return {
                     severity: 'warning',
@@ -8192,8 +8586,13 @@ const attributeTypeRule = {
     apply(graph) {
         const diagnostics = [];
         const once = new OncePerSource();
+        // The verdict for a (key as written, value) pair, for the types whose check depends on nothing else:
+        // large graphs repeat the same values (timeout="30s", shape=box) thousands of times.
+        const verdicts = new Map();
         for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
-            for (const [key, value] of owner.attrs) {
+            for (const key of owner.attrs.keys()) {
+                // keys() + get(): iterating entries allocates a [key, value] pair per attribute.
+                const value = owner.attrs.get(key);
                 if (OWNED_ELSEWHERE.has(key))
                     continue;
                 const entry = lookupAttribute(owner.scope, key);
@@ -8203,7 +8602,23 @@ const attributeTypeRule = {
                 if (text === '')
                     continue;
                 const written = value.writtenKey ?? key;
-                const problem = checkValue(graph, entry, written, text, owner.attrs);
+                if (entry.type === 'string' || entry.type === 'condition')
+                    continue;
+                // Cached by key as written (the messages name it) and value; node_ref and shape depend on more.
+                const pure = entry.type !== 'node_ref' && entry.key !== 'shape';
+                let cache;
+                if (pure) {
+                    cache = verdicts.get(written);
+                    if (cache === undefined)
+                        verdicts.set(written, (cache = new Map()));
+                }
+                let problem;
+                if (cache?.has(text))
+                    problem = cache.get(text);
+                else {
+                    problem = checkValue(graph, entry, written, text, owner.attrs);
+                    cache?.set(text, problem);
+                }
                 if (problem === undefined || !once.first(`${owner.scope}:${key}`, value))
                     continue;
                 diagnostics.push(diagnosticAt(attributeLocation(value, owner.loc), {
@@ -8259,7 +8674,7 @@ class GraphFacts {
         this.#graph = graph;
     }
     get index() {
-        return (this.#index ??= buildIndex(this.#graph, false));
+        return (this.#index ??= buildIndex(this.#graph, []));
     }
     /**
      * The index plus the engine's jumps: a node's `retry_target`/`fallback_retry_target` (failure routing) and,
@@ -8267,7 +8682,12 @@ class GraphFacts {
      * node reached only through a retry target still runs.
      */
     get flowIndex() {
-        return (this.#flowIndex ??= buildIndex(this.#graph, true));
+        if (this.#flowIndex === undefined) {
+            const jumps = jumpPairs(this.#graph);
+            // Without jumps the flow index is the edge index: build (and hold) one, not two.
+            this.#flowIndex = jumps.length === 0 ? this.index : buildIndex(this.#graph, jumps);
+        }
+        return this.#flowIndex;
     }
     get starts() {
         return (this.#starts ??= findStartNodes(this.#graph));
@@ -8332,12 +8752,12 @@ class GraphFacts {
         return result;
     }
 }
-const memo = new WeakMap();
+const graph_facts_memo = new WeakMap();
 function graphFacts(graph) {
-    let facts = memo.get(graph);
+    let facts = graph_facts_memo.get(graph);
     if (facts === undefined) {
         facts = new GraphFacts(graph);
-        memo.set(graph, facts);
+        graph_facts_memo.set(graph, facts);
     }
     return facts;
 }
@@ -8370,7 +8790,7 @@ function jumpPairs(graph) {
     }
     return pairs;
 }
-function buildIndex(graph, withJumps) {
+function buildIndex(graph, jumps) {
     const ids = [];
     const indexOf = new Map();
     const add = (id) => {
@@ -8384,7 +8804,6 @@ function buildIndex(graph, withJumps) {
     };
     for (const id of graph.nodes.keys())
         add(id);
-    const jumps = withJumps ? jumpPairs(graph) : [];
     const count = graph.edges.length + jumps.length;
     const from = new Int32Array(count);
     const to = new Int32Array(count);
@@ -8425,18 +8844,31 @@ function buildIndex(graph, withJumps) {
 
 
 const GRAMMAR_HINT = 'A condition is one or more clauses `key=value` or `key!=value` joined by &&, where key is outcome, preferred_label or context.<name>; e.g. outcome=success && context.tests_passed=true.';
-/** Every non-empty condition-typed attribute of every edge, then of every node. */
-function* parsedConditions(graph) {
+const parsed = new WeakMap();
+const EDGE_CONDITION_KEYS = attributeKeysOfType('edge', 'condition');
+const NODE_CONDITION_KEYS = attributeKeysOfType('node', 'condition');
+/**
+ * Every non-empty condition-typed attribute of every edge, then of every node, parsed once per graph and
+ * shared by condition_syntax and condition_extension (graphs are immutable).
+ */
+function parsedConditions(graph) {
+    let list = parsed.get(graph);
+    if (list !== undefined)
+        return list;
     const facts = graphFacts(graph);
+    const found = [];
     for (const owner of attributeOwners(graph, ['edge', 'node'])) {
-        for (const [key, value] of owner.attrs) {
-            if (value.value.trim() === '')
+        // Attributes are stored under their canonical keys, so looking up the few condition keys is enough.
+        for (const key of owner.scope === 'edge' ? EDGE_CONDITION_KEYS : NODE_CONDITION_KEYS) {
+            const value = owner.attrs.get(key);
+            if (value === undefined || value.value.trim() === '')
                 continue;
-            if (lookupAttribute(owner.scope, key)?.type !== 'condition')
-                continue;
-            yield { owner, key, value, result: facts.condition(value.value) };
+            found.push({ owner, key, value, result: facts.condition(value.value) });
         }
     }
+    list = found;
+    parsed.set(graph, list);
+    return list;
 }
 const conditionSyntaxRule = {
     name: 'condition_syntax',
@@ -8797,22 +9229,16 @@ const implicitNodeRule = {
 
 ;// CONCATENATED MODULE: ./src/validate/rules/parallel-fan-in.ts
 /**
- * parallel_fan_in: the branches of a `parallel` node run until they reach a `parallel.fan_in` node
- * (shape=tripleoctagon), where execution continues (spec §4.8-4.9). When a branch cannot reach one, there
- * is no join: every branch runs on to the exit, and the run then continues at the exit.
- * Linear: one backward search from all fan-in nodes answers "can this branch reach a fan-in?".
+ * parallel_fan_in: the branches of a `parallel` node run until they reach their join node, where execution
+ * continues (spec §4.8-4.9; the join is found as the engine finds it, `graph/find-join-node.ts`). A fan-in
+ * node (shape=tripleoctagon) as the join is the normal case. A plain node as the join works (it runs once,
+ * after the branches) but nothing summarizes the branches: an info note. Branches that never meet run on
+ * to the exit: a warning.
  */
 
 
 
 
-function strayPhrase(stray, all) {
-    if (all)
-        return 'its branches never reach';
-    return stray.length === 1
-        ? `branch ${quoteIds(stray)} never reaches`
-        : `branches ${quoteIds(stray)} never reach`;
-}
 const parallelFanInRule = {
     name: 'parallel_fan_in',
     apply(graph) {
@@ -8823,25 +9249,35 @@ const parallelFanInRule = {
         const fanIns = [...graph.nodes.values()]
             .filter((n) => facts.handlerType(n) === HandlerTypes.FanIn)
             .map((n) => n.id);
-        const reachesFanIn = facts.reachable(fanIns, 'backward', false);
         const exit = facts.exits[0]?.id;
         const diagnostics = [];
         for (const node of parallels) {
-            const join = node.attrs.get('parallel_join')?.value.trim() ?? '';
-            if (join !== '' && graph.nodes.has(join))
+            const explicit = node.attrs.get('parallel_join')?.value.trim() ?? '';
+            if (explicit !== '' && graph.nodes.has(explicit))
                 continue;
             const branches = [...new Set((graph.outgoing.get(node.id) ?? []).map((e) => e.to))];
             if (branches.length === 0)
                 continue;
-            const stray = branches.filter((b) => !reachesFanIn.has(b));
-            if (stray.length === 0)
+            const join = findJoinNode(graph, node.id, branches);
+            const joinNode = join === undefined ? undefined : graph.nodes.get(join);
+            if (joinNode && facts.handlerType(joinNode) === HandlerTypes.FanIn)
                 continue;
-            const all = stray.length === branches.length;
+            if (join !== undefined) {
+                diagnostics.push(diagnosticAt(node.loc, {
+                    rule: 'parallel_fan_in',
+                    severity: 'info',
+                    message: `parallel node '${node.id}': its branches join at '${join}', the first node they all reach; ` +
+                        `'${join}' runs once, after them, but no fan-in node summarizes the branch results`,
+                    nodeId: node.id,
+                    fix: `To pick the best branch and record a summary, put a fan-in node (shape=tripleoctagon) before '${join}'; to keep this join and silence the note, set parallel_join="${join}".`
+                }));
+                continue;
+            }
             diagnostics.push(diagnosticAt(node.loc, {
                 rule: 'parallel_fan_in',
                 severity: 'warning',
-                message: `parallel node '${node.id}': ${strayPhrase(stray, all)} a fan-in node (shape=tripleoctagon), ` +
-                    'so there is no join: each branch runs on to the exit' +
+                message: `parallel node '${node.id}': its branches never meet, so there is no join: each branch runs on ` +
+                    'to the exit' +
                     (exit === undefined ? '' : ` and the run then continues at '${exit}'`),
                 nodeId: node.id,
                 fix: fanIns.length === 0
@@ -9666,17 +10102,19 @@ function stronglyConnectedComponents(n, start, targets) {
     let stackTop = 0;
     let counter = 0;
     let count = 0;
+    let depth = 0;
+    // One closure for the whole run (not one per root: 10k roots made 10k closures).
+    const enter = (v) => {
+        order[v] = low[v] = counter++;
+        stack[stackTop++] = v;
+        onStack[v] = 1;
+        cursor[v] = start[v] ?? 0;
+        frames[depth++] = v;
+    };
     for (let root = 0; root < n; root++) {
         if (order[root] !== -1)
             continue;
-        let depth = 0;
-        const enter = (v) => {
-            order[v] = low[v] = counter++;
-            stack[stackTop++] = v;
-            onStack[v] = 1;
-            cursor[v] = start[v] ?? 0;
-            frames[depth++] = v;
-        };
+        depth = 0;
         enter(root);
         while (depth > 0) {
             const v = frames[depth - 1] ?? 0;
@@ -9899,17 +10337,19 @@ const unknownAttributeRule = {
             return suggestions.get(cacheKey);
         };
         let variables;
-        for (const owner of attributeOwners(graph, ['graph', 'node', 'edge'])) {
+        for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
             const scope = owner.scope;
-            for (const [key, value] of owner.attrs) {
+            for (const key of owner.attrs.keys()) {
+                // keys() + get(): iterating entries allocates a [key, value] pair per attribute.
+                const value = owner.attrs.get(key);
                 if (lookupAttribute(scope, key) !== undefined)
                     continue;
-                if (scope === 'graph') {
+                if (scope === 'graph' && !owner.subgraph) {
                     variables ??= referencedVariables(graph);
                     if (variables.has(key))
                         continue;
                 }
-                if (!once.first(`${scope}:${key}`, value))
+                if (!once.first(`${owner.subgraph ? 'subgraph' : scope}:${key}`, value))
                     continue;
                 const written = value.writtenKey ?? key;
                 const elsewhere = attributeScopes(key);
@@ -9960,6 +10400,7 @@ const unknownAttributeRule = {
 
 
 
+
 /** The built-in rules: spec §7.2 first, then tracker's own. Every name has a section in docs/diagnostics.md. */
 const BUILTIN_RULES = Object.freeze([
     startNodeRule,
@@ -9982,6 +10423,7 @@ const BUILTIN_RULES = Object.freeze([
     gateChoicesRule,
     unknownAttributeRule,
     attributeTypeRule,
+    attributeNoEffectRule,
     parallelFanInRule
 ]);
 function validateGraph(graph, options = {}) {
@@ -10141,18 +10583,19 @@ const goalExpansionTransform = {
     name: 'goal-expansion',
     apply(graph) {
         const goal = graph.attrs.get('goal')?.value ?? '';
-        let changed = false;
-        const nodes = new Map([...graph.nodes].map(([id, node]) => {
+        // Copy the node map only when some prompt uses $goal (most large graphs have none).
+        let nodes;
+        for (const [id, node] of graph.nodes) {
             const prompt = node.attrs.get('prompt');
             if (!prompt || !prompt.value.includes('$goal'))
-                return [id, node];
-            changed = true;
+                continue;
+            nodes ??= new Map(graph.nodes);
             const attrs = new Map(node.attrs);
             const expanded = { ...prompt, value: prompt.value.split('$goal').join(goal) };
             attrs.set('prompt', expanded);
-            return [id, withNodeAttrs(node, attrs)];
-        }));
-        if (!changed)
+            nodes.set(id, withNodeAttrs(node, attrs));
+        }
+        if (nodes === undefined)
             return graph;
         return makeGraph({ ...graph, nodes });
     }
@@ -10173,17 +10616,39 @@ const BUILTIN_TRANSFORMS = [
 
 
 
+function prepare_pipeline_issueRule(code) {
+    switch (code) {
+        case 'DOT_SYNTAX':
+            return 'dot_syntax';
+        case 'DOT_LIMIT':
+            return 'dot_limit';
+    }
+}
+/** One diagnostic per issue, each with its own rule, in source order; a note when parsing gave up early. */
 function syntaxDiagnostics(error) {
-    const rule = error.code === 'DOT_LIMIT' ? 'dot_limit' : 'dot_syntax';
-    return error.issues.map((issue) => ({
-        rule,
+    const diagnostics = sortDiagnostics(error.issues.map((issue) => ({
+        rule: prepare_pipeline_issueRule(issue.code),
         severity: 'error',
         message: issue.message,
         file: issue.location.file,
         line: issue.location.line,
         column: issue.location.column,
-        ...(issue.hint === undefined ? {} : { fix: issue.hint })
-    }));
+        ...(issue.hint === undefined ? {} : { fix: issue.hint }),
+        ...(issue.excerpt === '' ? {} : { excerpt: issue.excerpt }),
+        token: issue.token
+    })));
+    if (error.truncated) {
+        const last = diagnostics[diagnostics.length - 1];
+        diagnostics.push({
+            rule: 'dot_syntax',
+            severity: 'info',
+            message: `stopped after ${error.issues.length} errors; fix these and run again to see the rest`,
+            ...(last?.file === undefined ? {} : { file: last.file }),
+            ...(last?.line === undefined ? {} : { line: last.line }),
+            ...(last?.column === undefined ? {} : { column: last.column })
+        });
+    }
+    return diagnostics;
 }
 function preparePipeline(source, options = {}) {
     let ast;
@@ -10195,7 +10660,12 @@ function preparePipeline(source, options = {}) {
     }
     catch (error) {
         if (isTrackerError(error) && (error.code === 'DOT_SYNTAX' || error.code === 'DOT_LIMIT')) {
-            return { diagnostics: syntaxDiagnostics(error), ok: false };
+            return {
+                diagnostics: syntaxDiagnostics(error),
+                ok: false,
+                source,
+                ...(options.file === undefined ? {} : { file: options.file })
+            };
         }
         throw error;
     }
@@ -10213,7 +10683,13 @@ function preparePipeline(source, options = {}) {
                 : { knownHandlerTypes: options.knownHandlerTypes })
         })
     ]);
-    return { graph, diagnostics, ok: !diagnostic_hasErrors(diagnostics) };
+    return {
+        graph,
+        diagnostics,
+        ok: !diagnostic_hasErrors(diagnostics),
+        source,
+        ...(options.file === undefined ? {} : { file: options.file })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
@@ -10656,6 +11132,8 @@ const VERSION = '0.1.0';
  * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
  */
 
+
+const LIMIT_NAMES = Object.keys(DEFAULT_DOT_LIMITS);
 const FLAGS = [
     {
         name: 'no-tui',
@@ -10717,6 +11195,12 @@ const FLAGS = [
         help: 'Resume even though the pipeline file changed since the checkpoint.'
     },
     { name: 'var', value: true, metavar: 'KEY=VALUE', help: 'Seed a context value (repeatable).' },
+    {
+        name: 'limit',
+        value: true,
+        metavar: 'NAME=N',
+        help: `Raise an input limit for a trusted file (repeatable): ${LIMIT_NAMES.join(', ')}.`
+    },
     { name: 'validate', value: false, help: 'Same as the validate command.' },
     { name: 'help', short: 'h', value: false, help: 'Show this help.' },
     { name: 'version', short: 'V', value: false, help: 'Print the version.' }
@@ -10751,11 +11235,27 @@ function findFlag(token) {
     const spec = FLAGS.find((f) => f.short !== undefined && `-${f.short}` === token);
     return spec ? { spec } : undefined;
 }
+function isLimitName(name) {
+    return LIMIT_NAMES.includes(name);
+}
+/** `maxNodes=400000` → ['maxNodes', 400000]; a usage error for an unknown name or a bad number. */
+function parseLimit(value) {
+    const eq = value.indexOf('=');
+    const name = eq === -1 ? value : value.slice(0, eq);
+    if (!isLimitName(name))
+        throw usageError(`--limit expects NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}; got '${value}'.`);
+    const text = eq === -1 ? '' : value.slice(eq + 1).trim();
+    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n <= 0)
+        throw usageError(`--limit ${name} needs a positive whole number, got '${text}'.`);
+    return [name, n];
+}
 /** Parses argv (without node and script). Flags may come before or after the pipeline file. */
 function parseArgs(argv) {
     const bools = new Set();
     const values = new Map();
     const vars = new Map();
+    const limits = {};
     const positionals = [];
     let onlyPositionals = false;
     for (let i = 0; i < argv.length; i++) {
@@ -10786,7 +11286,11 @@ function parseArgs(argv) {
             }
             i++;
         }
-        if (spec.name === 'var') {
+        if (spec.name === 'limit') {
+            const [name, n] = parseLimit(value);
+            limits[name] = n;
+        }
+        else if (spec.name === 'var') {
             const eq = value.indexOf('=');
             if (eq <= 0)
                 throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
@@ -10812,7 +11316,7 @@ function parseArgs(argv) {
         command = 'validate';
     }
     if (command === 'help' || command === 'version') {
-        return settings(command, undefined, bools, values, vars);
+        return settings(command, undefined, bools, values, vars, limits);
     }
     if (positionals.length === 0)
         throw usageError(`Missing pipeline file: tracker ${command === 'run' ? '' : command + ' '}<pipeline.dot>.`);
@@ -10823,9 +11327,9 @@ function parseArgs(argv) {
     const runId = values.get('run-id');
     if (runId !== undefined)
         checkRunId(runId);
-    return settings(command, positionals[0], bools, values, vars);
+    return settings(command, positionals[0], bools, values, vars, limits);
 }
-function settings(command, pipeline, bools, values, vars) {
+function settings(command, pipeline, bools, values, vars, limits) {
     const opt = (name) => values.get(name);
     return {
         command,
@@ -10841,7 +11345,8 @@ function settings(command, pipeline, bools, values, vars) {
         ...(opt('logs') === undefined ? {} : { logs: opt('logs') }),
         ...(opt('checkpoint') === undefined ? {} : { checkpoint: opt('checkpoint') }),
         ...(opt('resume') === undefined ? {} : { resume: opt('resume') }),
-        vars
+        vars,
+        limits
     };
 }
 
@@ -11192,6 +11697,12 @@ class FanOutSink {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/plan.ts
+/**
+ * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
+ * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
+ * pipeline (planning, execution, hybrid). Nothing here decides routing at run time; the engine does that.
+ */
+
 
 
 
@@ -11268,7 +11779,7 @@ function planExecution(graph) {
         order: levels.flat(),
         backEdges,
         unreachable,
-        parallelGroups: findParallelGroups(graph, backEdgeIndexes),
+        parallelGroups: findParallelGroups(graph),
         kind: pipelineKind(graph)
     };
 }
@@ -11337,75 +11848,67 @@ function depthFirst(graph, roots) {
     backEdges.sort((a, b) => a.index - b.index);
     return { visited, backEdges };
 }
-function findParallelGroups(graph, backEdgeIndexes) {
+/** Each parallel node's branches and where they join: the node the engine continues at (find-join-node). */
+function findParallelGroups(graph) {
     const groups = [];
     for (const node of graph.nodes.values()) {
         if (nodeHandlerType(node) !== HandlerTypes.Parallel)
             continue;
         const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        const fanIn = nearestFanIn(graph, node.id, branches, backEdgeIndexes);
+        const fanIn = findJoinNode(graph, node.id, branches);
         groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
     }
     return groups;
 }
-/** The fan-in node reachable from every branch with the smallest worst-case distance (then total distance). */
-function nearestFanIn(graph, parallelId, branches, backEdgeIndexes) {
-    if (branches.length === 0)
-        return undefined;
-    const distances = branches.map((branch) => plan_distancesFrom(graph, branch, parallelId, backEdgeIndexes));
-    let best;
-    for (const node of graph.nodes.values()) {
-        if (nodeHandlerType(node) !== HandlerTypes.FanIn)
-            continue;
-        let worst = 0;
-        let total = 0;
-        let reachableFromAll = true;
-        for (const map of distances) {
-            const d = map.get(node.id);
-            if (d === undefined) {
-                reachableFromAll = false;
-                break;
-            }
-            worst = Math.max(worst, d);
-            total += d;
-        }
-        if (!reachableFromAll)
-            continue;
-        if (!best || worst < best.worst || (worst === best.worst && total < best.total)) {
-            best = { id: node.id, worst, total };
-        }
+
+;// CONCATENATED MODULE: ./src/pipeline/attach-excerpts.ts
+/**
+ * Adds the source excerpt (the line and a caret under the column, as syntax errors show) to diagnostics
+ * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
+ */
+
+/** 0-based offsets at which each line starts; index 0 is line 1. */
+function lineStarts(source) {
+    const starts = [0];
+    let at = source.indexOf('\n');
+    while (at !== -1) {
+        starts.push(at + 1);
+        at = source.indexOf('\n', at + 1);
     }
-    return best?.id;
+    return starts;
 }
-function plan_distancesFrom(graph, from, avoid, backEdgeIndexes) {
-    const distance = new Map([[from, 0]]);
-    const queue = [from];
-    for (let head = 0; head < queue.length; head++) {
-        const id = queue[head];
-        if (id === undefined)
-            break;
-        const d = distance.get(id) ?? 0;
-        for (const edge of outgoingEdges(graph, id)) {
-            if (backEdgeIndexes.has(edge.index) || edge.to === avoid || distance.has(edge.to))
-                continue;
-            distance.set(edge.to, d + 1);
-            queue.push(edge.to);
-        }
-    }
-    return distance;
+function attachExcerpts(diagnostics, source, file) {
+    let starts;
+    return diagnostics.map((d) => {
+        if (d.excerpt !== undefined || d.line === undefined)
+            return d;
+        if (file !== undefined && d.file !== undefined && d.file !== file)
+            return d;
+        starts ??= lineStarts(source);
+        const lineStart = starts[d.line - 1];
+        if (lineStart === undefined)
+            return d;
+        const lineEnd = starts[d.line] ?? source.length + 1;
+        const offset = Math.min(lineStart + Math.max(0, (d.column ?? 1) - 1), lineEnd - 1);
+        return { ...d, excerpt: sourceExcerpt(source, { line: d.line, offset }) };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/render-validate.ts
 
 
+
 function renderValidation(prepared, options) {
     const graph = prepared.graph;
-    const summary = graph ? summarizeGraph(graph) : undefined;
-    const plan = graph ? planExecution(graph) : undefined;
+    const diagnostics = prepared.source === undefined
+        ? prepared.diagnostics
+        : attachExcerpts(prepared.diagnostics, prepared.source, prepared.file);
     if (options.json) {
+        const summary = graph ? summarizeGraph(graph) : undefined;
+        const plan = graph ? planExecution(graph) : undefined;
         return (JSON.stringify({
             valid: prepared.ok,
-            diagnostics: prepared.diagnostics,
+            diagnostics,
             ...(summary && plan
                 ? {
                     synopsis: {
@@ -11428,7 +11931,7 @@ function renderValidation(prepared, options) {
                 : {})
         }, null, 2) + '\n');
     }
-    const lines = prepared.diagnostics.map(formatDiagnostic);
+    const lines = diagnostics.map(formatDiagnostic);
     if (graph) {
         if (lines.length)
             lines.push('');
@@ -11452,7 +11955,7 @@ function renderPlan(graph) {
     lines.push('  plan (topological levels; nodes on one level can run concurrently):');
     plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
     for (const g of plan.parallelGroups) {
-        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`);
+        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
     }
     if (plan.backEdges.length)
         lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
@@ -11699,6 +12202,7 @@ async function simulatePipeline(graph, options) {
 
 
 
+
 const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
 async function loadPipelineFile(path, cwd) {
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
@@ -11794,9 +12298,49 @@ async function main(argv, io) {
     }
 }
 async function prepare(settings, io) {
-    const loaded = await loadPipelineFile(settings.pipeline ?? '', io.cwd);
-    const prepared = preparePipeline(loaded.source, { file: displayPath(loaded.file, io.cwd) });
+    const path = settings.pipeline ?? '';
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(io.cwd, path);
+    // Refuse an oversized file before reading it into memory (the parser would reject it anyway).
+    const oversized = oversizedPipeline(absolute, displayPath(absolute, io.cwd), settings.limits.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
+    if (oversized !== undefined) {
+        return { loaded: { file: absolute, source: '', sha256: '' }, prepared: oversized };
+    }
+    const loaded = await loadPipelineFile(path, io.cwd);
+    const prepared = preparePipeline(loaded.source, {
+        file: displayPath(loaded.file, io.cwd),
+        limits: settings.limits
+    });
     return { loaded, prepared };
+}
+/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
+function oversizedPipeline(file, shown, maxBytes) {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(file);
+        if (!stat.isFile())
+            return undefined;
+        size = stat.size;
+    }
+    catch {
+        return undefined; // loadPipelineFile reports unreadable files
+    }
+    if (size <= maxBytes)
+        return undefined;
+    return {
+        ok: false,
+        file: shown,
+        diagnostics: [
+            {
+                rule: 'dot_limit',
+                severity: 'error',
+                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
+                file: shown,
+                line: 1,
+                column: 1,
+                fix: raiseLimitHint('maxBytes', maxBytes, size)
+            }
+        ]
+    };
 }
 async function validateCommand(settings, io, out) {
     const { prepared } = await prepare(settings, io);

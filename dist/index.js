@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(706);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5184);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 706:
+/***/ 5184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35472,7 +35472,7 @@ class ExitHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/find-join-node.ts
+;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
 
 
 
@@ -40588,22 +40588,16 @@ const implicitNodeRule = {
 
 ;// CONCATENATED MODULE: ./src/validate/rules/parallel-fan-in.ts
 /**
- * parallel_fan_in: the branches of a `parallel` node run until they reach a `parallel.fan_in` node
- * (shape=tripleoctagon), where execution continues (spec §4.8-4.9). When a branch cannot reach one, there
- * is no join: every branch runs on to the exit, and the run then continues at the exit.
- * Linear: one backward search from all fan-in nodes answers "can this branch reach a fan-in?".
+ * parallel_fan_in: the branches of a `parallel` node run until they reach their join node, where execution
+ * continues (spec §4.8-4.9; the join is found as the engine finds it, `graph/find-join-node.ts`). A fan-in
+ * node (shape=tripleoctagon) as the join is the normal case. A plain node as the join works (it runs once,
+ * after the branches) but nothing summarizes the branches: an info note. Branches that never meet run on
+ * to the exit: a warning.
  */
 
 
 
 
-function strayPhrase(stray, all) {
-    if (all)
-        return 'its branches never reach';
-    return stray.length === 1
-        ? `branch ${quoteIds(stray)} never reaches`
-        : `branches ${quoteIds(stray)} never reach`;
-}
 const parallelFanInRule = {
     name: 'parallel_fan_in',
     apply(graph) {
@@ -40614,25 +40608,35 @@ const parallelFanInRule = {
         const fanIns = [...graph.nodes.values()]
             .filter((n) => facts.handlerType(n) === HandlerTypes.FanIn)
             .map((n) => n.id);
-        const reachesFanIn = facts.reachable(fanIns, 'backward', false);
         const exit = facts.exits[0]?.id;
         const diagnostics = [];
         for (const node of parallels) {
-            const join = node.attrs.get('parallel_join')?.value.trim() ?? '';
-            if (join !== '' && graph.nodes.has(join))
+            const explicit = node.attrs.get('parallel_join')?.value.trim() ?? '';
+            if (explicit !== '' && graph.nodes.has(explicit))
                 continue;
             const branches = [...new Set((graph.outgoing.get(node.id) ?? []).map((e) => e.to))];
             if (branches.length === 0)
                 continue;
-            const stray = branches.filter((b) => !reachesFanIn.has(b));
-            if (stray.length === 0)
+            const join = findJoinNode(graph, node.id, branches);
+            const joinNode = join === undefined ? undefined : graph.nodes.get(join);
+            if (joinNode && facts.handlerType(joinNode) === HandlerTypes.FanIn)
                 continue;
-            const all = stray.length === branches.length;
+            if (join !== undefined) {
+                diagnostics.push(diagnosticAt(node.loc, {
+                    rule: 'parallel_fan_in',
+                    severity: 'info',
+                    message: `parallel node '${node.id}': its branches join at '${join}', the first node they all reach; ` +
+                        `'${join}' runs once, after them, but no fan-in node summarizes the branch results`,
+                    nodeId: node.id,
+                    fix: `To pick the best branch and record a summary, put a fan-in node (shape=tripleoctagon) before '${join}'; to keep this join and silence the note, set parallel_join="${join}".`
+                }));
+                continue;
+            }
             diagnostics.push(diagnosticAt(node.loc, {
                 rule: 'parallel_fan_in',
                 severity: 'warning',
-                message: `parallel node '${node.id}': ${strayPhrase(stray, all)} a fan-in node (shape=tripleoctagon), ` +
-                    'so there is no join: each branch runs on to the exit' +
+                message: `parallel node '${node.id}': its branches never meet, so there is no join: each branch runs on ` +
+                    'to the exit' +
                     (exit === undefined ? '' : ` and the run then continues at '${exit}'`),
                 nodeId: node.id,
                 fix: fanIns.length === 0
@@ -43052,6 +43056,12 @@ class FanOutSink {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/plan.ts
+/**
+ * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
+ * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
+ * pipeline (planning, execution, hybrid). Nothing here decides routing at run time; the engine does that.
+ */
+
 
 
 
@@ -43128,7 +43138,7 @@ function planExecution(graph) {
         order: levels.flat(),
         backEdges,
         unreachable,
-        parallelGroups: findParallelGroups(graph, backEdgeIndexes),
+        parallelGroups: findParallelGroups(graph),
         kind: pipelineKind(graph)
     };
 }
@@ -43197,62 +43207,17 @@ function depthFirst(graph, roots) {
     backEdges.sort((a, b) => a.index - b.index);
     return { visited, backEdges };
 }
-function findParallelGroups(graph, backEdgeIndexes) {
+/** Each parallel node's branches and where they join: the node the engine continues at (find-join-node). */
+function findParallelGroups(graph) {
     const groups = [];
     for (const node of graph.nodes.values()) {
         if (nodeHandlerType(node) !== HandlerTypes.Parallel)
             continue;
         const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        const fanIn = nearestFanIn(graph, node.id, branches, backEdgeIndexes);
+        const fanIn = findJoinNode(graph, node.id, branches);
         groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
     }
     return groups;
-}
-/** The fan-in node reachable from every branch with the smallest worst-case distance (then total distance). */
-function nearestFanIn(graph, parallelId, branches, backEdgeIndexes) {
-    if (branches.length === 0)
-        return undefined;
-    const distances = branches.map((branch) => plan_distancesFrom(graph, branch, parallelId, backEdgeIndexes));
-    let best;
-    for (const node of graph.nodes.values()) {
-        if (nodeHandlerType(node) !== HandlerTypes.FanIn)
-            continue;
-        let worst = 0;
-        let total = 0;
-        let reachableFromAll = true;
-        for (const map of distances) {
-            const d = map.get(node.id);
-            if (d === undefined) {
-                reachableFromAll = false;
-                break;
-            }
-            worst = Math.max(worst, d);
-            total += d;
-        }
-        if (!reachableFromAll)
-            continue;
-        if (!best || worst < best.worst || (worst === best.worst && total < best.total)) {
-            best = { id: node.id, worst, total };
-        }
-    }
-    return best?.id;
-}
-function plan_distancesFrom(graph, from, avoid, backEdgeIndexes) {
-    const distance = new Map([[from, 0]]);
-    const queue = [from];
-    for (let head = 0; head < queue.length; head++) {
-        const id = queue[head];
-        if (id === undefined)
-            break;
-        const d = distance.get(id) ?? 0;
-        for (const edge of outgoingEdges(graph, id)) {
-            if (backEdgeIndexes.has(edge.index) || edge.to === avoid || distance.has(edge.to))
-                continue;
-            distance.set(edge.to, d + 1);
-            queue.push(edge.to);
-        }
-    }
-    return distance;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attach-excerpts.ts
@@ -43349,7 +43314,7 @@ function renderPlan(graph) {
     lines.push('  plan (topological levels; nodes on one level can run concurrently):');
     plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
     for (const g of plan.parallelGroups) {
-        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`);
+        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
     }
     if (plan.backEdges.length)
         lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);

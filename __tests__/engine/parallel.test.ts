@@ -6,7 +6,7 @@ import { FakeClock } from '../support/fake-clock.js';
 import { measurePeakConcurrency } from '../support/peak-concurrency.js';
 import type { HandlerInput } from '../../src/handlers/handler.js';
 import { requiredSuccesses } from '../../src/handlers/parallel.js';
-import { findJoinNode } from '../../src/handlers/find-join-node.js';
+import { findJoinNode } from '../../src/graph/find-join-node.js';
 import { formatEvent } from '../../src/cli/render-console.js';
 import type { Outcome } from '../../src/engine/outcome.js';
 import type { PipelineEvent } from '../../src/engine/events.js';

@@ -230,7 +230,7 @@ describe('parallel_fan_in', () => {
     expect(applyRule(parallelFanInRule, source)).toEqual([]);
   });
 
-  it('warns at the parallel node and says how execution continues', () => {
+  it('notes a plain join node at the parallel node (info): it runs once, nothing summarizes', () => {
     const source = pipeline(
       '  fork [shape=component]',
       '  a [prompt="a"]',
@@ -241,17 +241,17 @@ describe('parallel_fan_in', () => {
     const d = singleDiagnostic(applyRule(parallelFanInRule, source));
     expect(d).toMatchObject({
       rule: 'parallel_fan_in',
-      severity: 'warning',
+      severity: 'info',
       nodeId: 'fork',
       line: 5,
       column: 3
     });
-    expect(d.message).toContain("parallel node 'fork': its branches never reach a fan-in node");
-    expect(d.message).toContain("continues at 'done'");
+    expect(d.message).toContain("its branches join at 'done', the first node they all reach");
     expect(d.fix).toContain('tripleoctagon');
+    expect(d.fix).toContain('parallel_join="done"');
   });
 
-  it('names only the stray branches when some do converge', () => {
+  it('takes the join the engine takes: the first node all branches reach, not a later fan-in', () => {
     const source = pipeline(
       '  fork [shape=component]',
       '  a [prompt="a"]',
@@ -261,7 +261,23 @@ describe('parallel_fan_in', () => {
       '  fork -> work -> join -> done'
     );
     const [d] = applyRule(parallelFanInRule, source);
-    expect(d?.message).toContain("branch 'a' never reaches a fan-in node");
-    expect(d?.fix).toContain("'join'");
+    expect(d?.message).toContain("join at 'done'");
+  });
+
+  it('warns when the branches never meet, and says how execution continues', () => {
+    const source = pipeline(
+      '  fork [shape=component]',
+      '  a [prompt="a"]',
+      '  b [prompt="b"]',
+      '  start -> fork',
+      '  fork -> a',
+      '  fork -> b',
+      '  fork -> done'
+    );
+    const d = singleDiagnostic(applyRule(parallelFanInRule, source));
+    expect(d).toMatchObject({ rule: 'parallel_fan_in', severity: 'warning', nodeId: 'fork' });
+    expect(d.message).toContain('its branches never meet');
+    expect(d.message).toContain("continues at 'done'");
+    expect(d.fix).toContain('tripleoctagon');
   });
 });

@@ -82,7 +82,7 @@ export function renderPlan(graph: Graph): string[] {
   );
   for (const g of plan.parallelGroups) {
     lines.push(
-      `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (no fan-in found)'}`
+      `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`
     );
   }
   if (plan.backEdges.length)

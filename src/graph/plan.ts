@@ -3,6 +3,7 @@
  * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
  * pipeline (planning, execution, hybrid). Nothing here decides routing at run time; the engine does that.
  */
+import { findJoinNode } from './find-join-node.js';
 import type { Graph, GraphEdge } from './graph.js';
 import { outgoingEdges } from './graph.js';
 import { HandlerTypes } from './shapes.js';
@@ -20,7 +21,7 @@ export interface ParallelGroup {
   readonly nodeId: string;
   /** Targets of its outgoing edges, in declaration order. */
   readonly branches: readonly string[];
-  /** The nearest `parallel.fan_in` node reachable from every branch, if any. */
+  /** Where the branches join and execution continues (a fan-in node, or the first node they all reach); absent when they never meet. */
   readonly fanIn?: string;
 }
 
@@ -122,7 +123,7 @@ export function planExecution(graph: Graph): ExecutionPlan {
     order: levels.flat(),
     backEdges,
     unreachable,
-    parallelGroups: findParallelGroups(graph, backEdgeIndexes),
+    parallelGroups: findParallelGroups(graph),
     kind: pipelineKind(graph)
   };
 }
@@ -195,7 +196,8 @@ function depthFirst(
   return { visited, backEdges };
 }
 
-function findParallelGroups(graph: Graph, backEdgeIndexes: ReadonlySet<number>): ParallelGroup[] {
+/** Each parallel node's branches and where they join: the node the engine continues at (find-join-node). */
+function findParallelGroups(graph: Graph): ParallelGroup[] {
   const groups: ParallelGroup[] = [];
   for (const node of graph.nodes.values()) {
     if (nodeHandlerType(node) !== HandlerTypes.Parallel) continue;
@@ -204,26 +206,4 @@ function findParallelGroups(graph: Graph, backEdgeIndexes: ReadonlySet<number>):
     groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
   }
   return groups;
-}
-
-
-function distancesFrom(
-  graph: Graph,
-  from: string,
-  avoid: string,
-  backEdgeIndexes: ReadonlySet<number>
-): Map<string, number> {
-  const distance = new Map<string, number>([[from, 0]]);
-  const queue = [from];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head];
-    if (id === undefined) break;
-    const d = distance.get(id) ?? 0;
-    for (const edge of outgoingEdges(graph, id)) {
-      if (backEdgeIndexes.has(edge.index) || edge.to === avoid || distance.has(edge.to)) continue;
-      distance.set(edge.to, d + 1);
-      queue.push(edge.to);
-    }
-  }
-  return distance;
 }
