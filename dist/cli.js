@@ -2907,8 +2907,11 @@ class Engine {
         const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
         // Let the store create the likely next stage directories while this node runs.
         if (this.#runStore.prepareStage) {
-            for (const edge of outgoingEdges(this.#graph, node.id))
-                this.#runStore.prepareStage(edge.to);
+            for (const edge of outgoingEdges(this.#graph, node.id)) {
+                const next = this.#graph.nodes.get(edge.to);
+                const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
+                this.#runStore.prepareStage(edge.to, files);
+            }
         }
         for (;;) {
             this.#throwIfStopped(node.id);
@@ -4819,6 +4822,7 @@ function nodeOrGraph(nodeAttrs, graphAttrs, key) {
     return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
 }
 class ToolHandler {
+    filesWrittenFirst = [ToolFiles.Context];
     #runner;
     #workdir;
     #baseEnv;
@@ -10894,6 +10898,7 @@ class FsCheckpointStore {
 
 
 
+
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 /**
  * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
@@ -10909,6 +10914,16 @@ function segment(name, what) {
         throw new Error(`Unsafe ${what} '${name}' for a run directory path`);
     }
     return name;
+}
+function readIfExistsSync(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
 }
 async function readIfExists(path) {
     try {
@@ -10950,6 +10965,9 @@ class FsRunStore {
     #backgroundError;
     /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
     #fresh = new Set();
+    /** Empty files made by `prepareStage` and not written since; paths the store has written. */
+    #placeholders = new Set();
+    #written = new Set();
     constructor(runDir) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
     }
@@ -10995,12 +11013,25 @@ class FsRunStore {
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
     }
-    prepareStage(nodeId) {
+    prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
-        if (this.#dirs.has(dir))
-            return;
-        this.#prepared.add(dir);
-        this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+        if (!this.#dirs.has(dir)) {
+            this.#prepared.add(dir);
+            this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+        }
+        for (const name of files) {
+            if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..')
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, name);
+            if (this.#placeholders.has(path) || this.#written.has(path))
+                continue;
+            this.#placeholders.add(path);
+            // Queued on the path: the node's own write waits for it, then opens an existing file.
+            void this.#enqueue(path, async () => {
+                await this.#mkdir(dir);
+                await (0,promises_namespaceObject.writeFile)(path, '', { flag: 'a' });
+            }).catch(() => undefined);
+        }
     }
     async ensureStageDir(nodeId) {
         const dir = this.stageDir(nodeId);
@@ -11012,12 +11043,21 @@ class FsRunStore {
         let write;
         try {
             const { dir, path } = this.#stagePath(nodeId, name);
+            this.#written.add(path);
+            this.#placeholders.delete(path);
             const op = async () => {
                 await this.#mkdir(dir);
                 await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
             };
-            if (options.background !== true)
-                return this.#enqueue(path, op);
+            if (options.background !== true) {
+                // A write the caller waits for is done synchronously once its turn comes: a thread-pool call
+                // would queue behind slower background work (file creations), and writing a small file that
+                // exists (a prepared placeholder) takes microseconds.
+                return this.#enqueue(path, async () => {
+                    await this.#mkdir(dir);
+                    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
+                });
+            }
             write = this.#enqueue(path, () => {
                 const inLane = this.#lane.then(op);
                 this.#lane = inLane.catch(() => undefined);
@@ -11043,7 +11083,8 @@ class FsRunStore {
     }
     async readStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
-        return this.#enqueue(path, () => readIfExists(path));
+        // Synchronous for the reason writeStageFile's foreground writes are (small files, waited for).
+        return this.#enqueue(path, () => Promise.resolve(readIfExistsSync(path)));
     }
     async readStageFileTail(nodeId, name, maxBytes) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
@@ -11103,6 +11144,14 @@ class FsRunStore {
     async flush() {
         while (this.#background.size > 0)
             await Promise.all([...this.#background]);
+        for (const path of this.#placeholders) {
+            // A placeholder its node never wrote (it did not run, or stopped first): removed if still empty.
+            await this.#enqueue(path, async () => {
+                if ((await readIfExists(path)) === '')
+                    await (0,promises_namespaceObject.rm)(path, { force: true });
+            }).catch(() => undefined);
+        }
+        this.#placeholders.clear();
         for (const dir of this.#prepared) {
             if (this.#used.has(dir))
                 continue;

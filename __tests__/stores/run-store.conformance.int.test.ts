@@ -151,6 +151,19 @@ describe('FsRunStore specifics', () => {
     expect(readFileSync(join(other, 'made-by-hand.txt'), 'utf8')).toBe('keep me');
   });
 
+  it('creates prepared files ahead; a written one keeps its content, an unwritten one is removed', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    const store = new FsRunStore(run);
+    store.prepareStage('next', ['tool_context.json']);
+    store.prepareStage('skipped', ['tool_context.json']);
+    await store.writeStageFile('next', 'tool_context.json', '{"a":1}\n');
+    expect(readFileSync(join(run, 'next', 'tool_context.json'), 'utf8')).toBe('{"a":1}\n');
+    await store.flush();
+    expect(readFileSync(join(run, 'next', 'tool_context.json'), 'utf8')).toBe('{"a":1}\n');
+    expect(existsSync(join(run, 'skipped'))).toBe(false);
+  });
+
   it.each([
     ['..', '%2E%2E'],
     ['.', '%2E'],

@@ -759,7 +759,11 @@ class Engine {
     const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
     // Let the store create the likely next stage directories while this node runs.
     if (this.#runStore.prepareStage) {
-      for (const edge of outgoingEdges(this.#graph, node.id)) this.#runStore.prepareStage(edge.to);
+      for (const edge of outgoingEdges(this.#graph, node.id)) {
+        const next = this.#graph.nodes.get(edge.to);
+        const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
+        this.#runStore.prepareStage(edge.to, files);
+      }
     }
 
     for (;;) {

@@ -81,4 +81,10 @@ export interface HandlerInput {
 
 export interface Handler {
   execute(input: HandlerInput): Promise<Outcome>;
+  /**
+   * Stage files this handler writes before its real work starts (a tool's context file). The run store
+   * may create them empty ahead of time, while the previous node runs, so that writing them costs a
+   * fraction of creating them. Never list a file whose mere existence means something (`status.json`).
+   */
+  readonly filesWrittenFirst?: readonly string[];
 }

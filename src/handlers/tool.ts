@@ -153,6 +153,7 @@ type Settings =
     };
 
 export class ToolHandler implements Handler {
+  readonly filesWrittenFirst: readonly string[] = [ToolFiles.Context];
   readonly #runner: ProcessRunner;
   readonly #workdir: string;
   readonly #baseEnv: Readonly<Record<string, string | undefined>>;

@@ -18,10 +18,11 @@ export interface RunStore {
    */
   claimFreshStage?(nodeId: string): Promise<boolean>;
   /**
-   * A hint that `nodeId` may run next: the store may create its stage directory ahead of time, off the
-   * path between two nodes. `flush()` removes prepared directories that were never used.
+   * A hint that `nodeId` may run next: the store may create its stage directory, and `files` in it
+   * (empty), ahead of time, off the path between two nodes. `flush()` removes prepared files that were
+   * never written and prepared directories that were never used.
    */
-  prepareStage?(nodeId: string): void;
+  prepareStage?(nodeId: string, files?: readonly string[]): void;
   writeStageFile(
     nodeId: string,
     name: string,

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, open, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
@@ -23,6 +24,15 @@ function segment(name: string, what: string): string {
     throw new Error(`Unsafe ${what} '${name}' for a run directory path`);
   }
   return name;
+}
+
+function readIfExistsSync(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -65,6 +75,9 @@ export class FsRunStore implements RunStore {
   #backgroundError: unknown;
   /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
   readonly #fresh = new Set<string>();
+  /** Empty files made by `prepareStage` and not written since; paths the store has written. */
+  readonly #placeholders = new Set<string>();
+  readonly #written = new Set<string>();
 
   constructor(runDir: string) {
     this.runDir = resolve(runDir);
@@ -121,11 +134,23 @@ export class FsRunStore implements RunStore {
     void tracked.then(() => this.#background.delete(tracked));
   }
 
-  prepareStage(nodeId: string): void {
+  prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
-    if (this.#dirs.has(dir)) return;
-    this.#prepared.add(dir);
-    this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+    if (!this.#dirs.has(dir)) {
+      this.#prepared.add(dir);
+      this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+    }
+    for (const name of files) {
+      if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..') continue;
+      const path = join(dir, name);
+      if (this.#placeholders.has(path) || this.#written.has(path)) continue;
+      this.#placeholders.add(path);
+      // Queued on the path: the node's own write waits for it, then opens an existing file.
+      void this.#enqueue(path, async () => {
+        await this.#mkdir(dir);
+        await writeFile(path, '', { flag: 'a' });
+      }).catch(() => undefined);
+    }
   }
 
   async ensureStageDir(nodeId: string): Promise<string> {
@@ -144,11 +169,21 @@ export class FsRunStore implements RunStore {
     let write: Promise<void>;
     try {
       const { dir, path } = this.#stagePath(nodeId, name);
+      this.#written.add(path);
+      this.#placeholders.delete(path);
       const op = async (): Promise<void> => {
         await this.#mkdir(dir);
         await writeFile(path, content, 'utf8');
       };
-      if (options.background !== true) return this.#enqueue(path, op);
+      if (options.background !== true) {
+        // A write the caller waits for is done synchronously once its turn comes: a thread-pool call
+        // would queue behind slower background work (file creations), and writing a small file that
+        // exists (a prepared placeholder) takes microseconds.
+        return this.#enqueue(path, async () => {
+          await this.#mkdir(dir);
+          writeFileSync(path, content, 'utf8');
+        });
+      }
       write = this.#enqueue(path, () => {
         const inLane = this.#lane.then(op);
         this.#lane = inLane.catch(() => undefined);
@@ -174,7 +209,8 @@ export class FsRunStore implements RunStore {
 
   async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
     const path = join(this.stageDir(nodeId), segment(name, 'file name'));
-    return this.#enqueue(path, () => readIfExists(path));
+    // Synchronous for the reason writeStageFile's foreground writes are (small files, waited for).
+    return this.#enqueue(path, () => Promise.resolve(readIfExistsSync(path)));
   }
 
   async readStageFileTail(
@@ -239,6 +275,13 @@ export class FsRunStore implements RunStore {
 
   async flush(): Promise<void> {
     while (this.#background.size > 0) await Promise.all([...this.#background]);
+    for (const path of this.#placeholders) {
+      // A placeholder its node never wrote (it did not run, or stopped first): removed if still empty.
+      await this.#enqueue(path, async () => {
+        if ((await readIfExists(path)) === '') await rm(path, { force: true });
+      }).catch(() => undefined);
+    }
+    this.#placeholders.clear();
     for (const dir of this.#prepared) {
       if (this.#used.has(dir)) continue;
       this.#prepared.delete(dir);
