@@ -602,7 +602,8 @@ async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER
 function createSystemClock(wait = nodeTimer) {
     return {
         now: () => Date.now(),
-        sleep: (ms, signal) => sleepInChunks(ms, signal, wait)
+        sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
+        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
     };
 }
 /** The real clock. */
@@ -2914,6 +2915,7 @@ class Engine {
             }
         }
         for (;;) {
+            await this.#o.clock.yieldToEventLoop?.();
             this.#throwIfStopped(node.id);
             const before = this.#interruption(w);
             if (before)

@@ -156,17 +156,22 @@ function exec(
     let killed = false;
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // SIGTERM at most once: a second signal makes the CLI exit at once, without its final checkpoint.
+    let termSent = false;
+    const terminate = (): void => {
+      if (termSent) return;
+      termSent = true;
+      clearTimeout(stop);
+      clearInterval(poll);
+      child.kill('SIGTERM');
+    };
     const stop =
-      options.stopAfterMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGTERM'), options.stopAfterMs);
+      options.stopAfterMs === undefined ? undefined : setTimeout(terminate, options.stopAfterMs);
     const poll =
       options.stopWhen === undefined
         ? undefined
         : setInterval(() => {
-            if (!options.stopWhen?.()) return;
-            clearInterval(poll); // once: a second signal would make the CLI stop without its checkpoint
-            child.kill('SIGTERM');
+            if (options.stopWhen?.()) terminate();
           }, 100);
     const hard = setTimeout(() => {
       killed = true;
@@ -393,7 +398,13 @@ function expectWellBehaved(run: RunRecord, starts = true): void {
     const expectation = EXAMPLE_EXPECTATIONS[file]!;
     if ('loops' in expectation) {
       // Stopped by SIGTERM: exit 3 with a resumable checkpoint, after running some node several times.
-      expect({ file, code: run.code }).toEqual({ file, code: 3 });
+      // signal/killed/ms are in the comparison so that a failure shows how the process ended.
+      expect({ file, code: run.code, signal: run.signal, killed: run.killed }).toEqual({
+        file,
+        code: 3,
+        signal: null,
+        killed: false
+      });
       expectWellBehaved(run);
       const visits = Object.values((run.checkpoint?.visits ?? {}) as Record<string, number>);
       expect(Math.max(0, ...visits)).toBeGreaterThanOrEqual(3);

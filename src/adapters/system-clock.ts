@@ -43,7 +43,8 @@ export async function sleepInChunks(
 export function createSystemClock(wait: TimerWait = nodeTimer): Clock {
   return {
     now: () => Date.now(),
-    sleep: (ms, signal) => sleepInChunks(ms, signal, wait)
+    sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
+    yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve))
   };
 }
 

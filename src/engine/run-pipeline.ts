@@ -767,6 +767,7 @@ class Engine {
     }
 
     for (;;) {
+      await this.#o.clock.yieldToEventLoop?.();
       this.#throwIfStopped(node.id);
       const before = this.#interruption(w);
       if (before) return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
