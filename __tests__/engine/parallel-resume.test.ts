@@ -28,11 +28,24 @@ describe('a failed branch after a kill', () => {
     const reference = await runDot(FAILING_BRANCH, { scripted: badFails(), store });
     expect(reference.result.checkpoint.node_outcomes['fan']?.status).toBe('partial_success');
 
-    // The checkpoint written when `bad` routed to the join: the branch is not done yet.
-    const killedAt = store.first((c) => {
-      const bad = c.parallel?.['fan']?.branches['bad'];
-      return bad !== undefined && !bad.done && bad.next_node === 'join';
-    });
+    // A checkpoint taken when `bad` had routed to the join but its branch had not ended yet. The engine
+    // writes the branch's end at once (one write for both steps), so such a checkpoint comes from a stop
+    // landing in between: built here from the branch-end checkpoint.
+    const ended = store.first((c) => c.parallel?.['fan']?.branches['bad']?.done === true);
+    const endedBad = ended.parallel?.['fan']?.branches['bad'];
+    const killedAt: typeof ended = {
+      ...ended,
+      parallel: {
+        ...ended.parallel,
+        fan: {
+          ...ended.parallel!['fan']!,
+          branches: {
+            ...ended.parallel!['fan']!.branches,
+            bad: { ...endedBad!, done: false, next_node: 'join' }
+          }
+        }
+      }
+    };
     expect(killedAt.parallel?.['fan']?.branches['bad']).toMatchObject({
       status: 'fail',
       failure_reason: 'exit 1',

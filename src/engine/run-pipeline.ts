@@ -582,7 +582,9 @@ class Engine {
         await this.#checkpoint(current);
       } else {
         w.onAdvance?.(current, next.to, outcome);
-        await this.#checkpoint(current);
+        // A branch that has reached its join ends right here, and runSubgraph checkpoints that end
+        // without awaiting anything in between: one write then stands for both transitions.
+        if (!w.stopAt?.has(next.to)) await this.#checkpoint(current);
       }
       current = next.to;
       arrivedVia = next.edge;
