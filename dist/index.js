@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5184);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5184:
+/***/ 3605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32673,22 +32673,20 @@ class RunState {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/closest-match.ts
+;// CONCATENATED MODULE: ./src/graph/edit-distance.ts
 /**
- * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
- * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
- * stays linear instead of comparing every name with every other.
+ * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
+ * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
+ * Returns `max + 1` as soon as the distance is known to exceed `max` (row minima never decrease).
  */
-/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
-const DEFAULT_BUDGET = 200_000;
-/** Levenshtein distance, or `max + 1` as soon as it is known to exceed `max`. */
 function boundedEditDistance(a, b, max) {
     if (Math.abs(a.length - b.length) > max)
         return max + 1;
     if (a === b)
         return 0;
-    let prev = new Array(b.length + 1);
-    let curr = new Array(b.length + 1);
+    let before = new Array(b.length + 1).fill(0); // row i-2
+    let prev = new Array(b.length + 1); // row i-1
+    let curr = new Array(b.length + 1); // row i
     for (let j = 0; j <= b.length; j++)
         prev[j] = j;
     for (let i = 1; i <= a.length; i++) {
@@ -32696,18 +32694,32 @@ function boundedEditDistance(a, b, max) {
         let rowMin = i;
         const ca = a.charCodeAt(i - 1);
         for (let j = 1; j <= b.length; j++) {
-            const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-            const value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+            const cb = b.charCodeAt(j - 1);
+            let value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1));
+            if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+                value = Math.min(value, (before[j - 2] ?? 0) + 1);
+            }
             curr[j] = value;
             if (value < rowMin)
                 rowMin = value;
         }
         if (rowMin > max)
             return max + 1;
-        [prev, curr] = [curr, prev];
+        [before, prev, curr] = [prev, curr, before];
     }
     return Math.min(prev[b.length] ?? max + 1, max + 1);
 }
+
+;// CONCATENATED MODULE: ./src/validate/closest-match.ts
+/**
+ * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
+ * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
+ * stays linear instead of comparing every name with every other.
+ */
+
+
+/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
+const DEFAULT_BUDGET = 200_000;
 class Suggester {
     #byLength = new Map();
     #lowerCase = new Map();
@@ -34768,6 +34780,7 @@ function withoutUndefined(value) {
  * can still be drawn (`graphviz`).
  */
 
+
 /** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
 const FIDELITY_MODES = [
     'full',
@@ -35231,7 +35244,7 @@ function suggestAttribute(scope, key) {
     let bestDistance = 3;
     const stem = singular(lower);
     for (const candidate of index.candidates) {
-        const d = Math.min(attribute_schema_boundedEditDistance(lower, candidate.lower, bestDistance - 1), attribute_schema_boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
+        const d = Math.min(boundedEditDistance(lower, candidate.lower, bestDistance - 1), boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
         if (d < bestDistance) {
             bestDistance = d;
             best = candidate.canonical;
@@ -35239,7 +35252,8 @@ function suggestAttribute(scope, key) {
                 break;
         }
     }
-    if (best !== undefined)
+    // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
+    if (best !== undefined && 2 * bestDistance < lower.length)
         return best;
     if (lower.length >= 3) {
         for (const candidate of index.candidates) {
@@ -35259,27 +35273,6 @@ function singular(word) {
     if (word.endsWith('ies'))
         return `${word.slice(0, -3)}y`;
     return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-/** Levenshtein distance between a and b, or `limit + 1` as soon as it is known to exceed `limit`. */
-function attribute_schema_boundedEditDistance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit)
-        return limit + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-            current.push(value);
-            if (value < rowMin)
-                rowMin = value;
-        }
-        if (rowMin > limit)
-            return limit + 1;
-        previous = current;
-    }
-    return previous[b.length] ?? limit + 1;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/fidelity.ts

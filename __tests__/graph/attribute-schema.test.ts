@@ -103,6 +103,9 @@ describe('attribute schema', () => {
     ['edge', 'condtion', 'condition'],
     ['edge', 'url', 'URL'],
     ['node', 'default_choise', 'human.default_choice'],
+    ['node', 'tpye', 'type'], // a swap of two letters is one edit
+    ['edge', 'lable', 'label'],
+    ['node', 'file', undefined], // 'side(s)' is two edits away: another word, not a typo
     ['node', 'shape', undefined],
     ['node', 'zzzzzzzz', undefined],
     ['edge', 'prompt', undefined]

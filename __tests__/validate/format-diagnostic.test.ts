@@ -82,6 +82,17 @@ describe('did-you-mean', () => {
     expect(s.suggest('abcf')).toBeUndefined();
   });
 
+  it.each([
+    ['lable', 'label', 1],
+    ['tpye', 'type', 1],
+    ['abc', 'acb', 1],
+    ['ca', 'abc', 3],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3]
+  ])('edit distance %j → %j is %d (adjacent swaps count once)', (a, b, d) => {
+    expect(boundedEditDistance(a, b, 10)).toBe(d);
+  });
+
   it('bounded edit distance agrees with the true distance up to the bound', () => {
     const full = (a: string, b: string): number =>
       boundedEditDistance(a, b, Math.max(a.length, b.length));

@@ -9,6 +9,7 @@
  * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
  * can still be drawn (`graphviz`).
  */
+import { boundedEditDistance } from './edit-distance.js';
 import { SHAPE_TO_TYPE } from './shapes.js';
 
 export type AttributeScope = 'graph' | 'node' | 'edge';
@@ -984,7 +985,8 @@ export function suggestAttribute(scope: AttributeScope, key: string): string | u
       if (d === 0) break;
     }
   }
-  if (best !== undefined) return best;
+  // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
+  if (best !== undefined && 2 * bestDistance < lower.length) return best;
   if (lower.length >= 3) {
     for (const candidate of index.candidates) {
       if (candidate.lower.startsWith(lower)) return candidate.canonical;
@@ -1002,27 +1004,4 @@ export function suggestAttribute(scope: AttributeScope, key: string): string | u
 function singular(word: string): string {
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-/** Levenshtein distance between a and b, or `limit + 1` as soon as it is known to exceed `limit`. */
-function boundedEditDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost
-      );
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
 }

@@ -3,32 +3,12 @@
  * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
  * stays linear instead of comparing every name with every other.
  */
+import { boundedEditDistance } from '../graph/edit-distance.js';
+
+export { boundedEditDistance };
 
 /** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
 const DEFAULT_BUDGET = 200_000;
-
-/** Levenshtein distance, or `max + 1` as soon as it is known to exceed `max`. */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      curr[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [prev, curr] = [curr, prev];
-  }
-  return Math.min(prev[b.length] ?? max + 1, max + 1);
-}
 
 export class Suggester {
   readonly #byLength = new Map<number, string[]>();
