@@ -37421,6 +37421,7 @@ function sourceExcerpt(source, location) {
     const blank = ' '.repeat(gutter.length);
     return `  ${gutter} | ${prefix}${text}${suffix}\n  ${blank} | ${pad}^`;
 }
+/** The diagnostic rule id for an issue's code (`dot_syntax`, `dot_limit`). */
 function issueRule(code) {
     switch (code) {
         case 'DOT_SYNTAX':
@@ -41977,18 +41978,11 @@ const BUILTIN_TRANSFORMS = [
 
 
 
-function prepare_pipeline_issueRule(code) {
-    switch (code) {
-        case 'DOT_SYNTAX':
-            return 'dot_syntax';
-        case 'DOT_LIMIT':
-            return 'dot_limit';
-    }
-}
+
 /** One diagnostic per issue, each with its own rule, in source order; a note when parsing gave up early. */
 function syntaxDiagnostics(error) {
     const diagnostics = sortDiagnostics(error.issues.map((issue) => ({
-        rule: prepare_pipeline_issueRule(issue.code),
+        rule: issueRule(issue.code),
         severity: 'error',
         message: issue.message,
         file: issue.location.file,
@@ -42092,15 +42086,6 @@ function writeFileAtomicSync(path, content, options = {}) {
     catch (error) {
         (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
         throw error;
-    }
-}
-function writeFileAtomic(path, content, options = {}) {
-    try {
-        writeFileAtomicSync(path, content, options);
-        return Promise.resolve();
-    }
-    catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
 }
 
@@ -42256,6 +42241,7 @@ class FsCheckpointStore {
 
 
 
+
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 /**
  * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
@@ -42266,13 +42252,16 @@ function stageDirName(nodeId) {
         return nodeId.replace(/\./g, '%2E');
     return nodeId.replace(/[%/\\\0]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+function isSafeSegment(name) {
+    return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..';
+}
 function segment(name, what) {
-    if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..') {
+    if (!isSafeSegment(name)) {
         throw new Error(`Unsafe ${what} '${name}' for a run directory path`);
     }
     return name;
 }
-function readIfExistsSync(path) {
+function readIfExists(path) {
     try {
         return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
@@ -42282,26 +42271,16 @@ function readIfExistsSync(path) {
         throw error;
     }
 }
-async function readIfExists(path) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-let tmpCounter = 0;
 /**
  * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
  *
  * Creating a file or directory is the expensive part of a run's I/O (an inode allocation: about a
  * millisecond on some virtual disks, and such calls do not overlap one another), so the store keeps
- * them off the path between two nodes where it can:
- * - every call is asynchronous (the thread pool does the work while the engine starts processes);
+ * them off the path between two nodes where it can (docs/decisions/0006-run-directory-io.md):
  * - calls on the same path run in the order they were made, so a background write can never land
  *   after a later removal or read of the same file;
+ * - reads and writes a caller waits for run synchronously once their turn comes (on the thread pool
+ *   they would queue behind slower background creations); the rest use the thread pool;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
  *   directories of nodes that never ran.
@@ -42377,7 +42356,7 @@ class FsRunStore {
             this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
         }
         for (const name of files) {
-            if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..')
+            if (!isSafeSegment(name))
                 continue;
             const path = (0,external_node_path_namespaceObject.join)(dir, name);
             if (this.#placeholders.has(path) || this.#written.has(path))
@@ -42402,19 +42381,18 @@ class FsRunStore {
             const { dir, path } = this.#stagePath(nodeId, name);
             this.#written.add(path);
             this.#placeholders.delete(path);
-            const op = async () => {
-                await this.#mkdir(dir);
-                await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
-            };
             if (options.background !== true) {
-                // A write the caller waits for is done synchronously once its turn comes: a thread-pool call
-                // would queue behind slower background work (file creations), and writing a small file that
-                // exists (a prepared placeholder) takes microseconds.
+                // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
+                // prepared placeholder, takes microseconds).
                 return this.#enqueue(path, async () => {
                     await this.#mkdir(dir);
                     (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
                 });
             }
+            const op = async () => {
+                await this.#mkdir(dir);
+                await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
+            };
             write = this.#enqueue(path, () => {
                 const inLane = this.#lane.then(op);
                 this.#lane = inLane.catch(() => undefined);
@@ -42440,8 +42418,7 @@ class FsRunStore {
     }
     async readStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
-        // Synchronous for the reason writeStageFile's foreground writes are (small files, waited for).
-        return this.#enqueue(path, () => Promise.resolve(readIfExistsSync(path)));
+        return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
     }
     async readStageFileTail(nodeId, name, maxBytes) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
@@ -42476,20 +42453,12 @@ class FsRunStore {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
         return this.#enqueue(path, async () => {
             await this.#mkdir(this.runDir);
-            const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++tmpCounter}.tmp`);
-            await (0,promises_namespaceObject.writeFile)(tmp, content, 'utf8');
-            try {
-                await (0,promises_namespaceObject.rename)(tmp, path);
-            }
-            catch (error) {
-                await (0,promises_namespaceObject.rm)(tmp, { force: true });
-                throw error;
-            }
+            writeFileAtomicSync(path, content, { fsync: false });
         });
     }
     async readRunFile(name) {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
-        return this.#enqueue(path, () => readIfExists(path));
+        return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
     }
     async appendActivity(line) {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, 'activity.jsonl');
@@ -42504,7 +42473,7 @@ class FsRunStore {
         for (const path of this.#placeholders) {
             // A placeholder its node never wrote (it did not run, or stopped first): removed if still empty.
             await this.#enqueue(path, async () => {
-                if ((await readIfExists(path)) === '')
+                if (readIfExists(path) === '')
                     await (0,promises_namespaceObject.rm)(path, { force: true });
             }).catch(() => undefined);
         }

@@ -71,7 +71,8 @@ export function sourceExcerpt(
   return `  ${gutter} | ${prefix}${text}${suffix}\n  ${blank} | ${pad}^`;
 }
 
-function issueRule(code: DotErrorCode): string {
+/** The diagnostic rule id for an issue's code (`dot_syntax`, `dot_limit`). */
+export function issueRule(code: DotErrorCode): string {
   switch (code) {
     case 'DOT_SYNTAX':
       return 'dot_syntax';

@@ -13,7 +13,8 @@ import type { LintRule } from '../validate/lint-rule.js';
 import { validateGraph } from '../validate/validate.js';
 import type { Transform } from './transforms.js';
 import { BUILTIN_TRANSFORMS } from './transforms.js';
-import type { DotErrorCode, DotSyntaxError } from '../dot/dot-syntax-error.js';
+import type { DotSyntaxError } from '../dot/dot-syntax-error.js';
+import { issueRule } from '../dot/dot-syntax-error.js';
 
 export interface PrepareOptions {
   readonly file?: string;
@@ -35,15 +36,6 @@ export interface PreparedPipeline {
   readonly source?: string;
   /** The file name diagnostics use for this text. */
   readonly file?: string;
-}
-
-function issueRule(code: DotErrorCode): string {
-  switch (code) {
-    case 'DOT_SYNTAX':
-      return 'dot_syntax';
-    case 'DOT_LIMIT':
-      return 'dot_limit';
-  }
 }
 
 /** One diagnostic per issue, each with its own rule, in source order; a note when parsing gave up early. */

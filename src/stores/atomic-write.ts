@@ -42,16 +42,3 @@ export function writeFileAtomicSync(
     throw error;
   }
 }
-
-export function writeFileAtomic(
-  path: string,
-  content: string,
-  options: { fsync?: boolean } = {}
-): Promise<void> {
-  try {
-    writeFileAtomicSync(path, content, options);
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { appendFile, mkdir, open, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { appendFile, mkdir, open, rm, rmdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
+import { writeFileAtomicSync } from './atomic-write.js';
 import { utf8Tail } from './utf8-tail.js';
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
@@ -19,14 +20,18 @@ export function stageDirName(nodeId: string): string {
   );
 }
 
+function isSafeSegment(name: string): boolean {
+  return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..';
+}
+
 function segment(name: string, what: string): string {
-  if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..') {
+  if (!isSafeSegment(name)) {
     throw new Error(`Unsafe ${what} '${name}' for a run directory path`);
   }
   return name;
 }
 
-function readIfExistsSync(path: string): string | undefined {
+function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
@@ -35,26 +40,16 @@ function readIfExistsSync(path: string): string | undefined {
   }
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-let tmpCounter = 0;
-
 /**
  * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
  *
  * Creating a file or directory is the expensive part of a run's I/O (an inode allocation: about a
  * millisecond on some virtual disks, and such calls do not overlap one another), so the store keeps
- * them off the path between two nodes where it can:
- * - every call is asynchronous (the thread pool does the work while the engine starts processes);
+ * them off the path between two nodes where it can (docs/decisions/0006-run-directory-io.md):
  * - calls on the same path run in the order they were made, so a background write can never land
  *   after a later removal or read of the same file;
+ * - reads and writes a caller waits for run synchronously once their turn comes (on the thread pool
+ *   they would queue behind slower background creations); the rest use the thread pool;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
  *   directories of nodes that never ran.
@@ -141,7 +136,7 @@ export class FsRunStore implements RunStore {
       this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
     }
     for (const name of files) {
-      if (!SAFE_SEGMENT.test(name) || name === '.' || name === '..') continue;
+      if (!isSafeSegment(name)) continue;
       const path = join(dir, name);
       if (this.#placeholders.has(path) || this.#written.has(path)) continue;
       this.#placeholders.add(path);
@@ -171,19 +166,18 @@ export class FsRunStore implements RunStore {
       const { dir, path } = this.#stagePath(nodeId, name);
       this.#written.add(path);
       this.#placeholders.delete(path);
-      const op = async (): Promise<void> => {
-        await this.#mkdir(dir);
-        await writeFile(path, content, 'utf8');
-      };
       if (options.background !== true) {
-        // A write the caller waits for is done synchronously once its turn comes: a thread-pool call
-        // would queue behind slower background work (file creations), and writing a small file that
-        // exists (a prepared placeholder) takes microseconds.
+        // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
+        // prepared placeholder, takes microseconds).
         return this.#enqueue(path, async () => {
           await this.#mkdir(dir);
           writeFileSync(path, content, 'utf8');
         });
       }
+      const op = async (): Promise<void> => {
+        await this.#mkdir(dir);
+        await writeFile(path, content, 'utf8');
+      };
       write = this.#enqueue(path, () => {
         const inLane = this.#lane.then(op);
         this.#lane = inLane.catch(() => undefined);
@@ -209,8 +203,7 @@ export class FsRunStore implements RunStore {
 
   async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
     const path = join(this.stageDir(nodeId), segment(name, 'file name'));
-    // Synchronous for the reason writeStageFile's foreground writes are (small files, waited for).
-    return this.#enqueue(path, () => Promise.resolve(readIfExistsSync(path)));
+    return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
   }
 
   async readStageFileTail(
@@ -249,20 +242,13 @@ export class FsRunStore implements RunStore {
     const path = join(this.runDir, segment(name, 'file name'));
     return this.#enqueue(path, async () => {
       await this.#mkdir(this.runDir);
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.tmp`);
-      await writeFile(tmp, content, 'utf8');
-      try {
-        await rename(tmp, path);
-      } catch (error) {
-        await rm(tmp, { force: true });
-        throw error;
-      }
+      writeFileAtomicSync(path, content, { fsync: false });
     });
   }
 
   async readRunFile(name: string): Promise<string | undefined> {
     const path = join(this.runDir, segment(name, 'file name'));
-    return this.#enqueue(path, () => readIfExists(path));
+    return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
   }
 
   async appendActivity(line: string): Promise<void> {
@@ -278,7 +264,7 @@ export class FsRunStore implements RunStore {
     for (const path of this.#placeholders) {
       // A placeholder its node never wrote (it did not run, or stopped first): removed if still empty.
       await this.#enqueue(path, async () => {
-        if ((await readIfExists(path)) === '') await rm(path, { force: true });
+        if (readIfExists(path) === '') await rm(path, { force: true });
       }).catch(() => undefined);
     }
     this.#placeholders.clear();
