@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2162);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3605:
+/***/ 2162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31449,6 +31449,8 @@ class ActivityLogSink {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
@@ -31761,6 +31763,282 @@ class NodeProcessRunner {
         }
         return finish({ exitCode: info.code, signal: info.signal, timedOut, aborted });
     }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/process-server-protocol.ts
+function hasType(value) {
+    return typeof value === 'object' && value !== null && 't' in value;
+}
+function isServerRequest(value) {
+    if (!hasType(value) || typeof value.id !== 'number')
+        return false;
+    if (value.t === 'abort')
+        return true;
+    return value.t === 'run' && typeof value.spec === 'object';
+}
+function isServerReply(value) {
+    if (!hasType(value))
+        return false;
+    if (value.t === 'ready')
+        return true;
+    return value.t === 'done' && typeof value.id === 'number';
+}
+
+;// CONCATENATED MODULE: ./src/adapters/process-server-runner.ts
+/**
+ * A ProcessRunner that starts commands through a long-lived helper process (process-server.ts)
+ * instead of forking tracker itself (docs/decisions/0007-process-helper.md).
+ *
+ * Why: `spawn` forks the calling process, and a fork costs in proportion to the caller's memory. The
+ * helper is a small Node process, so its forks are cheap whatever tracker's heap holds, and they run on
+ * the other core while tracker's main thread writes the checkpoint. Everything else — process groups,
+ * timeouts, output files and tails — is NodeProcessRunner's code, running in the helper.
+ *
+ * - The helper starts with the first command and lives as long as this process (it is unref'd, and
+ *   the IPC channel is only ref'd while a command runs), or until `close()`.
+ * - If it cannot start (no entry file, it exits before saying it is ready), commands run in-process
+ *   with the fallback runner from then on; nothing had been started, so nothing runs twice.
+ * - If it dies while commands run, their results are unknown: each is reported as a `spawnError`
+ *   saying so, and the next command starts a new helper (after MAX_LOSSES deaths, in-process again).
+ */
+
+
+
+
+
+
+
+/** After this many helpers died while running commands, commands run in-process. */
+const MAX_LOSSES = 3;
+const STDERR_TAIL_CHARS = 4096;
+/** The line of a Node crash report that says what went wrong (`Error: Cannot find module …`). */
+function firstErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    return lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines.at(-1);
+}
+/**
+ * Where the helper's entry is, seen from the module at `moduleUrl` (default: this one): next to the
+ * bundle (`dist/process-server.js`), or in the source tree (`src/process-server-entry.ts`, started with
+ * the tsx loader). undefined when neither exists.
+ */
+function locateProcessServer(moduleUrl = import.meta.url) {
+    let here;
+    try {
+        here = (0,external_node_url_.fileURLToPath)(moduleUrl);
+    }
+    catch {
+        return undefined;
+    }
+    const bundled = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(here), 'process-server.js');
+    if ((0,external_node_fs_namespaceObject.existsSync)(bundled))
+        return { entry: bundled, execArgv: [] };
+    if (here.endsWith('.ts')) {
+        const source = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(here), '..', 'process-server-entry.ts');
+        if ((0,external_node_fs_namespaceObject.existsSync)(source))
+            return { entry: source, execArgv: ['--import', 'tsx'] };
+    }
+    return undefined;
+}
+const EMPTY_TAIL = { text: '', totalBytes: 0, truncated: false };
+/** Only what Node needs to start; the commands get their complete environment in each request. */
+function helperEnv() {
+    const env = {};
+    for (const name of ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT']) {
+        const value = process.env[name];
+        if (value !== undefined)
+            env[name] = value;
+    }
+    return env;
+}
+class ProcessServerRunner {
+    #location;
+    #fallback;
+    #onFallback;
+    #connection;
+    #fallbackReason;
+    #losses = 0;
+    #nextId = 1;
+    constructor(options) {
+        this.#location = options.location;
+        this.#fallback = options.fallback ?? new NodeProcessRunner();
+        this.#onFallback = options.onFallback;
+    }
+    /** Why commands run in-process, or undefined while the helper is in use. */
+    get fallbackReason() {
+        return this.#fallbackReason;
+    }
+    /** The helper's pid once it is running (for tests and diagnostics). */
+    get helperPid() {
+        return this.#connection?.child.pid;
+    }
+    run(spec, signal) {
+        if (this.#fallbackReason !== undefined)
+            return this.#fallback.run(spec, signal);
+        const connection = this.#connection ?? this.#connect();
+        const id = this.#nextId++;
+        return new Promise((resolve) => {
+            const onAbort = () => send(connection, { t: 'abort', id });
+            signal?.addEventListener('abort', onAbort, { once: true });
+            connection.pending.set(id, {
+                spec,
+                signal,
+                startedAt: performance.now(),
+                settle: (result) => {
+                    signal?.removeEventListener('abort', onAbort);
+                    resolve(result);
+                }
+            });
+            connection.child.channel?.ref();
+            send(connection, { t: 'run', id, spec, aborted: signal?.aborted === true });
+        });
+    }
+    /** Ends the helper once its running commands have finished; a later `run` starts a new one. */
+    async close() {
+        const connection = this.#connection;
+        if (connection === undefined)
+            return;
+        this.#connection = undefined;
+        connection.closing = true;
+        if (connection.gone)
+            return;
+        const closed = new Promise((resolve) => (connection.onGone = resolve));
+        connection.child.ref(); // keep this process alive until the helper has gone
+        if (connection.pending.size === 0)
+            connection.child.disconnect();
+        await closed;
+    }
+    #connect() {
+        const { entry, execArgv } = this.#location;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...execArgv, entry], {
+            cwd: (0,external_node_path_namespaceObject.dirname)(entry),
+            env: helperEnv(),
+            stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+            serialization: 'json'
+        });
+        // The helper writes to stderr only when it fails; the last of it goes into the reason.
+        let stderrTail = '';
+        child.stderr?.on('data', (chunk) => {
+            stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
+        });
+        child.stderr?.unref?.();
+        const connection = {
+            child,
+            pending: new Map(),
+            ready: false,
+            gone: false,
+            closing: false
+        };
+        this.#connection = connection;
+        child.unref();
+        child.channel?.unref();
+        child.on('message', (message) => {
+            if (!isServerReply(message))
+                return;
+            this.#receive(connection, message);
+        });
+        child.once('error', (error) => this.#lost(connection, `could not start it: ${errorMessage(error)}`));
+        // Lost once it has exited and no reply can still arrive (the channel is closed too).
+        let exit;
+        let disconnected = false;
+        const ended = () => {
+            if (exit !== undefined && disconnected)
+                this.#lost(connection, exit);
+        };
+        child.once('exit', (code, signal) => {
+            exit = signal === null ? `it exited with code ${String(code)}` : `it was killed by ${signal}`;
+            const said = firstErrorLine(stderrTail);
+            if (said !== undefined)
+                exit += `: ${said}`;
+            ended();
+        });
+        child.once('disconnect', () => {
+            disconnected = true;
+            ended();
+        });
+        return connection;
+    }
+    #receive(connection, message) {
+        if (message.t === 'ready') {
+            connection.ready = true;
+            return;
+        }
+        const pending = connection.pending.get(message.id);
+        if (pending === undefined)
+            return;
+        connection.pending.delete(message.id);
+        if (connection.pending.size === 0) {
+            connection.child.channel?.unref();
+            if (connection.closing)
+                connection.child.disconnect();
+        }
+        pending.settle('result' in message
+            ? message.result
+            : lostResult(pending, `the process helper failed: ${message.error}`));
+    }
+    #lost(connection, why) {
+        if (connection.gone)
+            return;
+        connection.gone = true;
+        connection.onGone?.();
+        if (this.#connection === connection)
+            this.#connection = undefined;
+        const pending = [...connection.pending.values()];
+        connection.pending.clear();
+        if (connection.closing && pending.length === 0)
+            return;
+        const losses = connection.ready ? ++this.#losses : this.#losses;
+        if (!connection.ready || losses >= MAX_LOSSES) {
+            this.#fallbackReason ??= `tracker's process helper (${this.#location.entry}) is unusable: ${why}`;
+            this.#onFallback?.(this.#fallbackReason);
+        }
+        for (const p of pending) {
+            if (!connection.ready) {
+                // The helper reads requests only after it has said it is ready: none of these started.
+                void this.#fallback.run(p.spec, p.signal).then(p.settle);
+            }
+            else {
+                p.settle(lostResult(p, `tracker's process helper stopped (${why}) while the command ran; its result is unknown`));
+            }
+        }
+    }
+}
+function send(connection, request) {
+    if (connection.gone || !connection.child.connected)
+        return; // `close` settles what is pending
+    connection.child.send(request, (error) => {
+        if (error)
+            connection.child.kill('SIGKILL'); // a channel that cannot carry requests is useless
+    });
+}
+function lostResult(pending, why) {
+    return {
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        aborted: pending.signal?.aborted === true,
+        stdout: EMPTY_TAIL,
+        stderr: EMPTY_TAIL,
+        durationMs: Math.round(performance.now() - pending.startedAt),
+        spawnError: why
+    };
+}
+/**
+ * The runner the composition roots use: the process helper when its entry exists, otherwise
+ * (or with `inProcess`) NodeProcessRunner. Call `close()` on it when the run is over.
+ */
+function createProcessRunner(options = {}) {
+    const location = options.inProcess === true ? undefined : locateProcessServer();
+    if (location === undefined) {
+        const inProcess = new NodeProcessRunner();
+        return { run: (spec, signal) => inProcess.run(spec, signal), close: () => Promise.resolve() };
+    }
+    return new ProcessServerRunner({
+        location,
+        ...(options.onFallback ? { onFallback: options.onFallback } : {})
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/run-id.ts
@@ -42047,6 +42325,180 @@ function preparePipeline(source, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stores/fs-checkpoint-store.ts
+
+
+
+
+
+/**
+ * How many checkpoint files are reused in turn. A save rewrites the oldest of them, so a reader that
+ * keeps `checkpoint.json` open across this many later saves could see it change under it.
+ */
+const CHECKPOINT_SLOTS = 8;
+/** Writes all of `bytes` at offset 0. */
+function writeAll(fd, bytes) {
+    let done = 0;
+    while (done < bytes.length)
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, done);
+}
+async function fsyncFile(path) {
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        await handle.datasync();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
+ * returning, so a killed process always leaves a complete checkpoint (the old or the new one).
+ *
+ * The temp files are a ring of CHECKPOINT_SLOTS files in `.checkpoint-slots/`, each a second name
+ * (hard link) of one recent checkpoint: a save rewrites the oldest slot, renames it over
+ * `checkpoint.json` and links the slot's name back to it. The checkpoint replaced keeps its slot name,
+ * so no save creates or frees a file (inode): on ext4 without a journal a freed inode is skipped by
+ * every allocation for a minute or more, so one freed inode per node made every file created later
+ * in the run slower (decision 0006). The slots are removed when the run ends (`flush`).
+ *
+ * With the default `durability: 'background'`, the fsync that makes the file durable against power
+ * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
+ * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
+ * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
+ */
+class FsCheckpointStore {
+    path;
+    options;
+    #slotsMade = false;
+    #nextSlot = 0;
+    #syncing;
+    #dirty = false;
+    #syncError;
+    #slotDir;
+    constructor(path, options = {}) {
+        this.path = path;
+        this.options = options;
+        this.#slotDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), '.checkpoint-slots');
+    }
+    save(serialized) {
+        try {
+            this.#saveSync(serialized);
+            return Promise.resolve();
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+    }
+    #saveSync(serialized) {
+        if (this.#syncError !== undefined) {
+            const cause = this.#syncError;
+            this.#syncError = undefined;
+            throw new TrackerError('IO', `Cannot fsync checkpoint ${this.path}: ${errorMessage(cause)}`, {
+                cause
+            });
+        }
+        const durability = this.options.durability ?? 'background';
+        try {
+            if (!this.#slotsMade) {
+                (0,external_node_fs_namespaceObject.mkdirSync)(this.#slotDir, { recursive: true });
+                this.#slotsMade = true;
+            }
+            const slot = (0,external_node_path_namespaceObject.join)(this.#slotDir, `${(0,external_node_path_namespaceObject.basename)(this.path)}.${this.#nextSlot}`);
+            this.#nextSlot = (this.#nextSlot + 1) % CHECKPOINT_SLOTS;
+            // An existing slot is rewritten in place (its inode and blocks reused); a missing one is created.
+            const fd = this.#openSlot(slot);
+            try {
+                const bytes = Buffer.from(serialized, 'utf8');
+                writeAll(fd, bytes);
+                // Cut only what the old content had beyond the new: truncating to zero first would free every
+                // block and allocate them again (and, mounted with `discard`, trim each one on the disk).
+                (0,external_node_fs_namespaceObject.ftruncateSync)(fd, bytes.length);
+                if (durability === 'sync')
+                    (0,external_node_fs_namespaceObject.fdatasyncSync)(fd);
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+            (0,external_node_fs_namespaceObject.renameSync)(slot, this.path);
+            try {
+                (0,external_node_fs_namespaceObject.linkSync)(this.path, slot);
+            }
+            catch {
+                // The slot is created again when its turn comes.
+            }
+        }
+        catch (error) {
+            throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
+        }
+        if (durability === 'background')
+            this.#scheduleSync();
+    }
+    #openSlot(slot) {
+        try {
+            return (0,external_node_fs_namespaceObject.openSync)(slot, 'r+');
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+        try {
+            return (0,external_node_fs_namespaceObject.openSync)(slot, 'w', 0o644);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.#slotDir, { recursive: true }); // removed from outside since
+            return (0,external_node_fs_namespaceObject.openSync)(slot, 'w', 0o644);
+        }
+    }
+    /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
+    #scheduleSync() {
+        if (this.#syncing !== undefined) {
+            this.#dirty = true;
+            return;
+        }
+        this.#syncing = fsyncFile(this.path)
+            .catch((error) => {
+            this.#syncError ??= error;
+        })
+            .finally(() => {
+            this.#syncing = undefined;
+            if (this.#dirty) {
+                this.#dirty = false;
+                this.#scheduleSync();
+            }
+        });
+    }
+    async flush() {
+        while (this.#syncing !== undefined)
+            await this.#syncing;
+        if (!this.#slotsMade)
+            return;
+        this.#slotsMade = false;
+        await (0,promises_namespaceObject.rm)(this.#slotDir, { recursive: true, force: true });
+    }
+    load() {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(this.path, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return Promise.resolve(undefined);
+            return Promise.reject(new TrackerError('IO', `Cannot read checkpoint ${this.path}: ${error.message}`, {
+                cause: error
+            }));
+        }
+        try {
+            return Promise.resolve(parseCheckpoint(text));
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
 /**
  * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
@@ -42086,152 +42538,6 @@ function writeFileAtomicSync(path, content, options = {}) {
     catch (error) {
         (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
         throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stores/fs-checkpoint-store.ts
-
-
-
-
-
-
-async function fsyncFile(path) {
-    const handle = await (0,promises_namespaceObject.open)(path, 'r');
-    try {
-        await handle.datasync();
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * `checkpoint.json` on disk. Each save writes a temp file and renames it over the checkpoint before
- * returning, so a killed process always leaves a complete checkpoint (the old or the new one).
- *
- * With the default `durability: 'background'`, the fsync that makes the file durable against power
- * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
- * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
- * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
- */
-class FsCheckpointStore {
-    path;
-    options;
-    #dirMade = false;
-    #syncing;
-    #dirty = false;
-    /**
-     * An empty temp file for the next save, created in the background after each save (creating a file
-     * is the costly part of the write). A save uses it when it is ready and makes its own otherwise.
-     */
-    #spare;
-    #spareMaking;
-    #syncError;
-    constructor(path, options = {}) {
-        this.path = path;
-        this.options = options;
-    }
-    save(serialized) {
-        try {
-            this.#saveSync(serialized);
-            return Promise.resolve();
-        }
-        catch (error) {
-            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-        }
-    }
-    #saveSync(serialized) {
-        if (this.#syncError !== undefined) {
-            const cause = this.#syncError;
-            this.#syncError = undefined;
-            throw new TrackerError('IO', `Cannot fsync checkpoint ${this.path}: ${errorMessage(cause)}`, {
-                cause
-            });
-        }
-        const durability = this.options.durability ?? 'background';
-        try {
-            if (!this.#dirMade) {
-                (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
-                this.#dirMade = true;
-            }
-            const spare = this.#spare;
-            this.#spare = undefined;
-            writeFileAtomicSync(this.path, serialized, {
-                fsync: durability === 'sync',
-                ...(spare === undefined ? {} : { tmp: spare })
-            });
-            this.#makeSpare();
-        }
-        catch (error) {
-            throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
-        }
-        if (durability === 'background')
-            this.#scheduleSync();
-    }
-    /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
-    #scheduleSync() {
-        if (this.#syncing !== undefined) {
-            this.#dirty = true;
-            return;
-        }
-        this.#syncing = fsyncFile(this.path)
-            .catch((error) => {
-            this.#syncError ??= error;
-        })
-            .finally(() => {
-            this.#syncing = undefined;
-            if (this.#dirty) {
-                this.#dirty = false;
-                this.#scheduleSync();
-            }
-        });
-    }
-    #makeSpare() {
-        if (this.#spareMaking !== undefined || this.#spare !== undefined)
-            return;
-        this.#spareMaking = this.#createSpare().then((tmp) => {
-            this.#spareMaking = undefined;
-            this.#spare = tmp;
-        });
-    }
-    /** Creates an empty temp file for the next save; undefined (a fresh one is made then) on failure. */
-    async #createSpare() {
-        const tmp = tempPathFor(this.path);
-        try {
-            await (await (0,promises_namespaceObject.open)(tmp, 'w', 0o644)).close();
-            return tmp;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    async flush() {
-        while (this.#syncing !== undefined)
-            await this.#syncing;
-        await this.#spareMaking;
-        const spare = this.#spare;
-        this.#spare = undefined;
-        if (spare !== undefined)
-            await (0,promises_namespaceObject.rm)(spare, { force: true });
-    }
-    load() {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(this.path, 'utf8');
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return Promise.resolve(undefined);
-            return Promise.reject(new TrackerError('IO', `Cannot read checkpoint ${this.path}: ${error.message}`, {
-                cause: error
-            }));
-        }
-        try {
-            return Promise.resolve(parseCheckpoint(text));
-        }
-        catch (error) {
-            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-        }
     }
 }
 
@@ -42937,6 +43243,10 @@ function helpText() {
         '  1  the pipeline failed, or the graph has errors',
         '  2  usage error (unknown flag, missing or unreadable file)',
         '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
+        '',
+        'Environment:',
+        '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',
+        '  TRACKER_PROCESS_HELPER=0  start tool commands from tracker itself, not from its helper process',
         '',
         'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
     ].join('\n');
@@ -43817,7 +44127,10 @@ async function runCommand(settings, io, out, err) {
             output: settings.json ? io.stderr : io.stdout,
             clock: systemClock
         });
-    const processRunner = new NodeProcessRunner();
+    const processRunner = createProcessRunner({
+        inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
+        onFallback: (reason) => err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
+    });
     const registry = createBuiltinRegistry({
         processRunner,
         interviewer,
@@ -43866,7 +44179,7 @@ async function runCommand(settings, io, out, err) {
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await activity.close();
+        await Promise.all([activity.close(), processRunner.close()]);
     }
     const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
     if (result.status === 'success') {

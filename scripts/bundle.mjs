@@ -1,5 +1,5 @@
-// Builds the two committed bundles with @vercel/ncc: dist/index.js (the action) and dist/cli.js (the
-// `tracker` bin). `node scripts/bundle.mjs [outDir]` — the dist-sync test builds into a temp dir and compares.
+// Builds the committed bundles with @vercel/ncc: dist/index.js (the action), dist/cli.js (the
+// `tracker` bin) and dist/process-server.js (the helper both start to run tool commands). `node scripts/bundle.mjs [outDir]` — the dist-sync test builds into a temp dir and compares.
 import ncc from '@vercel/ncc';
 import { mkdir, writeFile, chmod } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,8 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'dist'));
 const entries = [
   { input: 'src/action-entry.ts', output: 'index.js', shebang: false },
-  { input: 'src/cli-entry.ts', output: 'cli.js', shebang: true }
+  { input: 'src/cli-entry.ts', output: 'cli.js', shebang: true },
+  { input: 'src/process-server-entry.ts', output: 'process-server.js', shebang: false }
 ];
 
 await mkdir(outDir, { recursive: true });

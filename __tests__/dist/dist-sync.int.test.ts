@@ -3,8 +3,8 @@
  * src/ now, and it must run with no node_modules at all.
  */
 import { describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -31,6 +31,27 @@ describe('dist', () => {
     expect(run('--version').trim()).toBe(`tracker ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`);
     expect(run('validate', 'examples/hello.dot')).toContain('✓ valid');
     expect(run('examples/hello.dot', '--no-tui')).toContain('Pipeline succeeded');
+  }, 60_000);
+
+  it('runs tool commands through the bundled process helper, without node_modules', async () => {
+    await using tmp = await makeTempDir();
+    cpSync(join(root, 'dist'), join(tmp.path, 'dist'), { recursive: true });
+    writeFileSync(
+      join(tmp.path, 'who.dot'),
+      `digraph who { start [shape=Mdiamond]; done [shape=Msquare]
+        who [shape=parallelogram, tool_command="tr '\\\\0' ' ' < /proc/$PPID/cmdline"]
+        start -> who -> done }`
+    );
+    const result = spawnSync(process.execPath, [join(tmp.path, 'dist/cli.js'), 'who.dot', '--no-tui', '--run-id', 'who'], {
+      cwd: tmp.path,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '' }
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The command's parent is the helper, started from the bundle next to cli.js.
+    const parent = readFileSync(join(tmp.path, '.tracker/runs/who/who/tool_output.txt'), 'utf8');
+    expect(parent).toContain(join(tmp.path, 'dist/process-server.js'));
   }, 60_000);
 
   it('loads the action bundle without node_modules (it fails cleanly without inputs)', async () => {

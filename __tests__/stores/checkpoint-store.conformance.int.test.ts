@@ -1,12 +1,13 @@
 /** One suite for the CheckpointStore port, run against every implementation. */
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../src/engine/checkpoint.js';
 import { CHECKPOINT_VERSION, serializeCheckpoint } from '../../src/engine/checkpoint.js';
 import { isTrackerError } from '../../src/errors.js';
 import type { CheckpointStore } from '../../src/ports/checkpoint-store.js';
-import { FsCheckpointStore } from '../../src/stores/fs-checkpoint-store.js';
+import { CHECKPOINT_SLOTS, FsCheckpointStore } from '../../src/stores/fs-checkpoint-store.js';
 import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -140,6 +141,55 @@ describe('FsCheckpointStore specifics', () => {
     const error: unknown = await new FsCheckpointStore(path).load().catch((e: unknown) => e);
     expect(isTrackerError(error) && error.code).toBe('CHECKPOINT_INVALID');
     expect(String((error as Error).message)).toContain(message);
+  });
+
+  it(`reuses ${CHECKPOINT_SLOTS} files in turn: saves neither create nor free inodes once warm`, async () => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    const store = new FsCheckpointStore(path, { durability: 'none' });
+    const inodes = new Set<number>();
+    for (let i = 0; i < 4 * CHECKPOINT_SLOTS; i++) {
+      await store.save(serializeCheckpoint(checkpoint(i)));
+      inodes.add(statSync(path).ino);
+      expect((await store.load())?.current_node).toBe(`n${i}`);
+    }
+    expect(inodes.size).toBe(CHECKPOINT_SLOTS);
+    expect(readdirSync(join(dir.path, '.checkpoint-slots'))).toHaveLength(CHECKPOINT_SLOTS);
+    await store.flush();
+    expect(readdirSync(dir.path)).toEqual(['checkpoint.json']);
+  });
+
+  it(`leaves a checkpoint a reader holds open unchanged for ${CHECKPOINT_SLOTS - 1} more saves`, async () => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    const store = new FsCheckpointStore(path, { durability: 'none' });
+    for (let i = 0; i < 3; i++) await store.save(serializeCheckpoint(checkpoint(i)));
+    const held = await open(path, 'r');
+    try {
+      const before = (await held.readFile('utf8')).toString();
+      for (let i = 3; i < 3 + CHECKPOINT_SLOTS - 1; i++) {
+        await store.save(serializeCheckpoint(checkpoint(i)));
+      }
+      const buffer = Buffer.alloc(before.length + 100);
+      const { bytesRead } = await held.read(buffer, 0, buffer.length, 0);
+      expect(buffer.subarray(0, bytesRead).toString('utf8')).toBe(before);
+    } finally {
+      await held.close();
+    }
+    await store.flush();
+  });
+
+  it('recreates a missing slot (a crash between rename and link)', async () => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    const store = new FsCheckpointStore(path, { durability: 'none' });
+    await store.save(serializeCheckpoint(checkpoint(0)));
+    rmSync(join(dir.path, '.checkpoint-slots'), { recursive: true });
+    for (let i = 1; i <= CHECKPOINT_SLOTS + 1; i++) {
+      await store.save(serializeCheckpoint(checkpoint(i)));
+    }
+    expect((await store.load())?.current_node).toBe(`n${CHECKPOINT_SLOTS + 1}`);
+    await store.flush();
   });
 
   it('reports an unwritable location as an IO error', async () => {

@@ -29,6 +29,10 @@ export function helpText(): string {
     '  2  usage error (unknown flag, missing or unreadable file)',
     '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
     '',
+    'Environment:',
+    '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',
+    '  TRACKER_PROCESS_HELPER=0  start tool commands from tracker itself, not from its helper process',
+    '',
     'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
   ].join('\n');
 }

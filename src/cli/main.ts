@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ActivityLogSink } from '../adapters/activity-log-sink.js';
-import { NodeProcessRunner } from '../adapters/node-process-runner.js';
+import { createProcessRunner } from '../adapters/process-server-runner.js';
 import { newRunId } from '../adapters/run-id.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
@@ -338,7 +338,11 @@ async function runCommand(
         output: settings.json ? io.stderr : io.stdout,
         clock: systemClock
       });
-  const processRunner = new NodeProcessRunner();
+  const processRunner = createProcessRunner({
+    inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
+    onFallback: (reason) =>
+      err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
+  });
   const registry = createBuiltinRegistry({
     processRunner,
     interviewer,
@@ -392,7 +396,7 @@ async function runCommand(
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await activity.close();
+    await Promise.all([activity.close(), processRunner.close()]);
   }
 
   const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);

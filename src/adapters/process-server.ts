@@ -1,0 +1,53 @@
+/**
+ * The process helper: a small Node process that starts tool commands on tracker's behalf
+ * (docs/decisions/0007-process-helper.md). It runs each request with NodeProcessRunner (process
+ * groups, output files, tails, timeouts: the same code as in-process) and replies with the result.
+ *
+ * - It ignores SIGINT, SIGTERM and SIGHUP: a Ctrl-C reaches the whole foreground process group, and
+ *   stopping the commands is tracker's call (it sends `abort`, then writes its checkpoint).
+ * - When tracker goes away (the IPC channel closes, e.g. tracker was SIGKILLed) it exits, and
+ *   NodeProcessRunner's exit hook kills every command group still running.
+ */
+import { errorMessage } from '../errors.js';
+import type { ProcessRunner } from '../ports/process-runner.js';
+import { NodeProcessRunner } from './node-process-runner.js';
+import type { ServerReply } from './process-server-protocol.js';
+import { isServerRequest } from './process-server-protocol.js';
+
+export function serveProcessRequests(runner: ProcessRunner = new NodeProcessRunner()): void {
+  const send = process.send?.bind(process);
+  if (send === undefined) {
+    process.stderr.write('tracker process helper: start it with an IPC channel (from tracker)\n');
+    process.exitCode = 2;
+    return;
+  }
+  const reply = (message: ServerReply): void => {
+    if (process.connected) send(message);
+  };
+  const running = new Map<number, AbortController>();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => undefined);
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (message: unknown) => {
+    if (!isServerRequest(message)) return;
+    if (message.t === 'abort') {
+      running.get(message.id)?.abort();
+      return;
+    }
+    const { id } = message;
+    const controller = new AbortController();
+    if (message.aborted) controller.abort();
+    running.set(id, controller);
+    runner.run(message.spec, controller.signal).then(
+      (result) => {
+        running.delete(id);
+        reply({ t: 'done', id, result });
+      },
+      (error: unknown) => {
+        running.delete(id);
+        reply({ t: 'done', id, error: errorMessage(error) });
+      }
+    );
+  });
+  reply({ t: 'ready', pid: process.pid });
+}

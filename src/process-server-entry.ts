@@ -1,0 +1,2 @@
+import { serveProcessRequests } from './adapters/process-server.js';
+serveProcessRequests();
