@@ -37,24 +37,54 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
 
 
-/** Appends every event to `<runDir>/activity.jsonl` through one buffered stream. */
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
 class ActivityLogSink {
-    #stream;
+    #fd;
+    #pending = [];
+    #scheduled;
     constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
         (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        this.#stream = (0,external_node_fs_namespaceObject.createWriteStream)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), { flags: 'a' });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
     }
     emit(event) {
-        this.#stream.write(JSON.stringify(event) + '\n');
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        let done = 0;
+        while (done < bytes.length)
+            done += (0,external_node_fs_namespaceObject.writeSync)(this.#fd, bytes, done, bytes.length - done);
     }
     /** Switches to another run directory (after a loop restart). */
     moveTo(runDir) {
-        this.#stream.end();
-        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        this.#stream = (0,external_node_fs_namespaceObject.createWriteStream)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), { flags: 'a' });
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
     }
     close() {
-        return new Promise((resolve) => this.#stream.end(() => resolve()));
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+            return Promise.resolve();
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
     }
 }
 
@@ -10977,6 +11007,8 @@ function preparePipeline(source, options = {}) {
  * keeps `checkpoint.json` open across this many later saves could see it change under it.
  */
 const CHECKPOINT_SLOTS = 8;
+/** Background fsyncs start at most this often (a run's end always syncs: `flush`). */
+const FSYNC_INTERVAL_MS = 50;
 /** Writes all of `bytes` at offset 0. */
 function writeAll(fd, bytes) {
     let done = 0;
@@ -11004,8 +11036,9 @@ async function fsyncFile(path) {
  * in the run slower (decision 0006). The slots are removed when the run ends (`flush`).
  *
  * With the default `durability: 'background'`, the fsync that makes the file durable against power
- * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
- * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
+ * loss runs in the background and never delays a save: while one fsync runs (or within
+ * FSYNC_INTERVAL_MS of the last one), later saves only mark the file dirty, and one more fsync follows
+ * (group commit). `flush()` waits until the newest
  * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
  */
 class FsCheckpointStore {
@@ -11014,6 +11047,8 @@ class FsCheckpointStore {
     #slotsMade = false;
     #nextSlot = 0;
     #syncing;
+    #syncTimer;
+    #lastSyncAt = -Infinity;
     #dirty = false;
     #syncError;
     #slotDir;
@@ -11093,12 +11128,33 @@ class FsCheckpointStore {
             return (0,external_node_fs_namespaceObject.openSync)(slot, 'w', 0o644);
         }
     }
-    /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
+    /**
+     * Starts an fsync of the checkpoint, or marks it dirty when one is running or waiting already. Syncs
+     * start at most every FSYNC_INTERVAL_MS: each costs a disk flush and three thread-pool calls, and a
+     * chain of quick nodes would otherwise sync after nearly every one.
+     */
     #scheduleSync() {
-        if (this.#syncing !== undefined) {
+        if (this.#syncing !== undefined || this.#syncTimer !== undefined) {
             this.#dirty = true;
             return;
         }
+        const wait = this.#lastSyncAt + FSYNC_INTERVAL_MS - performance.now();
+        if (wait <= 0) {
+            this.#startSync();
+            return;
+        }
+        this.#dirty = true;
+        this.#syncTimer = setTimeout(() => {
+            this.#syncTimer = undefined;
+            if (!this.#dirty)
+                return;
+            this.#dirty = false;
+            this.#startSync();
+        }, wait);
+        this.#syncTimer.unref(); // flush() syncs what is left when the run ends
+    }
+    #startSync() {
+        this.#lastSyncAt = performance.now();
         this.#syncing = fsyncFile(this.path)
             .catch((error) => {
             this.#syncError ??= error;
@@ -11112,8 +11168,20 @@ class FsCheckpointStore {
         });
     }
     async flush() {
-        while (this.#syncing !== undefined)
-            await this.#syncing;
+        for (;;) {
+            if (this.#syncing !== undefined) {
+                await this.#syncing;
+                continue;
+            }
+            if (this.#syncTimer === undefined)
+                break;
+            clearTimeout(this.#syncTimer);
+            this.#syncTimer = undefined;
+            if (this.#dirty) {
+                this.#dirty = false;
+                this.#startSync();
+            }
+        }
         if (!this.#slotsMade)
             return;
         this.#slotsMade = false;
@@ -11208,6 +11276,50 @@ function segment(name, what) {
     }
     return name;
 }
+/** How long one turn of the idle lane may run before it lets the event loop go on. */
+const LANE_SLICE_MS = 2;
+/**
+ * Background file calls, run synchronously from `setImmediate`: they happen while the event loop has
+ * nothing else to do (typically while a command runs), in order, a few milliseconds per turn. On the
+ * thread pool each call would cost two thread hand-offs, which on a small VM cost more than the call.
+ */
+class IdleLane {
+    #queue = [];
+    #scheduled = false;
+    run(op) {
+        return new Promise((resolve, reject) => {
+            this.#queue.push(() => {
+                try {
+                    op();
+                    resolve();
+                }
+                catch (error) {
+                    reject(error instanceof Error ? error : new Error(String(error)));
+                }
+            });
+            this.#schedule();
+        });
+    }
+    #schedule() {
+        if (this.#scheduled)
+            return;
+        this.#scheduled = true;
+        setImmediate(this.#drain);
+    }
+    #drain = () => {
+        this.#scheduled = false;
+        const deadline = performance.now() + LANE_SLICE_MS;
+        let op = this.#queue.shift();
+        while (op !== undefined) {
+            op();
+            if (performance.now() >= deadline)
+                break;
+            op = this.#queue.shift();
+        }
+        if (this.#queue.length > 0)
+            this.#schedule();
+    };
+}
 function readIfExists(path) {
     try {
         return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
@@ -11226,25 +11338,23 @@ function readIfExists(path) {
  * them off the path between two nodes where it can (docs/decisions/0006-run-directory-io.md):
  * - calls on the same path run in the order they were made, so a background write can never land
  *   after a later removal or read of the same file;
- * - reads and writes a caller waits for run synchronously once their turn comes (on the thread pool
- *   they would queue behind slower background creations); the rest use the thread pool;
+ * - reads and writes a caller waits for run synchronously once their turn comes, and so do
+ *   background writes, in an idle lane (`setImmediate`, a few ms per turn) that runs while the
+ *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
  *   directories of nodes that never ran.
  */
 class FsRunStore {
     runDir;
-    #dirs = new Map();
+    /** Directories this store has made (or found existing). */
+    #dirs = new Set();
     #prepared = new Set();
     #used = new Set();
     /** The last queued operation per path (settled, never rejecting). */
     #queues = new Map();
     #background = new Set();
-    /**
-     * Background writes go through one lane, one at a time, so they never occupy more than one thread of
-     * the pool and the writes a node waits for do not queue behind them.
-     */
-    #lane = Promise.resolve();
+    #lane = new IdleLane();
     #backgroundError;
     /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
     #fresh = new Set();
@@ -11259,23 +11369,32 @@ class FsRunStore {
     }
     /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
     #mkdir(dir) {
-        let made = this.#dirs.get(dir);
-        if (!made) {
-            made = (0,promises_namespaceObject.mkdir)(dir, { recursive: true }).then((created) => {
-                if (created === dir)
-                    this.#fresh.add(dir);
-            }, (error) => {
-                this.#dirs.delete(dir);
-                throw error;
-            });
-            this.#dirs.set(dir, made);
-        }
-        return made;
+        if (this.#dirs.has(dir))
+            return;
+        const created = (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        if (created === dir)
+            this.#fresh.add(dir);
+        this.#dirs.add(dir);
     }
     /** Runs `op` after every earlier operation on `path` has settled. */
     #enqueue(path, op) {
-        const previous = this.#queues.get(path) ?? Promise.resolve();
-        const result = previous.then(op);
+        const previous = this.#queues.get(path);
+        if (previous === undefined) {
+            // Nothing pending on this path: no need to wait a turn.
+            try {
+                const value = op();
+                if (!(value instanceof Promise))
+                    return Promise.resolve(value);
+                return this.#setLast(path, value);
+            }
+            catch (error) {
+                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+            }
+        }
+        return this.#setLast(path, previous.then(op));
+    }
+    /** Makes `result` the last operation on `path` until it settles. */
+    #setLast(path, result) {
         const settled = result.then(() => undefined, () => undefined);
         this.#queues.set(path, settled);
         void settled.then(() => {
@@ -11296,11 +11415,18 @@ class FsRunStore {
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
     }
+    /** A preparation `flush()` waits for; its failure is not an error (the node reports its own). */
+    #settleBeforeFlush(work) {
+        const settled = work.catch(() => undefined);
+        this.#background.add(settled);
+        void settled.then(() => this.#background.delete(settled));
+    }
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
-        if (!this.#dirs.has(dir)) {
+        if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
             this.#prepared.add(dir);
-            this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+            // ensureStageDir reports the error if the node runs; flush() waits for it
+            this.#settleBeforeFlush(this.#lane.run(() => this.#mkdir(dir)));
         }
         for (const name of files) {
             if (!isSafeSegment(name))
@@ -11310,17 +11436,22 @@ class FsRunStore {
                 continue;
             this.#placeholders.add(path);
             // Queued on the path: the node's own write waits for it, then opens an existing file.
-            void this.#enqueue(path, async () => {
-                await this.#mkdir(dir);
-                await (0,promises_namespaceObject.writeFile)(path, '', { flag: 'a' });
-            }).catch(() => undefined);
+            this.#settleBeforeFlush(this.#enqueue(path, () => this.#lane.run(() => {
+                this.#mkdir(dir);
+                (0,external_node_fs_namespaceObject.writeFileSync)(path, '', { flag: 'a' });
+            })));
         }
     }
-    async ensureStageDir(nodeId) {
+    ensureStageDir(nodeId) {
         const dir = this.stageDir(nodeId);
         this.#used.add(dir);
-        await this.#mkdir(dir);
-        return dir;
+        try {
+            this.#mkdir(dir);
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        return Promise.resolve(dir);
     }
     writeStageFile(nodeId, name, content, options = {}) {
         let write;
@@ -11328,23 +11459,15 @@ class FsRunStore {
             const { dir, path } = this.#stagePath(nodeId, name);
             this.#written.add(path);
             this.#placeholders.delete(path);
-            if (options.background !== true) {
-                // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
-                // prepared placeholder, takes microseconds).
-                return this.#enqueue(path, async () => {
-                    await this.#mkdir(dir);
-                    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
-                });
-            }
-            const op = async () => {
-                await this.#mkdir(dir);
-                await (0,promises_namespaceObject.writeFile)(path, content, 'utf8');
+            const op = () => {
+                this.#mkdir(dir);
+                (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
             };
-            write = this.#enqueue(path, () => {
-                const inLane = this.#lane.then(op);
-                this.#lane = inLane.catch(() => undefined);
-                return inLane;
-            });
+            // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
+            // prepared placeholder, takes microseconds). Background: in the idle lane.
+            if (options.background !== true)
+                return this.#enqueue(path, op);
+            write = this.#enqueue(path, () => this.#lane.run(op));
         }
         catch (error) {
             write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -11358,14 +11481,18 @@ class FsRunStore {
      * True once for a stage directory this store created (so it holds nothing from an earlier run or
      * attempt), false afterwards and for directories that existed already.
      */
-    async claimFreshStage(nodeId) {
-        const dir = this.stageDir(nodeId);
-        await this.#dirs.get(dir)?.catch(() => undefined);
-        return this.#fresh.delete(dir);
+    claimFreshStage(nodeId) {
+        return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
     }
-    async readStageFile(nodeId, name) {
-        const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
-        return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
+    readStageFile(nodeId, name) {
+        let path;
+        try {
+            path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
+        }
+        catch (error) {
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        return this.#enqueue(path, () => readIfExists(path));
     }
     async readStageFileTail(nodeId, name, maxBytes) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
@@ -11398,19 +11525,19 @@ class FsRunStore {
     /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
     async writeRunFile(name, content) {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
-        return this.#enqueue(path, async () => {
-            await this.#mkdir(this.runDir);
+        return this.#enqueue(path, () => {
+            this.#mkdir(this.runDir);
             writeFileAtomicSync(path, content, { fsync: false });
         });
     }
     async readRunFile(name) {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, segment(name, 'file name'));
-        return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
+        return this.#enqueue(path, () => readIfExists(path));
     }
     async appendActivity(line) {
         const path = (0,external_node_path_namespaceObject.join)(this.runDir, 'activity.jsonl');
         return this.#enqueue(path, async () => {
-            await this.#mkdir(this.runDir);
+            this.#mkdir(this.runDir);
             await (0,promises_namespaceObject.appendFile)(path, line.endsWith('\n') ? line : line + '\n', 'utf8');
         });
     }
@@ -11429,11 +11556,15 @@ class FsRunStore {
             if (this.#used.has(dir))
                 continue;
             this.#prepared.delete(dir);
-            const made = this.#dirs.get(dir);
-            this.#dirs.delete(dir);
+            if (!this.#dirs.delete(dir))
+                continue;
             // Only an empty directory is removed: something outside the store may have used it.
-            if (made)
-                await made.then(() => (0,promises_namespaceObject.rmdir)(dir)).catch(() => undefined);
+            try {
+                (0,external_node_fs_namespaceObject.rmdirSync)(dir);
+            }
+            catch {
+                // not empty, or gone
+            }
         }
         const error = this.#backgroundError;
         if (error !== undefined) {

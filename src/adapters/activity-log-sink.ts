@@ -1,30 +1,57 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import type { WriteStream } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineEvent } from '../engine/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 
-/** Appends every event to `<runDir>/activity.jsonl` through one buffered stream. */
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
 export class ActivityLogSink implements EventSink {
-  #stream: WriteStream;
+  #fd: number;
+  #pending: string[] = [];
+  #scheduled: NodeJS.Immediate | undefined;
 
   constructor(runDir: string) {
+    this.#fd = ActivityLogSink.#open(runDir);
+  }
+
+  static #open(runDir: string): number {
     mkdirSync(runDir, { recursive: true });
-    this.#stream = createWriteStream(join(runDir, 'activity.jsonl'), { flags: 'a' });
+    return openSync(join(runDir, 'activity.jsonl'), 'a');
   }
 
   emit(event: PipelineEvent): void {
-    this.#stream.write(JSON.stringify(event) + '\n');
+    this.#pending.push(JSON.stringify(event) + '\n');
+    this.#scheduled ??= setImmediate(() => this.#write());
+  }
+
+  #write(): void {
+    if (this.#scheduled !== undefined) clearImmediate(this.#scheduled);
+    this.#scheduled = undefined;
+    if (this.#pending.length === 0) return;
+    const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+    this.#pending = [];
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
   }
 
   /** Switches to another run directory (after a loop restart). */
   moveTo(runDir: string): void {
-    this.#stream.end();
-    mkdirSync(runDir, { recursive: true });
-    this.#stream = createWriteStream(join(runDir, 'activity.jsonl'), { flags: 'a' });
+    this.#write();
+    closeSync(this.#fd);
+    this.#fd = ActivityLogSink.#open(runDir);
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.#stream.end(() => resolve()));
+    try {
+      this.#write();
+      closeSync(this.#fd);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

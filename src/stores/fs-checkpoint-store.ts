@@ -22,6 +22,9 @@ import type { CheckpointStore } from '../ports/checkpoint-store.js';
  */
 export const CHECKPOINT_SLOTS = 8;
 
+/** Background fsyncs start at most this often (a run's end always syncs: `flush`). */
+export const FSYNC_INTERVAL_MS = 50;
+
 /** Writes all of `bytes` at offset 0. */
 function writeAll(fd: number, bytes: Buffer): void {
   let done = 0;
@@ -49,14 +52,17 @@ async function fsyncFile(path: string): Promise<void> {
  * in the run slower (decision 0006). The slots are removed when the run ends (`flush`).
  *
  * With the default `durability: 'background'`, the fsync that makes the file durable against power
- * loss runs in the background and never delays a save: while one fsync runs, later saves only mark
- * the file dirty, and one more fsync follows (group commit). `flush()` waits until the newest
+ * loss runs in the background and never delays a save: while one fsync runs (or within
+ * FSYNC_INTERVAL_MS of the last one), later saves only mark the file dirty, and one more fsync follows
+ * (group commit). `flush()` waits until the newest
  * checkpoint is synced. `'sync'` fsyncs before each save returns; `'none'` never fsyncs.
  */
 export class FsCheckpointStore implements CheckpointStore {
   #slotsMade = false;
   #nextSlot = 0;
   #syncing: Promise<void> | undefined;
+  #syncTimer: NodeJS.Timeout | undefined;
+  #lastSyncAt = -Infinity;
   #dirty = false;
   #syncError: unknown;
   readonly #slotDir: string;
@@ -136,12 +142,33 @@ export class FsCheckpointStore implements CheckpointStore {
     }
   }
 
-  /** Starts an fsync of the checkpoint, or marks it dirty when one is running already. */
+  /**
+   * Starts an fsync of the checkpoint, or marks it dirty when one is running or waiting already. Syncs
+   * start at most every FSYNC_INTERVAL_MS: each costs a disk flush and three thread-pool calls, and a
+   * chain of quick nodes would otherwise sync after nearly every one.
+   */
   #scheduleSync(): void {
-    if (this.#syncing !== undefined) {
+    if (this.#syncing !== undefined || this.#syncTimer !== undefined) {
       this.#dirty = true;
       return;
     }
+    const wait = this.#lastSyncAt + FSYNC_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      this.#startSync();
+      return;
+    }
+    this.#dirty = true;
+    this.#syncTimer = setTimeout(() => {
+      this.#syncTimer = undefined;
+      if (!this.#dirty) return;
+      this.#dirty = false;
+      this.#startSync();
+    }, wait);
+    this.#syncTimer.unref(); // flush() syncs what is left when the run ends
+  }
+
+  #startSync(): void {
+    this.#lastSyncAt = performance.now();
     this.#syncing = fsyncFile(this.path)
       .catch((error: unknown) => {
         this.#syncError ??= error;
@@ -156,7 +183,19 @@ export class FsCheckpointStore implements CheckpointStore {
   }
 
   async flush(): Promise<void> {
-    while (this.#syncing !== undefined) await this.#syncing;
+    for (;;) {
+      if (this.#syncing !== undefined) {
+        await this.#syncing;
+        continue;
+      }
+      if (this.#syncTimer === undefined) break;
+      clearTimeout(this.#syncTimer);
+      this.#syncTimer = undefined;
+      if (this.#dirty) {
+        this.#dirty = false;
+        this.#startSync();
+      }
+    }
     if (!this.#slotsMade) return;
     this.#slotsMade = false;
     await rm(this.#slotDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { appendFile, mkdir, open, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { appendFile, open, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
@@ -31,6 +31,51 @@ function segment(name: string, what: string): string {
   return name;
 }
 
+/** How long one turn of the idle lane may run before it lets the event loop go on. */
+const LANE_SLICE_MS = 2;
+
+/**
+ * Background file calls, run synchronously from `setImmediate`: they happen while the event loop has
+ * nothing else to do (typically while a command runs), in order, a few milliseconds per turn. On the
+ * thread pool each call would cost two thread hand-offs, which on a small VM cost more than the call.
+ */
+class IdleLane {
+  readonly #queue: Array<() => void> = [];
+  #scheduled = false;
+
+  run(op: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push(() => {
+        try {
+          op();
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(this.#drain);
+  }
+
+  readonly #drain = (): void => {
+    this.#scheduled = false;
+    const deadline = performance.now() + LANE_SLICE_MS;
+    let op = this.#queue.shift();
+    while (op !== undefined) {
+      op();
+      if (performance.now() >= deadline) break;
+      op = this.#queue.shift();
+    }
+    if (this.#queue.length > 0) this.#schedule();
+  };
+}
+
 function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
@@ -48,25 +93,23 @@ function readIfExists(path: string): string | undefined {
  * them off the path between two nodes where it can (docs/decisions/0006-run-directory-io.md):
  * - calls on the same path run in the order they were made, so a background write can never land
  *   after a later removal or read of the same file;
- * - reads and writes a caller waits for run synchronously once their turn comes (on the thread pool
- *   they would queue behind slower background creations); the rest use the thread pool;
+ * - reads and writes a caller waits for run synchronously once their turn comes, and so do
+ *   background writes, in an idle lane (`setImmediate`, a few ms per turn) that runs while the
+ *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
  *   directories of nodes that never ran.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
-  readonly #dirs = new Map<string, Promise<void>>();
+  /** Directories this store has made (or found existing). */
+  readonly #dirs = new Set<string>();
   readonly #prepared = new Set<string>();
   readonly #used = new Set<string>();
   /** The last queued operation per path (settled, never rejecting). */
   readonly #queues = new Map<string, Promise<void>>();
   readonly #background = new Set<Promise<void>>();
-  /**
-   * Background writes go through one lane, one at a time, so they never occupy more than one thread of
-   * the pool and the writes a node waits for do not queue behind them.
-   */
-  #lane: Promise<void> = Promise.resolve();
+  readonly #lane = new IdleLane();
   #backgroundError: unknown;
   /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
   readonly #fresh = new Set<string>();
@@ -83,27 +126,31 @@ export class FsRunStore implements RunStore {
   }
 
   /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
-  #mkdir(dir: string): Promise<void> {
-    let made = this.#dirs.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true }).then(
-        (created) => {
-          if (created === dir) this.#fresh.add(dir);
-        },
-        (error: unknown) => {
-          this.#dirs.delete(dir);
-          throw error;
-        }
-      );
-      this.#dirs.set(dir, made);
-    }
-    return made;
+  #mkdir(dir: string): void {
+    if (this.#dirs.has(dir)) return;
+    const created = mkdirSync(dir, { recursive: true });
+    if (created === dir) this.#fresh.add(dir);
+    this.#dirs.add(dir);
   }
 
   /** Runs `op` after every earlier operation on `path` has settled. */
-  #enqueue<T>(path: string, op: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(path) ?? Promise.resolve();
-    const result = previous.then(op);
+  #enqueue<T>(path: string, op: () => T | Promise<T>): Promise<T> {
+    const previous = this.#queues.get(path);
+    if (previous === undefined) {
+      // Nothing pending on this path: no need to wait a turn.
+      try {
+        const value = op();
+        if (!(value instanceof Promise)) return Promise.resolve(value);
+        return this.#setLast(path, value);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return this.#setLast(path, previous.then(op));
+  }
+
+  /** Makes `result` the last operation on `path` until it settles. */
+  #setLast<T>(path: string, result: Promise<T>): Promise<T> {
     const settled = result.then(
       () => undefined,
       () => undefined
@@ -129,11 +176,19 @@ export class FsRunStore implements RunStore {
     void tracked.then(() => this.#background.delete(tracked));
   }
 
+  /** A preparation `flush()` waits for; its failure is not an error (the node reports its own). */
+  #settleBeforeFlush(work: Promise<void>): void {
+    const settled = work.catch(() => undefined);
+    this.#background.add(settled);
+    void settled.then(() => this.#background.delete(settled));
+  }
+
   prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
-    if (!this.#dirs.has(dir)) {
+    if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
       this.#prepared.add(dir);
-      this.#mkdir(dir).catch(() => undefined); // ensureStageDir reports the error if the node runs
+      // ensureStageDir reports the error if the node runs; flush() waits for it
+      this.#settleBeforeFlush(this.#lane.run(() => this.#mkdir(dir)));
     }
     for (const name of files) {
       if (!isSafeSegment(name)) continue;
@@ -141,18 +196,26 @@ export class FsRunStore implements RunStore {
       if (this.#placeholders.has(path) || this.#written.has(path)) continue;
       this.#placeholders.add(path);
       // Queued on the path: the node's own write waits for it, then opens an existing file.
-      void this.#enqueue(path, async () => {
-        await this.#mkdir(dir);
-        await writeFile(path, '', { flag: 'a' });
-      }).catch(() => undefined);
+      this.#settleBeforeFlush(
+        this.#enqueue(path, () =>
+          this.#lane.run(() => {
+            this.#mkdir(dir);
+            writeFileSync(path, '', { flag: 'a' });
+          })
+        )
+      );
     }
   }
 
-  async ensureStageDir(nodeId: string): Promise<string> {
+  ensureStageDir(nodeId: string): Promise<string> {
     const dir = this.stageDir(nodeId);
     this.#used.add(dir);
-    await this.#mkdir(dir);
-    return dir;
+    try {
+      this.#mkdir(dir);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return Promise.resolve(dir);
   }
 
   writeStageFile(
@@ -166,23 +229,14 @@ export class FsRunStore implements RunStore {
       const { dir, path } = this.#stagePath(nodeId, name);
       this.#written.add(path);
       this.#placeholders.delete(path);
-      if (options.background !== true) {
-        // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
-        // prepared placeholder, takes microseconds).
-        return this.#enqueue(path, async () => {
-          await this.#mkdir(dir);
-          writeFileSync(path, content, 'utf8');
-        });
-      }
-      const op = async (): Promise<void> => {
-        await this.#mkdir(dir);
-        await writeFile(path, content, 'utf8');
+      const op = (): void => {
+        this.#mkdir(dir);
+        writeFileSync(path, content, 'utf8');
       };
-      write = this.#enqueue(path, () => {
-        const inLane = this.#lane.then(op);
-        this.#lane = inLane.catch(() => undefined);
-        return inLane;
-      });
+      // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
+      // prepared placeholder, takes microseconds). Background: in the idle lane.
+      if (options.background !== true) return this.#enqueue(path, op);
+      write = this.#enqueue(path, () => this.#lane.run(op));
     } catch (error) {
       write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       if (options.background !== true) return write;
@@ -195,15 +249,18 @@ export class FsRunStore implements RunStore {
    * True once for a stage directory this store created (so it holds nothing from an earlier run or
    * attempt), false afterwards and for directories that existed already.
    */
-  async claimFreshStage(nodeId: string): Promise<boolean> {
-    const dir = this.stageDir(nodeId);
-    await this.#dirs.get(dir)?.catch(() => undefined);
-    return this.#fresh.delete(dir);
+  claimFreshStage(nodeId: string): Promise<boolean> {
+    return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
   }
 
-  async readStageFile(nodeId: string, name: string): Promise<string | undefined> {
-    const path = join(this.stageDir(nodeId), segment(name, 'file name'));
-    return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
+  readStageFile(nodeId: string, name: string): Promise<string | undefined> {
+    let path: string;
+    try {
+      path = join(this.stageDir(nodeId), segment(name, 'file name'));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return this.#enqueue(path, () => readIfExists(path));
   }
 
   async readStageFileTail(
@@ -240,21 +297,21 @@ export class FsRunStore implements RunStore {
   /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
   async writeRunFile(name: string, content: string): Promise<void> {
     const path = join(this.runDir, segment(name, 'file name'));
-    return this.#enqueue(path, async () => {
-      await this.#mkdir(this.runDir);
+    return this.#enqueue(path, () => {
+      this.#mkdir(this.runDir);
       writeFileAtomicSync(path, content, { fsync: false });
     });
   }
 
   async readRunFile(name: string): Promise<string | undefined> {
     const path = join(this.runDir, segment(name, 'file name'));
-    return this.#enqueue(path, () => Promise.resolve(readIfExists(path)));
+    return this.#enqueue(path, () => readIfExists(path));
   }
 
   async appendActivity(line: string): Promise<void> {
     const path = join(this.runDir, 'activity.jsonl');
     return this.#enqueue(path, async () => {
-      await this.#mkdir(this.runDir);
+      this.#mkdir(this.runDir);
       await appendFile(path, line.endsWith('\n') ? line : line + '\n', 'utf8');
     });
   }
@@ -271,10 +328,13 @@ export class FsRunStore implements RunStore {
     for (const dir of this.#prepared) {
       if (this.#used.has(dir)) continue;
       this.#prepared.delete(dir);
-      const made = this.#dirs.get(dir);
-      this.#dirs.delete(dir);
+      if (!this.#dirs.delete(dir)) continue;
       // Only an empty directory is removed: something outside the store may have used it.
-      if (made) await made.then(() => rmdir(dir)).catch(() => undefined);
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty, or gone
+      }
     }
     const error = this.#backgroundError;
     if (error !== undefined) {
