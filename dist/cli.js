@@ -11009,6 +11009,14 @@ function preparePipeline(source, options = {}) {
 const CHECKPOINT_SLOTS = 8;
 /** Background fsyncs start at most this often (a run's end always syncs: `flush`). */
 const FSYNC_INTERVAL_MS = 50;
+function inodeOf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).ino;
+    }
+    catch {
+        return null;
+    }
+}
 /** Writes all of `bytes` at offset 0. */
 function writeAll(fd, bytes) {
     let done = 0;
@@ -11045,6 +11053,8 @@ class FsCheckpointStore {
     path;
     options;
     #slotsMade = false;
+    /** The inode `checkpoint.json` names (null: none yet; undefined: not looked up yet). */
+    #currentIno;
     #nextSlot = 0;
     #syncing;
     #syncTimer;
@@ -11084,7 +11094,9 @@ class FsCheckpointStore {
             this.#nextSlot = (this.#nextSlot + 1) % CHECKPOINT_SLOTS;
             // An existing slot is rewritten in place (its inode and blocks reused); a missing one is created.
             const fd = this.#openSlot(slot);
+            let written;
             try {
+                written = (0,external_node_fs_namespaceObject.fstatSync)(fd).ino;
                 const bytes = Buffer.from(serialized, 'utf8');
                 writeAll(fd, bytes);
                 // Cut only what the old content had beyond the new: truncating to zero first would free every
@@ -11097,6 +11109,7 @@ class FsCheckpointStore {
                 (0,external_node_fs_namespaceObject.closeSync)(fd);
             }
             (0,external_node_fs_namespaceObject.renameSync)(slot, this.path);
+            this.#currentIno = written;
             try {
                 (0,external_node_fs_namespaceObject.linkSync)(this.path, slot);
             }
@@ -11105,14 +11118,25 @@ class FsCheckpointStore {
             }
         }
         catch (error) {
+            this.#currentIno = undefined; // looked up again by the next save
             throw new TrackerError('IO', `Cannot write checkpoint ${this.path}: ${error.message}`, { cause: error });
         }
         if (durability === 'background')
             this.#scheduleSync();
     }
+    /**
+     * The slot's file, opened for rewriting — never the current checkpoint itself: slots left by an
+     * earlier process (killed before its run ended) may include the file `checkpoint.json` names, and
+     * rewriting that in place would not be atomic.
+     */
     #openSlot(slot) {
+        this.#currentIno ??= inodeOf(this.path);
         try {
-            return (0,external_node_fs_namespaceObject.openSync)(slot, 'r+');
+            const fd = (0,external_node_fs_namespaceObject.openSync)(slot, 'r+');
+            if ((0,external_node_fs_namespaceObject.fstatSync)(fd).ino !== this.#currentIno)
+                return fd;
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_namespaceObject.unlinkSync)(slot); // only this name: the file lives on as checkpoint.json
         }
         catch (error) {
             if (error.code !== 'ENOENT')

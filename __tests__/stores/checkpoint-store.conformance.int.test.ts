@@ -179,6 +179,26 @@ describe('FsCheckpointStore specifics', () => {
     await store.flush();
   });
 
+  it('never rewrites the current checkpoint in place when a killed run left its slots', async () => {
+    await using dir = await makeTempDir();
+    const path = join(dir.path, 'checkpoint.json');
+    const killed = new FsCheckpointStore(path, { durability: 'none' });
+    await killed.save(serializeCheckpoint(checkpoint(0))); // slot 0 is now checkpoint.json; no flush
+    const held = await open(path, 'r');
+    try {
+      const before = (await held.readFile('utf8')).toString();
+      const resumed = new FsCheckpointStore(path, { durability: 'none' });
+      await resumed.save(serializeCheckpoint(checkpoint(1))); // its first save also picks slot 0
+      const buffer = Buffer.alloc(before.length + 100);
+      const { bytesRead } = await held.read(buffer, 0, buffer.length, 0);
+      expect(buffer.subarray(0, bytesRead).toString('utf8')).toBe(before);
+      expect((await resumed.load())?.current_node).toBe('n1');
+      await resumed.flush();
+    } finally {
+      await held.close();
+    }
+  });
+
   it('recreates a missing slot (a crash between rename and link)', async () => {
     await using dir = await makeTempDir();
     const path = join(dir.path, 'checkpoint.json');

@@ -1,12 +1,15 @@
 import {
   closeSync,
   fdatasyncSync,
+  fstatSync,
   ftruncateSync,
   linkSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  statSync,
+  unlinkSync,
   writeSync
 } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
@@ -24,6 +27,14 @@ export const CHECKPOINT_SLOTS = 8;
 
 /** Background fsyncs start at most this often (a run's end always syncs: `flush`). */
 export const FSYNC_INTERVAL_MS = 50;
+
+function inodeOf(path: string): number | null {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return null;
+  }
+}
 
 /** Writes all of `bytes` at offset 0. */
 function writeAll(fd: number, bytes: Buffer): void {
@@ -59,6 +70,8 @@ async function fsyncFile(path: string): Promise<void> {
  */
 export class FsCheckpointStore implements CheckpointStore {
   #slotsMade = false;
+  /** The inode `checkpoint.json` names (null: none yet; undefined: not looked up yet). */
+  #currentIno: number | null | undefined;
   #nextSlot = 0;
   #syncing: Promise<void> | undefined;
   #syncTimer: NodeJS.Timeout | undefined;
@@ -101,7 +114,9 @@ export class FsCheckpointStore implements CheckpointStore {
       this.#nextSlot = (this.#nextSlot + 1) % CHECKPOINT_SLOTS;
       // An existing slot is rewritten in place (its inode and blocks reused); a missing one is created.
       const fd = this.#openSlot(slot);
+      let written: number;
       try {
+        written = fstatSync(fd).ino;
         const bytes = Buffer.from(serialized, 'utf8');
         writeAll(fd, bytes);
         // Cut only what the old content had beyond the new: truncating to zero first would free every
@@ -112,12 +127,14 @@ export class FsCheckpointStore implements CheckpointStore {
         closeSync(fd);
       }
       renameSync(slot, this.path);
+      this.#currentIno = written;
       try {
         linkSync(this.path, slot);
       } catch {
         // The slot is created again when its turn comes.
       }
     } catch (error) {
+      this.#currentIno = undefined; // looked up again by the next save
       throw new TrackerError(
         'IO',
         `Cannot write checkpoint ${this.path}: ${(error as Error).message}`,
@@ -127,9 +144,18 @@ export class FsCheckpointStore implements CheckpointStore {
     if (durability === 'background') this.#scheduleSync();
   }
 
+  /**
+   * The slot's file, opened for rewriting — never the current checkpoint itself: slots left by an
+   * earlier process (killed before its run ended) may include the file `checkpoint.json` names, and
+   * rewriting that in place would not be atomic.
+   */
   #openSlot(slot: string): number {
+    this.#currentIno ??= inodeOf(this.path);
     try {
-      return openSync(slot, 'r+');
+      const fd = openSync(slot, 'r+');
+      if (fstatSync(fd).ino !== this.#currentIno) return fd;
+      closeSync(fd);
+      unlinkSync(slot); // only this name: the file lives on as checkpoint.json
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
