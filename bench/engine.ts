@@ -14,7 +14,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeProcessRunner } from '../src/adapters/node-process-runner.js';
-import { createProcessRunner, ProcessServerRunner } from '../src/adapters/process-server-runner.js';
+import {
+  createProcessRunner,
+  HELPER_NODE_FLAGS,
+  ProcessServerRunner
+} from '../src/adapters/process-server-runner.js';
 import type { ProcessRunner } from '../src/ports/process-runner.js';
 import { systemClock } from '../src/adapters/system-clock.js';
 import { ActivityLogSink } from '../src/adapters/activity-log-sink.js';
@@ -34,7 +38,9 @@ import { FsRunStore } from '../src/stores/fs-run-store.js';
  */
 const BUNDLED_HELPER = fileURLToPath(new URL('../dist/process-server.js', import.meta.url));
 const processRunner = existsSync(BUNDLED_HELPER)
-  ? new ProcessServerRunner({ location: { entry: BUNDLED_HELPER, execArgv: [] } })
+  ? new ProcessServerRunner({
+      location: { entry: BUNDLED_HELPER, execArgv: [...HELPER_NODE_FLAGS] }
+    })
   : createProcessRunner();
 const inProcessRunner = new NodeProcessRunner();
 

@@ -31838,6 +31838,12 @@ function isServerReply(value) {
 
 
 
+/**
+ * Node flags for the helper. A fork copies the page tables of the forking process's private memory, so
+ * the helper keeps its young generation small (1 MB semi-spaces instead of 16): measured, a spawn
+ * through it then takes 3.3 ms instead of 3.7 (a bare Node loop: 3.7).
+ */
+const HELPER_NODE_FLAGS = ['--max-semi-space-size=1'];
 /** After this many helpers died while running commands, commands run in-process. */
 const MAX_LOSSES = 3;
 const STDERR_TAIL_CHARS = 4096;
@@ -31864,11 +31870,12 @@ function locateProcessServer(moduleUrl = import.meta.url) {
     }
     const bundled = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(here), 'process-server.js');
     if ((0,external_node_fs_namespaceObject.existsSync)(bundled))
-        return { entry: bundled, execArgv: [] };
+        return { entry: bundled, execArgv: [...HELPER_NODE_FLAGS] };
     if (here.endsWith('.ts')) {
         const source = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(here), '..', 'process-server-entry.ts');
-        if ((0,external_node_fs_namespaceObject.existsSync)(source))
-            return { entry: source, execArgv: ['--import', 'tsx'] };
+        if ((0,external_node_fs_namespaceObject.existsSync)(source)) {
+            return { entry: source, execArgv: [...HELPER_NODE_FLAGS, '--import', 'tsx'] };
+        }
     }
     return undefined;
 }
@@ -32769,6 +32776,34 @@ function serializeCheckpoint(checkpoint) {
 ;// CONCATENATED MODULE: ./src/engine/run-state.ts
 
 
+/**
+ * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
+ * string concatenation), and only a change to an existing key joins them all again. A checkpoint
+ * write in a long chain then costs O(1) here, not O(nodes run).
+ */
+class JoinedFragments {
+    #fragments = new Map();
+    #joined = '';
+    set(key, fragment) {
+        const old = this.#fragments.get(key);
+        if (old === fragment)
+            return;
+        this.#fragments.set(key, fragment);
+        if (old !== undefined)
+            this.#joined = undefined;
+        else if (this.#joined !== undefined) {
+            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
+        }
+    }
+    clear() {
+        this.#fragments.clear();
+        this.#joined = '';
+    }
+    get joined() {
+        this.#joined ??= [...this.#fragments.values()].join(',');
+        return this.#joined;
+    }
+}
 class RunState {
     runId;
     pipeline;
@@ -32783,10 +32818,10 @@ class RunState {
      * checkpoint serializes what changed since the last one plus the context — not every node ever run.
      */
     #fragments = {
-        completed: [],
-        outcomes: new Map(),
-        retries: new Map(),
-        visits: new Map()
+        completed: new JoinedFragments(),
+        outcomes: new JoinedFragments(),
+        retries: new JoinedFragments(),
+        visits: new JoinedFragments()
     };
     /**
      * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
@@ -32836,7 +32871,7 @@ class RunState {
             return;
         this.#completedSet.add(nodeId);
         this.completed.push(nodeId);
-        this.#fragments.completed.push(JSON.stringify(nodeId));
+        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
     }
     #setOutcome(nodeId, outcome) {
         this.outcomes.set(nodeId, outcome);
@@ -32877,7 +32912,7 @@ class RunState {
         this.outcomes.clear();
         this.retries.clear();
         this.visits.clear();
-        this.#fragments.completed.length = 0;
+        this.#fragments.completed.clear();
         this.#fragments.outcomes.clear();
         this.#fragments.retries.clear();
         this.#fragments.visits.clear();
@@ -32908,7 +32943,7 @@ class RunState {
         };
     }
     serialize(timestamp) {
-        const object = (fragments) => `{${[...fragments.values()].join(',')}}`;
+        const object = (fragments) => `{${fragments.joined}}`;
         const head = this.#head();
         const tail = {
             restart_count: this.restartCount,
@@ -32917,7 +32952,7 @@ class RunState {
         };
         const headText = JSON.stringify(head);
         const tailText = JSON.stringify(tail);
-        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.join(',')}]` +
+        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
             `,"node_outcomes":${object(this.#fragments.outcomes)}` +
             `,"node_retries":${object(this.#fragments.retries)}` +
             `,"visits":${object(this.#fragments.visits)}` +
@@ -42662,9 +42697,11 @@ function segment(name, what) {
 /** How long one turn of the idle lane may run before it lets the event loop go on. */
 const LANE_SLICE_MS = 2;
 /**
- * Background file calls, run synchronously from `setImmediate`: they happen while the event loop has
- * nothing else to do (typically while a command runs), in order, a few milliseconds per turn. On the
- * thread pool each call would cost two thread hand-offs, which on a small VM cost more than the call.
+ * Background file calls, run synchronously from a timer: they happen in the next turn of the event
+ * loop, after the work already queued for this turn (the engine starts the next stage from
+ * `setImmediate`), so typically while that stage's command runs; in order, a few milliseconds per turn.
+ * On the thread pool each call would cost two thread hand-offs, which on a small VM cost more than the
+ * call itself.
  */
 class IdleLane {
     #queue = [];
@@ -42687,7 +42724,7 @@ class IdleLane {
         if (this.#scheduled)
             return;
         this.#scheduled = true;
-        setImmediate(this.#drain);
+        setTimeout(this.#drain, 0);
     }
     #drain = () => {
         this.#scheduled = false;
@@ -42704,6 +42741,10 @@ class IdleLane {
     };
 }
 function readIfExists(path) {
+    // Most files asked for do not exist (a command's own status.json): look first, because a failed
+    // read costs an exception with a stack trace.
+    if ((0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false }) === undefined)
+        return undefined;
     try {
         return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  HELPER_NODE_FLAGS,
   locateProcessServer,
   MAX_LOSSES,
   ProcessServerRunner
@@ -63,7 +64,7 @@ describe('locateProcessServer', () => {
     writeFileSync(join(dir.path, 'process-server.js'), '');
     expect(locateProcessServer(pathToFileURL(join(dir.path, 'cli.js')).href)).toEqual({
       entry: join(dir.path, 'process-server.js'),
-      execArgv: []
+      execArgv: [...HELPER_NODE_FLAGS]
     });
   });
 
@@ -74,7 +75,7 @@ describe('locateProcessServer', () => {
     const from = pathToFileURL(join(dir.path, 'adapters', 'process-server-runner.ts')).href;
     expect(locateProcessServer(from)).toEqual({
       entry: join(dir.path, 'process-server-entry.ts'),
-      execArgv: ['--import', 'tsx']
+      execArgv: [...HELPER_NODE_FLAGS, '--import', 'tsx']
     });
   });
 

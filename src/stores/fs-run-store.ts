@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { appendFile, open, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../errors.js';
@@ -35,9 +35,11 @@ function segment(name: string, what: string): string {
 const LANE_SLICE_MS = 2;
 
 /**
- * Background file calls, run synchronously from `setImmediate`: they happen while the event loop has
- * nothing else to do (typically while a command runs), in order, a few milliseconds per turn. On the
- * thread pool each call would cost two thread hand-offs, which on a small VM cost more than the call.
+ * Background file calls, run synchronously from a timer: they happen in the next turn of the event
+ * loop, after the work already queued for this turn (the engine starts the next stage from
+ * `setImmediate`), so typically while that stage's command runs; in order, a few milliseconds per turn.
+ * On the thread pool each call would cost two thread hand-offs, which on a small VM cost more than the
+ * call itself.
  */
 class IdleLane {
   readonly #queue: Array<() => void> = [];
@@ -60,7 +62,7 @@ class IdleLane {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(this.#drain);
+    setTimeout(this.#drain, 0);
   }
 
   readonly #drain = (): void => {
@@ -77,6 +79,9 @@ class IdleLane {
 }
 
 function readIfExists(path: string): string | undefined {
+  // Most files asked for do not exist (a command's own status.json): look first, because a failed
+  // read costs an exception with a stack trace.
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
