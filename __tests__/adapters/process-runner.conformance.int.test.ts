@@ -9,6 +9,7 @@ import {
   ProcessServerRunner
 } from '../../src/adapters/process-server-runner.js';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../../src/ports/process-runner.js';
+import { waitUntilGone } from '../support/processes.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 /**
@@ -80,30 +81,6 @@ afterEach(() => {
     }
   }
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A zombie waiting for a reaper (PID 1 in some containers) is dead for our purposes.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return !existsSync('/proc/self/stat');
-  }
-}
-
-async function waitUntilGone(pid: number, withinMs = 2000): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return !isAlive(pid);
-}
 
 async function readPid(file: string): Promise<number> {
   const pid = Number((await readFile(file, 'utf8')).trim());

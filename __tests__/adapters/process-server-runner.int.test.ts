@@ -16,6 +16,7 @@ import {
   ProcessServerRunner
 } from '../../src/adapters/process-server-runner.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
+import { isAlive } from '../support/processes.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,16 +32,6 @@ function helper(): ProcessServerRunner {
   const location = locateProcessServer();
   if (location === undefined) throw new Error('process helper entry not found');
   return new ProcessServerRunner({ location });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 }
 
 async function until(condition: () => boolean, withinMs = 5000): Promise<boolean> {
