@@ -11404,7 +11404,7 @@ function readIfExists(path) {
  * - calls on the same path run in the order they were made, so a background write can never land
  *   after a later removal or read of the same file;
  * - reads and writes a caller waits for run synchronously once their turn comes, and so do
- *   background writes, in an idle lane (`setImmediate`, a few ms per turn) that runs while the
+ *   background writes, in an idle lane (a timer, a few ms per turn) that runs while the
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
