@@ -31436,6 +31436,9 @@ class ActivityLogSink {
     #fd;
     #pending = [];
     #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
     constructor(runDir) {
         this.#fd = ActivityLogSink.#open(runDir);
     }
@@ -31444,6 +31447,8 @@ class ActivityLogSink {
         return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
     }
     emit(event) {
+        if (this.#closed)
+            return;
         this.#pending.push(JSON.stringify(event) + '\n');
         this.#scheduled ??= setImmediate(() => this.#write());
     }
@@ -31455,9 +31460,16 @@ class ActivityLogSink {
             return;
         const bytes = Buffer.from(this.#pending.join(''), 'utf8');
         this.#pending = [];
-        let done = 0;
-        while (done < bytes.length)
-            done += (0,external_node_fs_namespaceObject.writeSync)(this.#fd, bytes, done, bytes.length - done);
+        if (this.#error !== undefined)
+            return;
+        try {
+            let done = 0;
+            while (done < bytes.length)
+                done += (0,external_node_fs_namespaceObject.writeSync)(this.#fd, bytes, done, bytes.length - done);
+        }
+        catch (error) {
+            this.#error = error;
+        }
     }
     /** Switches to another run directory (after a loop restart). */
     moveTo(runDir) {
@@ -31466,14 +31478,20 @@ class ActivityLogSink {
         this.#fd = ActivityLogSink.#open(runDir);
     }
     close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
         try {
             this.#write();
             (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-            return Promise.resolve();
         }
         catch (error) {
-            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+            this.#error ??= error;
         }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
 }
 
@@ -31976,7 +31994,7 @@ class ProcessServerRunner {
                 return;
             this.#receive(connection, message);
         });
-        child.once('error', (error) => this.#lost(connection, `could not start it: ${errorMessage(error)}`));
+        child.on('error', (error) => this.#lost(connection, `could not start it: ${errorMessage(error)}`));
         // Lost once it has exited and no reply can still arrive (the channel is closed too).
         let exit;
         let disconnected = false;
@@ -44375,7 +44393,12 @@ async function runCommand(settings, io, out, err) {
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await Promise.all([activity.close(), processRunner.close()]);
+        await Promise.all([
+            activity
+                .close()
+                .catch((error) => err(`tracker: warning: could not write ${(0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl')}: ${errorMessage(error)}\n`)),
+            processRunner.close()
+        ]);
     }
     const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
     if (result.status === 'success') {

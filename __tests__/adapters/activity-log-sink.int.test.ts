@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActivityLogSink } from '../../src/adapters/activity-log-sink.js';
 import type { PipelineEvent } from '../../src/engine/events.js';
@@ -49,5 +49,17 @@ describe('ActivityLogSink', () => {
     await sink.close();
     expect(lines(join(dir.path, 'activity.jsonl'))).toEqual(['before', 'resumed']);
     expect(lines(join(dir.path, 'restart-1', 'activity.jsonl'))).toEqual(['restarted']);
+  });
+
+  it('ignores events after close, and reports a failed write from close() instead of crashing', async () => {
+    await using dir = await makeTempDir();
+    symlinkSync('/dev/full', join(dir.path, 'activity.jsonl')); // every write: ENOSPC
+    const sink = new ActivityLogSink(dir.path);
+    sink.emit(event('lost'));
+    await new Promise((resolve) => setImmediate(resolve)); // the failing write happens here
+    const closed: unknown = await sink.close().catch((e: unknown) => e);
+    expect(String(closed)).toMatch(/ENOSPC/);
+    sink.emit(event('after-close'));
+    await new Promise((resolve) => setImmediate(resolve));
   });
 });

@@ -13,6 +13,9 @@ export class ActivityLogSink implements EventSink {
   #fd: number;
   #pending: string[] = [];
   #scheduled: NodeJS.Immediate | undefined;
+  #closed = false;
+  /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+  #error: unknown;
 
   constructor(runDir: string) {
     this.#fd = ActivityLogSink.#open(runDir);
@@ -24,6 +27,7 @@ export class ActivityLogSink implements EventSink {
   }
 
   emit(event: PipelineEvent): void {
+    if (this.#closed) return;
     this.#pending.push(JSON.stringify(event) + '\n');
     this.#scheduled ??= setImmediate(() => this.#write());
   }
@@ -34,8 +38,13 @@ export class ActivityLogSink implements EventSink {
     if (this.#pending.length === 0) return;
     const bytes = Buffer.from(this.#pending.join(''), 'utf8');
     this.#pending = [];
-    let done = 0;
-    while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    if (this.#error !== undefined) return;
+    try {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      this.#error = error;
+    }
   }
 
   /** Switches to another run directory (after a loop restart). */
@@ -46,12 +55,16 @@ export class ActivityLogSink implements EventSink {
   }
 
   close(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    this.#closed = true;
     try {
       this.#write();
       closeSync(this.#fd);
-      return Promise.resolve();
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      this.#error ??= error;
     }
+    const error = this.#error;
+    if (error === undefined) return Promise.resolve();
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }

@@ -201,7 +201,7 @@ export class ProcessServerRunner implements ProcessRunner {
       if (!isServerReply(message)) return;
       this.#receive(connection, message);
     });
-    child.once('error', (error) =>
+    child.on('error', (error) =>
       this.#lost(connection, `could not start it: ${errorMessage(error)}`)
     );
     // Lost once it has exited and no reply can still arrive (the channel is closed too).

@@ -396,7 +396,16 @@ async function runCommand(
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await Promise.all([activity.close(), processRunner.close()]);
+    await Promise.all([
+      activity
+        .close()
+        .catch((error: unknown) =>
+          err(
+            `tracker: warning: could not write ${join(runDir, 'activity.jsonl')}: ${errorMessage(error)}\n`
+          )
+        ),
+      processRunner.close()
+    ]);
   }
 
   const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
