@@ -34,7 +34,38 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/errors.ts
+class TrackerError extends Error {
+    code;
+    trackerError = true;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'TrackerError';
+        this.code = code;
+    }
+}
+function isTrackerError(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        value.trackerError === true &&
+        typeof value.code === 'string');
+}
+/** Renders anything thrown (including non-Error values) as a one-line message. */
+function errorMessage(value) {
+    if (value instanceof Error)
+        return value.message;
+    if (typeof value === 'string')
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
+
 
 
 /**
@@ -102,7 +133,7 @@ class ActivityLogSink {
         const error = this.#error;
         if (error === undefined)
             return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
     }
 }
 
@@ -110,36 +141,6 @@ class ActivityLogSink {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/errors.ts
-class TrackerError extends Error {
-    code;
-    trackerError = true;
-    constructor(code, message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'TrackerError';
-        this.code = code;
-    }
-}
-function isTrackerError(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        value.trackerError === true &&
-        typeof value.code === 'string');
-}
-/** Renders anything thrown (including non-Error values) as a one-line message. */
-function errorMessage(value) {
-    if (value instanceof Error)
-        return value.message;
-    if (typeof value === 'string')
-        return value;
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the

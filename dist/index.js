@@ -31426,6 +31426,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
 
 
+
 /**
  * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
  * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
@@ -31491,7 +31492,7 @@ class ActivityLogSink {
         const error = this.#error;
         if (error === undefined)
             return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
     }
 }
 

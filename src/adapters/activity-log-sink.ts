@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
 import type { PipelineEvent } from '../engine/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 
@@ -65,6 +66,6 @@ export class ActivityLogSink implements EventSink {
     }
     const error = this.#error;
     if (error === undefined) return Promise.resolve();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
   }
 }
