@@ -79,5 +79,14 @@ export { MemoryRunStore } from './stores/memory-run-store.js';
 export { FsCheckpointStore } from './stores/fs-checkpoint-store.js';
 export { FsRunStore } from './stores/fs-run-store.js';
 export { NodeProcessRunner } from './adapters/node-process-runner.js';
+export {
+  createProcessRunner,
+  locateProcessServer,
+  ProcessServerRunner
+} from './adapters/process-server-runner.js';
+export type {
+  ProcessServerLocation,
+  ProcessServerRunnerOptions
+} from './adapters/process-server-runner.js';
 export { systemClock } from './adapters/system-clock.js';
 export { newRunId } from './adapters/run-id.js';

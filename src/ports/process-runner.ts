@@ -1,4 +1,7 @@
-/** Runs one shell command. Implemented by adapters/node-process-runner.ts (real `sh -c`). */
+/**
+ * Runs one shell command. Implemented by adapters/node-process-runner.ts (real `sh -c`, in-process) and
+ * adapters/process-server-runner.ts (the same, started from a helper process; what the CLI uses).
+ */
 export interface ProcessSpec {
   /** Shell text run with `sh -c`. Never built from context values: those go in `env`. */
   readonly command: string;
