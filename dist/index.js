@@ -31863,6 +31863,8 @@ function isServerReply(value) {
  * through it then takes 3.3 ms instead of 3.7 (a bare Node loop: 3.7).
  */
 const HELPER_NODE_FLAGS = ['--max-semi-space-size=1'];
+/** How long a helper may take to start (from source, through tsx, on a loaded machine: seconds). */
+const HELPER_READY_TIMEOUT_MS = 20_000;
 /** After this many helpers died while running commands, commands run in-process. */
 const MAX_LOSSES = 3;
 const STDERR_TAIL_CHARS = 4096;
@@ -31913,6 +31915,7 @@ class ProcessServerRunner {
     #location;
     #fallback;
     #onFallback;
+    #readyTimeoutMs;
     #connection;
     #fallbackReason;
     #losses = 0;
@@ -31921,6 +31924,7 @@ class ProcessServerRunner {
         this.#location = options.location;
         this.#fallback = options.fallback ?? new NodeProcessRunner();
         this.#onFallback = options.onFallback;
+        this.#readyTimeoutMs = options.readyTimeoutMs ?? HELPER_READY_TIMEOUT_MS;
     }
     /** Why commands run in-process, or undefined while the helper is in use. */
     get fallbackReason() {
@@ -31996,6 +32000,13 @@ class ProcessServerRunner {
             this.#receive(connection, message);
         });
         child.on('error', (error) => this.#lost(connection, `could not start it: ${errorMessage(error)}`));
+        let startTimedOut = false;
+        const readyTimer = setTimeout(() => {
+            startTimedOut = true;
+            child.kill('SIGKILL');
+        }, this.#readyTimeoutMs);
+        readyTimer.unref();
+        connection.readyTimer = readyTimer;
         // Lost once it has exited and no reply can still arrive (the channel is closed too).
         let exit;
         let disconnected = false;
@@ -32004,7 +32015,12 @@ class ProcessServerRunner {
                 this.#lost(connection, exit);
         };
         child.once('exit', (code, signal) => {
-            exit = signal === null ? `it exited with code ${String(code)}` : `it was killed by ${signal}`;
+            clearTimeout(readyTimer);
+            exit = startTimedOut
+                ? `it did not start within ${this.#readyTimeoutMs} ms`
+                : signal === null
+                    ? `it exited with code ${String(code)}`
+                    : `it was killed by ${signal}`;
             const said = firstErrorLine(stderrTail);
             if (said !== undefined)
                 exit += `: ${said}`;
@@ -32019,6 +32035,7 @@ class ProcessServerRunner {
     #receive(connection, message) {
         if (message.t === 'ready') {
             connection.ready = true;
+            clearTimeout(connection.readyTimer);
             return;
         }
         const pending = connection.pending.get(message.id);
@@ -32046,8 +32063,8 @@ class ProcessServerRunner {
         if (connection.closing && pending.length === 0)
             return;
         const losses = connection.ready ? ++this.#losses : this.#losses;
-        if (!connection.ready || losses >= MAX_LOSSES) {
-            this.#fallbackReason ??= `tracker's process helper (${this.#location.entry}) is unusable: ${why}`;
+        if ((!connection.ready || losses >= MAX_LOSSES) && this.#fallbackReason === undefined) {
+            this.#fallbackReason = `tracker's process helper (${this.#location.entry}) is unusable: ${why}`;
             this.#onFallback?.(this.#fallbackReason);
         }
         for (const p of pending) {

@@ -100,6 +100,21 @@ describe('ProcessServerRunner', () => {
     expect((await runner.run(spec('echo again'))).stdout.text).toBe('again\n');
   });
 
+  it('kills a helper that does not get ready in time, and runs the commands in-process', async () => {
+    await using dir = await makeTempDir();
+    const silent = join(dir.path, 'silent.js');
+    writeFileSync(silent, 'setInterval(() => undefined, 1000);\n'); // never says it is ready
+    const runner = new ProcessServerRunner({
+      location: { entry: silent, execArgv: [] },
+      readyTimeoutMs: 300
+    });
+    const started = Date.now();
+    const result = await runner.run(spec('echo in-process'));
+    expect(result.stdout.text).toBe('in-process\n');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(runner.fallbackReason).toMatch(/did not start within 300 ms/);
+  });
+
   it('reports a command whose helper died as unknown, then starts a new helper', async () => {
     const runner = helper();
     await runner.run(spec('true'));

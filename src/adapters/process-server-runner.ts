@@ -38,6 +38,9 @@ export interface ProcessServerLocation {
  */
 export const HELPER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 
+/** How long a helper may take to start (from source, through tsx, on a loaded machine: seconds). */
+export const HELPER_READY_TIMEOUT_MS = 20_000;
+
 /** After this many helpers died while running commands, commands run in-process. */
 export const MAX_LOSSES = 3;
 const STDERR_TAIL_CHARS = 4096;
@@ -78,6 +81,8 @@ export function locateProcessServer(
 
 export interface ProcessServerRunnerOptions {
   readonly location: ProcessServerLocation;
+  /** A helper that has not said it is ready by then is killed, and commands run in-process. */
+  readonly readyTimeoutMs?: number;
   /** Runs the commands when the helper cannot be used. Default: a NodeProcessRunner. */
   readonly fallback?: ProcessRunner;
   /** Told once, with the reason, when commands start running in-process. */
@@ -100,6 +105,7 @@ interface Connection {
   closing: boolean;
   /** Called once the helper has exited and its channel is closed. */
   onGone?: () => void;
+  readyTimer?: NodeJS.Timeout;
 }
 
 const EMPTY_TAIL = { text: '', totalBytes: 0, truncated: false } as const;
@@ -118,6 +124,7 @@ export class ProcessServerRunner implements ProcessRunner {
   readonly #location: ProcessServerLocation;
   readonly #fallback: ProcessRunner;
   readonly #onFallback: ((reason: string) => void) | undefined;
+  readonly #readyTimeoutMs: number;
   #connection: Connection | undefined;
   #fallbackReason: string | undefined;
   #losses = 0;
@@ -127,6 +134,7 @@ export class ProcessServerRunner implements ProcessRunner {
     this.#location = options.location;
     this.#fallback = options.fallback ?? new NodeProcessRunner();
     this.#onFallback = options.onFallback;
+    this.#readyTimeoutMs = options.readyTimeoutMs ?? HELPER_READY_TIMEOUT_MS;
   }
 
   /** Why commands run in-process, or undefined while the helper is in use. */
@@ -204,6 +212,13 @@ export class ProcessServerRunner implements ProcessRunner {
     child.on('error', (error) =>
       this.#lost(connection, `could not start it: ${errorMessage(error)}`)
     );
+    let startTimedOut = false;
+    const readyTimer = setTimeout(() => {
+      startTimedOut = true;
+      child.kill('SIGKILL');
+    }, this.#readyTimeoutMs);
+    readyTimer.unref();
+    connection.readyTimer = readyTimer;
     // Lost once it has exited and no reply can still arrive (the channel is closed too).
     let exit: string | undefined;
     let disconnected = false;
@@ -211,7 +226,12 @@ export class ProcessServerRunner implements ProcessRunner {
       if (exit !== undefined && disconnected) this.#lost(connection, exit);
     };
     child.once('exit', (code, signal) => {
-      exit = signal === null ? `it exited with code ${String(code)}` : `it was killed by ${signal}`;
+      clearTimeout(readyTimer);
+      exit = startTimedOut
+        ? `it did not start within ${this.#readyTimeoutMs} ms`
+        : signal === null
+          ? `it exited with code ${String(code)}`
+          : `it was killed by ${signal}`;
       const said = firstErrorLine(stderrTail);
       if (said !== undefined) exit += `: ${said}`;
       ended();
@@ -226,6 +246,7 @@ export class ProcessServerRunner implements ProcessRunner {
   #receive(connection: Connection, message: ServerReply): void {
     if (message.t === 'ready') {
       connection.ready = true;
+      clearTimeout(connection.readyTimer);
       return;
     }
     const pending = connection.pending.get(message.id);
@@ -251,8 +272,8 @@ export class ProcessServerRunner implements ProcessRunner {
     connection.pending.clear();
     if (connection.closing && pending.length === 0) return;
     const losses = connection.ready ? ++this.#losses : this.#losses;
-    if (!connection.ready || losses >= MAX_LOSSES) {
-      this.#fallbackReason ??= `tracker's process helper (${this.#location.entry}) is unusable: ${why}`;
+    if ((!connection.ready || losses >= MAX_LOSSES) && this.#fallbackReason === undefined) {
+      this.#fallbackReason = `tracker's process helper (${this.#location.entry}) is unusable: ${why}`;
       this.#onFallback?.(this.#fallbackReason);
     }
     for (const p of pending) {
