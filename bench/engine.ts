@@ -10,7 +10,7 @@
  * in the CLI (decision 0007); (a) also reports one run with commands started in-process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { NodeProcessRunner } from '../src/adapters/node-process-runner.js';
 import {
   createProcessRunner,
-  HELPER_NODE_FLAGS,
+  locateProcessServer,
   ProcessServerRunner
 } from '../src/adapters/process-server-runner.js';
 import type { ProcessRunner } from '../src/ports/process-runner.js';
@@ -38,11 +38,9 @@ import { FsRunStore } from '../src/stores/fs-run-store.js';
  * What the CLI uses: commands start in the process helper (decision 0007), here the bundled one users
  * run (dist/ is kept in sync with src/ by a test); from source when there is no bundle.
  */
-const BUNDLED_HELPER = fileURLToPath(new URL('../dist/process-server.js', import.meta.url));
-const processRunner = existsSync(BUNDLED_HELPER)
-  ? new ProcessServerRunner({
-      location: { entry: BUNDLED_HELPER, execArgv: [...HELPER_NODE_FLAGS] }
-    })
+const bundledHelper = locateProcessServer(new URL('../dist/cli.js', import.meta.url).href);
+const processRunner = bundledHelper
+  ? new ProcessServerRunner({ location: bundledHelper })
   : createProcessRunner();
 const inProcessRunner = new NodeProcessRunner();
 

@@ -64,7 +64,57 @@ function errorMessage(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
+/**
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
+ */
+
+
+let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
+ */
+function writeAllSync(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const at = position === undefined ? null : position + done;
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
+    }
+}
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = tempPathFor(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
+
 
 
 
@@ -105,9 +155,7 @@ class ActivityLogSink {
         if (this.#error !== undefined)
             return;
         try {
-            let done = 0;
-            while (done < bytes.length)
-                done += (0,external_node_fs_namespaceObject.writeSync)(this.#fd, bytes, done, bytes.length - done);
+            writeAllSync(this.#fd, bytes);
         }
         catch (error) {
             this.#error = error;
@@ -11073,6 +11121,7 @@ function preparePipeline(source, options = {}) {
 
 
 
+
 /**
  * How many checkpoint files are reused in turn. A save rewrites the oldest of them, so a reader that
  * keeps `checkpoint.json` open across this many later saves could see it change under it.
@@ -11087,12 +11136,6 @@ function inodeOf(path) {
     catch {
         return null;
     }
-}
-/** Writes all of `bytes` at offset 0. */
-function writeAll(fd, bytes) {
-    let done = 0;
-    while (done < bytes.length)
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, done);
 }
 async function fsyncFile(path) {
     const handle = await (0,promises_namespaceObject.open)(path, 'r');
@@ -11169,7 +11212,7 @@ class FsCheckpointStore {
             try {
                 written = (0,external_node_fs_namespaceObject.fstatSync)(fd).ino;
                 const bytes = Buffer.from(serialized, 'utf8');
-                writeAll(fd, bytes);
+                writeAllSync(fd, bytes, 0);
                 // Cut only what the old content had beyond the new: truncating to zero first would free every
                 // block and allocate them again (and, mounted with `discard`, trim each one on the disk).
                 (0,external_node_fs_namespaceObject.ftruncateSync)(fd, bytes.length);
@@ -11300,48 +11343,6 @@ class FsCheckpointStore {
         catch (error) {
             return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
-/**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
- * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
- * never a torn file.
- *
- * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
- * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
- * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
- * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
- */
-
-
-let counter = 0;
-/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-function tempPathFor(path) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-}
-/**
- * `options.tmp` names the temp file to use (it may exist already, e.g. created ahead of time: opening
- * an existing empty file costs far less than creating one); by default a fresh name is used.
- */
-function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = options.tmp ?? tempPathFor(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
-        if (options.fsync ?? true)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw error;
     }
 }
 
@@ -11509,25 +11510,23 @@ class FsRunStore {
         this.#used.add(dir);
         return { dir, path: (0,external_node_path_namespaceObject.join)(dir, segment(name, 'file name')) };
     }
-    #track(write) {
-        const tracked = write.catch((error) => {
-            this.#backgroundError ??= error;
+    /**
+     * Background work `flush()` waits for. A failed write is reported by `flush()`; a failed
+     * preparation (`report: false`) is not: the node reports its own error if it runs.
+     */
+    #track(work, report = true) {
+        const tracked = work.catch((error) => {
+            if (report)
+                this.#backgroundError ??= error;
         });
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
-    }
-    /** A preparation `flush()` waits for; its failure is not an error (the node reports its own). */
-    #settleBeforeFlush(work) {
-        const settled = work.catch(() => undefined);
-        this.#background.add(settled);
-        void settled.then(() => this.#background.delete(settled));
     }
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
         if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
             this.#prepared.add(dir);
-            // ensureStageDir reports the error if the node runs; flush() waits for it
-            this.#settleBeforeFlush(this.#lane.run(() => this.#mkdir(dir)));
+            this.#track(this.#lane.run(() => this.#mkdir(dir)), false);
         }
         for (const name of files) {
             if (!isSafeSegment(name))
@@ -11537,10 +11536,10 @@ class FsRunStore {
                 continue;
             this.#placeholders.add(path);
             // Queued on the path: the node's own write waits for it, then opens an existing file.
-            this.#settleBeforeFlush(this.#enqueue(path, () => this.#lane.run(() => {
+            this.#track(this.#enqueue(path, () => this.#lane.run(() => {
                 this.#mkdir(dir);
                 (0,external_node_fs_namespaceObject.writeFileSync)(path, '', { flag: 'a' });
-            })));
+            })), false);
         }
     }
     ensureStageDir(nodeId) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   HELPER_NODE_FLAGS,
@@ -16,11 +16,10 @@ import {
   ProcessServerRunner
 } from '../../src/adapters/process-server-runner.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
+import { fromSourceEnv, ROOT, TSX_LOADER } from '../support/from-source.js';
 import { isAlive } from '../support/processes.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const PATH = process.env['PATH'] ?? '/usr/bin:/bin';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -192,10 +191,10 @@ describe('ProcessServerRunner in a tracker process', () => {
        const spec = (command: string) => ({ command, cwd: ${JSON.stringify(dir)}, env: { PATH: process.env.PATH! }, tailBytes: 1024 });
        ${body}`
     );
-    return spawn(process.execPath, ['--import', TSX, file], {
+    return spawn(process.execPath, ['--import', TSX_LOADER, file], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { PATH }
+      env: fromSourceEnv()
     });
   }
 

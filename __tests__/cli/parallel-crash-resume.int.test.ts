@@ -6,14 +6,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { CLI_ENTRY, fromSourceEnv, TSX_LOADER } from '../support/from-source.js';
 import { makeTempDir } from '../support/temp-dir.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'src/cli-entry.ts');
-/** tsx's loader by absolute URL: the CLI runs in a temp dir, where `--import tsx` would not resolve. */
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface Cli {
   readonly done: Promise<number | null>;
@@ -21,13 +16,10 @@ interface Cli {
 }
 
 function startCli(args: string[], cwd: string): Cli {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI_ENTRY, ...args], {
     cwd,
     stdio: 'ignore',
-    env: {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json')
-    }
+    env: fromSourceEnv()
   });
   return {
     done: new Promise((r) => child.on('exit', (code) => r(code))),

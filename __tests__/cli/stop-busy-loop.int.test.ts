@@ -6,13 +6,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { CLI_ENTRY, fromSourceEnv, TSX_LOADER } from '../support/from-source.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'src/cli-entry.ts');
-const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('stopping a busy loop', () => {
@@ -28,14 +25,21 @@ describe('stopping a busy loop', () => {
     );
     const child = spawn(
       process.execPath,
-      ['--import', TSX, ENTRY, 'loop.dot', '--simulate', '--no-tui', '-q', '--run-id', 'busy'],
+      [
+        '--import',
+        TSX_LOADER,
+        CLI_ENTRY,
+        'loop.dot',
+        '--simulate',
+        '--no-tui',
+        '-q',
+        '--run-id',
+        'busy'
+      ],
       {
         cwd: dir.path,
         stdio: 'ignore',
-        env: {
-          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-          TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json')
-        }
+        env: fromSourceEnv()
       }
     );
     const exited = new Promise<{ code: number | null; signal: string | null }>((r) =>

@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import type { PipelineEvent } from '../engine/events.js';
 import type { EventSink } from '../ports/event-sink.js';
+import { writeAllSync } from '../stores/atomic-write.js';
 
 /**
  * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
@@ -41,8 +42,7 @@ export class ActivityLogSink implements EventSink {
     this.#pending = [];
     if (this.#error !== undefined) return;
     try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done);
+      writeAllSync(this.#fd, bytes);
     } catch (error) {
       this.#error = error;
     }

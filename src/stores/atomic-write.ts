@@ -14,20 +14,28 @@ import { basename, dirname, join } from 'node:path';
 let counter = 0;
 
 /** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-export function tempPathFor(path: string): string {
+function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
 }
 
 /**
- * `options.tmp` names the temp file to use (it may exist already, e.g. created ahead of time: opening
- * an existing empty file costs far less than creating one); by default a fresh name is used.
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
  */
+export function writeAllSync(fd: number, bytes: Uint8Array, position?: number): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const at = position === undefined ? null : position + done;
+    done += writeSync(fd, bytes, done, bytes.length - done, at);
+  }
+}
+
 export function writeFileAtomicSync(
   path: string,
   content: string,
-  options: { fsync?: boolean; tmp?: string } = {}
+  options: { fsync?: boolean } = {}
 ): void {
-  const tmp = options.tmp ?? tempPathFor(path);
+  const tmp = tempPathFor(path);
   const fd = openSync(tmp, 'w', 0o644);
   try {
     writeSync(fd, content);

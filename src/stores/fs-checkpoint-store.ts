@@ -9,8 +9,7 @@ import {
   readFileSync,
   renameSync,
   statSync,
-  unlinkSync,
-  writeSync
+  unlinkSync
 } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +17,7 @@ import { errorMessage, TrackerError } from '../errors.js';
 import type { Checkpoint } from '../engine/checkpoint.js';
 import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
+import { writeAllSync } from './atomic-write.js';
 
 /**
  * How many checkpoint files are reused in turn. A save rewrites the oldest of them, so a reader that
@@ -34,12 +34,6 @@ function inodeOf(path: string): number | null {
   } catch {
     return null;
   }
-}
-
-/** Writes all of `bytes` at offset 0. */
-function writeAll(fd: number, bytes: Buffer): void {
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, done);
 }
 
 async function fsyncFile(path: string): Promise<void> {
@@ -118,7 +112,7 @@ export class FsCheckpointStore implements CheckpointStore {
       try {
         written = fstatSync(fd).ino;
         const bytes = Buffer.from(serialized, 'utf8');
-        writeAll(fd, bytes);
+        writeAllSync(fd, bytes, 0);
         // Cut only what the old content had beyond the new: truncating to zero first would free every
         // block and allocate them again (and, mounted with `discard`, trim each one on the disk).
         ftruncateSync(fd, bytes.length);

@@ -173,27 +173,26 @@ export class FsRunStore implements RunStore {
     return { dir, path: join(dir, segment(name, 'file name')) };
   }
 
-  #track(write: Promise<void>): void {
-    const tracked = write.catch((error: unknown) => {
-      this.#backgroundError ??= error;
+  /**
+   * Background work `flush()` waits for. A failed write is reported by `flush()`; a failed
+   * preparation (`report: false`) is not: the node reports its own error if it runs.
+   */
+  #track(work: Promise<void>, report = true): void {
+    const tracked = work.catch((error: unknown) => {
+      if (report) this.#backgroundError ??= error;
     });
     this.#background.add(tracked);
     void tracked.then(() => this.#background.delete(tracked));
-  }
-
-  /** A preparation `flush()` waits for; its failure is not an error (the node reports its own). */
-  #settleBeforeFlush(work: Promise<void>): void {
-    const settled = work.catch(() => undefined);
-    this.#background.add(settled);
-    void settled.then(() => this.#background.delete(settled));
   }
 
   prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
     if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
       this.#prepared.add(dir);
-      // ensureStageDir reports the error if the node runs; flush() waits for it
-      this.#settleBeforeFlush(this.#lane.run(() => this.#mkdir(dir)));
+      this.#track(
+        this.#lane.run(() => this.#mkdir(dir)),
+        false
+      );
     }
     for (const name of files) {
       if (!isSafeSegment(name)) continue;
@@ -201,13 +200,14 @@ export class FsRunStore implements RunStore {
       if (this.#placeholders.has(path) || this.#written.has(path)) continue;
       this.#placeholders.add(path);
       // Queued on the path: the node's own write waits for it, then opens an existing file.
-      this.#settleBeforeFlush(
+      this.#track(
         this.#enqueue(path, () =>
           this.#lane.run(() => {
             this.#mkdir(dir);
             writeFileSync(path, '', { flag: 'a' });
           })
-        )
+        ),
+        false
       );
     }
   }
