@@ -4,7 +4,77 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
+/**
+ * Which folder of src/ may import which (ARCHITECTURE.md, "Layers"). A folder may import itself and the
+ * folders listed for it, nothing else: an upward or sideways import is a lint error. `common` is the bottom
+ * layer; `ports` are interfaces and types only, so they are leaves above it.
+ */
+export const LAYERS = {
+  common: [],
+  ports: ['common'],
+  dot: ['common'],
+  graph: ['common', 'dot'],
+  condition: ['common'],
+  stylesheet: ['common', 'graph'],
+  validate: ['common', 'dot', 'graph', 'condition', 'stylesheet'],
+  pipeline: ['common', 'dot', 'graph', 'condition', 'stylesheet', 'validate'],
+  engine: ['common', 'ports', 'graph', 'condition'],
+  handlers: ['common', 'ports', 'engine', 'graph', 'condition'],
+  interviewers: ['common', 'ports'],
+  stores: ['common', 'ports', 'engine'],
+  adapters: ['common', 'ports', 'graph', 'engine', 'stores'],
+  runtime: [
+    'common',
+    'ports',
+    'dot',
+    'graph',
+    'condition',
+    'stylesheet',
+    'validate',
+    'pipeline',
+    'engine',
+    'handlers',
+    'interviewers',
+    'stores',
+    'adapters'
+  ],
+  cli: [
+    'common',
+    'ports',
+    'dot',
+    'graph',
+    'condition',
+    'stylesheet',
+    'validate',
+    'pipeline',
+    'engine',
+    'handlers',
+    'interviewers',
+    'stores',
+    'adapters',
+    'runtime'
+  ],
+  action: [
+    'common',
+    'ports',
+    'dot',
+    'graph',
+    'condition',
+    'stylesheet',
+    'validate',
+    'pipeline',
+    'engine',
+    'handlers',
+    'interviewers',
+    'stores',
+    'adapters',
+    'runtime'
+  ]
+};
+
+/** Folders (and single files) of the functional core: no fs, processes, network, env, timers or SDKs. */
 const CORE = [
+  'src/common/**',
   'src/dot/**',
   'src/graph/**',
   'src/validate/**',
@@ -36,6 +106,60 @@ const EFFECTFUL_MODULES = [
   'cluster'
 ].flatMap((m) => [m, `node:${m}`]);
 
+const EFFECTFUL_PATHS = EFFECTFUL_MODULES.map((name) => ({
+  name,
+  message: 'Core layers are pure: take this capability through a port in src/ports.'
+}));
+
+const EDGE_PACKAGES = {
+  group: ['@actions/*', 'openai', '@anthropic-ai/sdk', '@octokit/*', 'ink'],
+  message: 'Only src/adapters, src/runtime, src/action and src/cli may use SDKs and @actions.'
+};
+
+function isCore(file) {
+  return CORE.some((glob) =>
+    glob.endsWith('/**') ? file.startsWith(glob.slice(0, -2)) : file === glob
+  );
+}
+
+/**
+ * One `no-restricted-imports` block per src/ folder: the folders LAYERS does not list for it are
+ * forbidden; core folders (and the pure files of interviewers/ and stores/) also lose the effectful
+ * modules and SDKs. ESLint replaces a rule's options block by block, so each block carries all of them.
+ */
+function layerBlocks() {
+  const folders = Object.keys(LAYERS);
+  const blocks = [];
+  for (const folder of folders) {
+    const allowed = new Set([folder, ...LAYERS[folder]]);
+    const forbidden = folders.filter((f) => !allowed.has(f));
+    const folderPattern = forbidden.length
+      ? [
+          {
+            group: forbidden.map((f) => `**/${f}/**`),
+            message: `src/${folder} may import only ${[...allowed].join(', ')} (eslint.config.js LAYERS, ARCHITECTURE.md).`
+          }
+        ]
+      : [];
+    const rule = (core) => [
+      'error',
+      {
+        paths: core ? EFFECTFUL_PATHS : [],
+        patterns: [...folderPattern, ...(core ? [EDGE_PACKAGES] : [])]
+      }
+    ];
+    const glob = `src/${folder}/**`;
+    const pureFiles = CORE.filter((g) => g.startsWith(`src/${folder}/`) && !g.endsWith('/**'));
+    blocks.push({
+      files: [glob],
+      rules: { 'no-restricted-imports': rule(isCore(`src/${folder}/x`)) }
+    });
+    if (pureFiles.length)
+      blocks.push({ files: pureFiles, rules: { 'no-restricted-imports': rule(true) } });
+  }
+  return blocks;
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tracker/**', 'jest.config.js'] },
   js.configs.recommended,
@@ -59,28 +183,10 @@ export default tseslint.config(
     },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } }
   },
+  ...layerBlocks(),
   {
     files: CORE,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: EFFECTFUL_MODULES.map((name) => ({
-            name,
-            message: 'Core layers are pure: take this capability through a port in src/ports.'
-          })),
-          patterns: [
-            {
-              group: ['@actions/*', 'openai', '@anthropic-ai/sdk', '@octokit/*', 'ink'],
-              message: 'Only src/adapters, src/action and src/cli may use SDKs and @actions.'
-            },
-            {
-              group: ['**/adapters/**', '**/cli/**', '**/action/**'],
-              message: 'Core layers may not depend on the edges.'
-            }
-          ]
-        }
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'Core layers may not read process state; inject it.' },

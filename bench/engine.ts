@@ -25,7 +25,7 @@ import type { ProcessRunner } from '../src/ports/process-runner.js';
 import { systemClock } from '../src/adapters/system-clock.js';
 import { ActivityLogSink } from '../src/adapters/activity-log-sink.js';
 import type { CheckpointStore } from '../src/ports/checkpoint-store.js';
-import type { PipelineEvent } from '../src/engine/events.js';
+import type { PipelineEvent } from '../src/ports/events.js';
 import { runPipeline } from '../src/engine/run-pipeline.js';
 import { createBuiltinRegistry } from '../src/handlers/builtin-registry.js';
 import { AutoApproveInterviewer } from '../src/interviewers/auto-approve.js';

@@ -10,7 +10,7 @@ import { parse as parseWithTsGraphviz } from 'ts-graphviz/ast';
 import type { Attr, Statement } from '../src/dot/ast.js';
 import { Lexer } from '../src/dot/lexer.js';
 import { parseDot } from '../src/dot/parser.js';
-import { isTrackerError } from '../src/errors.js';
+import { isTrackerError } from '../src/common/errors.js';
 import type { DotSyntaxError } from '../src/dot/dot-syntax-error.js';
 
 /** A linear-ish pipeline: `nodes` stages, three attributes each, two edges per node (one conditional). */

@@ -9,14 +9,8 @@ export { printDot, quoteDotId } from './dot/print-dot.js';
 export type { DotGraph } from './dot/ast.js';
 
 export { buildGraph } from './graph/build-graph.js';
-export type {
-  Graph,
-  GraphNode,
-  GraphEdge,
-  AttrValue,
-  Attributes,
-  SourceLocation
-} from './graph/graph.js';
+export type { Graph, GraphNode, GraphEdge, AttrValue, Attributes } from './graph/graph.js';
+export type { SourceLocation } from './common/source-location.js';
 export { makeGraph, outgoingEdges, incomingEdges } from './graph/graph.js';
 export { HandlerTypes, SHAPE_TO_TYPE } from './graph/shapes.js';
 export {
@@ -33,7 +27,7 @@ export { printGraph } from './graph/print-graph.js';
 
 export { validateGraph, assertValid, BUILTIN_RULES } from './validate/validate.js';
 export { PipelineValidationError } from './validate/pipeline-validation-error.js';
-export type { Diagnostic, Severity } from './validate/diagnostic.js';
+export type { Diagnostic, Severity } from './common/diagnostic.js';
 export type { LintRule, LintContext } from './validate/lint-rule.js';
 export { formatDiagnostic, summarizeDiagnostics } from './validate/format-diagnostic.js';
 
@@ -48,14 +42,15 @@ export { applyStylesheet } from './stylesheet/apply-stylesheet.js';
 
 export { runPipeline } from './engine/run-pipeline.js';
 export type { RunOptions, RunResult } from './engine/run-pipeline.js';
-export type { Outcome, StageStatus } from './engine/outcome.js';
-export type { Checkpoint } from './engine/checkpoint.js';
-export { parseCheckpoint, serializeCheckpoint, CHECKPOINT_VERSION } from './engine/checkpoint.js';
-export type { PipelineEvent } from './engine/events.js';
-export type { ContextView } from './engine/context.js';
+export type { Outcome, StageStatus } from './ports/outcome.js';
+export type { Checkpoint } from './ports/checkpoint.js';
+export { parseCheckpoint, serializeCheckpoint } from './engine/checkpoint.js';
+export { CHECKPOINT_VERSION } from './ports/checkpoint.js';
+export type { PipelineEvent } from './ports/events.js';
+export type { ContextView } from './ports/context.js';
 
-export { HandlerRegistry } from './handlers/registry.js';
-export type { Handler, HandlerInput, EngineServices } from './handlers/handler.js';
+export { HandlerRegistry } from './engine/registry.js';
+export type { Handler, HandlerInput, EngineServices } from './engine/handler.js';
 export { createBuiltinRegistry } from './handlers/builtin-registry.js';
 export type { BuiltinHandlerDeps } from './handlers/builtin-registry.js';
 export { SimulatedBackend } from './handlers/simulated-backend.js';

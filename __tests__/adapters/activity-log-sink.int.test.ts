@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ActivityLogSink } from '../../src/adapters/activity-log-sink.js';
-import type { PipelineEvent } from '../../src/engine/events.js';
+import type { PipelineEvent } from '../../src/ports/events.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const event = (nodeId: string): PipelineEvent => ({

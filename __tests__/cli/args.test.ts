@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseArgs } from '../../src/cli/args.js';
 import { helpText } from '../../src/cli/help.js';
-import { isTrackerError } from '../../src/errors.js';
+import { isTrackerError } from '../../src/common/errors.js';
 import { VERSION } from '../../src/version.js';
 import { readFileSync } from 'node:fs';
 

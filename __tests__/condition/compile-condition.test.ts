@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { compileCondition } from '../../src/condition/compile-condition.js';
 import type { ConditionScope } from '../../src/condition/evaluate-condition.js';
 import { parseCondition } from '../../src/condition/parse-condition.js';
-import { isTrackerError } from '../../src/errors.js';
+import { isTrackerError } from '../../src/common/errors.js';
 import {
   corpusDotFiles,
   describeWithCorpus,

@@ -5,7 +5,7 @@ import type { ConditionScope } from '../../src/condition/evaluate-condition.js';
 import { evaluateCondition } from '../../src/condition/evaluate-condition.js';
 import { parseCondition } from '../../src/condition/parse-condition.js';
 import { printCondition, printConditionValue } from '../../src/condition/print-condition.js';
-import { isTrackerError } from '../../src/errors.js';
+import { isTrackerError } from '../../src/common/errors.js';
 
 const SPAN = { start: 0, end: 0 };
 

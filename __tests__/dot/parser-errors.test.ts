@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseDot } from '../../src/dot/parser.js';
 import { DotSyntaxError } from '../../src/dot/dot-syntax-error.js';
 import type { DotSyntaxIssue } from '../../src/dot/dot-syntax-error.js';
-import { isTrackerError } from '../../src/errors.js';
+import { isTrackerError } from '../../src/common/errors.js';
 
 /** Parses `source` expecting a DotSyntaxError, and returns it. */
 function syntaxError(source: string, file = 'p.dot'): DotSyntaxError {

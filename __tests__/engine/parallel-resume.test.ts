@@ -4,7 +4,7 @@
  * branch's real status, continue a retried node at its attempt, and save nested blocks too.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { Checkpoint } from '../../src/engine/checkpoint.js';
+import type { Checkpoint } from '../../src/ports/checkpoint.js';
 import { parseCheckpoint, serializeCheckpoint } from '../../src/engine/checkpoint.js';
 import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
 import { RunState } from '../../src/engine/run-state.js';

@@ -4,12 +4,12 @@ import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { measurePeakConcurrency } from '../support/peak-concurrency.js';
-import type { HandlerInput } from '../../src/handlers/handler.js';
+import type { HandlerInput } from '../../src/engine/handler.js';
 import { requiredSuccesses } from '../../src/handlers/parallel.js';
 import { findJoinNode } from '../../src/graph/find-join-node.js';
 import { formatEvent } from '../../src/cli/render-console.js';
-import type { Outcome } from '../../src/engine/outcome.js';
-import type { PipelineEvent } from '../../src/engine/events.js';
+import type { Outcome } from '../../src/ports/outcome.js';
+import type { PipelineEvent } from '../../src/ports/events.js';
 import { graphOf } from '../support/engine-harness.js';
 import { RecordingCheckpointStore } from '../support/recording-checkpoint-store.js';
 

@@ -4,7 +4,7 @@ import { runDot } from '../support/engine-harness.js';
 import { ScriptedHandler } from '../support/scripted-handler.js';
 import { MemoryCheckpointStore } from '../../src/stores/memory-checkpoint-store.js';
 import { parseCheckpoint } from '../../src/engine/checkpoint.js';
-import type { HandlerRegistry } from '../../src/handlers/registry.js';
+import type { HandlerRegistry } from '../../src/engine/registry.js';
 
 const LINEAR = `digraph linear {
   graph [goal="Ship it"]

@@ -1,7 +1,7 @@
 /** Spec §3.3: the five-step edge selection, one row per rule, plus label normalization. */
 import { describe, expect, it } from '@jest/globals';
 import { RunContext } from '../../src/engine/context.js';
-import type { Outcome } from '../../src/engine/outcome.js';
+import type { Outcome } from '../../src/ports/outcome.js';
 import { normalizeLabel, selectEdge } from '../../src/engine/select-edge.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NodeProcessRunner } from '../../src/adapters/node-process-runner.js';
-import type { Outcome } from '../../src/engine/outcome.js';
+import type { Outcome } from '../../src/ports/outcome.js';
 import { ToolHandler } from '../../src/handlers/tool.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';
 import { handlerInput } from '../support/handler-input.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Outcome } from '../../src/engine/outcome.js';
+import type { Outcome } from '../../src/ports/outcome.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
 import {
   formatDurationMs,

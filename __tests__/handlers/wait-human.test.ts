@@ -1,8 +1,8 @@
 /** The wait.human handler (spec §4.6, Tracker §2.6 modes) against in-memory interviewers and run store. */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import type { EventPayload } from '../../src/engine/events.js';
-import type { Outcome } from '../../src/engine/outcome.js';
+import type { EventPayload } from '../../src/ports/events.js';
+import type { Outcome } from '../../src/ports/outcome.js';
 import type { AttrValue, GraphEdge } from '../../src/graph/graph.js';
 import { makeGraph } from '../../src/graph/graph.js';
 import { WaitHumanHandler, gateChoices } from '../../src/handlers/wait-human.js';

@@ -4,8 +4,8 @@ import {
   normaliseChoiceLabel,
   parseAcceleratorKey,
   stripAcceleratorKey
-} from '../../src/interviewers/accelerator-key.js';
-import { formatTimeout } from '../../src/interviewers/format-timeout.js';
+} from '../../src/common/accelerator-key.js';
+import { formatTimeout } from '../../src/common/format-timeout.js';
 import { normalizeLabel } from '../../src/engine/select-edge.js';
 import { parseDuration } from '../../src/graph/values.js';
 

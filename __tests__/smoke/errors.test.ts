@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { TrackerError, errorMessage, isTrackerError } from '../../src/errors.js';
+import { TrackerError, errorMessage, isTrackerError } from '../../src/common/errors.js';
 
 describe('TrackerError', () => {
   it('is recognised by code, not class identity', () => {

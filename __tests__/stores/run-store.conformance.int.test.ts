@@ -1,7 +1,7 @@
 /** One suite for the RunStore port, run against every implementation. */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isTrackerError } from '../../src/errors.js';
+import { isTrackerError } from '../../src/common/errors.js';
 import { join } from 'node:path';
 import type { RunStore } from '../../src/ports/run-store.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';

@@ -1,11 +1,11 @@
-import type { Checkpoint } from '../../src/engine/checkpoint.js';
-import type { PipelineEvent } from '../../src/engine/events.js';
+import type { Checkpoint } from '../../src/ports/checkpoint.js';
+import type { PipelineEvent } from '../../src/ports/events.js';
 import { runPipeline } from '../../src/engine/run-pipeline.js';
 import type { RunResult } from '../../src/engine/run-pipeline.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { createBuiltinRegistry } from '../../src/handlers/builtin-registry.js';
-import type { Handler } from '../../src/handlers/handler.js';
-import type { HandlerRegistry } from '../../src/handlers/registry.js';
+import type { Handler } from '../../src/engine/handler.js';
+import type { HandlerRegistry } from '../../src/engine/registry.js';
 import { AutoApproveInterviewer } from '../../src/interviewers/auto-approve.js';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';
 import type { Interviewer } from '../../src/ports/interviewer.js';

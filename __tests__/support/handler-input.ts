@@ -1,8 +1,8 @@
 import { RunContext } from '../../src/engine/context.js';
-import type { EventPayload } from '../../src/engine/events.js';
+import type { EventPayload } from '../../src/ports/events.js';
 import type { Graph, GraphNode } from '../../src/graph/graph.js';
 import { makeGraph } from '../../src/graph/graph.js';
-import type { EngineServices, HandlerInput } from '../../src/handlers/handler.js';
+import type { EngineServices, HandlerInput } from '../../src/engine/handler.js';
 import type { RunStore } from '../../src/ports/run-store.js';
 import { FakeClock } from './fake-clock.js';
 import { attrsOf } from './node-of.js';

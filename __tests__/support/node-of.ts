@@ -1,5 +1,6 @@
 /** Graph elements built without the parser, for tests that should not depend on it. */
-import type { AttrValue, GraphEdge, GraphNode, SourceLocation } from '../../src/graph/graph.js';
+import type { AttrValue, GraphEdge, GraphNode } from '../../src/graph/graph.js';
+import type { SourceLocation } from '../../src/common/source-location.js';
 
 const LOC: SourceLocation = { file: 'test.dot', line: 1, column: 1 };
 

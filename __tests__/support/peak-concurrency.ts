@@ -1,5 +1,5 @@
-import type { Outcome } from '../../src/engine/outcome.js';
-import type { HandlerInput } from '../../src/handlers/handler.js';
+import type { Outcome } from '../../src/ports/outcome.js';
+import type { HandlerInput } from '../../src/engine/handler.js';
 import type { FakeClock } from './fake-clock.js';
 
 /**

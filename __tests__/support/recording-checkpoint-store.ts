@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../../src/engine/checkpoint.js';
+import type { Checkpoint } from '../../src/ports/checkpoint.js';
 import { parseCheckpoint } from '../../src/engine/checkpoint.js';
 import type { CheckpointStore } from '../../src/ports/checkpoint-store.js';
 

@@ -1,5 +1,5 @@
-import type { Outcome } from '../../src/engine/outcome.js';
-import type { Handler, HandlerInput } from '../../src/handlers/handler.js';
+import type { Outcome } from '../../src/ports/outcome.js';
+import type { Handler, HandlerInput } from '../../src/engine/handler.js';
 
 export type Step = Outcome | ((input: HandlerInput) => Outcome | Promise<Outcome>) | Error;
 

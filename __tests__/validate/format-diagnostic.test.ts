@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { Diagnostic } from '../../src/validate/diagnostic.js';
-import { Suggester, boundedEditDistance, closestMatch } from '../../src/validate/closest-match.js';
+import type { Diagnostic } from '../../src/common/diagnostic.js';
+import { Suggester, boundedEditDistance, closestMatch } from '../../src/common/suggest.js';
 import {
   formatDiagnostic,
   formatLocation,

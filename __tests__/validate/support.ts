@@ -5,7 +5,7 @@ import { expect } from '@jest/globals';
 import { parseDot } from '../../src/dot/parser.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import type { Graph } from '../../src/graph/graph.js';
-import type { Diagnostic } from '../../src/validate/diagnostic.js';
+import type { Diagnostic } from '../../src/common/diagnostic.js';
 import type { LintRule } from '../../src/validate/lint-rule.js';
 import { BUILTIN_HANDLER_TYPES } from '../../src/graph/shapes.js';
 import { validateGraph } from '../../src/validate/validate.js';

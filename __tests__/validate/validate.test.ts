@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isTrackerError } from '../../src/errors.js';
-import type { Diagnostic } from '../../src/validate/diagnostic.js';
+import { isTrackerError } from '../../src/common/errors.js';
+import type { Diagnostic } from '../../src/common/diagnostic.js';
 import type { LintRule } from '../../src/validate/lint-rule.js';
 import type { PipelineValidationError } from '../../src/validate/pipeline-validation-error.js';
 import { BUILTIN_RULES, assertValid, validateGraph } from '../../src/validate/validate.js';

@@ -5,10 +5,11 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../common/errors.js';
+// eslint-disable-next-line no-restricted-imports -- removed with the action's own composition root (issue 8)
 import { main } from '../cli/main.js';
 import { preparePipeline } from '../pipeline/prepare-pipeline.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
 import { Outputs, readSettings, toCliArgs } from './inputs.js';
 
 function annotate(d: Diagnostic): void {

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorMessage } from '../errors.js';
-import type { PipelineEvent } from '../engine/events.js';
+import { errorMessage } from '../common/errors.js';
+import type { PipelineEvent } from '../ports/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 import { writeAllSync } from '../stores/atomic-write.js';
 

@@ -16,7 +16,7 @@ import type { Mode, OpenMode, PathLike } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../common/errors.js';
 import { utf8Tail } from '../stores/utf8-tail.js';
 import type {
   ProcessResult,

@@ -19,7 +19,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../common/errors.js';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process-runner.js';
 import { NodeProcessRunner } from './node-process-runner.js';
 import type { ServerReply, ServerRequest } from './process-server-protocol.js';

@@ -8,7 +8,7 @@
  * - When tracker goes away (the IPC channel closes, e.g. tracker was SIGKILLed) it exits, and
  *   NodeProcessRunner's exit hook kills every command group still running.
  */
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../common/errors.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
 import { NodeProcessRunner } from './node-process-runner.js';
 import type { ServerReply } from './process-server-protocol.js';

@@ -3,7 +3,7 @@
  */
 import { DEFAULT_DOT_LIMITS } from '../dot/parser.js';
 import type { DotLimits } from '../dot/parser.js';
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 
 export type CliCommand = 'run' | 'validate' | 'simulate' | 'help' | 'version';
 

@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { systemClock } from '../adapters/system-clock.js';
-import type { Checkpoint } from '../engine/checkpoint.js';
-import type { PipelineEvent } from '../engine/events.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
+import type { PipelineEvent } from '../ports/events.js';
 import { isSuccessful } from '../engine/outcome.js';
 import { runPipeline } from '../engine/run-pipeline.js';
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
 import type {
   ChildHandle,

@@ -2,7 +2,7 @@
  * Plain console rendering of engine events (`--no-tui`): one line per stage start/end with status,
  * duration and retry information. Pure formatting; the sink writes the lines.
  */
-import type { FailedBranch, PipelineEvent } from '../engine/events.js';
+import type { FailedBranch, PipelineEvent } from '../ports/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 
 export function formatDuration(ms: number): string {

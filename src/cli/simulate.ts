@@ -7,12 +7,12 @@
 import type { Clock } from '../ports/clock.js';
 import { runPipeline } from '../engine/run-pipeline.js';
 import type { RunResult } from '../engine/run-pipeline.js';
-import type { Outcome } from '../engine/outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 import type { Graph } from '../graph/graph.js';
 import { HandlerTypes } from '../graph/shapes.js';
 import { getString } from '../graph/values.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
-import type { Handler, HandlerInput } from '../handlers/handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 import { AutoApproveInterviewer } from '../interviewers/auto-approve.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
 import { MemoryCheckpointStore } from '../stores/memory-checkpoint-store.js';

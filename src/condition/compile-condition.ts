@@ -2,7 +2,7 @@
  * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
  * the text (a run evaluates the same few conditions over and over).
  */
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import type { ConditionScope } from './evaluate-condition.js';
 import { parseCondition } from './parse-condition.js';

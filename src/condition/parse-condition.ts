@@ -19,7 +19,7 @@ import type {
   ConditionLiteral,
   ConditionSpan
 } from './condition-ast.js';
-import { closestMatch } from '../validate/closest-match.js';
+import { closestMatch } from '../common/suggest.js';
 
 export interface ConditionError {
   readonly message: string;

@@ -2,7 +2,7 @@
  * Prints a condition in canonical form (`key=value`, `key contains "a b"`, `a && b || c`), for logs,
  * events and messages. `parseCondition(printCondition(e))` evaluates like `e`.
  */
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 import type { ConditionExpr, ConditionLiteral } from './condition-ast.js';
 
 const BARE = /^[\p{L}\p{N}_.:/@+%~-]+$/u;

@@ -2,7 +2,7 @@
  * The one error `parseDot` throws. It carries every independent problem the parser found (after error
  * recovery), each with file:line:col, the offending token, a source excerpt and a hint on how to fix it.
  */
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 
 /** Where a problem is. `line` and `column` are 1-based (columns count UTF-16 code units); `offset` is 0-based. */
 export interface DotLocation {

@@ -1,12 +1,12 @@
 /**
  * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
  */
-import { TrackerError } from '../errors.js';
+import { TrackerError } from '../common/errors.js';
 import type { ConditionExpr } from '../condition/condition-ast.js';
 import { parseCondition } from '../condition/parse-condition.js';
 import { evaluateCondition } from '../condition/evaluate-condition.js';
-import type { ContextView } from './context.js';
-import type { Outcome } from './outcome.js';
+import type { ContextView } from '../ports/context.js';
+import type { Outcome } from '../ports/outcome.js';
 
 const MAX_CACHED = 4096;
 const cache = new Map<string, ConditionExpr>();

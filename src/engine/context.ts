@@ -3,16 +3,9 @@
  * ContextView and change it only by returning `contextUpdates`, which keeps parallel branches isolated
  * and every change visible in the checkpoint.
  */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+import type { ContextView } from '../ports/context.js';
 
-export interface ContextView {
-  get(key: string): unknown;
-  getString(key: string, fallback?: string): string;
-  has(key: string): boolean;
-  keys(): IterableIterator<string>;
-  /** A JSON-safe deep copy of all values. */
-  snapshot(): Record<string, unknown>;
-}
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Renders a context value as the condition language and prompts see it. */
 export function contextValueToString(value: unknown): string {

@@ -3,28 +3,23 @@
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
  * Pure orchestration: every effect goes through the ports in RunOptions.
  */
-import { errorMessage, TrackerError } from '../errors.js';
+import { errorMessage, TrackerError } from '../common/errors.js';
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph.js';
 import { outgoingEdges } from '../graph/graph.js';
 import { HandlerTypes } from '../graph/shapes.js';
 import { findStartNodes } from '../graph/terminals.js';
 import { getBoolean, getInteger, getString, nodeHandlerType, nodeLabel } from '../graph/values.js';
-import type {
-  EngineServices,
-  HandlerInput,
-  SubgraphRequest,
-  SubgraphResult
-} from '../handlers/handler.js';
-import { isBranchTimeout } from '../handlers/handler.js';
-import type { HandlerRegistry } from '../handlers/registry.js';
+import type { EngineServices, HandlerInput, SubgraphRequest, SubgraphResult } from './handler.js';
+import { isBranchTimeout } from './handler.js';
+import type { HandlerRegistry } from './registry.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 import type { Clock, RandomSource } from '../ports/clock.js';
 import type { EventSink } from '../ports/event-sink.js';
 import type { RunStore } from '../ports/run-store.js';
-import type { Checkpoint, PendingBranch } from './checkpoint.js';
+import type { Checkpoint, PendingBranch } from '../ports/checkpoint.js';
 import { RunContext } from './context.js';
-import type { EdgeReason, EventPayload, FailedBranch } from './events.js';
-import type { Outcome, StageStatus } from './outcome.js';
+import type { EdgeReason, EventPayload, FailedBranch } from '../ports/events.js';
+import type { Outcome, StageStatus } from '../ports/outcome.js';
 import { failure, isSuccessful, outcomeToStatusJson } from './outcome.js';
 import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
 import type { PipelineIdentity } from './run-state.js';

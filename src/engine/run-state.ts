@@ -8,10 +8,10 @@ import type {
   PendingBranch,
   PendingParallel,
   RunStatus
-} from './checkpoint.js';
-import { CHECKPOINT_VERSION } from './checkpoint.js';
+} from '../ports/checkpoint.js';
+import { CHECKPOINT_VERSION } from '../ports/checkpoint.js';
 import { RunContext } from './context.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 
 export interface PipelineIdentity {
   readonly name: string;

@@ -4,9 +4,9 @@
 import type { Graph, GraphEdge } from '../graph/graph.js';
 import { outgoingEdges } from '../graph/graph.js';
 import { getInteger } from '../graph/values.js';
-import type { ContextView } from './context.js';
-import type { EdgeReason } from './events.js';
-import type { Outcome } from './outcome.js';
+import type { ContextView } from '../ports/context.js';
+import type { EdgeReason } from '../ports/events.js';
+import type { Outcome } from '../ports/outcome.js';
 import { conditionHolds } from './condition-cache.js';
 
 export interface EdgeChoice {

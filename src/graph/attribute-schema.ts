@@ -9,7 +9,7 @@
  * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
  * can still be drawn (`graphviz`).
  */
-import { boundedEditDistance } from './edit-distance.js';
+import { boundedEditDistance } from '../common/edit-distance.js';
 import { SHAPE_TO_TYPE } from './shapes.js';
 
 export type AttributeScope = 'graph' | 'node' | 'edge';

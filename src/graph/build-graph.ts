@@ -20,20 +20,14 @@ import type {
   Statement,
   Subgraph
 } from '../dot/ast.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
-import { diagnosticAt } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { diagnosticAt } from '../common/diagnostic.js';
 import type { AttributeScope } from './attribute-schema.js';
 import { canonicalAttributeKey } from './attribute-schema.js';
 import { deriveHandlerTypes } from './derive-handler-type.js';
 import { deriveClass, splitClasses } from './derive-class.js';
-import type {
-  AttrValue,
-  Graph,
-  GraphEdge,
-  GraphNode,
-  SourceLocation,
-  SubgraphInfo
-} from './graph.js';
+import type { AttrValue, Graph, GraphEdge, GraphNode, SubgraphInfo } from './graph.js';
+import type { SourceLocation } from '../common/source-location.js';
 import { makeGraph } from './graph.js';
 
 export interface BuildGraphResult {

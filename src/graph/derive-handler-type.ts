@@ -11,8 +11,8 @@
  *   `tool_command` is a tool node; a `diamond` with a `prompt` is an LLM stage with `auto_status=true`.
  *   The conditional handler would ignore both attributes, so the override only gives them an effect.
  */
-import type { Diagnostic } from '../validate/diagnostic.js';
-import { diagnosticAt } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { diagnosticAt } from '../common/diagnostic.js';
 import type { Attributes, AttrValue, GraphNode } from './graph.js';
 import { withNodeAttrs } from './graph.js';
 import { HandlerTypes } from './shapes.js';

@@ -2,14 +2,8 @@
  * The pipeline graph: nodes, edges and attributes with defaults, subgraph scoping and aliases applied.
  * Built from a DOT AST by `buildGraph`; everything downstream (validation, engine) reads only this.
  */
+import type { SourceLocation } from '../common/source-location.js';
 import type { IdKind } from '../dot/ast.js';
-
-/** A place in a source file. `line` and `column` are 1-based. */
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
 
 /**
  * Where an attribute's value came from. `derived`: set by the builder from other facts (a terminal found by

@@ -14,7 +14,7 @@ import { FanInHandler } from './fan-in.js';
 import { ManagerLoopHandler } from './manager-loop.js';
 import type { ChildPipelineRunner } from './manager-loop.js';
 import { ParallelHandler } from './parallel.js';
-import { HandlerRegistry } from './registry.js';
+import { HandlerRegistry } from '../engine/registry.js';
 import { SimulatedBackend } from './simulated-backend.js';
 import { StartHandler } from './start.js';
 import { ToolHandler } from './tool.js';

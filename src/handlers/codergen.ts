@@ -1,13 +1,13 @@
 /**
  * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
  */
-import { errorMessage, isTrackerError } from '../errors.js';
-import type { Outcome } from '../engine/outcome.js';
+import { errorMessage, isTrackerError } from '../common/errors.js';
+import type { Outcome } from '../ports/outcome.js';
 import { isStageStatus } from '../engine/outcome.js';
 import { projectContext, resolveFidelity } from '../engine/fidelity.js';
-import { getBoolean, getString } from '../graph/values.js';
+import { getBoolean, getString, nodeLabel } from '../graph/values.js';
 import type { CodergenBackend, CodergenResult } from '../ports/codergen-backend.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 
 const LAST_RESPONSE_LIMIT = 200;
 const STATUS_LINE = /^\s*STATUS:\s*(success|partial_success|fail|retry)\s*$/i;
@@ -62,7 +62,8 @@ export class CodergenHandler implements Handler {
         getString(node.attrs, 'reasoning_effort') ?? getString(graph.attrs, 'reasoning_effort');
       result = await this.backend.run(
         {
-          node,
+          nodeId: node.id,
+          label: nodeLabel(node),
           prompt,
           context: input.context,
           fidelity,

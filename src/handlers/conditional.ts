@@ -1,6 +1,6 @@
-import type { Outcome } from '../engine/outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 import { isStageStatus } from '../engine/outcome.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 
 /**
  * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions

@@ -4,9 +4,9 @@
  * node and every node after it see them. A failed branch is never hidden: with some failures the outcome is
  * partial_success and says which; cancelled and never-started branches are listed but are not failures.
  */
-import type { Outcome } from '../engine/outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 import { isSuccessful } from '../engine/outcome.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 import type { BranchResult, BranchStatus } from './parallel.js';
 import { isBranchFailure } from './parallel.js';
 

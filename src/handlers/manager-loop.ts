@@ -4,13 +4,13 @@
  * `manager.poll_interval`. Ends SUCCESS when the child succeeds or a stop condition holds, FAIL when the
  * child fails or the cycles run out.
  */
-import { errorMessage } from '../errors.js';
-import type { ContextView } from '../engine/context.js';
+import { errorMessage } from '../common/errors.js';
+import type { ContextView } from '../ports/context.js';
 import { contextValueToString } from '../engine/context.js';
 import { conditionHolds } from '../engine/condition-cache.js';
-import type { Outcome } from '../engine/outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 import { getBoolean, getDurationMs, getInteger, getString } from '../graph/values.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 
 export type ChildStatus = 'running' | 'completed' | 'failed';
 

@@ -8,15 +8,15 @@
  * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
  * summaries (status, reason, a bounded list of changed keys), never the branches' values.
  */
-import { errorMessage } from '../errors.js';
-import type { Outcome, StageStatus } from '../engine/outcome.js';
+import { errorMessage } from '../common/errors.js';
+import type { Outcome, StageStatus } from '../ports/outcome.js';
 import { isSuccessful } from '../engine/outcome.js';
 import { outgoingEdges } from '../graph/graph.js';
 import { HandlerTypes } from '../graph/shapes.js';
 import { getDurationMs, getInteger, getString, nodeHandlerType } from '../graph/values.js';
 import { findJoinNode } from '../graph/find-join-node.js';
-import type { Handler, HandlerInput, SubgraphResult } from './handler.js';
-import { branchTimeoutReason } from './handler.js';
+import type { Handler, HandlerInput, SubgraphResult } from '../engine/handler.js';
+import { branchTimeoutReason } from '../engine/handler.js';
 
 export const JOIN_POLICIES = ['wait_all', 'first_success', 'k_of_n', 'quorum'] as const;
 export const ERROR_POLICIES = ['continue', 'fail_fast', 'ignore'] as const;

@@ -11,7 +11,7 @@ import type {
 export class SimulatedBackend implements CodergenBackend {
   run(request: CodergenRequest): Promise<CodergenResult> {
     return Promise.resolve({
-      text: `[Simulated] Response for stage: ${request.node.id}`,
+      text: `[Simulated] Response for stage: ${request.nodeId}`,
       model: 'simulated',
       provider: 'simulated'
     });

@@ -1,5 +1,5 @@
-import type { Outcome } from '../engine/outcome.js';
-import type { Handler } from './handler.js';
+import type { Outcome } from '../ports/outcome.js';
+import type { Handler } from '../engine/handler.js';
 
 /** Pipeline entry point (spec §4.3): a no-op. */
 export class StartHandler implements Handler {

@@ -7,15 +7,15 @@
  * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
  */
 import { isAbsolute, join, normalize } from 'node:path';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../common/errors.js';
 import { contextValueToString } from '../engine/context.js';
-import type { Outcome } from '../engine/outcome.js';
+import type { Outcome } from '../ports/outcome.js';
 import { outcomeFromStatusJson } from '../engine/outcome.js';
 import type { Attributes } from '../graph/graph.js';
 import { getBoolean, getString, parseDurationLenient } from '../graph/values.js';
 import type { ProcessResult, ProcessRunner, StreamTail } from '../ports/process-runner.js';
 import { expandPromptVariables } from './codergen.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 
 export const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
 /** `output_limit` values above this are clamped (each stream's tail is held in memory). */

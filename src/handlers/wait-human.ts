@@ -13,8 +13,8 @@
  * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
  * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
  */
-import { errorMessage } from '../errors.js';
-import type { Outcome } from '../engine/outcome.js';
+import { errorMessage } from '../common/errors.js';
+import type { Outcome } from '../ports/outcome.js';
 import { outgoingEdges } from '../graph/graph.js';
 import type { GraphEdge } from '../graph/graph.js';
 import { getDurationMs, getString } from '../graph/values.js';
@@ -22,8 +22,8 @@ import {
   normaliseChoiceLabel,
   parseAcceleratorKey,
   stripAcceleratorKey
-} from '../interviewers/accelerator-key.js';
-import { formatTimeout } from '../interviewers/format-timeout.js';
+} from '../common/accelerator-key.js';
+import { formatTimeout } from '../common/format-timeout.js';
 import type {
   Answer,
   Interviewer,
@@ -33,7 +33,7 @@ import type {
 } from '../ports/interviewer.js';
 import { AnswerValues } from '../ports/interviewer.js';
 import { expandPromptVariables } from './codergen.js';
-import type { Handler, HandlerInput } from './handler.js';
+import type { Handler, HandlerInput } from '../engine/handler.js';
 
 export const GateModes = ['choice', 'freeform', 'yes_no'] as const;
 export type GateMode = (typeof GateModes)[number];

@@ -15,9 +15,9 @@
 import type { Clock } from '../ports/clock.js';
 import type { Answer, Interviewer, Question, QuestionOption } from '../ports/interviewer.js';
 import { AnswerValues } from '../ports/interviewer.js';
-import { errorMessage } from '../errors.js';
-import { normaliseChoiceLabel, stripAcceleratorKey } from './accelerator-key.js';
-import { formatTimeout } from './format-timeout.js';
+import { errorMessage } from '../common/errors.js';
+import { normaliseChoiceLabel, stripAcceleratorKey } from '../common/accelerator-key.js';
+import { formatTimeout } from '../common/format-timeout.js';
 import { LineReader } from './line-reader.js';
 
 export const CONSOLE_ACTOR = 'console';

@@ -3,7 +3,7 @@
  * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
  */
 import { sourceExcerpt } from '../dot/dot-syntax-error.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
 
 /** 0-based offsets at which each line starts; index 0 is line 1. */
 function lineStarts(source: string): number[] {

@@ -4,11 +4,11 @@
  */
 import { parseDot } from '../dot/parser.js';
 import type { DotLimits } from '../dot/parser.js';
-import { isTrackerError } from '../errors.js';
+import { isTrackerError } from '../common/errors.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { Graph } from '../graph/graph.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
-import { hasErrors, sortDiagnostics } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../common/diagnostic.js';
 import type { LintRule } from '../validate/lint-rule.js';
 import { validateGraph } from '../validate/validate.js';
 import type { Transform } from './transforms.js';

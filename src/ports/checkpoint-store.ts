@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../engine/checkpoint.js';
+import type { Checkpoint } from './checkpoint.js';
 
 /**
  * Persists a run's checkpoint. `save` receives the checkpoint already serialized (JSON text from

@@ -1,9 +1,10 @@
-import type { GraphNode } from '../graph/graph.js';
-import type { Outcome } from '../engine/outcome.js';
-import type { ContextView } from '../engine/context.js';
+import type { Outcome } from './outcome.js';
+import type { ContextView } from './context.js';
 
 export interface CodergenRequest {
-  readonly node: GraphNode;
+  /** The stage's node id and its label (the node id when it has none). */
+  readonly nodeId: string;
+  readonly label: string;
   /** The prompt after variable expansion. */
   readonly prompt: string;
   readonly context: ContextView;

@@ -13,8 +13,8 @@ import {
 } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { errorMessage, TrackerError } from '../errors.js';
-import type { Checkpoint } from '../engine/checkpoint.js';
+import { errorMessage, TrackerError } from '../common/errors.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 import { writeAllSync } from './atomic-write.js';

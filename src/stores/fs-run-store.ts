@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { appendFile, open, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { errorMessage, TrackerError } from '../errors.js';
+import { errorMessage, TrackerError } from '../common/errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { utf8Tail } from './utf8-tail.js';

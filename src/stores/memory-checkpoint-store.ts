@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../engine/checkpoint.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 

@@ -11,7 +11,7 @@
  * after an error it skips to the next `;` or `}` so one pass reports every problem.
  */
 import { SHAPE_TO_TYPE } from '../graph/shapes.js';
-import { closestMatch } from '../validate/closest-match.js';
+import { closestMatch } from '../common/suggest.js';
 import type {
   StyleDeclaration,
   StyleProperty,

@@ -14,10 +14,10 @@ import type {
   Graph,
   GraphEdge,
   GraphNode,
-  SourceLocation,
   SubgraphInfo
 } from '../graph/graph.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { SourceLocation } from '../common/source-location.js';
+import type { Diagnostic } from '../common/diagnostic.js';
 import { ownerPhrase } from './once-per-source.js';
 
 export interface AttributeOwner {

@@ -6,8 +6,8 @@
  *     fix: …
  *     note: start node 'b' declared here at pipeline.dot:5:5
  */
-import type { SourceLocation } from '../graph/graph.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { SourceLocation } from '../common/source-location.js';
+import type { Diagnostic, Severity } from '../common/diagnostic.js';
 
 /** `file:line:col`, leaving out the parts that are unknown. */
 export function formatLocation(loc: Partial<SourceLocation>): string {

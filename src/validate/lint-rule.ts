@@ -3,7 +3,7 @@
  * appended to them by `validateGraph({ extraRules })`.
  */
 import type { Graph } from '../graph/graph.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
 
 /** What a rule may know beyond the graph itself. */
 export interface LintContext {

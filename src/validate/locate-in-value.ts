@@ -7,7 +7,8 @@
  * quote. Inside a multi-line value, the line and column are counted from the newlines before the offset.
  * Values that are not written on the element (defaults, stylesheet) get the key location unchanged.
  */
-import type { AttrValue, SourceLocation } from '../graph/graph.js';
+import type { AttrValue } from '../graph/graph.js';
+import type { SourceLocation } from '../common/source-location.js';
 
 export function locateInValue(
   value: AttrValue,

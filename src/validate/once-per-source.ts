@@ -4,7 +4,8 @@
  * operand) onto every edge it expands to. A rule that checks such a value reports it once, at the place it
  * was written, not once per element that got it.
  */
-import type { AttrValue, SourceLocation } from '../graph/graph.js';
+import type { AttrValue } from '../graph/graph.js';
+import type { SourceLocation } from '../common/source-location.js';
 
 export class OncePerSource {
   readonly #seen = new Set<string>();

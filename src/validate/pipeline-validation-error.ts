@@ -2,8 +2,8 @@
  * Thrown by `assertValid` when a pipeline has error diagnostics (spec §7.3 `validate_or_raise`).
  * Decide on it with `isTrackerError(e) && e.code === 'PIPELINE_INVALID'`.
  */
-import { TrackerError } from '../errors.js';
-import type { Diagnostic } from './diagnostic.js';
+import { TrackerError } from '../common/errors.js';
+import type { Diagnostic } from '../common/diagnostic.js';
 import { formatDiagnostic, summarizeDiagnostics } from './format-diagnostic.js';
 
 /** Errors listed in the message; all of them are always in `diagnostics`. */

@@ -4,8 +4,8 @@
  */
 import type { Graph } from '../graph/graph.js';
 import { BUILTIN_HANDLER_TYPES } from '../graph/shapes.js';
-import type { Diagnostic } from './diagnostic.js';
-import { hasErrors, sortDiagnostics } from './diagnostic.js';
+import type { Diagnostic } from '../common/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../common/diagnostic.js';
 import type { LintContext, LintRule } from './lint-rule.js';
 import { PipelineValidationError } from './pipeline-validation-error.js';
 import { attributeNoEffectRule } from './rules/attribute-no-effect.js';

@@ -10,8 +10,8 @@
 import { lookupAttribute, unsupportedAttributeKeys } from '../../graph/attribute-schema.js';
 import type { Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
 import { OncePerSource, attributeLocation } from '../once-per-source.js';
 

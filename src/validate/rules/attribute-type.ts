@@ -17,9 +17,9 @@ import {
   parseFloatValue,
   parseInteger
 } from '../../graph/values.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic, Severity } from '../diagnostic.js';
-import { closestMatch, didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic, Severity } from '../../common/diagnostic.js';
+import { closestMatch, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { attributeOwners } from '../attribute-owners.js';
 import { OncePerSource, attributeLocation } from '../once-per-source.js';

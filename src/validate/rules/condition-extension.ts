@@ -3,8 +3,8 @@
  * (§10) does not (`||`, `!`/`not`, `==`, `<`, `contains`, `in`, `matches`, `ctx.` …). Such a pipeline
  * runs on tracker; the note tells strict-spec users where it would not run on other engines.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
 import { locateInValue } from '../locate-in-value.js';
 import { OncePerSource, attributeLocation } from '../once-per-source.js';

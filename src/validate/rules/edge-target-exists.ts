@@ -2,9 +2,9 @@
  * edge_target_exists (spec §7.2): both ends of every edge name a node of the graph. The DOT builder
  * creates a node for every edge endpoint, so this fires for graphs built or transformed through the API.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { Suggester, didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { Suggester, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 
 export const edgeTargetExistsRule: LintRule = {

@@ -1,8 +1,8 @@
 /**
  * exit_no_outgoing (spec §7.2): the exit node ends the run, so it may have no outgoing edges.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';
 

@@ -3,8 +3,8 @@
  * is a dead end (no outgoing edges) or sits in a part of the graph that only loops back on itself; a run
  * that gets there never finishes. Nodes that are not reachable at all are left to `reachability`.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { quoteIds } from '../describe-nodes.js';
 import type { LintRule } from '../lint-rule.js';
 import { graphFacts } from '../graph-facts.js';

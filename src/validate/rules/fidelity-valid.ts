@@ -2,10 +2,11 @@
  * fidelity_valid (spec §7.2, §5.4): `fidelity` on nodes and edges and the graph's `default_fidelity`
  * must be one of the context fidelity modes. An empty value means "unset".
  */
-import type { AttrValue, SourceLocation } from '../../graph/graph.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { closestMatch, didYouMean } from '../closest-match.js';
+import type { AttrValue } from '../../graph/graph.js';
+import type { SourceLocation } from '../../common/source-location.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { closestMatch, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { FIDELITY_MODES } from '../../graph/attribute-schema.js';
 import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';

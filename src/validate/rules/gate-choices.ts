@@ -5,8 +5,8 @@
  * single edge ask no choice, so they need no labels.
  */
 import { HandlerTypes } from '../../graph/shapes.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { quoteIds } from '../describe-nodes.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';

@@ -3,8 +3,8 @@
  * the engine jumps to a retry target (node first, then graph). With none, the run simply fails there.
  */
 import { getBoolean } from '../../graph/values.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
 import { attributeLocation } from '../once-per-source.js';
 

@@ -5,9 +5,9 @@
  */
 import { nodeHandlerType } from '../../graph/values.js';
 import { HandlerTypes } from '../../graph/shapes.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { Suggester, didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { Suggester, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 
 export const implicitNodeRule: LintRule = {

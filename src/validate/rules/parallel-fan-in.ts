@@ -7,8 +7,8 @@
  */
 import { findJoinNode } from '../../graph/find-join-node.js';
 import { HandlerTypes } from '../../graph/shapes.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
 import { graphFacts } from '../graph-facts.js';
 

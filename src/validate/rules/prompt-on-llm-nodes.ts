@@ -4,8 +4,8 @@
  * the node id does not count. Undeclared nodes are left to `implicit_node`.
  */
 import { HandlerTypes } from '../../graph/shapes.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';
 

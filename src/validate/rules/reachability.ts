@@ -2,8 +2,8 @@
  * reachability (spec §7.2): every node must be reachable from the start node. A node that is not will
  * never run. Skipped when there is no start node (start_node reports that).
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { quoteIds } from '../describe-nodes.js';
 import type { LintRule } from '../lint-rule.js';
 import { graphFacts } from '../graph-facts.js';

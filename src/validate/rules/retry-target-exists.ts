@@ -2,10 +2,11 @@
  * retry_target_exists (spec §7.2): `retry_target` and `fallback_retry_target`, on nodes and on the
  * graph, must name existing nodes; otherwise the jump they promise (spec §3.4, §3.7) cannot happen.
  */
-import type { AttrValue, SourceLocation } from '../../graph/graph.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { Suggester, didYouMean } from '../closest-match.js';
+import type { AttrValue } from '../../graph/graph.js';
+import type { SourceLocation } from '../../common/source-location.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { Suggester, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';
 

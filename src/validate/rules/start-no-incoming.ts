@@ -1,8 +1,8 @@
 /**
  * start_no_incoming (spec §7.2): nothing may lead back into the start node.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';
 

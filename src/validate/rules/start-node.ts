@@ -2,8 +2,8 @@
  * start_node (spec §7.2): a pipeline has exactly one start node (shape=Mdiamond, type=start, or, when
  * none is marked, a node with id `start`/`Start`).
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import { describeNodes } from '../describe-nodes.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';

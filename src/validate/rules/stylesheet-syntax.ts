@@ -7,9 +7,9 @@
 import type { Graph } from '../../graph/graph.js';
 import type { StyleRule } from '../../stylesheet/style-rule.js';
 import { parseStylesheet } from '../../stylesheet/parse-stylesheet.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { closestMatch, didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { closestMatch, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { locateInValue } from '../locate-in-value.js';
 

@@ -2,7 +2,7 @@
  * terminal_node (spec §7.2): a pipeline has exactly one exit node (shape=Msquare, type=exit, or, when
  * none is marked, a node with id `exit`/`end`).
  */
-import { diagnosticAt } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
 import { describeNodes } from '../describe-nodes.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';

@@ -2,9 +2,9 @@
  * type_known (spec §7.2): an explicit `type` must name a handler the registry knows; a node whose
  * handler is missing fails when the run reaches it.
  */
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { Suggester, didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { Suggester, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { OncePerSource, attributeLocation, ownerPhrase } from '../once-per-source.js';
 

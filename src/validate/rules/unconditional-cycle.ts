@@ -12,8 +12,8 @@
 import type { GraphEdge, GraphNode } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import { parseInteger } from '../../graph/values.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
 import type { GraphFacts } from '../graph-facts.js';
 import { graphFacts } from '../graph-facts.js';
 import type { LintRule } from '../lint-rule.js';

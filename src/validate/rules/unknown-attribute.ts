@@ -13,9 +13,9 @@ import {
 } from '../../graph/attribute-schema.js';
 import type { Attributes, AttrValue, Graph } from '../../graph/graph.js';
 import { attributeOwners } from '../attribute-owners.js';
-import { diagnosticAt } from '../diagnostic.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { didYouMean } from '../closest-match.js';
+import { diagnosticAt } from '../../common/diagnostic.js';
+import type { Diagnostic } from '../../common/diagnostic.js';
+import { didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
 import { OncePerSource, attributeLocation } from '../once-per-source.js';
 

@@ -2,7 +2,7 @@
  * A Diagnostic is a value: validation never throws for a bad pipeline, it returns these.
  * Every `rule` has a section in docs/diagnostics.md.
  */
-import type { SourceLocation } from '../graph/graph.js';
+import type { SourceLocation } from './source-location.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

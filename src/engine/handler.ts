@@ -3,10 +3,11 @@
  * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
  * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
  */
+import { isTrackerError, TrackerError } from '../common/errors.js';
 import type { Graph, GraphEdge, GraphNode } from '../graph/graph.js';
-import type { ContextView } from '../engine/context.js';
-import type { EventPayload } from '../engine/events.js';
-import type { Outcome } from '../engine/outcome.js';
+import type { ContextView } from '../ports/context.js';
+import type { EventPayload } from '../ports/events.js';
+import type { Outcome } from '../ports/outcome.js';
 import type { Clock } from '../ports/clock.js';
 import type { RunStore } from '../ports/run-store.js';
 
@@ -24,20 +25,16 @@ export interface SubgraphResult {
   readonly cancelled?: boolean;
 }
 
-const TIMEOUT = 'TimeoutError';
-
 /**
  * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
  * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
  */
-export function branchTimeoutReason(message: string): Error {
-  const error = new Error(message);
-  error.name = TIMEOUT;
-  return error;
+export function branchTimeoutReason(message: string): TrackerError {
+  return new TrackerError('BRANCH_TIMEOUT', message);
 }
 
 export function isBranchTimeout(reason: unknown): boolean {
-  return reason instanceof Error && reason.name === TIMEOUT;
+  return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
 }
 
 export interface SubgraphRequest {

@@ -9,6 +9,7 @@ export type TrackerErrorCode =
   | 'CHECKPOINT_INVALID'
   | 'CHECKPOINT_MISMATCH'
   | 'RUN_ABORTED'
+  | 'BRANCH_TIMEOUT'
   | 'USAGE'
   | 'IO'
   | 'HANDLER'

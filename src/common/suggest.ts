@@ -3,7 +3,7 @@
  * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
  * stays linear instead of comparing every name with every other.
  */
-import { boundedEditDistance } from '../graph/edit-distance.js';
+import { boundedEditDistance } from './edit-distance.js';
 
 export { boundedEditDistance };
 
