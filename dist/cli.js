@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(423);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(354);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 423:
+/***/ 354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2556,12 +2556,100 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/engine/event-bus.ts
+/**
+ * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
+ * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
+ * a `warning` that names it — so a broken renderer or a full log disk never breaks a run.
+ */
+
+function sinkName(sink, index) {
+    const name = sink.constructor?.name;
+    return typeof name === 'string' && name !== '' && name !== 'Object' ? name : `sink #${index + 1}`;
+}
+class EventBus {
+    #sinks;
+    #clock;
+    #runId;
+    #failures = [];
+    #seq = 0;
+    constructor(sinks, clock, runId) {
+        const list = Array.isArray(sinks) ? sinks : [sinks];
+        this.#sinks = list.map((sink, i) => ({ sink, name: sinkName(sink, i), live: true }));
+        this.#clock = clock;
+        this.#runId = runId;
+    }
+    /** The sinks that threw, in order, with what they threw. */
+    get failures() {
+        return this.#failures;
+    }
+    emit(payload) {
+        const event = {
+            ...payload,
+            ts: this.#clock.now(),
+            runId: this.#runId(),
+            seq: ++this.#seq
+        };
+        const failed = [];
+        for (const entry of this.#sinks) {
+            if (!entry.live)
+                continue;
+            try {
+                entry.sink.emit(event);
+            }
+            catch (error) {
+                entry.live = false;
+                failed.push({ name: entry.name, error });
+            }
+        }
+        // Reported after every sink has had this event, so each sees the stream in `seq` order.
+        for (const { name, error } of failed) {
+            this.#failures.push({ sink: name, message: errorMessage(error) });
+            this.emit({
+                type: 'warning',
+                message: `event sink ${name} failed and gets no further events: ${errorMessage(error)}`
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/graph-snapshot.ts
+
+function graphSnapshot(graph, registry) {
+    const nodes = [...graph.nodes.values()].map((node) => ({
+        id: node.id,
+        label: nodeLabel(node),
+        handlerType: registry?.resolveType(node) ?? nodeHandlerType(node),
+        shape: nodeShape(node)
+    }));
+    const edges = graph.edges.map((edge) => {
+        const label = getString(edge.attrs, 'label');
+        const condition = getString(edge.attrs, 'condition');
+        const weight = getInteger(edge.attrs, 'weight');
+        return {
+            from: edge.from,
+            to: edge.to,
+            ...(label ? { label } : {}),
+            ...(condition ? { condition } : {}),
+            ...(weight === undefined ? {} : { weight })
+        };
+    });
+    return { nodes, edges };
+}
+
+;// CONCATENATED MODULE: ./src/ports/events.ts
+/** The `schema` that `pipeline.started` carries (docs/events.md). */
+const EVENT_SCHEMA_VERSION = 1;
+
 ;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
 /**
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
  * Pure orchestration: every effect goes through the ports in RunOptions.
  */
+
+
+
 
 
 
@@ -2617,12 +2705,14 @@ class Engine {
     /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
     #resumedAfterFailure = false;
     #startedAt;
+    #events;
     constructor(graph, options) {
         this.#graph = graph;
         this.#o = options;
         this.#signal = options.signal ?? new AbortController().signal;
         this.#runStore = options.runStore;
         this.#startedAt = options.clock.now();
+        this.#events = new EventBus(options.events, options.clock, () => this.#state.runId);
         if (options.resumeFrom) {
             this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
             mirrorGraphAttributes(graph, this.#state.context);
@@ -2635,11 +2725,7 @@ class Engine {
         }
     }
     #emit(payload) {
-        this.#o.events.emit({
-            ...payload,
-            ts: this.#o.clock.now(),
-            runId: this.#state.runId
-        });
+        this.#events.emit(payload);
     }
     #iso() {
         return new Date(this.#o.clock.now()).toISOString();
@@ -2659,11 +2745,13 @@ class Engine {
         const resumed = this.#o.resumeFrom !== undefined;
         this.#emit({
             type: 'pipeline.started',
+            schema: EVENT_SCHEMA_VERSION,
             pipeline: this.#graph.name,
             goal: getString(this.#graph.attrs, 'goal') ?? '',
             runDir: this.#runStore.runDir,
             resumed,
-            nodeCount: this.#graph.nodes.size
+            nodeCount: this.#graph.nodes.size,
+            graph: graphSnapshot(this.#graph, this.#o.registry)
         });
         if (!resumed)
             await this.#writeManifest();
@@ -4803,6 +4891,7 @@ class ManagerLoopHandler {
                     parentNodeId: node.id,
                     context: input.context.snapshot(),
                     signal: input.signal,
+                    emit: (event) => input.emit(event),
                     ...(workdir ? { workdir } : {})
                 });
             }
@@ -11696,7 +11785,7 @@ const FLAGS = [
     {
         name: 'no-tui',
         value: false,
-        help: 'Plain line-per-stage output instead of the live dashboard.'
+        help: 'Plain line-per-stage output (what tracker prints today; there is no dashboard yet, so this changes nothing now and keeps output plain once one exists).'
     },
     {
         name: 'json',
@@ -11941,17 +12030,21 @@ const FORWARDED = new Set([
     'parallel.completed',
     'warning'
 ]);
-/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
-function prefixedSink(target, prefix) {
-    if (!target)
+/**
+ * A sink that forwards a child's events to the parent's stream, with `<prefix>/` before every node id. They
+ * go through the parent's emitter, which stamps them with the parent's run ID and next `seq`.
+ */
+function prefixedSink(emit, prefix) {
+    if (!emit)
         return undefined;
     return {
         emit: (event) => {
             if (!FORWARDED.has(event.type))
                 return;
-            target.emit('nodeId' in event && event.nodeId !== undefined
-                ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
-                : event);
+            const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
+            emit(('nodeId' in payload && payload.nodeId !== undefined
+                ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
+                : payload));
         }
     };
 }
@@ -12021,7 +12114,7 @@ class FileChildRunner {
         const controller = new AbortController();
         const signal = AbortSignal.any([request.signal, controller.signal]);
         let observation = { status: 'running', completedNodes: 0 };
-        const forward = prefixedSink(this.options.events, request.parentNodeId);
+        const forward = prefixedSink(request.emit, request.parentNodeId);
         const interviewer = this.options.interviewer
             ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
             : new AutoApproveInterviewer();
@@ -12039,7 +12132,6 @@ class FileChildRunner {
                 env: this.options.env,
                 workdir,
                 interviewer,
-                ...(forward ? { events: forward } : {}),
                 ...(resumeFrom ? { resumeFrom } : {}),
                 ...(this.options.force === undefined ? {} : { force: this.options.force })
             })
@@ -12245,16 +12337,6 @@ class NdjsonSink {
     }
     emit(event) {
         this.write(JSON.stringify(event) + '\n');
-    }
-}
-class FanOutSink {
-    sinks;
-    constructor(sinks) {
-        this.sinks = sinks;
-    }
-    emit(event) {
-        for (const sink of this.sinks)
-            sink.emit(event);
     }
 }
 
@@ -13021,7 +13103,6 @@ async function runCommand(settings, io, out, err) {
             env: io.env,
             workdir,
             interviewer,
-            events: new FanOutSink(sinks),
             ...(resumeFrom ? { resumeFrom } : {}),
             force: settings.force
         })
@@ -13039,7 +13120,7 @@ async function runCommand(settings, io, out, err) {
             runId,
             runStore: new FsRunStore(runDir),
             checkpointStore,
-            events: new FanOutSink(sinks),
+            events: sinks,
             pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
             signal,
             ...(resumeFrom ? { resumeFrom } : {}),

@@ -9,6 +9,7 @@ const event = (nodeId: string): PipelineEvent => ({
   type: 'stage.started',
   ts: 0,
   runId: 'r',
+  seq: 1,
   nodeId,
   handlerType: 'tool',
   label: nodeId,

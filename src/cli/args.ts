@@ -41,7 +41,7 @@ export const FLAGS: readonly FlagSpec[] = [
   {
     name: 'no-tui',
     value: false,
-    help: 'Plain line-per-stage output instead of the live dashboard.'
+    help: 'Plain line-per-stage output (what tracker prints today; there is no dashboard yet, so this changes nothing now and keeps output plain once one exists).'
   },
   {
     name: 'json',

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Checkpoint } from '../ports/checkpoint.js';
-import type { PipelineEvent } from '../ports/events.js';
+import type { EventPayload, PipelineEvent } from '../ports/events.js';
 import { isSuccessful } from '../engine/outcome.js';
 import { runPipeline } from '../engine/run-pipeline.js';
 import { TrackerError } from '../common/errors.js';
@@ -36,8 +36,6 @@ export interface FileChildRunnerOptions {
   readonly workdir: string;
   /** Gates in the child ask this interviewer (the parent's); auto-approve when absent. */
   readonly interviewer?: Interviewer;
-  /** The parent's sinks: child stage, gate and warning events arrive with node ids prefixed `<manager>/`. */
-  readonly events?: EventSink;
   /** The parent's checkpoint when the parent resumes: decides which managers' children resume. */
   readonly resumeFrom?: Checkpoint;
   /** Resume a child even though its pipeline file changed (the parent's `--force`). */
@@ -58,16 +56,23 @@ const FORWARDED: ReadonlySet<PipelineEvent['type']> = new Set<PipelineEvent['typ
   'warning'
 ]);
 
-/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
-function prefixedSink(target: EventSink | undefined, prefix: string): EventSink | undefined {
-  if (!target) return undefined;
+/**
+ * A sink that forwards a child's events to the parent's stream, with `<prefix>/` before every node id. They
+ * go through the parent's emitter, which stamps them with the parent's run ID and next `seq`.
+ */
+function prefixedSink(
+  emit: ((event: EventPayload) => void) | undefined,
+  prefix: string
+): EventSink | undefined {
+  if (!emit) return undefined;
   return {
     emit: (event) => {
       if (!FORWARDED.has(event.type)) return;
-      target.emit(
-        'nodeId' in event && event.nodeId !== undefined
-          ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
-          : event
+      const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
+      emit(
+        ('nodeId' in payload && payload.nodeId !== undefined
+          ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
+          : payload)
       );
     }
   };
@@ -145,7 +150,7 @@ export class FileChildRunner implements ChildPipelineRunner {
     const controller = new AbortController();
     const signal = AbortSignal.any([request.signal, controller.signal]);
     let observation: ChildObservation = { status: 'running', completedNodes: 0 };
-    const forward = prefixedSink(this.options.events, request.parentNodeId);
+    const forward = prefixedSink(request.emit, request.parentNodeId);
     const interviewer = this.options.interviewer
       ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
       : new AutoApproveInterviewer();
@@ -163,7 +168,6 @@ export class FileChildRunner implements ChildPipelineRunner {
         env: this.options.env,
         workdir,
         interviewer,
-        ...(forward ? { events: forward } : {}),
         ...(resumeFrom ? { resumeFrom } : {}),
         ...(this.options.force === undefined ? {} : { force: this.options.force })
       })

@@ -29,7 +29,7 @@ import type { CliSettings } from './args.js';
 import { parseArgs } from './args.js';
 import { FileChildRunner } from './child-runner.js';
 import { helpText } from './help.js';
-import { ConsoleSink, FanOutSink, NdjsonSink } from './render-console.js';
+import { ConsoleSink, NdjsonSink } from './render-console.js';
 import { renderValidation } from './render-validate.js';
 import { simulatePipeline } from './simulate.js';
 
@@ -356,7 +356,6 @@ async function runCommand(
       env: io.env,
       workdir,
       interviewer,
-      events: new FanOutSink(sinks),
       ...(resumeFrom ? { resumeFrom } : {}),
       force: settings.force
     })
@@ -380,7 +379,7 @@ async function runCommand(
       runId,
       runStore: new FsRunStore(runDir),
       checkpointStore,
-      events: new FanOutSink(sinks),
+      events: sinks,
       pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
       signal,
       ...(resumeFrom ? { resumeFrom } : {}),

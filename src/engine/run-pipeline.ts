@@ -25,6 +25,9 @@ import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
 import type { PipelineIdentity } from './run-state.js';
 import { RunState } from './run-state.js';
 import { selectEdge } from './select-edge.js';
+import { EventBus } from './event-bus.js';
+import { graphSnapshot } from './graph-snapshot.js';
+import { EVENT_SCHEMA_VERSION } from '../ports/events.js';
 import { conditionHolds } from './condition-cache.js';
 
 export interface RunOptions {
@@ -34,7 +37,8 @@ export interface RunOptions {
   readonly runId: string;
   readonly runStore: RunStore;
   readonly checkpointStore: CheckpointStore;
-  readonly events: EventSink;
+  /** Every event goes to each sink; one that throws is cut off and reported (see EventBus). */
+  readonly events: EventSink | readonly EventSink[];
   /** Identifies the pipeline source (a hash guards resume against a changed file). */
   readonly pipeline: PipelineIdentity;
   readonly signal?: AbortSignal;
@@ -143,6 +147,7 @@ class Engine {
   /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
   #resumedAfterFailure = false;
   readonly #startedAt: number;
+  readonly #events: EventBus;
 
   constructor(graph: Graph, options: RunOptions) {
     this.#graph = graph;
@@ -150,6 +155,7 @@ class Engine {
     this.#signal = options.signal ?? new AbortController().signal;
     this.#runStore = options.runStore;
     this.#startedAt = options.clock.now();
+    this.#events = new EventBus(options.events, options.clock, () => this.#state.runId);
     if (options.resumeFrom) {
       this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
       mirrorGraphAttributes(graph, this.#state.context);
@@ -161,11 +167,7 @@ class Engine {
   }
 
   #emit(payload: EventPayload): void {
-    this.#o.events.emit({
-      ...payload,
-      ts: this.#o.clock.now(),
-      runId: this.#state.runId
-    });
+    this.#events.emit(payload);
   }
 
   #iso(): string {
@@ -187,11 +189,13 @@ class Engine {
     const resumed = this.#o.resumeFrom !== undefined;
     this.#emit({
       type: 'pipeline.started',
+      schema: EVENT_SCHEMA_VERSION,
       pipeline: this.#graph.name,
       goal: getString(this.#graph.attrs, 'goal') ?? '',
       runDir: this.#runStore.runDir,
       resumed,
-      nodeCount: this.#graph.nodes.size
+      nodeCount: this.#graph.nodes.size,
+      graph: graphSnapshot(this.#graph, this.#o.registry)
     });
     if (!resumed) await this.#writeManifest();
 

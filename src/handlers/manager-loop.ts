@@ -9,6 +9,7 @@ import type { ContextView } from '../ports/context.js';
 import { contextValueToString } from '../engine/context.js';
 import { conditionHolds } from '../engine/condition-cache.js';
 import type { Outcome } from '../ports/outcome.js';
+import type { EventPayload } from '../ports/events.js';
 import { getBoolean, getDurationMs, getInteger, getString } from '../graph/values.js';
 import type { Handler, HandlerInput } from '../engine/handler.js';
 
@@ -41,6 +42,8 @@ export interface ChildPipelineRunner {
     readonly workdir?: string;
     readonly context: Readonly<Record<string, unknown>>;
     readonly signal: AbortSignal;
+    /** The parent's emitter: child events forwarded through it join the parent's stream (its `seq`). */
+    readonly emit?: (event: EventPayload) => void;
   }): Promise<ChildHandle>;
 }
 
@@ -113,6 +116,7 @@ export class ManagerLoopHandler implements Handler {
           parentNodeId: node.id,
           context: input.context.snapshot(),
           signal: input.signal,
+          emit: (event) => input.emit(event),
           ...(workdir ? { workdir } : {})
         });
       } catch (error) {

@@ -1,13 +1,41 @@
 /**
  * Everything the engine does is announced as one of these events. Console output, `--json` NDJSON,
- * activity.jsonl and the dashboard are all renderings of this union.
+ * activity.jsonl and the dashboard are all renderings of this union. docs/events.md documents it and
+ * docs/events.schema.json is its JSON Schema; a change to a field's meaning or a removal bumps
+ * EVENT_SCHEMA_VERSION, an added optional field or event does not.
  */
 import type { StageStatus } from './outcome.js';
+
+/** The `schema` that `pipeline.started` carries (docs/events.md). */
+export const EVENT_SCHEMA_VERSION = 1;
 
 interface Base {
   /** Epoch milliseconds from the injected clock. */
   readonly ts: number;
   readonly runId: string;
+  /**
+   * Position in the run's stream: 1 for `pipeline.started`, then +1 per event, with no gaps, across
+   * parallel branches. A resumed run starts again at 1 (it is a new stream for the same run ID).
+   */
+  readonly seq: number;
+}
+
+/** The graph as a renderer needs it: every node and edge, with what will run each node. */
+export interface GraphSnapshot {
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly label: string;
+    /** The handler type the registry resolves for the node (`tool`, `codergen`, `wait.human`, …). */
+    readonly handlerType: string;
+    readonly shape: string;
+  }[];
+  readonly edges: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly label?: string;
+    readonly condition?: string;
+    readonly weight?: number;
+  }[];
 }
 
 /** Where a stage runs: the main walk, or inside a parallel branch (`fork/branch1`). */
@@ -41,11 +69,13 @@ export type EdgeReason =
 export type PipelineEvent =
   | (Base & {
       readonly type: 'pipeline.started';
+      readonly schema: typeof EVENT_SCHEMA_VERSION;
       readonly pipeline: string;
       readonly goal: string;
       readonly runDir: string;
       readonly resumed: boolean;
       readonly nodeCount: number;
+      readonly graph: GraphSnapshot;
     })
   | (Base & {
       readonly type: 'pipeline.completed';
@@ -158,6 +188,6 @@ export type PipelineEventType = PipelineEvent['type'];
 /** Distributes `Omit` over the union so each event keeps its own fields. */
 export type EventPayload = PipelineEvent extends infer E
   ? E extends PipelineEvent
-    ? Omit<E, 'ts' | 'runId'>
+    ? Omit<E, 'ts' | 'runId' | 'seq'>
     : never
   : never;
