@@ -108,6 +108,12 @@ describe('help and version', () => {
     expect(text).toMatch(/3 +stopped/);
   });
 
+  it('says how output treats control characters and long lines', () => {
+    const text = helpText();
+    expect(text).toContain('print as escapes (ESC as \\x1b)');
+    expect(text).toContain('at most 500 characters of each output line');
+  });
+
   it('keeps VERSION equal to package.json', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });

@@ -4,6 +4,7 @@
  * `--json` prints the same as one JSON document (each diagnostic with its `excerpt`, and `token` for
  * syntax errors).
  */
+import { visible, visibleJson } from '../common/visible.js';
 import type { Graph } from '../graph/graph.js';
 import { planExecution, summarizeGraph } from '../graph/plan.js';
 import { attachExcerpts } from '../pipeline/attach-excerpts.js';
@@ -20,7 +21,7 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
     const summary = graph ? summarizeGraph(graph) : undefined;
     const plan = graph ? planExecution(graph) : undefined;
     return (
-      JSON.stringify(
+      visibleJson(
         {
           valid: prepared.ok,
           diagnostics,
@@ -45,7 +46,6 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
               }
             : {})
         },
-        null,
         2
       ) + '\n'
     );
@@ -63,8 +63,15 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
   return lines.join('\n') + '\n';
 }
 
-/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
+/**
+ * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
+ * the goal and node ids are made visible, each on its own line.
+ */
 export function renderPlan(graph: Graph): string[] {
+  return planLines(graph).map((line) => visible(line));
+}
+
+function planLines(graph: Graph): string[] {
   const summary = summarizeGraph(graph);
   const plan = planExecution(graph);
   const lines: string[] = [];

@@ -20,6 +20,7 @@ import { MemoryRunStore } from '../stores/memory-run-store.js';
 import { ConsoleSink, NdjsonSink } from './render-console.js';
 import { renderPlan } from './render-validate.js';
 import { planExecution } from '../graph/plan.js';
+import { visible, visibleJson } from '../common/visible.js';
 
 /** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
 export const SIMULATE_MAX_VISITS = 3;
@@ -86,7 +87,7 @@ export async function simulatePipeline(
   if (options.json) {
     const plan = planExecution(graph);
     options.write(
-      JSON.stringify({
+      visibleJson({
         type: 'simulation.plan',
         levels: plan.levels,
         parallel_groups: plan.parallelGroups,
@@ -135,7 +136,7 @@ export async function simulatePipeline(
           return;
         if (event.type === 'pipeline.stopped' && bounded !== undefined) {
           if (options.json)
-            options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
+            options.write(visibleJson({ type: 'simulation.bounded', reason: bounded }) + '\n');
           return;
         }
         if (event.type === 'stage.completed' && !event.branch) path.push(event.nodeId);
@@ -146,8 +147,8 @@ export async function simulatePipeline(
     signal: controller.signal
   });
   if (!options.json) {
-    options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
-    if (bounded) options.write(`Simulation ${bounded}.\n`);
+    options.write(`${visible(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}`)}\n`);
+    if (bounded) options.write(`${visible(`Simulation ${bounded}.`)}\n`);
   }
   return { run, path, ...(bounded ? { bounded } : {}) };
 }
