@@ -1,6 +1,7 @@
 /**
  * Values that cannot reach a process, an environment variable, a path or the context are refused with a
- * clear message before they do harm: a NUL in a DOT value or node id (`nul_in_value`). Through the real
+ * clear message before they do harm: a NUL in a DOT value or node id (`nul_in_value`), and the reserved
+ * keys `__proto__`, `constructor`, `prototype` in `--var` and in a tool's status.json. Through the real
  * CLI, with real `sh -c` tool nodes.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -65,5 +66,36 @@ describe('a NUL in the pipeline (nul_in_value)', () => {
     expect(diagnostics.filter((d) => d.rule === 'nul_in_value')).toEqual([
       expect.objectContaining({ severity: 'error', line, message: expect.stringContaining('NUL') })
     ]);
+  });
+});
+
+describe('reserved context keys', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    '--var %s=x is a usage error (exit 2) naming the key',
+    async (key) => {
+      await using dir = await makeTempDir();
+      writeFileSync(join(dir.path, 'p.dot'), pipeline('  start -> done'));
+      const r = await runCli(['p.dot', '--var', `${key}=x`], { cwd: dir.path });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--var ${key}=… is refused: '${key}' is a reserved name`);
+      expect(existsSync(join(dir.path, '.tracker'))).toBe(false);
+    }
+  );
+
+  it('a status.json whose context_updates set __proto__ fails the stage, naming the key and the file', async () => {
+    await using dir = await makeTempDir();
+    writeFileSync(
+      join(dir.path, 'status.sh'),
+      `printf '{"outcome":"success","context_updates":{"ok":1,"__proto__":{"polluted":true}}}' > "$ATTRACTOR_STAGE_DIR/status.json"\n`
+    );
+    writeFileSync(
+      join(dir.path, 'p.dot'),
+      pipeline('  t [shape=parallelogram, tool_command="sh status.sh"]\n  start -> t -> done')
+    );
+    const r = await runCli(['p.dot', '--no-tui'], { cwd: dir.path });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /✗ t fail in \S+ {2}Tool node 't' wrote an invalid \S*t\/status\.json: context_updates sets the key "__proto__", which is reserved/
+    );
   });
 });
