@@ -1,6 +1,7 @@
 /**
  * `tracker simulate`: prints the execution plan, then walks the graph with simulated outcomes and runs
- * nothing — no processes, no LLM, no files. Tool nodes report what they would run; gates take their first
+ * nothing — no processes, no LLM, no files. Tool nodes report what they would run (a `would run:` line
+ * under the stage in the text output, the stage's `notes` in `--json`); gates take their first
  * choice. A walk that would loop forever (a gate whose first choice goes back) is cut off once a node is
  * about to run more than SIMULATE_MAX_VISITS times, or after SIMULATE_MAX_STEPS stages.
  */
@@ -48,12 +49,22 @@ function instantClock(): Clock {
   };
 }
 
+/** What a tool stage's notes start with; the text output prints the rest under the stage's line. */
+const WOULD_RUN = '[simulated] ';
+
+/** `would run: make build`, or its first line and how many follow for a multi-line command. */
+export function describeToolCommand(command: string): string {
+  const lines = command.trim().split('\n');
+  const more = lines.length - 1;
+  return `would run: ${lines[0] ?? ''}${more > 0 ? ` (+${more} more line${more === 1 ? '' : 's'})` : ''}`;
+}
+
 class SimulatedTool implements Handler {
   execute(input: HandlerInput): Promise<Outcome> {
     const command = getString(input.node.attrs, 'tool_command') ?? '';
     return Promise.resolve({
       status: 'success',
-      notes: `[simulated] would run: ${command.split('\n')[0] ?? ''}`
+      notes: `${WOULD_RUN}${describeToolCommand(command)}`
     });
   }
 }
@@ -141,6 +152,8 @@ export async function simulatePipeline(
         }
         if (event.type === 'stage.completed' && !event.branch) path.push(event.nodeId);
         render.emit(event);
+        if (!options.json && event.type === 'stage.completed' && event.notes?.startsWith(WOULD_RUN))
+          options.write(`      ${visible(event.notes.slice(WOULD_RUN.length))}\n`);
       }
     },
     pipeline: { name: graph.name, file: graph.file, sha256: '' },
