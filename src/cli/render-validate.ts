@@ -7,6 +7,7 @@
 import { visible, visibleJson } from '../common/visible.js';
 import type { Graph } from '../graph/graph.js';
 import { planExecution, summarizeGraph } from '../graph/plan.js';
+import type { PipelineKind } from '../graph/plan.js';
 import { attachExcerpts } from '../pipeline/attach-excerpts.js';
 import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../validate/format-diagnostic.js';
@@ -63,6 +64,14 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
   return lines.join('\n') + '\n';
 }
 
+/** What the pipeline kind in the synopsis line means (README, "The CLI"). */
+export const KIND_MEANINGS: Readonly<Record<PipelineKind, string>> = {
+  PLANNING: 'LLM or human stages, no tool stages',
+  EXECUTION: 'tool stages, no LLM stages',
+  HYBRID: 'LLM and tool stages',
+  EMPTY: 'no LLM, tool or human stages'
+};
+
 /**
  * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
  * the goal and node ids are made visible, each on its own line.
@@ -76,7 +85,7 @@ function planLines(graph: Graph): string[] {
   const plan = planExecution(graph);
   const lines: string[] = [];
   lines.push(
-    `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`
+    `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline (${KIND_MEANINGS[summary.kind]})`
   );
   if (summary.goal) lines.push(`  goal:     ${summary.goal}`);
   lines.push(
