@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(354);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 354:
+/***/ 977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1118,7 +1118,12 @@ function isBranchTimeout(reason) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/context.ts
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
+const RESERVED_CONTEXT_KEYS = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_KEYS = new Set(RESERVED_CONTEXT_KEYS);
+function isReservedContextKey(key) {
+    return FORBIDDEN_KEYS.has(key);
+}
 /** Renders a context value as the condition language and prompts see it. */
 function contextValueToString(value) {
     if (value === undefined || value === null)
@@ -1210,6 +1215,7 @@ const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped']
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 
+
 function isStageStatus(value) {
     return typeof value === 'string' && StageStatuses.includes(value);
 }
@@ -1228,7 +1234,8 @@ function failure(failureReason, extra = {}) {
 }
 /**
  * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
- * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status,
+ * or when `context_updates` sets a reserved key (`__proto__`, `constructor`, `prototype`).
  */
 function outcomeFromStatusJson(data) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -1245,6 +1252,11 @@ function outcomeFromStatusJson(data) {
     const updates = record['context_updates'];
     const notes = record['notes'];
     const reason = record['failure_reason'];
+    if (typeof updates === 'object' && updates !== null && !Array.isArray(updates)) {
+        const reserved = Object.keys(updates).find(isReservedContextKey);
+        if (reserved !== undefined)
+            return `context_updates sets the key ${JSON.stringify(reserved)}, which is reserved (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys); rename it`;
+    }
     return {
         status,
         ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
@@ -6043,6 +6055,137 @@ class AutoApproveInterviewer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/common/visible.ts
+/**
+ * Text from user data (DOT values and excerpts, node ids, tool output, answers) made safe to print on a
+ * terminal: every control character is shown as the escape a JavaScript string literal would use, so an
+ * `ESC[2J` in a label prints as `\x1b[2J` instead of clearing the screen. Files on disk keep the raw bytes;
+ * only what is printed goes through here (README, "Security").
+ *
+ * Made visible: C0 controls (U+0000–U+001F) as `\n`, `\t`, `\r` or `\xHH`; DEL and the C1 controls
+ * (U+007F–U+009F) as `\xHH`; the line and paragraph separators and the bidirectional embedding, override
+ * and isolate controls (U+2028, U+2029, U+202A–U+202E, U+2066–U+2069, which can reorder what a line shows)
+ * as `\uHHHH`. Everything else, backslashes included, is printed as it is.
+ */
+/** True for a code unit a terminal may act on (the list above); `\n` and `\t` only in `line` layout. */
+function isUnsafe(code, layout) {
+    if (code < 0x20)
+        return layout === 'line' || (code !== 0x0a && code !== 0x09);
+    if (code < 0x7f)
+        return false;
+    if (code <= 0x9f)
+        return true;
+    if (code < 0x2028)
+        return false;
+    return code <= 0x202e || (code >= 0x2066 && code <= 0x2069);
+}
+function escapeCode(code) {
+    switch (code) {
+        case 0x0a:
+            return '\\n';
+        case 0x09:
+            return '\\t';
+        case 0x0d:
+            return '\\r';
+        default:
+            return code <= 0xff
+                ? `\\x${code.toString(16).padStart(2, '0')}`
+                : `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+}
+/**
+ * `text` with its control characters made visible. In `block` layout newlines and tabs stay (a `\r\n`
+ * becomes `\n`), for a block printed as several lines on purpose; in `line` layout (the default) they are
+ * shown as `\n` and `\t` too. Plain text is returned unchanged, and `visible(visible(t)) === visible(t)`.
+ */
+function visible(text, layout = 'line') {
+    let i = 0;
+    while (i < text.length && !isUnsafe(text.charCodeAt(i), layout))
+        i++;
+    if (i === text.length)
+        return text;
+    let out = text.slice(0, i);
+    let from = i;
+    for (; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (!isUnsafe(code, layout))
+            continue;
+        out += text.slice(from, i);
+        if (code === 0x0d && layout === 'block' && text.charCodeAt(i + 1) === 0x0a) {
+            from = i + 1; // CRLF → LF: the LF is kept with the text after it
+            continue;
+        }
+        out += escapeCode(code);
+        from = i + 1;
+    }
+    return out + text.slice(from);
+}
+/**
+ * The end of one line of output, made visible and at most `width` characters wide: when it is longer, the
+ * start is cut and replaced by `… (12,345 more characters) ` (the end of a line is what matters in a
+ * failure's last lines). Counts characters as code points, and never splits one.
+ */
+function visibleLineEnd(line, width) {
+    const max = Math.max(1, Math.floor(width));
+    if (line.length <= max && visible(line) === line)
+        return line;
+    const kept = [];
+    let shown = 0;
+    let at = line.length;
+    while (at > 0) {
+        const low = line.charCodeAt(at - 1);
+        const pair = at > 1 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(line.charCodeAt(at - 2));
+        const ch = line.slice(pair ? at - 2 : at - 1, at);
+        const shownAs = visible(ch);
+        const w = pair ? 1 : shownAs.length;
+        if (shown + w > max)
+            break;
+        kept.push(shownAs);
+        shown += w;
+        at -= ch.length;
+    }
+    const tail = kept.reverse().join('');
+    if (at === 0)
+        return tail;
+    return `… (${codePointCount(line, at).toLocaleString('en-US')} more characters) ${tail}`;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+/** Code points in `text.slice(0, end)`. */
+function codePointCount(text, end) {
+    let n = 0;
+    for (let i = 0; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if (isHighSurrogate(code) && i + 1 < end) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+        }
+        n++;
+    }
+    return n;
+}
+/**
+ * `JSON.stringify(value, null, space)`, with the characters JSON leaves raw but a terminal acts on (DEL,
+ * the C1 controls, the separators and bidirectional controls above) written as `\uHHHH` escapes. The result
+ * is valid JSON with the same value.
+ */
+function visibleJson(value, space) {
+    const text = JSON.stringify(value, null, space) ?? 'null';
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        // JSON.stringify has escaped every C0 control already; what is left to escape starts at DEL.
+        if (code < 0x7f || !isUnsafe(code, 'line'))
+            continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
+        from = i + 1;
+    }
+    return from === 0 ? text : out + text.slice(from);
+}
+
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/interviewers/line-reader.ts
@@ -6146,6 +6289,7 @@ class LineReader {
 }
 
 ;// CONCATENATED MODULE: ./src/interviewers/console.ts
+
 
 
 
@@ -6346,7 +6490,7 @@ class ConsoleInterviewer {
         return { value: AnswerValues.Skipped };
     }
     #write(text) {
-        this.#output.write(text);
+        this.#output.write(visible(text, 'block'));
     }
 }
 
@@ -6356,6 +6500,7 @@ class ConsoleInterviewer {
  * recovery), each with file:line:col, the offending token, a source excerpt and a hint on how to fix it.
  */
 
+
 /** Excerpts show at most this many characters of a line (minified input can have one huge line). */
 const EXCERPT_WIDTH = 120;
 /**
@@ -6364,6 +6509,8 @@ const EXCERPT_WIDTH = 120;
  *   3 |   a [label="x"
  *     |     ^
  * ```
+ * Control characters in the line are shown as escapes (`visible`: `ESC` as `\x1b`), and the caret stays
+ * under the character it points at.
  */
 function sourceExcerpt(source, location) {
     const offset = Math.max(0, Math.min(location.offset, source.length));
@@ -6395,11 +6542,13 @@ function sourceExcerpt(source, location) {
     const text = source.slice(lineStart, lineEnd);
     const caretAt = Math.min(offset, lineEnd) - lineStart;
     let pad = prefix === '' ? '' : ' ';
-    for (let i = 0; i < caretAt; i += 1)
-        pad += text.charCodeAt(i) === 9 ? '\t' : ' ';
+    for (let i = 0; i < caretAt; i += 1) {
+        const ch = text[i] ?? '';
+        pad += ch === '\t' ? '\t' : ' '.repeat(visible(ch).length);
+    }
     const gutter = String(location.line);
     const blank = ' '.repeat(gutter.length);
-    return `  ${gutter} | ${prefix}${text}${suffix}\n  ${blank} | ${pad}^`;
+    return `  ${gutter} | ${prefix}${visible(text, 'block')}${suffix}\n  ${blank} | ${pad}^`;
 }
 /** The diagnostic rule id for an issue's code (`dot_syntax`, `dot_limit`). */
 function issueRule(code) {
@@ -6413,11 +6562,11 @@ function issueRule(code) {
 /** Renders one issue as `file:line:col: error[dot_syntax]: message`, the excerpt and the hint. */
 function formatDotIssue(issue) {
     const { file, line, column } = issue.location;
-    let text = `${file}:${line}:${column}: error[${issueRule(issue.code)}]: ${issue.message}`;
+    let text = `${visible(file)}:${line}:${column}: error[${issueRule(issue.code)}]: ${visible(issue.message)}`;
     if (issue.excerpt !== '')
-        text += `\n${issue.excerpt}`;
+        text += `\n${visible(issue.excerpt, 'block')}`;
     if (issue.hint !== undefined)
-        text += `\n  hint: ${issue.hint}`;
+        text += `\n  hint: ${visible(issue.hint)}`;
     return text;
 }
 class DotSyntaxError extends TrackerError {
@@ -8497,11 +8646,12 @@ function formatLoc(loc) {
 }
 
 ;// CONCATENATED MODULE: ./src/validate/format-diagnostic.ts
+
 /** `file:line:col`, leaving out the parts that are unknown. */
 function formatLocation(loc) {
     const parts = [];
     if (loc.file !== undefined && loc.file !== '')
-        parts.push(loc.file);
+        parts.push(visible(loc.file));
     if (loc.line !== undefined) {
         parts.push(String(loc.line));
         if (loc.column !== undefined)
@@ -8511,15 +8661,15 @@ function formatLocation(loc) {
 }
 function formatDiagnostic(d) {
     const where = formatLocation(d);
-    const head = `${where === '' ? '' : `${where}: `}${d.severity}[${d.rule}]: ${d.message}`;
+    const head = `${where === '' ? '' : `${where}: `}${d.severity}[${visible(d.rule)}]: ${visible(d.message)}`;
     const lines = [head];
     if (d.excerpt !== undefined && d.excerpt !== '')
-        lines.push(d.excerpt);
+        lines.push(visible(d.excerpt, 'block'));
     if (d.fix !== undefined && d.fix !== '')
-        lines.push(`  fix: ${d.fix}`);
+        lines.push(`  fix: ${visible(d.fix)}`);
     for (const related of d.related ?? []) {
         const at = formatLocation(related.loc);
-        lines.push(`  note: ${related.message}${at === '' ? '' : ` at ${at}`}`);
+        lines.push(`  note: ${visible(related.message)}${at === '' ? '' : ` at ${at}`}`);
     }
     return lines.join('\n');
 }
@@ -9564,6 +9714,57 @@ const implicitNodeRule = {
                     ? `Declare it, e.g. \`${node.id} [shape=box, prompt="..."]\`, or fix the edge.`
                     : `Change the edge to use '${suggestion}', or declare '${node.id}'.`
             }));
+        }
+        return diagnostics;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/nul-in-value.ts
+/**
+ * nul_in_value: an attribute value or a node id holds a NUL character (U+0000). Values reach processes
+ * (`tool_command`, hooks), environment variables (`TRACKER_GOAL`, `TRACKER_NODE_ID`, context values) and
+ * paths (`working_dir`, `stack.child_dotfile`, the stage directory named after the node id), and none of
+ * them can carry a NUL: the run would fail at the first one. A NUL has no meaning in DOT text, so every
+ * value is checked, not only the ones known to reach a process today.
+ */
+
+
+
+
+const WHY = 'a NUL cannot be passed to a process, an environment variable or a file path';
+const FIX = 'Remove the NUL character. If the file holds other binary data or was saved as UTF-16, save it as UTF-8 text.';
+const nulInValueRule = {
+    name: 'nul_in_value',
+    apply(graph) {
+        const diagnostics = [];
+        for (const node of graph.nodes.values()) {
+            const at = node.id.indexOf('\u0000');
+            if (at === -1)
+                continue;
+            diagnostics.push(diagnosticAt(node.loc, {
+                rule: 'nul_in_value',
+                severity: 'error',
+                message: `node id '${node.id}' contains a NUL character (at character ${at + 1}); ${WHY}`,
+                nodeId: node.id,
+                fix: FIX
+            }));
+        }
+        const once = new OncePerSource();
+        for (const owner of attributeOwners(graph, ['graph', 'subgraph', 'node', 'edge'])) {
+            for (const key of owner.attrs.keys()) {
+                const value = owner.attrs.get(key);
+                const at = value.value.indexOf('\u0000');
+                if (at === -1 || !once.first(`${owner.scope}:${key}`, value))
+                    continue;
+                const written = value.writtenKey ?? key;
+                diagnostics.push(diagnosticAt(locateInValue(value, key, at) ?? attributeLocation(value, owner.loc), {
+                    rule: 'nul_in_value',
+                    severity: 'error',
+                    message: `${written} on ${owner.describe(value)} contains a NUL character (at character ${at + 1} of the value); ${WHY}`,
+                    ...owner.target,
+                    fix: FIX
+                }));
+            }
         }
         return diagnostics;
     }
@@ -10743,6 +10944,7 @@ const unknownAttributeRule = {
 
 
 
+
 /** The built-in rules: spec §7.2 first, then tracker's own. Every name has a section in docs/diagnostics.md. */
 const BUILTIN_RULES = Object.freeze([
     startNodeRule,
@@ -10766,7 +10968,8 @@ const BUILTIN_RULES = Object.freeze([
     unknownAttributeRule,
     attributeTypeRule,
     attributeNoEffectRule,
-    parallelFanInRule
+    parallelFanInRule,
+    nulInValueRule
 ]);
 function validateGraph(graph, options = {}) {
     const ctx = {
@@ -11780,6 +11983,7 @@ const VERSION = '0.1.0';
  */
 
 
+
 const LIMIT_NAMES = Object.keys(DEFAULT_DOT_LIMITS);
 const FLAGS = [
     {
@@ -11841,7 +12045,12 @@ const FLAGS = [
         value: false,
         help: 'Resume even though the pipeline file changed since the checkpoint.'
     },
-    { name: 'var', value: true, metavar: 'KEY=VALUE', help: 'Seed a context value (repeatable).' },
+    {
+        name: 'var',
+        value: true,
+        metavar: 'KEY=VALUE',
+        help: 'Seed a context value (repeatable; not __proto__, constructor or prototype).'
+    },
     {
         name: 'limit',
         value: true,
@@ -11941,7 +12150,10 @@ function parseArgs(argv) {
             const eq = value.indexOf('=');
             if (eq <= 0)
                 throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
-            vars.set(value.slice(0, eq), value.slice(eq + 1));
+            const key = value.slice(0, eq);
+            if (isReservedContextKey(key))
+                throw usageError(`--var ${key}=… is refused: '${key}' is a reserved name (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys). Choose another key.`);
+            vars.set(key, value.slice(eq + 1));
         }
         else {
             if (values.has(spec.name))
@@ -12182,8 +12394,27 @@ class FileChildRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/render-tail.ts
+/**
+ * The "last lines of <node>/<file>" block of a failure summary: each line made visible (control bytes
+ * shown as escapes) and at most TAIL_LINE_WIDTH characters wide, keeping the end of a longer line and
+ * saying how much was cut. A stage that writes megabytes without a newline gives one bounded line.
+ */
+
+/** Characters shown of one output line; a longer line keeps its end. */
+const TAIL_LINE_WIDTH = 500;
+/**
+ * `{indent}last lines of {source}:` and one `{indent}  │ line` row per line. `source` is `node/file`
+ * (user data too: it is made visible).
+ */
+function formatOutputTail(source, lines, indent, width = TAIL_LINE_WIDTH) {
+    const rows = lines.map((line) => `${indent}  │ ${visibleLineEnd(line, width)}`);
+    return `${indent}last lines of ${visible(source)}:\n${rows.join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
+
 
 
 function helpText() {
@@ -12213,6 +12444,10 @@ function helpText() {
         '  2  usage error (unknown flag, missing or unreadable file)',
         '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
         '',
+        'Output:',
+        '  Control characters from pipelines and tools print as escapes (ESC as \\x1b); files keep the raw',
+        `  bytes. A failure summary shows at most ${TAIL_LINE_WIDTH} characters of each output line (the end of it).`,
+        '',
         'Environment:',
         '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',
         '  TRACKER_PROCESS_HELPER=0  start tool commands from tracker itself, not from its helper process',
@@ -12221,7 +12456,56 @@ function helpText() {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/cli/visible-event.ts
+/**
+ * An event with its text made terminal-safe before the console renders it: every string field (node ids,
+ * labels, answers, reasons, paths) and every string in a list field goes through `visible` as one line,
+ * so a value can neither send control sequences nor start a line of its own. The output lines of failed
+ * branches are left as they are: the tail renderer escapes and caps them.
+ */
+
+function visibleBranch(branch) {
+    return {
+        ...branch,
+        branch: visible(branch.branch),
+        ...(branch.nodeId === undefined ? {} : { nodeId: visible(branch.nodeId) }),
+        ...(branch.reason === undefined ? {} : { reason: visible(branch.reason) })
+    };
+}
+function visibleField(key, value) {
+    if (typeof value === 'string')
+        return visible(value);
+    if (!Array.isArray(value))
+        return value;
+    if (key === 'failedBranches')
+        return value.map(visibleBranch);
+    let changed = false;
+    const shown = value.map((item) => {
+        if (typeof item !== 'string')
+            return item;
+        const text = visible(item);
+        if (text !== item)
+            changed = true;
+        return text;
+    });
+    return changed ? shown : value;
+}
+function visibleEvent(event) {
+    let copy;
+    for (const [key, value] of Object.entries(event)) {
+        const shown = visibleField(key, value);
+        if (shown === value)
+            continue;
+        copy ??= { ...event };
+        copy[key] = shown;
+    }
+    return (copy ?? event);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/render-console.ts
+
+
+
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
@@ -12244,12 +12528,14 @@ function formatFailedBranches(branches) {
     return branches
         .map((b) => {
         const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
-        const tails = (b.output ?? []).map((o) => `\n      last lines of ${b.nodeId ?? b.branch}/${o.file}:\n${o.lines.map((l) => `        │ ${l}`).join('\n')}`);
+        const tails = (b.output ?? []).map((o) => `\n${formatOutputTail(`${b.nodeId ?? b.branch}/${o.file}`, o.lines, '      ')}`);
         return head + tails.join('');
     })
         .join('\n');
 }
+/** One event as console text; every value taken from the event is made visible (`visibleEvent`). */
 function formatEvent(event, options = {}) {
+    event = visibleEvent(event);
     const where = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
     switch (event.type) {
         case 'pipeline.started':
@@ -12336,7 +12622,7 @@ class NdjsonSink {
         this.write = write;
     }
     emit(event) {
-        this.write(JSON.stringify(event) + '\n');
+        this.write(visibleJson(event) + '\n');
     }
 }
 
@@ -12539,6 +12825,13 @@ function attachExcerpts(diagnostics, source, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/render-validate.ts
+/**
+ * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message` with the source line
+ * and a caret under the column, a synopsis of the graph, the execution plan, and a one-line verdict.
+ * `--json` prints the same as one JSON document (each diagnostic with its `excerpt`, and `token` for
+ * syntax errors).
+ */
+
 
 
 
@@ -12550,7 +12843,7 @@ function renderValidation(prepared, options) {
     if (options.json) {
         const summary = graph ? summarizeGraph(graph) : undefined;
         const plan = graph ? planExecution(graph) : undefined;
-        return (JSON.stringify({
+        return (visibleJson({
             valid: prepared.ok,
             diagnostics,
             ...(summary && plan
@@ -12573,7 +12866,7 @@ function renderValidation(prepared, options) {
                     }
                 }
                 : {})
-        }, null, 2) + '\n');
+        }, 2) + '\n');
     }
     const lines = diagnostics.map(formatDiagnostic);
     if (graph) {
@@ -12586,12 +12879,25 @@ function renderValidation(prepared, options) {
         : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`);
     return lines.join('\n') + '\n';
 }
-/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
+/** What the pipeline kind in the synopsis line means (README, "The CLI"). */
+const KIND_MEANINGS = {
+    PLANNING: 'LLM or human stages, no tool stages',
+    EXECUTION: 'tool stages, no LLM stages',
+    HYBRID: 'LLM and tool stages',
+    EMPTY: 'no LLM, tool or human stages'
+};
+/**
+ * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
+ * the goal and node ids are made visible, each on its own line.
+ */
 function renderPlan(graph) {
+    return planLines(graph).map((line) => visible(line));
+}
+function planLines(graph) {
     const summary = summarizeGraph(graph);
     const plan = planExecution(graph);
     const lines = [];
-    lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`);
+    lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline (${KIND_MEANINGS[summary.kind]})`);
     if (summary.goal)
         lines.push(`  goal:     ${summary.goal}`);
     lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
@@ -12698,6 +13004,7 @@ class MemoryRunStore {
 
 
 
+
 /** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
 const SIMULATE_MAX_VISITS = 3;
 /** Stages simulated at most (parallel branches included). */
@@ -12715,12 +13022,20 @@ function instantClock() {
         }
     };
 }
+/** What a tool stage's notes start with; the text output prints the rest under the stage's line. */
+const WOULD_RUN = '[simulated] ';
+/** `would run: make build`, or its first line and how many follow for a multi-line command. */
+function describeToolCommand(command) {
+    const lines = command.trim().split('\n');
+    const more = lines.length - 1;
+    return `would run: ${lines[0] ?? ''}${more > 0 ? ` (+${more} more line${more === 1 ? '' : 's'})` : ''}`;
+}
 class SimulatedTool {
     execute(input) {
         const command = getString(input.node.attrs, 'tool_command') ?? '';
         return Promise.resolve({
             status: 'success',
-            notes: `[simulated] would run: ${command.split('\n')[0] ?? ''}`
+            notes: `${WOULD_RUN}${describeToolCommand(command)}`
         });
     }
 }
@@ -12747,7 +13062,7 @@ async function simulatePipeline(graph, options) {
     const render = options.json ? new NdjsonSink(options.write) : new ConsoleSink(options.write);
     if (options.json) {
         const plan = planExecution(graph);
-        options.write(JSON.stringify({
+        options.write(visibleJson({
             type: 'simulation.plan',
             levels: plan.levels,
             parallel_groups: plan.parallelGroups,
@@ -12798,21 +13113,23 @@ async function simulatePipeline(graph, options) {
                     return;
                 if (event.type === 'pipeline.stopped' && bounded !== undefined) {
                     if (options.json)
-                        options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
+                        options.write(visibleJson({ type: 'simulation.bounded', reason: bounded }) + '\n');
                     return;
                 }
                 if (event.type === 'stage.completed' && !event.branch)
                     path.push(event.nodeId);
                 render.emit(event);
+                if (!options.json && event.type === 'stage.completed' && event.notes?.startsWith(WOULD_RUN))
+                    options.write(`      ${visible(event.notes.slice(WOULD_RUN.length))}\n`);
             }
         },
         pipeline: { name: graph.name, file: graph.file, sha256: '' },
         signal: controller.signal
     });
     if (!options.json) {
-        options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
+        options.write(`${visible(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}`)}\n`);
         if (bounded)
-            options.write(`Simulation ${bounded}.\n`);
+            options.write(`${visible(`Simulation ${bounded}.`)}\n`);
     }
     return { run, path, ...(bounded ? { bounded } : {}) };
 }
@@ -12822,6 +13139,8 @@ async function simulatePipeline(graph, options) {
  * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
  * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
  */
+
+
 
 
 
@@ -12902,7 +13221,8 @@ async function recordedWorkdir(runDir) {
 }
 async function main(argv, io) {
     const out = (text) => void io.stdout.write(text);
-    const err = (text) => void io.stderr.write(text);
+    // stderr carries only text for people: whatever it quotes from user data is made visible.
+    const err = (text) => void io.stderr.write(visible(text, 'block'));
     let settings;
     try {
         settings = parseArgs(argv);
@@ -13169,7 +13489,7 @@ async function failureDetail(store, nodeId) {
         if (!text || text.trim() === '')
             continue;
         const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
-        parts.push(`  last lines of ${nodeId}/${name}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`);
+        parts.push(`${formatOutputTail(`${nodeId}/${name}`, lines, '  ')}\n`);
     }
     return parts.join('');
 }

@@ -67,6 +67,9 @@ describe('parseArgs', () => {
     [['a.dot', 'b.dot'], 'Expected one pipeline file'],
     [['p.dot', '--logs'], '--logs needs a value'],
     [['p.dot', '--var', 'novalue'], '--var expects KEY=VALUE'],
+    [['p.dot', '--var', '__proto__=x'], "'__proto__' is a reserved name"],
+    [['p.dot', '--var=constructor=x'], "'constructor' is a reserved name"],
+    [['p.dot', '--var', 'prototype='], "'prototype' is a reserved name"],
     [['p.dot', '-c', 'x', '-r', 'y'], 'either --checkpoint or --resume'],
     [['p.dot', '--json=yes'], 'takes no value'],
     [['p.dot', '--logs', 'a', '--logs', 'b'], 'given twice'],
@@ -106,6 +109,13 @@ describe('help and version', () => {
       expect(text).toContain(flag);
     }
     expect(text).toMatch(/3 +stopped/);
+  });
+
+  it('says how output treats control characters, long lines and reserved --var keys', () => {
+    const text = helpText();
+    expect(text).toContain('print as escapes (ESC as \\x1b)');
+    expect(text).toContain('at most 500 characters of each output line');
+    expect(text).toContain('not __proto__, constructor or prototype');
   });
 
   it('keeps VERSION equal to package.json', () => {

@@ -51,6 +51,18 @@ describe('simulatePipeline', () => {
     expect(text).toContain('Path: start -> work -> gate -> done\n');
   });
 
+  it('says under each tool stage what it would run', async () => {
+    const { text } = await simulate(
+      REDO_FIRST.replace('tool_command="make"', 'tool_command="make build\nmake test\nmake dist"')
+    );
+    expect(text).toContain(
+      '  ✓ work success in 0ms\n      would run: make build (+2 more lines)\n'
+    );
+    const single = await simulate(REDO_FIRST);
+    expect(single.text).toContain('  ✓ work success in 0ms\n      would run: make\n');
+    expect(single.text).not.toContain('would run: \n');
+  });
+
   it('--json: the plan and the bound are NDJSON objects', async () => {
     const { text } = await simulate(REDO_FIRST, true);
     const objects = text

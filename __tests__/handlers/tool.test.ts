@@ -261,7 +261,19 @@ describe('ToolHandler: status.json and auto_status', () => {
   it.each([
     ['{"outcome": ', 'is not valid JSON'],
     ['[1,2]', 'must contain a JSON object'],
-    ['{"outcome":"great"}', 'expected one of success, partial_success, retry, fail, skipped']
+    ['{"outcome":"great"}', 'expected one of success, partial_success, retry, fail, skipped'],
+    [
+      '{"outcome":"success","context_updates":{"a":1,"__proto__":{"x":1}}}',
+      'context_updates sets the key "__proto__", which is reserved'
+    ],
+    [
+      '{"outcome":"success","context_updates":{"constructor":"x"}}',
+      'context_updates sets the key "constructor", which is reserved'
+    ],
+    [
+      '{"outcome":"success","context_updates":{"prototype":1}}',
+      'context_updates sets the key "prototype", which is reserved'
+    ]
   ])('a broken status.json %p is a terminal FAIL naming the file', async (content, message) => {
     const store = new MemoryRunStore();
     const { outcome } = await runTool({ tool_command: 'x' }, [writesStatus(store, content)], {

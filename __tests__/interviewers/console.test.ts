@@ -6,6 +6,7 @@ import type { ConsoleInterviewerOptions } from '../../src/interviewers/console.j
 import type { Answer, Question } from '../../src/ports/interviewer.js';
 import { AnswerValues } from '../../src/ports/interviewer.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { RAW_CONTROL } from '../support/control-chars.js';
 
 const CHOICE: Question = {
   text: 'Ship it?',
@@ -342,5 +343,32 @@ describe('ConsoleInterviewer: abort', () => {
     const { interviewer, output } = setup();
     interviewer.inform('waiting for review', 'review');
     expect(output()).toBe('[i] review: waiting for review\n');
+  });
+});
+
+describe('ConsoleInterviewer: control characters', () => {
+  it('shows them as escapes in the question, the options, the echo and the error', async () => {
+    const { input, interviewer, output } = setup();
+    input.write('\u001b[2Jnope\nb\n');
+    const answer = await interviewer.ask({
+      text: 'Ship \u001b]0;PWNED\u0007it?',
+      type: 'multiple_choice',
+      options: [
+        { key: 'A', label: '[A] Appr\u001b[8move' },
+        { key: 'B', label: '[B] Block\u009b' }
+      ],
+      stage: 'gate\u001b[31m'
+    });
+    expect(answer.value).toBe('B');
+    expect(output()).not.toMatch(RAW_CONTROL);
+    expect(output()).toContain('[?] Ship \\x1b]0;PWNED\\x07it?\n');
+    expect(output()).toContain('  1. [A] Appr\\x1b[8move\n  2. [B] Block\\x9b\n');
+    expect(output()).toContain("'\\x1b[2Jnope' is not one of the options");
+  });
+
+  it('shows them as escapes in what inform() prints', () => {
+    const { interviewer, output } = setup();
+    interviewer.inform('done\u001b[2J', 'gate\u0007');
+    expect(output()).toBe('[i] gate\\x07: done\\x1b[2J\n');
   });
 });

@@ -6,22 +6,38 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { errorMessage } from '../common/errors.js';
+import { visible } from '../common/visible.js';
 // eslint-disable-next-line no-restricted-imports -- removed with the action's own composition root (issue 8)
 import { main } from '../cli/main.js';
 import { preparePipeline } from '../pipeline/prepare-pipeline.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import { Outputs, readSettings, toCliArgs } from './inputs.js';
 
-function annotate(d: Diagnostic): void {
+export interface Annotation {
+  readonly severity: Diagnostic['severity'];
+  readonly text: string;
+  readonly props: core.AnnotationProperties;
+}
+
+/**
+ * The annotation a diagnostic becomes. Its text quotes the pipeline, so control characters are made
+ * visible (the log viewer would act on them); the file path stays as written so the annotation links.
+ */
+export function annotationOf(d: Diagnostic): Annotation {
   const props = {
-    title: `tracker ${d.rule}`,
+    title: `tracker ${visible(d.rule)}`,
     ...(d.file ? { file: d.file } : {}),
     ...(d.line ? { startLine: d.line } : {}),
     ...(d.column ? { startColumn: d.column } : {})
   };
-  const text = d.fix ? `${d.message}\nFix: ${d.fix}` : d.message;
-  if (d.severity === 'error') core.error(text, props);
-  else if (d.severity === 'warning') core.warning(text, props);
+  const text = d.fix ? `${visible(d.message)}\nFix: ${visible(d.fix)}` : visible(d.message);
+  return { severity: d.severity, text, props };
+}
+
+function annotate(d: Diagnostic): void {
+  const { severity, text, props } = annotationOf(d);
+  if (severity === 'error') core.error(text, props);
+  else if (severity === 'warning') core.warning(text, props);
   else core.notice(text, props);
 }
 
@@ -62,6 +78,6 @@ export async function runAction(): Promise<void> {
     core.setOutput(Outputs.ExitCode, code);
     if (code !== 0) core.setFailed(`Pipeline ${status} (exit code ${code}).`);
   } catch (error) {
-    core.setFailed(errorMessage(error));
+    core.setFailed(visible(errorMessage(error), 'block'));
   }
 }

@@ -4,6 +4,7 @@
 import { DEFAULT_DOT_LIMITS } from '../dot/parser.js';
 import type { DotLimits } from '../dot/parser.js';
 import { TrackerError } from '../common/errors.js';
+import { RESERVED_CONTEXT_KEYS, isReservedContextKey } from '../engine/context.js';
 
 export type CliCommand = 'run' | 'validate' | 'simulate' | 'help' | 'version';
 
@@ -97,7 +98,12 @@ export const FLAGS: readonly FlagSpec[] = [
     value: false,
     help: 'Resume even though the pipeline file changed since the checkpoint.'
   },
-  { name: 'var', value: true, metavar: 'KEY=VALUE', help: 'Seed a context value (repeatable).' },
+  {
+    name: 'var',
+    value: true,
+    metavar: 'KEY=VALUE',
+    help: 'Seed a context value (repeatable; not __proto__, constructor or prototype).'
+  },
   {
     name: 'limit',
     value: true,
@@ -205,7 +211,12 @@ export function parseArgs(argv: readonly string[]): CliSettings {
     } else if (spec.name === 'var') {
       const eq = value.indexOf('=');
       if (eq <= 0) throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
-      vars.set(value.slice(0, eq), value.slice(eq + 1));
+      const key = value.slice(0, eq);
+      if (isReservedContextKey(key))
+        throw usageError(
+          `--var ${key}=… is refused: '${key}' is a reserved name (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys). Choose another key.`
+        );
+      vars.set(key, value.slice(eq + 1));
     } else {
       if (values.has(spec.name)) throw usageError(`Flag --${spec.name} was given twice.`);
       values.set(spec.name, value);

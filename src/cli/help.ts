@@ -1,5 +1,6 @@
 /** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
 import { FLAGS } from './args.js';
+import { TAIL_LINE_WIDTH } from './render-tail.js';
 import { VERSION } from '../version.js';
 
 export function helpText(): string {
@@ -28,6 +29,10 @@ export function helpText(): string {
     '  1  the pipeline failed, or the graph has errors',
     '  2  usage error (unknown flag, missing or unreadable file)',
     '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
+    '',
+    'Output:',
+    '  Control characters from pipelines and tools print as escapes (ESC as \\x1b); files keep the raw',
+    `  bytes. A failure summary shows at most ${TAIL_LINE_WIDTH} characters of each output line (the end of it).`,
     '',
     'Environment:',
     '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',

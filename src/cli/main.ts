@@ -32,6 +32,8 @@ import { helpText } from './help.js';
 import { ConsoleSink, NdjsonSink } from './render-console.js';
 import { renderValidation } from './render-validate.js';
 import { simulatePipeline } from './simulate.js';
+import { formatOutputTail } from './render-tail.js';
+import { visible } from '../common/visible.js';
 
 export const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 } as const;
 
@@ -111,7 +113,8 @@ async function recordedWorkdir(runDir: string): Promise<string | undefined> {
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
-  const err = (text: string): void => void io.stderr.write(text);
+  // stderr carries only text for people: whatever it quotes from user data is made visible.
+  const err = (text: string): void => void io.stderr.write(visible(text, 'block'));
   let settings: CliSettings;
   try {
     settings = parseArgs(argv);
@@ -433,9 +436,7 @@ async function failureDetail(store: FsRunStore, nodeId: string): Promise<string>
       .catch(() => undefined);
     if (!text || text.trim() === '') continue;
     const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
-    parts.push(
-      `  last lines of ${nodeId}/${name}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`
-    );
+    parts.push(`${formatOutputTail(`${nodeId}/${name}`, lines, '  ')}\n`);
   }
   return parts.join('');
 }

@@ -4,6 +4,9 @@
  */
 import type { FailedBranch, PipelineEvent } from '../ports/events.js';
 import type { EventSink } from '../ports/event-sink.js';
+import { visibleJson } from '../common/visible.js';
+import { formatOutputTail } from './render-tail.js';
+import { visibleEvent } from './visible-event.js';
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -28,8 +31,7 @@ export function formatFailedBranches(branches: readonly FailedBranch[]): string 
     .map((b) => {
       const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
       const tails = (b.output ?? []).map(
-        (o) =>
-          `\n      last lines of ${b.nodeId ?? b.branch}/${o.file}:\n${o.lines.map((l) => `        │ ${l}`).join('\n')}`
+        (o) => `\n${formatOutputTail(`${b.nodeId ?? b.branch}/${o.file}`, o.lines, '      ')}`
       );
       return head + tails.join('');
     })
@@ -41,10 +43,12 @@ export interface ConsoleRenderOptions {
   readonly quiet?: boolean;
 }
 
+/** One event as console text; every value taken from the event is made visible (`visibleEvent`). */
 export function formatEvent(
   event: PipelineEvent,
   options: ConsoleRenderOptions = {}
 ): string | undefined {
+  event = visibleEvent(event);
   const where = (nodeId: string, branch?: string): string =>
     branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
   switch (event.type) {
@@ -129,6 +133,6 @@ export class NdjsonSink implements EventSink {
   constructor(private readonly write: (text: string) => void) {}
 
   emit(event: PipelineEvent): void {
-    this.write(JSON.stringify(event) + '\n');
+    this.write(visibleJson(event) + '\n');
   }
 }

@@ -4,8 +4,10 @@
  * `--json` prints the same as one JSON document (each diagnostic with its `excerpt`, and `token` for
  * syntax errors).
  */
+import { visible, visibleJson } from '../common/visible.js';
 import type { Graph } from '../graph/graph.js';
 import { planExecution, summarizeGraph } from '../graph/plan.js';
+import type { PipelineKind } from '../graph/plan.js';
 import { attachExcerpts } from '../pipeline/attach-excerpts.js';
 import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../validate/format-diagnostic.js';
@@ -20,7 +22,7 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
     const summary = graph ? summarizeGraph(graph) : undefined;
     const plan = graph ? planExecution(graph) : undefined;
     return (
-      JSON.stringify(
+      visibleJson(
         {
           valid: prepared.ok,
           diagnostics,
@@ -45,7 +47,6 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
               }
             : {})
         },
-        null,
         2
       ) + '\n'
     );
@@ -63,13 +64,28 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
   return lines.join('\n') + '\n';
 }
 
-/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
+/** What the pipeline kind in the synopsis line means (README, "The CLI"). */
+export const KIND_MEANINGS: Readonly<Record<PipelineKind, string>> = {
+  PLANNING: 'LLM or human stages, no tool stages',
+  EXECUTION: 'tool stages, no LLM stages',
+  HYBRID: 'LLM and tool stages',
+  EMPTY: 'no LLM, tool or human stages'
+};
+
+/**
+ * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
+ * the goal and node ids are made visible, each on its own line.
+ */
 export function renderPlan(graph: Graph): string[] {
+  return planLines(graph).map((line) => visible(line));
+}
+
+function planLines(graph: Graph): string[] {
   const summary = summarizeGraph(graph);
   const plan = planExecution(graph);
   const lines: string[] = [];
   lines.push(
-    `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`
+    `Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline (${KIND_MEANINGS[summary.kind]})`
   );
   if (summary.goal) lines.push(`  goal:     ${summary.goal}`);
   lines.push(

@@ -1,6 +1,7 @@
 /**
  * `tracker simulate`: prints the execution plan, then walks the graph with simulated outcomes and runs
- * nothing — no processes, no LLM, no files. Tool nodes report what they would run; gates take their first
+ * nothing — no processes, no LLM, no files. Tool nodes report what they would run (a `would run:` line
+ * under the stage in the text output, the stage's `notes` in `--json`); gates take their first
  * choice. A walk that would loop forever (a gate whose first choice goes back) is cut off once a node is
  * about to run more than SIMULATE_MAX_VISITS times, or after SIMULATE_MAX_STEPS stages.
  */
@@ -20,6 +21,7 @@ import { MemoryRunStore } from '../stores/memory-run-store.js';
 import { ConsoleSink, NdjsonSink } from './render-console.js';
 import { renderPlan } from './render-validate.js';
 import { planExecution } from '../graph/plan.js';
+import { visible, visibleJson } from '../common/visible.js';
 
 /** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
 export const SIMULATE_MAX_VISITS = 3;
@@ -47,12 +49,22 @@ function instantClock(): Clock {
   };
 }
 
+/** What a tool stage's notes start with; the text output prints the rest under the stage's line. */
+const WOULD_RUN = '[simulated] ';
+
+/** `would run: make build`, or its first line and how many follow for a multi-line command. */
+export function describeToolCommand(command: string): string {
+  const lines = command.trim().split('\n');
+  const more = lines.length - 1;
+  return `would run: ${lines[0] ?? ''}${more > 0 ? ` (+${more} more line${more === 1 ? '' : 's'})` : ''}`;
+}
+
 class SimulatedTool implements Handler {
   execute(input: HandlerInput): Promise<Outcome> {
     const command = getString(input.node.attrs, 'tool_command') ?? '';
     return Promise.resolve({
       status: 'success',
-      notes: `[simulated] would run: ${command.split('\n')[0] ?? ''}`
+      notes: `${WOULD_RUN}${describeToolCommand(command)}`
     });
   }
 }
@@ -86,7 +98,7 @@ export async function simulatePipeline(
   if (options.json) {
     const plan = planExecution(graph);
     options.write(
-      JSON.stringify({
+      visibleJson({
         type: 'simulation.plan',
         levels: plan.levels,
         parallel_groups: plan.parallelGroups,
@@ -135,19 +147,21 @@ export async function simulatePipeline(
           return;
         if (event.type === 'pipeline.stopped' && bounded !== undefined) {
           if (options.json)
-            options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
+            options.write(visibleJson({ type: 'simulation.bounded', reason: bounded }) + '\n');
           return;
         }
         if (event.type === 'stage.completed' && !event.branch) path.push(event.nodeId);
         render.emit(event);
+        if (!options.json && event.type === 'stage.completed' && event.notes?.startsWith(WOULD_RUN))
+          options.write(`      ${visible(event.notes.slice(WOULD_RUN.length))}\n`);
       }
     },
     pipeline: { name: graph.name, file: graph.file, sha256: '' },
     signal: controller.signal
   });
   if (!options.json) {
-    options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
-    if (bounded) options.write(`Simulation ${bounded}.\n`);
+    options.write(`${visible(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}`)}\n`);
+    if (bounded) options.write(`${visible(`Simulation ${bounded}.`)}\n`);
   }
   return { run, path, ...(bounded ? { bounded } : {}) };
 }

@@ -3,6 +3,7 @@
  * recovery), each with file:line:col, the offending token, a source excerpt and a hint on how to fix it.
  */
 import { TrackerError } from '../common/errors.js';
+import { visible } from '../common/visible.js';
 
 /** Where a problem is. `line` and `column` are 1-based (columns count UTF-16 code units); `offset` is 0-based. */
 export interface DotLocation {
@@ -36,6 +37,8 @@ const EXCERPT_WIDTH = 120;
  *   3 |   a [label="x"
  *     |     ^
  * ```
+ * Control characters in the line are shown as escapes (`visible`: `ESC` as `\x1b`), and the caret stays
+ * under the character it points at.
  */
 export function sourceExcerpt(
   source: string,
@@ -65,10 +68,13 @@ export function sourceExcerpt(
   const text = source.slice(lineStart, lineEnd);
   const caretAt = Math.min(offset, lineEnd) - lineStart;
   let pad = prefix === '' ? '' : ' ';
-  for (let i = 0; i < caretAt; i += 1) pad += text.charCodeAt(i) === 9 ? '\t' : ' ';
+  for (let i = 0; i < caretAt; i += 1) {
+    const ch = text[i] ?? '';
+    pad += ch === '\t' ? '\t' : ' '.repeat(visible(ch).length);
+  }
   const gutter = String(location.line);
   const blank = ' '.repeat(gutter.length);
-  return `  ${gutter} | ${prefix}${text}${suffix}\n  ${blank} | ${pad}^`;
+  return `  ${gutter} | ${prefix}${visible(text, 'block')}${suffix}\n  ${blank} | ${pad}^`;
 }
 
 /** The diagnostic rule id for an issue's code (`dot_syntax`, `dot_limit`). */
@@ -84,9 +90,9 @@ export function issueRule(code: DotErrorCode): string {
 /** Renders one issue as `file:line:col: error[dot_syntax]: message`, the excerpt and the hint. */
 export function formatDotIssue(issue: DotSyntaxIssue): string {
   const { file, line, column } = issue.location;
-  let text = `${file}:${line}:${column}: error[${issueRule(issue.code)}]: ${issue.message}`;
-  if (issue.excerpt !== '') text += `\n${issue.excerpt}`;
-  if (issue.hint !== undefined) text += `\n  hint: ${issue.hint}`;
+  let text = `${visible(file)}:${line}:${column}: error[${issueRule(issue.code)}]: ${visible(issue.message)}`;
+  if (issue.excerpt !== '') text += `\n${visible(issue.excerpt, 'block')}`;
+  if (issue.hint !== undefined) text += `\n  hint: ${visible(issue.hint)}`;
   return text;
 }
 

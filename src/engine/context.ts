@@ -5,7 +5,13 @@
  */
 import type { ContextView } from '../ports/context.js';
 
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
+export const RESERVED_CONTEXT_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(RESERVED_CONTEXT_KEYS);
+
+export function isReservedContextKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
 
 /** Renders a context value as the condition language and prompts see it. */
 export function contextValueToString(value: unknown): string {

@@ -1,6 +1,7 @@
 /** Building and reading Outcomes (spec §5.2); the type itself is in src/ports/outcome.ts. */
 import type { Outcome, StageStatus } from '../ports/outcome.js';
 import { StageStatuses } from '../ports/outcome.js';
+import { RESERVED_CONTEXT_KEYS, isReservedContextKey } from './context.js';
 
 export function isStageStatus(value: unknown): value is StageStatus {
   return typeof value === 'string' && (StageStatuses as readonly string[]).includes(value);
@@ -24,7 +25,8 @@ export function failure(failureReason: string, extra: Partial<Outcome> = {}): Ou
 
 /**
  * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
- * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status,
+ * or when `context_updates` sets a reserved key (`__proto__`, `constructor`, `prototype`).
  */
 export function outcomeFromStatusJson(data: unknown): Outcome | string {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -41,6 +43,11 @@ export function outcomeFromStatusJson(data: unknown): Outcome | string {
   const updates = record['context_updates'];
   const notes = record['notes'];
   const reason = record['failure_reason'];
+  if (typeof updates === 'object' && updates !== null && !Array.isArray(updates)) {
+    const reserved = Object.keys(updates).find(isReservedContextKey);
+    if (reserved !== undefined)
+      return `context_updates sets the key ${JSON.stringify(reserved)}, which is reserved (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys); rename it`;
+  }
   return {
     status,
     ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),

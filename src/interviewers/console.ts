@@ -11,6 +11,9 @@
  * (marked `defaulted: 'timeout'`), else `timeout`. When the input ends (piped input ran out, stdin closed) the
  * default is returned (`defaulted: 'closed'`), else `skipped`. Questions asked at the same time are asked
  * one after the other, and no listener stays on the input between questions.
+ *
+ * Everything written is made visible first (`visible`): a question, label, default or echoed answer that
+ * holds control characters prints them as escapes (`\x1b`), never as themselves.
  */
 import type { Clock } from '../ports/clock.js';
 import type { Answer, Interviewer, Question, QuestionOption } from '../ports/interviewer.js';
@@ -18,6 +21,7 @@ import { AnswerValues } from '../ports/interviewer.js';
 import { errorMessage } from '../common/errors.js';
 import { normaliseChoiceLabel, stripAcceleratorKey } from '../common/accelerator-key.js';
 import { formatTimeout } from '../common/format-timeout.js';
+import { visible } from '../common/visible.js';
 import { LineReader } from './line-reader.js';
 
 export const CONSOLE_ACTOR = 'console';
@@ -245,6 +249,6 @@ export class ConsoleInterviewer implements Interviewer {
   }
 
   #write(text: string): void {
-    this.#output.write(text);
+    this.#output.write(visible(text, 'block'));
   }
 }

@@ -5,14 +5,17 @@
  *       |     ^
  *     fix: …
  *     note: start node 'b' declared here at pipeline.dot:5:5
+ * Text taken from the pipeline (messages quote values, the excerpt shows a source line) is made visible:
+ * control characters print as escapes (`\x1b`), never as themselves.
  */
 import type { SourceLocation } from '../common/source-location.js';
+import { visible } from '../common/visible.js';
 import type { Diagnostic, Severity } from '../common/diagnostic.js';
 
 /** `file:line:col`, leaving out the parts that are unknown. */
 export function formatLocation(loc: Partial<SourceLocation>): string {
   const parts: string[] = [];
-  if (loc.file !== undefined && loc.file !== '') parts.push(loc.file);
+  if (loc.file !== undefined && loc.file !== '') parts.push(visible(loc.file));
   if (loc.line !== undefined) {
     parts.push(String(loc.line));
     if (loc.column !== undefined) parts.push(String(loc.column));
@@ -22,13 +25,13 @@ export function formatLocation(loc: Partial<SourceLocation>): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d);
-  const head = `${where === '' ? '' : `${where}: `}${d.severity}[${d.rule}]: ${d.message}`;
+  const head = `${where === '' ? '' : `${where}: `}${d.severity}[${visible(d.rule)}]: ${visible(d.message)}`;
   const lines = [head];
-  if (d.excerpt !== undefined && d.excerpt !== '') lines.push(d.excerpt);
-  if (d.fix !== undefined && d.fix !== '') lines.push(`  fix: ${d.fix}`);
+  if (d.excerpt !== undefined && d.excerpt !== '') lines.push(visible(d.excerpt, 'block'));
+  if (d.fix !== undefined && d.fix !== '') lines.push(`  fix: ${visible(d.fix)}`);
   for (const related of d.related ?? []) {
     const at = formatLocation(related.loc);
-    lines.push(`  note: ${related.message}${at === '' ? '' : ` at ${at}`}`);
+    lines.push(`  note: ${visible(related.message)}${at === '' ? '' : ` at ${at}`}`);
   }
   return lines.join('\n');
 }

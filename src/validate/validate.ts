@@ -19,6 +19,7 @@ import { fidelityValidRule } from './rules/fidelity-valid.js';
 import { gateChoicesRule } from './rules/gate-choices.js';
 import { goalGateHasRetryRule } from './rules/goal-gate-has-retry.js';
 import { implicitNodeRule } from './rules/implicit-node.js';
+import { nulInValueRule } from './rules/nul-in-value.js';
 import { parallelFanInRule } from './rules/parallel-fan-in.js';
 import { promptOnLlmNodesRule } from './rules/prompt-on-llm-nodes.js';
 import { reachabilityRule } from './rules/reachability.js';
@@ -56,7 +57,8 @@ export const BUILTIN_RULES: readonly LintRule[] = Object.freeze([
   unknownAttributeRule,
   attributeTypeRule,
   attributeNoEffectRule,
-  parallelFanInRule
+  parallelFanInRule,
+  nulInValueRule
 ]);
 
 export interface ValidateOptions {
