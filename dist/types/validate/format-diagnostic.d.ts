@@ -1,0 +1,15 @@
+/**
+ * Diagnostic → text, in the compiler style editors and CI logs understand:
+ *   pipeline.dot:4:5: error[start_node]: found 2 start nodes: …
+ *     4 |     b [shape=Mdiamond]          (the excerpt, when the diagnostic has one)
+ *       |     ^
+ *     fix: …
+ *     note: start node 'b' declared here at pipeline.dot:5:5
+ */
+import type { SourceLocation } from '../graph/graph.js';
+import type { Diagnostic } from './diagnostic.js';
+/** `file:line:col`, leaving out the parts that are unknown. */
+export declare function formatLocation(loc: Partial<SourceLocation>): string;
+export declare function formatDiagnostic(d: Diagnostic): string;
+/** `2 errors, 1 warning` (zero counts left out; `no problems` when empty). */
+export declare function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string;
