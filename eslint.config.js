@@ -161,7 +161,16 @@ function layerBlocks() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tracker/**', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      '.build/**',
+      'node_modules/**',
+      'coverage/**',
+      '.tracker/**',
+      'jest.config.js'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,11 +2,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 84:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 4:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(543);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,8 +15,8 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 977:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 543:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -34,7 +34,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/common/errors.ts
+;// CONCATENATED MODULE: ./.build/src/common/errors.js
 class TrackerError extends Error {
     code;
     trackerError = true;
@@ -64,7 +64,7 @@ function errorMessage(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
+;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
 /**
  * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
  * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
@@ -113,7 +113,7 @@ function writeFileAtomicSync(path, content, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
 
 
 
@@ -189,7 +189,7 @@ class ActivityLogSink {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
+;// CONCATENATED MODULE: ./.build/src/stores/utf8-tail.js
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
  * cut-off) are dropped rather than decoded as U+FFFD.
@@ -201,7 +201,7 @@ function utf8Tail(bytes) {
     return Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.length - skip).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/adapters/node-process-runner.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/node-process-runner.js
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
  *
@@ -503,7 +503,7 @@ class NodeProcessRunner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server-protocol.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server-protocol.js
 function hasType(value) {
     return typeof value === 'object' && value !== null && 't' in value;
 }
@@ -522,7 +522,7 @@ function isServerReply(value) {
     return value.t === 'done' && typeof value.id === 'number';
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server-runner.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server-runner.js
 /**
  * A ProcessRunner that starts commands through a long-lived helper process (process-server.ts)
  * instead of forking tracker itself (docs/decisions/0007-process-helper.md).
@@ -803,7 +803,7 @@ function createProcessRunner(options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/adapters/run-id.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/run-id.js
 
 /** 12 hex characters (6 random bytes), like Tracker's run IDs. */
 function newRunId() {
@@ -812,7 +812,7 @@ function newRunId() {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/graph/shapes.ts
+;// CONCATENATED MODULE: ./.build/src/graph/shapes.js
 /**
  * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
  */
@@ -844,7 +844,7 @@ function shapeToHandlerType(shape) {
     return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/graph/values.ts
+;// CONCATENATED MODULE: ./.build/src/graph/values.js
 
 const INTEGER = /^[-+]?\d+$/;
 const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -965,7 +965,7 @@ function nodeLabel(node) {
     return label === undefined || label === '' ? node.id : label;
 }
 
-;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/system-clock.js
 
 
 /**
@@ -1008,7 +1008,7 @@ function createSystemClock(wait = nodeTimer) {
 /** The real clock. */
 const systemClock = createSystemClock();
 
-;// CONCATENATED MODULE: ./src/graph/graph.ts
+;// CONCATENATED MODULE: ./.build/src/graph/graph.js
 const NO_EDGES = [];
 function outgoingEdges(graph, nodeId) {
     return graph.outgoing.get(nodeId) ?? NO_EDGES;
@@ -1047,7 +1047,7 @@ function withNodeAttrs(node, attrs) {
     return { ...node, attrs };
 }
 
-;// CONCATENATED MODULE: ./src/graph/terminals.ts
+;// CONCATENATED MODULE: ./.build/src/graph/terminals.js
 
 const START_FALLBACK_IDS = ['start', 'Start'];
 const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
@@ -1099,7 +1099,7 @@ function findTerminalNodes(nodes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/handler.ts
+;// CONCATENATED MODULE: ./.build/src/engine/handler.js
 /**
  * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
  * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
@@ -1117,7 +1117,7 @@ function isBranchTimeout(reason) {
     return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
 }
 
-;// CONCATENATED MODULE: ./src/engine/context.ts
+;// CONCATENATED MODULE: ./.build/src/engine/context.js
 /** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
 const RESERVED_CONTEXT_KEYS = ['__proto__', 'constructor', 'prototype'];
 const FORBIDDEN_KEYS = new Set(RESERVED_CONTEXT_KEYS);
@@ -1209,11 +1209,11 @@ class RunContext {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ports/outcome.ts
+;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
 /** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
 const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
 
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
+;// CONCATENATED MODULE: ./.build/src/engine/outcome.js
 
 
 function isStageStatus(value) {
@@ -1284,7 +1284,7 @@ function outcomeToStatusJson(outcome) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
+;// CONCATENATED MODULE: ./.build/src/engine/retry-policy.js
 
 const DEFAULT_BACKOFF = {
     initialDelayMs: 200,
@@ -1329,10 +1329,10 @@ function delayForAttempt(attempt, backoff, random) {
     return Math.max(0, Math.round(delay));
 }
 
-;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
+;// CONCATENATED MODULE: ./.build/src/ports/checkpoint.js
 const CHECKPOINT_VERSION = 2;
 
-;// CONCATENATED MODULE: ./src/engine/run-state.ts
+;// CONCATENATED MODULE: ./.build/src/engine/run-state.js
 
 
 /**
@@ -1575,7 +1575,7 @@ class RunState {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/edit-distance.ts
+;// CONCATENATED MODULE: ./.build/src/common/edit-distance.js
 /**
  * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
  * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
@@ -1612,7 +1612,7 @@ function boundedEditDistance(a, b, max) {
     return Math.min(prev[b.length] ?? max + 1, max + 1);
 }
 
-;// CONCATENATED MODULE: ./src/common/suggest.ts
+;// CONCATENATED MODULE: ./.build/src/common/suggest.js
 /**
  * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
  * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
@@ -1679,7 +1679,7 @@ function didYouMean(suggestion) {
     return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
 }
 
-;// CONCATENATED MODULE: ./src/condition/parse-condition.ts
+;// CONCATENATED MODULE: ./.build/src/condition/parse-condition.js
 
 /** Longest condition accepted; real conditions are a few dozen characters. */
 const MAX_CONDITION_LENGTH = 16_384;
@@ -2354,7 +2354,7 @@ class ConditionParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
+;// CONCATENATED MODULE: ./.build/src/condition/evaluate-condition.js
 const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 /** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
 function conditionValueToString(value) {
@@ -2472,7 +2472,7 @@ function evaluateInner(expr, scope) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/condition-cache.ts
+;// CONCATENATED MODULE: ./.build/src/engine/condition-cache.js
 /**
  * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
  */
@@ -2504,7 +2504,7 @@ function conditionHolds(text, outcome, context) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/select-edge.ts
+;// CONCATENATED MODULE: ./.build/src/engine/select-edge.js
 
 
 
@@ -2568,7 +2568,7 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/engine/event-bus.ts
+;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
 /**
  * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
  * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
@@ -2625,7 +2625,7 @@ class EventBus {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/graph-snapshot.ts
+;// CONCATENATED MODULE: ./.build/src/engine/graph-snapshot.js
 
 function graphSnapshot(graph, registry) {
     const nodes = [...graph.nodes.values()].map((node) => ({
@@ -2649,11 +2649,11 @@ function graphSnapshot(graph, registry) {
     return { nodes, edges };
 }
 
-;// CONCATENATED MODULE: ./src/ports/events.ts
+;// CONCATENATED MODULE: ./.build/src/ports/events.js
 /** The `schema` that `pipeline.started` carries (docs/events.md). */
 const EVENT_SCHEMA_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
+;// CONCATENATED MODULE: ./.build/src/engine/run-pipeline.js
 /**
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
@@ -3757,7 +3757,7 @@ function withoutUndefined(value) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
+;// CONCATENATED MODULE: ./.build/src/graph/attribute-schema.js
 /**
  * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
  * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
@@ -4265,7 +4265,7 @@ function singular(word) {
     return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-;// CONCATENATED MODULE: ./src/engine/fidelity.ts
+;// CONCATENATED MODULE: ./.build/src/engine/fidelity.js
 
 
 
@@ -4325,7 +4325,7 @@ function projectContext(snapshot, mode) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/codergen.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/codergen.js
 /**
  * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
  */
@@ -4432,7 +4432,7 @@ class CodergenHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/conditional.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/conditional.js
 
 /**
  * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
@@ -4456,7 +4456,7 @@ class ConditionalHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/exit.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/exit.js
 /** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
 class ExitHandler {
     execute() {
@@ -4464,7 +4464,7 @@ class ExitHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
+;// CONCATENATED MODULE: ./.build/src/graph/find-join-node.js
 
 
 
@@ -4521,7 +4521,7 @@ function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
     return best?.id;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/parallel.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/parallel.js
 /**
  * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
  * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
@@ -4762,7 +4762,7 @@ class ParallelHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/fan-in.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/fan-in.js
 
 
 const RANK = {
@@ -4836,7 +4836,7 @@ class FanInHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/manager-loop.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/manager-loop.js
 /**
  * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
  * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
@@ -4986,7 +4986,7 @@ class ManagerLoopHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/registry.ts
+;// CONCATENATED MODULE: ./.build/src/engine/registry.js
 
 
 class HandlerRegistry {
@@ -5030,7 +5030,7 @@ class HandlerRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/simulated-backend.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/simulated-backend.js
 /**
  * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
  * answers deterministically without any network.
@@ -5045,7 +5045,7 @@ class SimulatedBackend {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/start.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/start.js
 /** Pipeline entry point (spec §4.3): a no-op. */
 class StartHandler {
     execute() {
@@ -5053,7 +5053,7 @@ class StartHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/tool.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
 /**
  * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
  * port. See docs/tool-nodes.md for the user-facing contract.
@@ -5488,7 +5488,7 @@ function describeHookFailure(result) {
     return `exited ${result.exitCode}`;
 }
 
-;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
+;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
 /**
  * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
  * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
@@ -5528,7 +5528,7 @@ function normaliseChoiceLabel(label) {
     return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
 }
 
-;// CONCATENATED MODULE: ./src/common/format-timeout.ts
+;// CONCATENATED MODULE: ./.build/src/common/format-timeout.js
 /**
  * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
  * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
@@ -5555,7 +5555,7 @@ function formatTimeout(ms) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/ports/interviewer.ts
+;// CONCATENATED MODULE: ./.build/src/ports/interviewer.js
 const AnswerValues = {
     Yes: 'yes',
     No: 'no',
@@ -5563,7 +5563,7 @@ const AnswerValues = {
     Timeout: 'timeout'
 };
 
-;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
 /**
  * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
  *
@@ -5985,7 +5985,7 @@ function promptMarkdown(question, gate) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/builtin-registry.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/builtin-registry.js
 /**
  * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
  * Composition roots call this, then may `register` custom handlers on the result.
@@ -6018,7 +6018,7 @@ function createBuiltinRegistry(deps) {
     return registry;
 }
 
-;// CONCATENATED MODULE: ./src/interviewers/auto-approve.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/auto-approve.js
 
 const AUTO_APPROVE_ACTOR = 'auto-approve';
 const AUTO_APPROVED_TEXT = 'auto-approved';
@@ -6055,7 +6055,7 @@ class AutoApproveInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/visible.ts
+;// CONCATENATED MODULE: ./.build/src/common/visible.js
 /**
  * Text from user data (DOT values and excerpts, node ids, tool output, answers) made safe to print on a
  * terminal: every control character is shown as the escape a JavaScript string literal would use, so an
@@ -6188,7 +6188,7 @@ function visibleJson(value, space) {
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/interviewers/line-reader.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/line-reader.js
 /**
  * Reads one line at a time from a stream without losing input between reads: lines that arrive in one
  * chunk are kept for the next read, and the stream is paused (its listeners removed) while nobody is
@@ -6288,7 +6288,7 @@ class LineReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/interviewers/console.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/console.js
 
 
 
@@ -6494,7 +6494,7 @@ class ConsoleInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/dot-syntax-error.ts
+;// CONCATENATED MODULE: ./.build/src/dot/dot-syntax-error.js
 /**
  * The one error `parseDot` throws. It carries every independent problem the parser found (after error
  * recovery), each with file:line:col, the offending token, a source excerpt and a hint on how to fix it.
@@ -6606,7 +6606,7 @@ class DotSyntaxError extends TrackerError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/lexer.ts
+;// CONCATENATED MODULE: ./.build/src/dot/lexer.js
 /**
  * A hand-written DOT scanner over UTF-16 char codes. It is pulled one token at a time by the parser and
  * tracks line, column and offset exactly (columns count UTF-16 code units, 1-based; a tab counts 1).
@@ -7236,7 +7236,7 @@ function tokenize(source, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/parser.ts
+;// CONCATENATED MODULE: ./.build/src/dot/parser.js
 
 
 const DEFAULT_DOT_LIMITS = Object.freeze({
@@ -8098,7 +8098,7 @@ function parseDot(source, options = {}) {
     return new Parser(source, file, limits).run();
 }
 
-;// CONCATENATED MODULE: ./src/common/diagnostic.ts
+;// CONCATENATED MODULE: ./.build/src/common/diagnostic.js
 function diagnosticAt(loc, d) {
     return loc ? { ...d, file: loc.file, line: loc.line, column: loc.column } : d;
 }
@@ -8118,7 +8118,7 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/graph/derive-handler-type.ts
+;// CONCATENATED MODULE: ./.build/src/graph/derive-handler-type.js
 
 
 
@@ -8195,7 +8195,7 @@ function dialectNote(node, shape, key, becomes, shapeInstead) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/graph/derive-class.ts
+;// CONCATENATED MODULE: ./.build/src/graph/derive-class.js
 /**
  * Class names (spec §2.10, §2.12): the comma-separated `class` attribute, and the class a subgraph label
  * derives for the nodes inside it.
@@ -8223,7 +8223,7 @@ function splitClasses(value) {
     return [...seen];
 }
 
-;// CONCATENATED MODULE: ./src/graph/build-graph.ts
+;// CONCATENATED MODULE: ./.build/src/graph/build-graph.js
 
 
 
@@ -8645,7 +8645,7 @@ function formatLoc(loc) {
     return `${loc.file}:${loc.line}:${loc.column}`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/format-diagnostic.ts
+;// CONCATENATED MODULE: ./.build/src/validate/format-diagnostic.js
 
 /** `file:line:col`, leaving out the parts that are unknown. */
 function formatLocation(loc) {
@@ -8692,7 +8692,7 @@ function summarizeDiagnostics(diagnostics) {
     return parts.length === 0 ? 'no problems' : parts.join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/validate/pipeline-validation-error.ts
+;// CONCATENATED MODULE: ./.build/src/validate/pipeline-validation-error.js
 /**
  * Thrown by `assertValid` when a pipeline has error diagnostics (spec §7.3 `validate_or_raise`).
  * Decide on it with `isTrackerError(e) && e.code === 'PIPELINE_INVALID'`.
@@ -8714,7 +8714,7 @@ class pipeline_validation_error_PipelineValidationError extends TrackerError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/once-per-source.ts
+;// CONCATENATED MODULE: ./.build/src/validate/once-per-source.js
 class OncePerSource {
     #seen = new Set();
     /** True the first time the value written at this place is seen (always true for a value without a place). */
@@ -8747,7 +8747,7 @@ function ownerPhrase(kind, owner, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/attribute-owners.ts
+;// CONCATENATED MODULE: ./.build/src/validate/attribute-owners.js
 
 const NO_TARGET = Object.freeze({});
 class GraphOwner {
@@ -8879,7 +8879,7 @@ function attributeOwners(graph, kinds) {
     return owners;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/attribute-no-effect.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/attribute-no-effect.js
 /**
  * attribute_no_effect: a known attribute that tracker will ignore where it is written. Three cases:
  * - an attribute of another dialect that tracker's engine does not implement (`fan_in_policy`, `quorum`,
@@ -8954,7 +8954,7 @@ const attributeNoEffectRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/attribute-type.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/attribute-type.js
 
 
 
@@ -9126,7 +9126,7 @@ const attributeTypeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/locate-in-value.ts
+;// CONCATENATED MODULE: ./.build/src/validate/locate-in-value.js
 function locateInValue(value, key, offset) {
     const loc = value.loc;
     if (loc === undefined)
@@ -9148,7 +9148,7 @@ function locateInValue(value, key, offset) {
     return { file: loc.file, line: loc.line + lines, column: at - newline };
 }
 
-;// CONCATENATED MODULE: ./src/validate/graph-facts.ts
+;// CONCATENATED MODULE: ./.build/src/validate/graph-facts.js
 
 
 
@@ -9328,7 +9328,7 @@ function buildIndex(graph, jumps) {
     return { ids, indexOf, outStart, outTargets, inStart, inSources };
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/condition-syntax.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/condition-syntax.js
 
 
 
@@ -9387,7 +9387,7 @@ const conditionSyntaxRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/condition-extension.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/condition-extension.js
 /**
  * condition_extension (info): a condition uses an operator that tracker supports but the Attractor spec
  * (§10) does not (`||`, `!`/`not`, `==`, `<`, `contains`, `in`, `matches`, `ctx.` …). Such a pipeline
@@ -9422,7 +9422,7 @@ const conditionExtensionRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/edge-target-exists.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/edge-target-exists.js
 /**
  * edge_target_exists (spec §7.2): both ends of every edge name a node of the graph. The DOT builder
  * creates a node for every edge endpoint, so this fires for graphs built or transformed through the API.
@@ -9456,7 +9456,7 @@ const edgeTargetExistsRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/exit-no-outgoing.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/exit-no-outgoing.js
 /**
  * exit_no_outgoing (spec §7.2): the exit node ends the run, so it may have no outgoing edges.
  */
@@ -9482,7 +9482,7 @@ const exitNoOutgoingRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/describe-nodes.ts
+;// CONCATENATED MODULE: ./.build/src/validate/describe-nodes.js
 
 /** At most this many nodes are listed; the rest become "and N more". */
 const MAX_LISTED = 10;
@@ -9502,7 +9502,7 @@ function quoteIds(ids) {
     return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] ?? ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/exit-reachable.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/exit-reachable.js
 /**
  * exit_reachable: every node the run can reach must have a path onward to the exit. A node without one
  * is a dead end (no outgoing edges) or sits in a part of the graph that only loops back on itself; a run
@@ -9545,7 +9545,7 @@ const exitReachableRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/fidelity-valid.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/fidelity-valid.js
 
 
 
@@ -9592,7 +9592,7 @@ const fidelityValidRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/gate-choices.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/gate-choices.js
 /**
  * gate_choices: a human gate (wait.human) offers its outgoing edges as choices (spec §4.6), labelled by
  * the edge `label`. A gate with several edges and an unlabelled one shows the raw node id as a choice;
@@ -9647,7 +9647,7 @@ const gateChoicesRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/goal-gate-has-retry.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/goal-gate-has-retry.js
 /**
  * goal_gate_has_retry (spec §7.2, §3.4): when the run reaches the exit and a goal gate has not succeeded,
  * the engine jumps to a retry target (node first, then graph). With none, the run simply fails there.
@@ -9681,7 +9681,7 @@ const goalGateHasRetryRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/implicit-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/implicit-node.js
 /**
  * implicit_node: a node that only appears in edge statements and is never declared. DOT allows it, but
  * in a pipeline it is usually a typo of a declared node, and it runs as whatever the defaults make it
@@ -9719,7 +9719,7 @@ const implicitNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/nul-in-value.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/nul-in-value.js
 /**
  * nul_in_value: an attribute value or a node id holds a NUL character (U+0000). Values reach processes
  * (`tool_command`, hooks), environment variables (`TRACKER_GOAL`, `TRACKER_NODE_ID`, context values) and
@@ -9770,7 +9770,7 @@ const nulInValueRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/parallel-fan-in.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/parallel-fan-in.js
 /**
  * parallel_fan_in: the branches of a `parallel` node run until they reach their join node, where execution
  * continues (spec §4.8-4.9; the join is found as the engine finds it, `graph/find-join-node.ts`). A fan-in
@@ -9832,7 +9832,7 @@ const parallelFanInRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/prompt-on-llm-nodes.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/prompt-on-llm-nodes.js
 /**
  * prompt_on_llm_nodes (spec §7.2): a node that runs the LLM (codergen) needs instructions: a `prompt`,
  * or at least a descriptive `label` (the prompt falls back to the label). A label that merely repeats
@@ -9866,7 +9866,7 @@ const promptOnLlmNodesRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/reachability.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/reachability.js
 /**
  * reachability (spec §7.2): every node must be reachable from the start node. A node that is not will
  * never run. Skipped when there is no start node (start_node reports that).
@@ -9902,7 +9902,7 @@ const reachabilityRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/retry-target-exists.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/retry-target-exists.js
 
 
 
@@ -9946,7 +9946,7 @@ const retryTargetExistsRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/start-no-incoming.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/start-no-incoming.js
 /**
  * start_no_incoming (spec §7.2): nothing may lead back into the start node.
  */
@@ -9975,7 +9975,7 @@ const startNoIncomingRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/start-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/start-node.js
 /**
  * start_node (spec §7.2): a pipeline has exactly one start node (shape=Mdiamond, type=start, or, when
  * none is marked, a node with id `start`/`Start`).
@@ -10012,7 +10012,7 @@ const startNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/stylesheet/style-rule.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/style-rule.js
 /**
  * The parsed form of a `model_stylesheet` (spec §8): rules with one selector each and their declarations.
  * Offsets are 0-based UTF-16 indexes `[start, end)` within the stylesheet text.
@@ -10029,7 +10029,7 @@ const REASONING_EFFORT_VALUES = [
     'xhigh'
 ];
 
-;// CONCATENATED MODULE: ./src/stylesheet/parse-stylesheet.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/parse-stylesheet.js
 /**
  * Parser for the `model_stylesheet` graph attribute (spec §8.2):
  *
@@ -10489,7 +10489,7 @@ class StylesheetParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/stylesheet-syntax.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/stylesheet-syntax.js
 
 
 
@@ -10552,7 +10552,7 @@ function excerpt(text, offset) {
     return piece === '' ? '' : ` (near ${JSON.stringify(piece)})`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/terminal-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/terminal-node.js
 /**
  * terminal_node (spec §7.2): a pipeline has exactly one exit node (shape=Msquare, type=exit, or, when
  * none is marked, a node with id `exit`/`end`).
@@ -10590,7 +10590,7 @@ const terminalNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/type-known.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/type-known.js
 /**
  * type_known (spec §7.2): an explicit `type` must name a handler the registry knows; a node whose
  * handler is missing fails when the run reaches it.
@@ -10628,7 +10628,7 @@ const typeKnownRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/strongly-connected.ts
+;// CONCATENATED MODULE: ./.build/src/validate/strongly-connected.js
 /**
  * Strongly connected components (Tarjan's algorithm) over an integer graph in CSR form: the successors of
  * node i are `targets[start[i] .. start[i + 1])`. Iterative, so deep graphs cannot overflow the stack.
@@ -10690,7 +10690,7 @@ function stronglyConnectedComponents(n, start, targets) {
     return { count, of };
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/unconditional-cycle.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/unconditional-cycle.js
 
 
 
@@ -10833,7 +10833,7 @@ const unconditionalCycleRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/unknown-attribute.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/unknown-attribute.js
 
 
 
@@ -10917,7 +10917,7 @@ const unknownAttributeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/validate.ts
+;// CONCATENATED MODULE: ./.build/src/validate/validate.js
 
 
 
@@ -10995,7 +10995,7 @@ function assertValid(graph, options = {}) {
     return diagnostics;
 }
 
-;// CONCATENATED MODULE: ./src/stylesheet/apply-stylesheet.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/apply-stylesheet.js
 
 
 function selectorSpecificity(selector) {
@@ -11105,7 +11105,7 @@ function applyStylesheet(graph, rules) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/transforms.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/transforms.js
 
 
 
@@ -11150,7 +11150,7 @@ const BUILTIN_TRANSFORMS = [
     goalExpansionTransform
 ];
 
-;// CONCATENATED MODULE: ./src/pipeline/prepare-pipeline.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/prepare-pipeline.js
 /**
  * PARSE → TRANSFORM → VALIDATE (spec §3.1 phases 1-3) as one pure function. A syntax error becomes
  * diagnostics (rule `dot_syntax` / `dot_limit`), so callers handle every bad input the same way.
@@ -11230,7 +11230,7 @@ function preparePipeline(source, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/checkpoint.ts
+;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
 /**
  * The checkpoint: a versioned, snake_case JSON document written after every node transition and before
  * every retry. Its size is bounded by the graph and the context, never by the run's history (loops append
@@ -11412,7 +11412,7 @@ function serializeCheckpoint(checkpoint) {
     return JSON.stringify(checkpoint) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/stores/fs-checkpoint-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/fs-checkpoint-store.js
 
 
 
@@ -11643,7 +11643,7 @@ class FsCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/fs-run-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/fs-run-store.js
 
 
 
@@ -11973,11 +11973,11 @@ class FsRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./.build/src/version.js
 /** The tracker version; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./.build/src/cli/args.js
 /**
  * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
  */
@@ -12209,7 +12209,7 @@ function settings(command, pipeline, bools, values, vars, limits) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/child-runner.ts
+;// CONCATENATED MODULE: ./.build/src/cli/child-runner.js
 /**
  * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
  * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
@@ -12394,7 +12394,7 @@ class FileChildRunner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-tail.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-tail.js
 /**
  * The "last lines of <node>/<file>" block of a failure summary: each line made visible (control bytes
  * shown as escapes) and at most TAIL_LINE_WIDTH characters wide, keeping the end of a longer line and
@@ -12412,7 +12412,7 @@ function formatOutputTail(source, lines, indent, width = TAIL_LINE_WIDTH) {
     return `${indent}last lines of ${visible(source)}:\n${rows.join('\n')}`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/help.ts
+;// CONCATENATED MODULE: ./.build/src/cli/help.js
 /** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
 
 
@@ -12456,7 +12456,7 @@ function helpText() {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/visible-event.ts
+;// CONCATENATED MODULE: ./.build/src/cli/visible-event.js
 /**
  * An event with its text made terminal-safe before the console renders it: every string field (node ids,
  * labels, answers, reasons, paths) and every string in a list field goes through `visible` as one line,
@@ -12502,7 +12502,7 @@ function visibleEvent(event) {
     return (copy ?? event);
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-console.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-console.js
 
 
 
@@ -12626,7 +12626,7 @@ class NdjsonSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/graph/plan.ts
+;// CONCATENATED MODULE: ./.build/src/graph/plan.js
 /**
  * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
  * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
@@ -12791,7 +12791,7 @@ function findParallelGroups(graph) {
     return groups;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/attach-excerpts.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/attach-excerpts.js
 /**
  * Adds the source excerpt (the line and a caret under the column, as syntax errors show) to diagnostics
  * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
@@ -12824,7 +12824,7 @@ function attachExcerpts(diagnostics, source, file) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-validate.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-validate.js
 /**
  * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message` with the source line
  * and a caret under the column, a synopsis of the graph, the execution plan, and a one-line verdict.
@@ -12914,7 +12914,7 @@ function planLines(graph) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/memory-checkpoint-store.js
 
 /**
  * An in-memory CheckpointStore (a product feature for embedding and tests). It stores the serialized text,
@@ -12933,7 +12933,7 @@ class MemoryCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/memory-run-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/memory-run-store.js
 
 /**
  * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
@@ -12993,7 +12993,7 @@ class MemoryRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/simulate.ts
+;// CONCATENATED MODULE: ./.build/src/cli/simulate.js
 
 
 
@@ -13134,7 +13134,7 @@ async function simulatePipeline(graph, options) {
     return { run, path, ...(bounded ? { bounded } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/cli/main.ts
+;// CONCATENATED MODULE: ./.build/src/cli/main.js
 /**
  * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
  * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
@@ -13634,6 +13634,6 @@ async function runCli() {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(84);
+/******/ var __webpack_exports__ = __nccwpck_require__(4);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -28370,11 +28370,207 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6744:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 2613:
+/***/ ((module) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1398);
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4236:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9961);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,8 +28579,8 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1398:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 9961:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
@@ -31391,7 +31587,7 @@ function getIDToken(aud) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/common/errors.ts
+;// CONCATENATED MODULE: ./.build/src/common/errors.js
 class TrackerError extends Error {
     code;
     trackerError = true;
@@ -31421,7 +31617,7 @@ function errorMessage(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/visible.ts
+;// CONCATENATED MODULE: ./.build/src/common/visible.js
 /**
  * Text from user data (DOT values and excerpts, node ids, tool output, answers) made safe to print on a
  * terminal: every control character is shown as the escape a JavaScript string literal would use, so an
@@ -31556,7 +31752,7 @@ function visibleJson(value, space) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
+;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
 /**
  * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
  * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
@@ -31605,7 +31801,7 @@ function writeFileAtomicSync(path, content, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
 
 
 
@@ -31681,7 +31877,7 @@ class ActivityLogSink {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
+;// CONCATENATED MODULE: ./.build/src/stores/utf8-tail.js
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
  * cut-off) are dropped rather than decoded as U+FFFD.
@@ -31693,7 +31889,7 @@ function utf8Tail(bytes) {
     return Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.length - skip).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/adapters/node-process-runner.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/node-process-runner.js
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
  *
@@ -31995,7 +32191,7 @@ class NodeProcessRunner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server-protocol.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server-protocol.js
 function hasType(value) {
     return typeof value === 'object' && value !== null && 't' in value;
 }
@@ -32014,7 +32210,7 @@ function isServerReply(value) {
     return value.t === 'done' && typeof value.id === 'number';
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server-runner.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server-runner.js
 /**
  * A ProcessRunner that starts commands through a long-lived helper process (process-server.ts)
  * instead of forking tracker itself (docs/decisions/0007-process-helper.md).
@@ -32295,7 +32491,7 @@ function createProcessRunner(options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/adapters/run-id.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/run-id.js
 
 /** 12 hex characters (6 random bytes), like Tracker's run IDs. */
 function newRunId() {
@@ -32304,7 +32500,7 @@ function newRunId() {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/graph/shapes.ts
+;// CONCATENATED MODULE: ./.build/src/graph/shapes.js
 /**
  * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
  */
@@ -32336,7 +32532,7 @@ function shapeToHandlerType(shape) {
     return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/graph/values.ts
+;// CONCATENATED MODULE: ./.build/src/graph/values.js
 
 const INTEGER = /^[-+]?\d+$/;
 const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -32457,7 +32653,7 @@ function nodeLabel(node) {
     return label === undefined || label === '' ? node.id : label;
 }
 
-;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/system-clock.js
 
 
 /**
@@ -32500,7 +32696,7 @@ function createSystemClock(wait = nodeTimer) {
 /** The real clock. */
 const systemClock = createSystemClock();
 
-;// CONCATENATED MODULE: ./src/graph/graph.ts
+;// CONCATENATED MODULE: ./.build/src/graph/graph.js
 const NO_EDGES = [];
 function outgoingEdges(graph, nodeId) {
     return graph.outgoing.get(nodeId) ?? NO_EDGES;
@@ -32539,7 +32735,7 @@ function withNodeAttrs(node, attrs) {
     return { ...node, attrs };
 }
 
-;// CONCATENATED MODULE: ./src/graph/terminals.ts
+;// CONCATENATED MODULE: ./.build/src/graph/terminals.js
 
 const START_FALLBACK_IDS = ['start', 'Start'];
 const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
@@ -32591,7 +32787,7 @@ function findTerminalNodes(nodes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/handler.ts
+;// CONCATENATED MODULE: ./.build/src/engine/handler.js
 /**
  * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
  * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
@@ -32609,7 +32805,7 @@ function isBranchTimeout(reason) {
     return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
 }
 
-;// CONCATENATED MODULE: ./src/engine/context.ts
+;// CONCATENATED MODULE: ./.build/src/engine/context.js
 /** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
 const RESERVED_CONTEXT_KEYS = ['__proto__', 'constructor', 'prototype'];
 const FORBIDDEN_KEYS = new Set(RESERVED_CONTEXT_KEYS);
@@ -32701,11 +32897,11 @@ class RunContext {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ports/outcome.ts
+;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
 /** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
 const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
 
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
+;// CONCATENATED MODULE: ./.build/src/engine/outcome.js
 
 
 function isStageStatus(value) {
@@ -32776,7 +32972,7 @@ function outcomeToStatusJson(outcome) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
+;// CONCATENATED MODULE: ./.build/src/engine/retry-policy.js
 
 const DEFAULT_BACKOFF = {
     initialDelayMs: 200,
@@ -32821,10 +33017,10 @@ function delayForAttempt(attempt, backoff, random) {
     return Math.max(0, Math.round(delay));
 }
 
-;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
+;// CONCATENATED MODULE: ./.build/src/ports/checkpoint.js
 const CHECKPOINT_VERSION = 2;
 
-;// CONCATENATED MODULE: ./src/engine/run-state.ts
+;// CONCATENATED MODULE: ./.build/src/engine/run-state.js
 
 
 /**
@@ -33067,7 +33263,7 @@ class RunState {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/edit-distance.ts
+;// CONCATENATED MODULE: ./.build/src/common/edit-distance.js
 /**
  * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
  * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
@@ -33104,7 +33300,7 @@ function boundedEditDistance(a, b, max) {
     return Math.min(prev[b.length] ?? max + 1, max + 1);
 }
 
-;// CONCATENATED MODULE: ./src/common/suggest.ts
+;// CONCATENATED MODULE: ./.build/src/common/suggest.js
 /**
  * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
  * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
@@ -33171,7 +33367,7 @@ function didYouMean(suggestion) {
     return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
 }
 
-;// CONCATENATED MODULE: ./src/condition/parse-condition.ts
+;// CONCATENATED MODULE: ./.build/src/condition/parse-condition.js
 
 /** Longest condition accepted; real conditions are a few dozen characters. */
 const MAX_CONDITION_LENGTH = 16_384;
@@ -33846,7 +34042,7 @@ class ConditionParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
+;// CONCATENATED MODULE: ./.build/src/condition/evaluate-condition.js
 const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 /** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
 function conditionValueToString(value) {
@@ -33964,7 +34160,7 @@ function evaluateInner(expr, scope) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/condition-cache.ts
+;// CONCATENATED MODULE: ./.build/src/engine/condition-cache.js
 /**
  * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
  */
@@ -33996,7 +34192,7 @@ function conditionHolds(text, outcome, context) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/select-edge.ts
+;// CONCATENATED MODULE: ./.build/src/engine/select-edge.js
 
 
 
@@ -34060,7 +34256,7 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/engine/event-bus.ts
+;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
 /**
  * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
  * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
@@ -34117,7 +34313,7 @@ class EventBus {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/graph-snapshot.ts
+;// CONCATENATED MODULE: ./.build/src/engine/graph-snapshot.js
 
 function graphSnapshot(graph, registry) {
     const nodes = [...graph.nodes.values()].map((node) => ({
@@ -34141,11 +34337,11 @@ function graphSnapshot(graph, registry) {
     return { nodes, edges };
 }
 
-;// CONCATENATED MODULE: ./src/ports/events.ts
+;// CONCATENATED MODULE: ./.build/src/ports/events.js
 /** The `schema` that `pipeline.started` carries (docs/events.md). */
 const EVENT_SCHEMA_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
+;// CONCATENATED MODULE: ./.build/src/engine/run-pipeline.js
 /**
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
@@ -35249,7 +35445,7 @@ function withoutUndefined(value) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
+;// CONCATENATED MODULE: ./.build/src/graph/attribute-schema.js
 /**
  * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
  * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
@@ -35757,7 +35953,7 @@ function singular(word) {
     return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-;// CONCATENATED MODULE: ./src/engine/fidelity.ts
+;// CONCATENATED MODULE: ./.build/src/engine/fidelity.js
 
 
 
@@ -35817,7 +36013,7 @@ function projectContext(snapshot, mode) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/codergen.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/codergen.js
 /**
  * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
  */
@@ -35924,7 +36120,7 @@ class CodergenHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/conditional.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/conditional.js
 
 /**
  * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
@@ -35948,7 +36144,7 @@ class ConditionalHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/exit.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/exit.js
 /** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
 class ExitHandler {
     execute() {
@@ -35956,7 +36152,7 @@ class ExitHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
+;// CONCATENATED MODULE: ./.build/src/graph/find-join-node.js
 
 
 
@@ -36013,7 +36209,7 @@ function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
     return best?.id;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/parallel.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/parallel.js
 /**
  * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
  * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
@@ -36254,7 +36450,7 @@ class ParallelHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/fan-in.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/fan-in.js
 
 
 const RANK = {
@@ -36328,7 +36524,7 @@ class FanInHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/manager-loop.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/manager-loop.js
 /**
  * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
  * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
@@ -36478,7 +36674,7 @@ class ManagerLoopHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/registry.ts
+;// CONCATENATED MODULE: ./.build/src/engine/registry.js
 
 
 class HandlerRegistry {
@@ -36522,7 +36718,7 @@ class HandlerRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/simulated-backend.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/simulated-backend.js
 /**
  * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
  * answers deterministically without any network.
@@ -36537,7 +36733,7 @@ class SimulatedBackend {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/start.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/start.js
 /** Pipeline entry point (spec §4.3): a no-op. */
 class StartHandler {
     execute() {
@@ -36545,7 +36741,7 @@ class StartHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/tool.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
 /**
  * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
  * port. See docs/tool-nodes.md for the user-facing contract.
@@ -36980,7 +37176,7 @@ function describeHookFailure(result) {
     return `exited ${result.exitCode}`;
 }
 
-;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
+;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
 /**
  * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
  * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
@@ -37020,7 +37216,7 @@ function normaliseChoiceLabel(label) {
     return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
 }
 
-;// CONCATENATED MODULE: ./src/common/format-timeout.ts
+;// CONCATENATED MODULE: ./.build/src/common/format-timeout.js
 /**
  * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
  * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
@@ -37047,7 +37243,7 @@ function formatTimeout(ms) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/ports/interviewer.ts
+;// CONCATENATED MODULE: ./.build/src/ports/interviewer.js
 const AnswerValues = {
     Yes: 'yes',
     No: 'no',
@@ -37055,7 +37251,7 @@ const AnswerValues = {
     Timeout: 'timeout'
 };
 
-;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
 /**
  * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
  *
@@ -37477,7 +37673,7 @@ function promptMarkdown(question, gate) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/handlers/builtin-registry.ts
+;// CONCATENATED MODULE: ./.build/src/handlers/builtin-registry.js
 /**
  * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
  * Composition roots call this, then may `register` custom handlers on the result.
@@ -37510,7 +37706,7 @@ function createBuiltinRegistry(deps) {
     return registry;
 }
 
-;// CONCATENATED MODULE: ./src/interviewers/auto-approve.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/auto-approve.js
 
 const AUTO_APPROVE_ACTOR = 'auto-approve';
 const AUTO_APPROVED_TEXT = 'auto-approved';
@@ -37549,7 +37745,7 @@ class AutoApproveInterviewer {
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/interviewers/line-reader.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/line-reader.js
 /**
  * Reads one line at a time from a stream without losing input between reads: lines that arrive in one
  * chunk are kept for the next read, and the stream is paused (its listeners removed) while nobody is
@@ -37649,7 +37845,7 @@ class LineReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/interviewers/console.ts
+;// CONCATENATED MODULE: ./.build/src/interviewers/console.js
 
 
 
@@ -37855,7 +38051,7 @@ class ConsoleInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/dot-syntax-error.ts
+;// CONCATENATED MODULE: ./.build/src/dot/dot-syntax-error.js
 /**
  * The one error `parseDot` throws. It carries every independent problem the parser found (after error
  * recovery), each with file:line:col, the offending token, a source excerpt and a hint on how to fix it.
@@ -37967,7 +38163,7 @@ class DotSyntaxError extends TrackerError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/lexer.ts
+;// CONCATENATED MODULE: ./.build/src/dot/lexer.js
 /**
  * A hand-written DOT scanner over UTF-16 char codes. It is pulled one token at a time by the parser and
  * tracks line, column and offset exactly (columns count UTF-16 code units, 1-based; a tab counts 1).
@@ -38597,7 +38793,7 @@ function tokenize(source, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dot/parser.ts
+;// CONCATENATED MODULE: ./.build/src/dot/parser.js
 
 
 const DEFAULT_DOT_LIMITS = Object.freeze({
@@ -39459,7 +39655,7 @@ function parseDot(source, options = {}) {
     return new Parser(source, file, limits).run();
 }
 
-;// CONCATENATED MODULE: ./src/common/diagnostic.ts
+;// CONCATENATED MODULE: ./.build/src/common/diagnostic.js
 function diagnosticAt(loc, d) {
     return loc ? { ...d, file: loc.file, line: loc.line, column: loc.column } : d;
 }
@@ -39479,7 +39675,7 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/graph/derive-handler-type.ts
+;// CONCATENATED MODULE: ./.build/src/graph/derive-handler-type.js
 
 
 
@@ -39556,7 +39752,7 @@ function dialectNote(node, shape, key, becomes, shapeInstead) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/graph/derive-class.ts
+;// CONCATENATED MODULE: ./.build/src/graph/derive-class.js
 /**
  * Class names (spec §2.10, §2.12): the comma-separated `class` attribute, and the class a subgraph label
  * derives for the nodes inside it.
@@ -39584,7 +39780,7 @@ function splitClasses(value) {
     return [...seen];
 }
 
-;// CONCATENATED MODULE: ./src/graph/build-graph.ts
+;// CONCATENATED MODULE: ./.build/src/graph/build-graph.js
 
 
 
@@ -40006,7 +40202,7 @@ function formatLoc(loc) {
     return `${loc.file}:${loc.line}:${loc.column}`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/format-diagnostic.ts
+;// CONCATENATED MODULE: ./.build/src/validate/format-diagnostic.js
 
 /** `file:line:col`, leaving out the parts that are unknown. */
 function formatLocation(loc) {
@@ -40053,7 +40249,7 @@ function summarizeDiagnostics(diagnostics) {
     return parts.length === 0 ? 'no problems' : parts.join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/validate/pipeline-validation-error.ts
+;// CONCATENATED MODULE: ./.build/src/validate/pipeline-validation-error.js
 /**
  * Thrown by `assertValid` when a pipeline has error diagnostics (spec §7.3 `validate_or_raise`).
  * Decide on it with `isTrackerError(e) && e.code === 'PIPELINE_INVALID'`.
@@ -40075,7 +40271,7 @@ class pipeline_validation_error_PipelineValidationError extends TrackerError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/once-per-source.ts
+;// CONCATENATED MODULE: ./.build/src/validate/once-per-source.js
 class OncePerSource {
     #seen = new Set();
     /** True the first time the value written at this place is seen (always true for a value without a place). */
@@ -40108,7 +40304,7 @@ function ownerPhrase(kind, owner, value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/attribute-owners.ts
+;// CONCATENATED MODULE: ./.build/src/validate/attribute-owners.js
 
 const NO_TARGET = Object.freeze({});
 class GraphOwner {
@@ -40240,7 +40436,7 @@ function attributeOwners(graph, kinds) {
     return owners;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/attribute-no-effect.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/attribute-no-effect.js
 /**
  * attribute_no_effect: a known attribute that tracker will ignore where it is written. Three cases:
  * - an attribute of another dialect that tracker's engine does not implement (`fan_in_policy`, `quorum`,
@@ -40315,7 +40511,7 @@ const attributeNoEffectRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/attribute-type.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/attribute-type.js
 
 
 
@@ -40487,7 +40683,7 @@ const attributeTypeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/locate-in-value.ts
+;// CONCATENATED MODULE: ./.build/src/validate/locate-in-value.js
 function locateInValue(value, key, offset) {
     const loc = value.loc;
     if (loc === undefined)
@@ -40509,7 +40705,7 @@ function locateInValue(value, key, offset) {
     return { file: loc.file, line: loc.line + lines, column: at - newline };
 }
 
-;// CONCATENATED MODULE: ./src/validate/graph-facts.ts
+;// CONCATENATED MODULE: ./.build/src/validate/graph-facts.js
 
 
 
@@ -40689,7 +40885,7 @@ function buildIndex(graph, jumps) {
     return { ids, indexOf, outStart, outTargets, inStart, inSources };
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/condition-syntax.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/condition-syntax.js
 
 
 
@@ -40748,7 +40944,7 @@ const conditionSyntaxRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/condition-extension.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/condition-extension.js
 /**
  * condition_extension (info): a condition uses an operator that tracker supports but the Attractor spec
  * (§10) does not (`||`, `!`/`not`, `==`, `<`, `contains`, `in`, `matches`, `ctx.` …). Such a pipeline
@@ -40783,7 +40979,7 @@ const conditionExtensionRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/edge-target-exists.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/edge-target-exists.js
 /**
  * edge_target_exists (spec §7.2): both ends of every edge name a node of the graph. The DOT builder
  * creates a node for every edge endpoint, so this fires for graphs built or transformed through the API.
@@ -40817,7 +41013,7 @@ const edgeTargetExistsRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/exit-no-outgoing.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/exit-no-outgoing.js
 /**
  * exit_no_outgoing (spec §7.2): the exit node ends the run, so it may have no outgoing edges.
  */
@@ -40843,7 +41039,7 @@ const exitNoOutgoingRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/describe-nodes.ts
+;// CONCATENATED MODULE: ./.build/src/validate/describe-nodes.js
 
 /** At most this many nodes are listed; the rest become "and N more". */
 const MAX_LISTED = 10;
@@ -40863,7 +41059,7 @@ function quoteIds(ids) {
     return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] ?? ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/exit-reachable.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/exit-reachable.js
 /**
  * exit_reachable: every node the run can reach must have a path onward to the exit. A node without one
  * is a dead end (no outgoing edges) or sits in a part of the graph that only loops back on itself; a run
@@ -40906,7 +41102,7 @@ const exitReachableRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/fidelity-valid.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/fidelity-valid.js
 
 
 
@@ -40953,7 +41149,7 @@ const fidelityValidRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/gate-choices.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/gate-choices.js
 /**
  * gate_choices: a human gate (wait.human) offers its outgoing edges as choices (spec §4.6), labelled by
  * the edge `label`. A gate with several edges and an unlabelled one shows the raw node id as a choice;
@@ -41008,7 +41204,7 @@ const gateChoicesRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/goal-gate-has-retry.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/goal-gate-has-retry.js
 /**
  * goal_gate_has_retry (spec §7.2, §3.4): when the run reaches the exit and a goal gate has not succeeded,
  * the engine jumps to a retry target (node first, then graph). With none, the run simply fails there.
@@ -41042,7 +41238,7 @@ const goalGateHasRetryRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/implicit-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/implicit-node.js
 /**
  * implicit_node: a node that only appears in edge statements and is never declared. DOT allows it, but
  * in a pipeline it is usually a typo of a declared node, and it runs as whatever the defaults make it
@@ -41080,7 +41276,7 @@ const implicitNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/nul-in-value.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/nul-in-value.js
 /**
  * nul_in_value: an attribute value or a node id holds a NUL character (U+0000). Values reach processes
  * (`tool_command`, hooks), environment variables (`TRACKER_GOAL`, `TRACKER_NODE_ID`, context values) and
@@ -41131,7 +41327,7 @@ const nulInValueRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/parallel-fan-in.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/parallel-fan-in.js
 /**
  * parallel_fan_in: the branches of a `parallel` node run until they reach their join node, where execution
  * continues (spec §4.8-4.9; the join is found as the engine finds it, `graph/find-join-node.ts`). A fan-in
@@ -41193,7 +41389,7 @@ const parallelFanInRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/prompt-on-llm-nodes.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/prompt-on-llm-nodes.js
 /**
  * prompt_on_llm_nodes (spec §7.2): a node that runs the LLM (codergen) needs instructions: a `prompt`,
  * or at least a descriptive `label` (the prompt falls back to the label). A label that merely repeats
@@ -41227,7 +41423,7 @@ const promptOnLlmNodesRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/reachability.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/reachability.js
 /**
  * reachability (spec §7.2): every node must be reachable from the start node. A node that is not will
  * never run. Skipped when there is no start node (start_node reports that).
@@ -41263,7 +41459,7 @@ const reachabilityRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/retry-target-exists.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/retry-target-exists.js
 
 
 
@@ -41307,7 +41503,7 @@ const retryTargetExistsRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/start-no-incoming.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/start-no-incoming.js
 /**
  * start_no_incoming (spec §7.2): nothing may lead back into the start node.
  */
@@ -41336,7 +41532,7 @@ const startNoIncomingRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/start-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/start-node.js
 /**
  * start_node (spec §7.2): a pipeline has exactly one start node (shape=Mdiamond, type=start, or, when
  * none is marked, a node with id `start`/`Start`).
@@ -41373,7 +41569,7 @@ const startNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/stylesheet/style-rule.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/style-rule.js
 /**
  * The parsed form of a `model_stylesheet` (spec §8): rules with one selector each and their declarations.
  * Offsets are 0-based UTF-16 indexes `[start, end)` within the stylesheet text.
@@ -41390,7 +41586,7 @@ const REASONING_EFFORT_VALUES = [
     'xhigh'
 ];
 
-;// CONCATENATED MODULE: ./src/stylesheet/parse-stylesheet.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/parse-stylesheet.js
 /**
  * Parser for the `model_stylesheet` graph attribute (spec §8.2):
  *
@@ -41850,7 +42046,7 @@ class StylesheetParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/stylesheet-syntax.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/stylesheet-syntax.js
 
 
 
@@ -41913,7 +42109,7 @@ function excerpt(text, offset) {
     return piece === '' ? '' : ` (near ${JSON.stringify(piece)})`;
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/terminal-node.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/terminal-node.js
 /**
  * terminal_node (spec §7.2): a pipeline has exactly one exit node (shape=Msquare, type=exit, or, when
  * none is marked, a node with id `exit`/`end`).
@@ -41951,7 +42147,7 @@ const terminalNodeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/type-known.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/type-known.js
 /**
  * type_known (spec §7.2): an explicit `type` must name a handler the registry knows; a node whose
  * handler is missing fails when the run reaches it.
@@ -41989,7 +42185,7 @@ const typeKnownRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/strongly-connected.ts
+;// CONCATENATED MODULE: ./.build/src/validate/strongly-connected.js
 /**
  * Strongly connected components (Tarjan's algorithm) over an integer graph in CSR form: the successors of
  * node i are `targets[start[i] .. start[i + 1])`. Iterative, so deep graphs cannot overflow the stack.
@@ -42051,7 +42247,7 @@ function stronglyConnectedComponents(n, start, targets) {
     return { count, of };
 }
 
-;// CONCATENATED MODULE: ./src/validate/rules/unconditional-cycle.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/unconditional-cycle.js
 
 
 
@@ -42194,7 +42390,7 @@ const unconditionalCycleRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/rules/unknown-attribute.ts
+;// CONCATENATED MODULE: ./.build/src/validate/rules/unknown-attribute.js
 
 
 
@@ -42278,7 +42474,7 @@ const unknownAttributeRule = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/validate/validate.ts
+;// CONCATENATED MODULE: ./.build/src/validate/validate.js
 
 
 
@@ -42356,7 +42552,7 @@ function assertValid(graph, options = {}) {
     return diagnostics;
 }
 
-;// CONCATENATED MODULE: ./src/stylesheet/apply-stylesheet.ts
+;// CONCATENATED MODULE: ./.build/src/stylesheet/apply-stylesheet.js
 
 
 function selectorSpecificity(selector) {
@@ -42466,7 +42662,7 @@ function applyStylesheet(graph, rules) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/transforms.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/transforms.js
 
 
 
@@ -42511,7 +42707,7 @@ const BUILTIN_TRANSFORMS = [
     goalExpansionTransform
 ];
 
-;// CONCATENATED MODULE: ./src/pipeline/prepare-pipeline.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/prepare-pipeline.js
 /**
  * PARSE → TRANSFORM → VALIDATE (spec §3.1 phases 1-3) as one pure function. A syntax error becomes
  * diagnostics (rule `dot_syntax` / `dot_limit`), so callers handle every bad input the same way.
@@ -42591,7 +42787,7 @@ function preparePipeline(source, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/checkpoint.ts
+;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
 /**
  * The checkpoint: a versioned, snake_case JSON document written after every node transition and before
  * every retry. Its size is bounded by the graph and the context, never by the run's history (loops append
@@ -42773,7 +42969,7 @@ function serializeCheckpoint(checkpoint) {
     return JSON.stringify(checkpoint) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/stores/fs-checkpoint-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/fs-checkpoint-store.js
 
 
 
@@ -43004,7 +43200,7 @@ class FsCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/fs-run-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/fs-run-store.js
 
 
 
@@ -43334,11 +43530,11 @@ class FsRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./.build/src/version.js
 /** The tracker version; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./.build/src/cli/args.js
 /**
  * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
  */
@@ -43570,7 +43766,7 @@ function settings(command, pipeline, bools, values, vars, limits) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/child-runner.ts
+;// CONCATENATED MODULE: ./.build/src/cli/child-runner.js
 /**
  * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
  * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
@@ -43755,7 +43951,7 @@ class FileChildRunner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-tail.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-tail.js
 /**
  * The "last lines of <node>/<file>" block of a failure summary: each line made visible (control bytes
  * shown as escapes) and at most TAIL_LINE_WIDTH characters wide, keeping the end of a longer line and
@@ -43773,7 +43969,7 @@ function formatOutputTail(source, lines, indent, width = TAIL_LINE_WIDTH) {
     return `${indent}last lines of ${visible(source)}:\n${rows.join('\n')}`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/help.ts
+;// CONCATENATED MODULE: ./.build/src/cli/help.js
 /** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
 
 
@@ -43817,7 +44013,7 @@ function helpText() {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/cli/visible-event.ts
+;// CONCATENATED MODULE: ./.build/src/cli/visible-event.js
 /**
  * An event with its text made terminal-safe before the console renders it: every string field (node ids,
  * labels, answers, reasons, paths) and every string in a list field goes through `visible` as one line,
@@ -43863,7 +44059,7 @@ function visibleEvent(event) {
     return (copy ?? event);
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-console.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-console.js
 
 
 
@@ -43987,7 +44183,7 @@ class NdjsonSink {
     }
 }
 
-;// CONCATENATED MODULE: ./src/graph/plan.ts
+;// CONCATENATED MODULE: ./.build/src/graph/plan.js
 /**
  * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
  * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
@@ -44152,7 +44348,7 @@ function findParallelGroups(graph) {
     return groups;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/attach-excerpts.ts
+;// CONCATENATED MODULE: ./.build/src/pipeline/attach-excerpts.js
 /**
  * Adds the source excerpt (the line and a caret under the column, as syntax errors show) to diagnostics
  * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
@@ -44185,7 +44381,7 @@ function attachExcerpts(diagnostics, source, file) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cli/render-validate.ts
+;// CONCATENATED MODULE: ./.build/src/cli/render-validate.js
 /**
  * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message` with the source line
  * and a caret under the column, a synopsis of the graph, the execution plan, and a one-line verdict.
@@ -44275,7 +44471,7 @@ function planLines(graph) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/memory-checkpoint-store.js
 
 /**
  * An in-memory CheckpointStore (a product feature for embedding and tests). It stores the serialized text,
@@ -44294,7 +44490,7 @@ class MemoryCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/memory-run-store.ts
+;// CONCATENATED MODULE: ./.build/src/stores/memory-run-store.js
 
 /**
  * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
@@ -44354,7 +44550,7 @@ class MemoryRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/simulate.ts
+;// CONCATENATED MODULE: ./.build/src/cli/simulate.js
 
 
 
@@ -44495,7 +44691,7 @@ async function simulatePipeline(graph, options) {
     return { run, path, ...(bounded ? { bounded } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/cli/main.ts
+;// CONCATENATED MODULE: ./.build/src/cli/main.js
 /**
  * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
  * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
@@ -44865,7 +45061,7 @@ async function runCli() {
     });
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./.build/src/action/inputs.js
 /** Action inputs, read once into a typed settings object (style.md habit 1). */
 const Inputs = {
     Pipeline: 'pipeline',
@@ -44919,7 +45115,7 @@ function toCliArgs(s) {
     return args;
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./.build/src/action/main.js
 /**
  * The GitHub Action composition root. Validation findings become annotations on the PR diff; the run
  * itself is the same engine the CLI drives.
@@ -44996,202 +45192,6 @@ async function runAction() {
     }
 }
 
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -45363,6 +45363,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6744);
+/******/ var __webpack_exports__ = __nccwpck_require__(4236);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

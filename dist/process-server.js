@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/common/errors.ts
+;// CONCATENATED MODULE: ./.build/src/common/errors.js
 class TrackerError extends Error {
     code;
     trackerError = true;
@@ -37,7 +37,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
+;// CONCATENATED MODULE: ./.build/src/stores/utf8-tail.js
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
  * cut-off) are dropped rather than decoded as U+FFFD.
@@ -49,7 +49,7 @@ function utf8Tail(bytes) {
     return Buffer.from(bytes.buffer, bytes.byteOffset + skip, bytes.length - skip).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/adapters/node-process-runner.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/node-process-runner.js
 /**
  * The real ProcessRunner: `sh -c <command>` in its own process group (spec §4.10, tracker-parity §2.5).
  *
@@ -351,7 +351,7 @@ class NodeProcessRunner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server-protocol.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server-protocol.js
 function hasType(value) {
     return typeof value === 'object' && value !== null && 't' in value;
 }
@@ -370,7 +370,7 @@ function isServerReply(value) {
     return value.t === 'done' && typeof value.id === 'number';
 }
 
-;// CONCATENATED MODULE: ./src/adapters/process-server.ts
+;// CONCATENATED MODULE: ./.build/src/adapters/process-server.js
 /**
  * The process helper: a small Node process that starts tool commands on tracker's behalf
  * (docs/decisions/0007-process-helper.md). It runs each request with NodeProcessRunner (process
@@ -422,7 +422,7 @@ function serveProcessRequests(runner = new NodeProcessRunner()) {
     reply({ t: 'ready', pid: process.pid });
 }
 
-;// CONCATENATED MODULE: ./src/process-server-entry.ts
+;// CONCATENATED MODULE: ./.build/src/process-server-entry.js
 
 serveProcessRequests();
 

@@ -2,12 +2,16 @@
  * Real SIGKILL and resume of the CLI inside parallel blocks: a failed branch stays failed (H2), a nested
  * block's finished inner branches do not run again (M4), and a branch node killed during attempt 2 resumes
  * at attempt 2 (M5). Runs the CLI from src through tsx (dist/ is rebuilt separately).
+ *
+ * No real sleeps: a stage that must still be running when the CLI is killed waits at a gate the test
+ * opens, and the test waits for the gated shells (the killed run's orphans among them) to exit.
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_ENTRY, fromSourceEnv, TSX_LOADER } from '../support/from-source.js';
+import { waitUntilGone } from '../support/processes.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 interface Cli {
@@ -50,6 +54,25 @@ async function waitFor(path: string, test: (c: Json) => boolean, ms = 20_000): P
   }
 }
 
+/**
+ * Shell text that records the shell's pid and waits until the test creates `release` (at most 30 s, so
+ * a shell orphaned by a failed test does not wait forever).
+ */
+const GATE =
+  'echo $$ >> gated.pids; i=0; while [ ! -f release ] && [ $i -lt 1500 ]; do sleep 0.02; i=$((i+1)); done; ';
+
+function openGate(dir: string): void {
+  writeFileSync(join(dir, 'release'), '');
+}
+
+/** Waits until every shell that passed GATE has exited (the killed run's orphans included). */
+async function gatedShellsExited(dir: string): Promise<void> {
+  const file = join(dir, 'gated.pids');
+  const pids = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  for (const pid of pids)
+    expect({ pid, gone: await waitUntilGone(Number(pid), 20_000) }).toEqual({ pid, gone: true });
+}
+
 function branch(c: Json, key: string, start: string): Json | undefined {
   const parallel = c['parallel'] as Record<string, { branches: Record<string, Json> }> | undefined;
   return parallel?.[key]?.branches[start];
@@ -80,7 +103,7 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
       join(dir.path, 'p.dot'),
       `digraph h2 { start [shape=Mdiamond]; fan [shape=component]
         bad [shape=parallelogram, tool_command="echo bad >> trail.txt; exit 1"]
-        slow [shape=parallelogram, tool_command="sleep 1.5; echo slow >> trail.txt"]
+        slow [shape=parallelogram, tool_command="${GATE}echo slow >> trail.txt"]
         join [shape=tripleoctagon]; done [shape=Msquare]
         start -> fan; fan -> bad; fan -> slow
         bad -> join [condition="outcome=fail"]; slow -> join; join -> done }\n`
@@ -91,7 +114,9 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
       (c) => branch(c, 'fan', 'bad')?.['status'] === 'fail'
     );
     expect(trail(dir.path)).toEqual(['bad']);
+    openGate(dir.path);
     expect(await startCli(['p.dot', '-r', 'h2kill', '--quiet'], dir.path).done).toBe(0);
+    await gatedShellsExited(dir.path);
     const final = readJson(cpPath) as {
       node_outcomes: Record<string, { status: string; notes?: string }>;
       context: Json;
@@ -110,7 +135,7 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
     writeFileSync(
       join(dir.path, 'p.dot'),
       `digraph n { start [shape=Mdiamond]; fork [shape=component]; inner [shape=component, max_parallel=1]
-        ${tool('a1')}; ${tool('x')}; ${tool('y', 'sleep 1.5; ')}; ${tool('a_end')}; ${tool('b1')}
+        ${tool('a1')}; ${tool('x')}; ${tool('y', GATE)}; ${tool('a_end')}; ${tool('b1')}
         ij [shape=tripleoctagon]; join [shape=tripleoctagon]; done [shape=Msquare]
         start -> fork; fork -> a1; fork -> b1; a1 -> inner; inner -> x; inner -> y
         x -> ij; y -> ij; ij -> a_end; a_end -> join; b1 -> join; join -> done }\n`
@@ -121,8 +146,9 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
       (c) => branch(c, 'fork/a1>inner', 'x')?.['done'] === true
     );
     expect(trail(dir.path)).toEqual(expect.arrayContaining(['a1', 'x']));
+    openGate(dir.path);
     expect(await startCli(['p.dot', '-r', 'nestedkill', '--quiet'], dir.path).done).toBe(0);
-    await sleep(1700); // the killed run's orphaned `y` (mid-flight, so it runs again) may still echo
+    await gatedShellsExited(dir.path); // the killed run's `y` (mid-flight, so it runs again) may still echo
     const ran = trail(dir.path);
     for (const id of ['a1', 'x', 'a_end', 'b1'])
       expect({ id, runs: ran.filter((t) => t === id).length }).toEqual({ id, runs: 1 });
@@ -132,8 +158,8 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
 
   it('resumes a branch node killed during attempt 2 at attempt 2 (M5)', async () => {
     await using dir = await makeTempDir();
-    // Attempt 1 fails at once; attempt 2 hangs (killed); a third run of the command succeeds.
-    const flaky = `n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count; [ $n -eq 1 ] && exit 1; [ $n -eq 2 ] && sleep 30; exit 0`;
+    // Attempt 1 fails at once; attempt 2 waits at the gate (killed); a third run of the command succeeds.
+    const flaky = `n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count; [ $n -eq 1 ] && exit 1; [ $n -eq 2 ] && { ${GATE}}; exit 0`;
     writeFileSync(
       join(dir.path, 'p.dot'),
       `digraph r { start [shape=Mdiamond]; fan [shape=component]
@@ -150,7 +176,9 @@ describe('SIGKILL inside a parallel block, then --resume', () => {
         (branch(c, 'fan', 'flaky')?.['current_attempt'] as { attempt?: number } | undefined)
           ?.attempt === 2 && readFileSync(join(dir.path, 'count'), 'utf8').trim() === '2'
     );
+    openGate(dir.path);
     expect(await startCli(['p.dot', '-r', runId, '--quiet'], dir.path).done).toBe(0);
+    await gatedShellsExited(dir.path);
     const activity = readFileSync(join(dir.path, '.tracker/runs', runId, 'activity.jsonl'), 'utf8')
       .trim()
       .split('\n')

@@ -315,17 +315,5 @@ describe('parseCondition: errors', () => {
     const r = parseCondition(`${'!'.repeat(5000)}x`);
     expect(r.ok).toBe(true);
   });
-
-  it('parses 20k conditions quickly', () => {
-    const texts = Array.from(
-      { length: 20_000 },
-      (_, i) => `outcome=success && context.k${i}!=v${i} || ctx.n${i}>=${i}`
-    );
-    const t0 = performance.now();
-    let ok = 0;
-    for (const text of texts) if (parseCondition(text).ok) ok++;
-    const elapsed = performance.now() - t0;
-    expect(ok).toBe(texts.length);
-    expect(elapsed).toBeLessThan(1500);
-  });
+  // How fast 20k conditions parse is measured by `npm run bench` (bench/languages.ts), not here.
 });

@@ -249,15 +249,13 @@ describe('parseStylesheet: errors', () => {
     expect(!r.ok && r.errors[0]?.message).toContain('the limit is');
   });
 
-  it('parses a 10k-rule stylesheet quickly', () => {
+  // Its speed is measured by `npm run bench` (bench/languages.ts), not here.
+  it('parses a 10k-rule stylesheet', () => {
     const text = Array.from(
       { length: 10_000 },
       (_, i) => `#n${i} { llm_model: m${i}; reasoning_effort: low }`
     ).join('\n');
-    const t0 = performance.now();
     const r = parseStylesheet(text);
-    const elapsed = performance.now() - t0;
     expect(r.ok && r.rules.length).toBe(10_000);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -1,0 +1,2 @@
+/** 12 hex characters (6 random bytes), like Tracker's run IDs. */
+export declare function newRunId(): string;

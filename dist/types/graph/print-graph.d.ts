@@ -1,0 +1,2 @@
+import type { Graph } from './graph.js';
+export declare function printGraph(graph: Graph): string;

@@ -1,0 +1,19 @@
+import type { Clock } from '../ports/clock.js';
+import type { CodergenBackend } from '../ports/codergen-backend.js';
+import type { Interviewer } from '../ports/interviewer.js';
+import type { ProcessRunner } from '../ports/process-runner.js';
+import type { ChildPipelineRunner } from './manager-loop.js';
+import { HandlerRegistry } from '../engine/registry.js';
+export interface BuiltinHandlerDeps {
+    readonly processRunner: ProcessRunner;
+    readonly interviewer: Interviewer;
+    /** Defaults to the simulated backend. */
+    readonly backend?: CodergenBackend;
+    readonly workdir: string;
+    /** The environment tool nodes inherit (secrets are stripped by the tool handler). */
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly clock: Clock;
+    /** Runs child pipelines for manager-loop nodes; absent = manager loops supervise context only. */
+    readonly childRunner?: ChildPipelineRunner;
+}
+export declare function createBuiltinRegistry(deps: BuiltinHandlerDeps): HandlerRegistry;

@@ -1,0 +1,51 @@
+/**
+ * The run directory (spec §5.6): per-node files, the manifest and the activity log.
+ * Paths are exposed because tool processes receive them in their environment.
+ *
+ * Operations on the same file happen in the order they were called, whether or not the caller awaits
+ * them, so a `background` write is never overtaken by a later read or removal of that file.
+ */
+export interface RunStore {
+    /** Absolute path of the run directory. */
+    readonly runDir: string;
+    /** Absolute path of a node's stage directory (created on first use by `ensureStageDir`). */
+    stageDir(nodeId: string): string;
+    ensureStageDir(nodeId: string): Promise<string>;
+    /**
+     * True at most once per stage directory: when this store created it during this run, so it holds
+     * nothing an earlier attempt or run left (a handler can then skip removing stale files). A store
+     * that cannot tell leaves it out, or answers false.
+     */
+    claimFreshStage?(nodeId: string): Promise<boolean>;
+    /**
+     * A hint that `nodeId` may run next: the store may create its stage directory, and `files` in it
+     * (empty), ahead of time, off the path between two nodes. `flush()` removes prepared files that were
+     * never written and prepared directories that were never used.
+     */
+    prepareStage?(nodeId: string, files?: readonly string[]): void;
+    writeStageFile(nodeId: string, name: string, content: string, options?: WriteOptions): Promise<void>;
+    /** undefined when the file does not exist. */
+    readStageFile(nodeId: string, name: string): Promise<string | undefined>;
+    /**
+     * The last `maxBytes` of a stage file (UTF-8; a character cut at the start is dropped), however large
+     * the file is; undefined when it does not exist.
+     */
+    readStageFileTail(nodeId: string, name: string, maxBytes: number): Promise<string | undefined>;
+    removeStageFile(nodeId: string, name: string): Promise<void>;
+    writeRunFile(name: string, content: string): Promise<void>;
+    readRunFile(name: string): Promise<string | undefined>;
+    /** Appends one line to activity.jsonl. */
+    appendActivity(line: string): Promise<void>;
+    /**
+     * Waits until every background write is done; rejects (a TrackerError with code `IO`) with the first
+     * one that failed. The engine calls it before a run reports its result.
+     */
+    flush(): Promise<void>;
+}
+export interface WriteOptions {
+    /**
+     * Resolve at once and write in the background (for files nothing reads back during the run, such as
+     * `status.json`); a failure surfaces from `flush()`.
+     */
+    readonly background?: boolean;
+}

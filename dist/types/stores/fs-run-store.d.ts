@@ -1,0 +1,43 @@
+import type { RunStore, WriteOptions } from '../ports/run-store.js';
+/**
+ * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
+ * `%2E`/`%2E%2E`, so any quoted DOT id stays inside the run directory.
+ */
+export declare function stageDirName(nodeId: string): string;
+/**
+ * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
+ *
+ * Creating a file or directory is the expensive part of a run's I/O (an inode allocation: about a
+ * millisecond on some virtual disks, and such calls do not overlap one another), so the store keeps
+ * them off the path between two nodes where it can (docs/decisions/0006-run-directory-io.md):
+ * - calls on the same path run in the order they were made, so a background write can never land
+ *   after a later removal or read of the same file;
+ * - reads and writes a caller waits for run synchronously once their turn comes, and so do
+ *   background writes, in an idle lane (a timer, a few ms per turn) that runs while the
+ *   event loop waits for a command: no thread-pool hand-offs;
+ * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
+ * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
+ *   directories of nodes that never ran.
+ */
+export declare class FsRunStore implements RunStore {
+    #private;
+    readonly runDir: string;
+    constructor(runDir: string);
+    stageDir(nodeId: string): string;
+    prepareStage(nodeId: string, files?: readonly string[]): void;
+    ensureStageDir(nodeId: string): Promise<string>;
+    writeStageFile(nodeId: string, name: string, content: string, options?: WriteOptions): Promise<void>;
+    /**
+     * True once for a stage directory this store created (so it holds nothing from an earlier run or
+     * attempt), false afterwards and for directories that existed already.
+     */
+    claimFreshStage(nodeId: string): Promise<boolean>;
+    readStageFile(nodeId: string, name: string): Promise<string | undefined>;
+    readStageFileTail(nodeId: string, name: string, maxBytes: number): Promise<string | undefined>;
+    removeStageFile(nodeId: string, name: string): Promise<void>;
+    /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
+    writeRunFile(name: string, content: string): Promise<void>;
+    readRunFile(name: string): Promise<string | undefined>;
+    appendActivity(line: string): Promise<void>;
+    flush(): Promise<void>;
+}
