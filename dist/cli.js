@@ -2492,7 +2492,50 @@ function conditionHolds(text, outcome, context) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
+ * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH];
+function splitAccelerator(label) {
+    for (const pattern of PATTERNS) {
+        const m = pattern.exec(label);
+        if (m?.[1] !== undefined)
+            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+    }
+    return undefined;
+}
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+function parseAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    if (split)
+        return split.key;
+    const first = label.trim().charAt(0);
+    return first.toUpperCase();
+}
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+function stripAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    return split && split.rest !== '' ? split.rest : label.trim();
+}
+/**
+ * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
+ * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
+ * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
+ * brackets, so it never equals an empty label.
+ */
+function normaliseChoiceLabel(label) {
+    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./src/engine/select-edge.ts
+
 
 
 
@@ -2501,19 +2544,6 @@ function conditionOf(edge) {
 }
 function weightOf(edge) {
     return getInteger(edge.attrs, 'weight') ?? 0;
-}
-/** Lowercase, trim, strip accelerator prefixes like `[Y] `, `Y) `, `Y - `. */
-function normalizeLabel(label) {
-    let text = label.trim();
-    const patterns = [/^\[[^\]\s]{1,3}\]\s*/, /^[A-Za-z0-9]\)\s+/, /^[A-Za-z0-9]\s+-\s+/];
-    for (const p of patterns) {
-        const stripped = text.replace(p, '');
-        if (stripped !== text) {
-            text = stripped;
-            break;
-        }
-    }
-    return text.trim().toLowerCase();
 }
 function bestByWeightThenLexical(edges) {
     let best = edges[0];
@@ -2543,8 +2573,9 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
         return undefined;
     const unconditional = edges.filter((e) => conditionOf(e) === '');
     if (outcome.preferredLabel) {
-        const wanted = normalizeLabel(outcome.preferredLabel);
-        const hit = unconditional.find((e) => normalizeLabel(e.attrs.get('label')?.value ?? '') === wanted);
+        // The same normalisation a human gate and the interviewers match choices with.
+        const wanted = normaliseChoiceLabel(outcome.preferredLabel);
+        const hit = unconditional.find((e) => normaliseChoiceLabel(e.attrs.get('label')?.value ?? '') === wanted);
         if (hit)
             return { edge: hit, reason: 'preferred_label' };
     }
@@ -5385,46 +5416,6 @@ function describeHookFailure(result) {
     if (result.exitCode === null)
         return `was killed by signal ${result.signal ?? 'unknown'}`;
     return `exited ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
-/**
- * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
- * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
- * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
- */
-const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
-const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
-const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
-const PATTERNS = [BRACKETED, PAREN, DASH];
-function splitAccelerator(label) {
-    for (const pattern of PATTERNS) {
-        const m = pattern.exec(label);
-        if (m?.[1] !== undefined)
-            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
-    }
-    return undefined;
-}
-/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
-function parseAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    if (split)
-        return split.key;
-    const first = label.trim().charAt(0);
-    return first.toUpperCase();
-}
-/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
-function stripAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    return split && split.rest !== '' ? split.rest : label.trim();
-}
-/**
- * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
- * `A) approve` and `  APPROVE ` all normalise to `approve`.
- */
-function normaliseChoiceLabel(label) {
-    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/common/format-timeout.ts
