@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8382);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4258);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8382:
+/***/ 4258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32922,6 +32922,124 @@ class RunState {
     }
 }
 
+;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
+function conditionValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+        return String(value);
+    }
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
+        return Object.prototype.toString.call(value);
+    }
+}
+function present(value) {
+    return value !== undefined && value !== null;
+}
+/**
+ * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
+ * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
+ */
+function resolveConditionKey(key, scope) {
+    switch (key.scope) {
+        case 'outcome':
+            return scope.outcome;
+        case 'preferred_label':
+            return scope.preferredLabel;
+        case 'context': {
+            const qualified = scope.lookup(`context.${key.path}`);
+            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
+        }
+        case 'internal':
+        case 'bare':
+            return conditionValueToString(scope.lookup(key.path));
+    }
+}
+/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
+function isTruthyConditionValue(value) {
+    const v = value.trim();
+    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+function toNumber(text) {
+    const t = text.trim();
+    if (!NUMBER.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
+function fold(key, text) {
+    return key.scope === 'outcome' ? text.toLowerCase() : text;
+}
+function evaluateCondition(expr, scope) {
+    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
+    let negate = false;
+    let e = expr;
+    while (e.type === 'not') {
+        negate = !negate;
+        e = e.item;
+    }
+    return negate !== evaluateInner(e, scope);
+}
+function evaluateInner(expr, scope) {
+    switch (expr.type) {
+        case 'or':
+            return expr.items.some((item) => evaluateCondition(item, scope));
+        case 'and':
+            return expr.items.every((item) => evaluateCondition(item, scope));
+        case 'not':
+            return !evaluateCondition(expr.item, scope);
+        case 'truthy':
+            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
+        case 'in': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            return expr.values.some((v) => fold(expr.key, v.value) === actual);
+        }
+        case 'matches':
+            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
+        case 'compare': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            const literal = fold(expr.key, expr.literal);
+            switch (expr.op) {
+                case '=':
+                    return actual === literal;
+                case '!=':
+                    return actual !== literal;
+                case 'contains':
+                    return actual.includes(literal);
+                case 'startswith':
+                    return actual.startsWith(literal);
+                case 'endswith':
+                    return actual.endsWith(literal);
+                case '<':
+                case '<=':
+                case '>':
+                case '>=': {
+                    const a = toNumber(actual);
+                    const b = toNumber(literal);
+                    if (a === undefined || b === undefined)
+                        return false;
+                    if (expr.op === '<')
+                        return a < b;
+                    if (expr.op === '<=')
+                        return a <= b;
+                    if (expr.op === '>')
+                        return a > b;
+                    return a >= b;
+                }
+            }
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/common/edit-distance.ts
 /**
  * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
@@ -33050,7 +33168,7 @@ const SYMBOL_OPS = new Map([
     ['>=', '>=']
 ]);
 const OPERATOR_CHARS = '=!<>~';
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const parse_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const NON_ASCII_BARE = /[\p{L}\p{N}]/u;
 /** Unwinds the parser to `parseCondition`, which turns it into an error value; never escapes. */
 class ConditionSyntaxFailure extends Error {
@@ -33351,7 +33469,7 @@ class ConditionParser {
         const opSpan = { start: opStart, end: this.#pos };
         const literal = this.#parseValue(opText, opStart, key, false);
         if (op === '<' || op === '<=' || op === '>' || op === '>=') {
-            if (!NUMBER.test(literal.value.trim())) {
+            if (!parse_condition_NUMBER.test(literal.value.trim())) {
                 this.#fail(`${quote(opText)} compares numbers, but ${JSON.stringify(literal.value)} at ${column(literal.span.start)} is not a number`, literal.span.start, literal.span.end - literal.span.start, `Compare with a number, e.g. ${key.text}${opText}3, or use '=' to compare text.`);
             }
         }
@@ -33701,150 +33819,52 @@ class ConditionParser {
     }
 }
 
-;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
-const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
-function conditionValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-        return String(value);
-    }
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
-        return Object.prototype.toString.call(value);
-    }
-}
-function present(value) {
-    return value !== undefined && value !== null;
-}
+;// CONCATENATED MODULE: ./src/condition/compile-condition.ts
 /**
- * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
- * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
- */
-function resolveConditionKey(key, scope) {
-    switch (key.scope) {
-        case 'outcome':
-            return scope.outcome;
-        case 'preferred_label':
-            return scope.preferredLabel;
-        case 'context': {
-            const qualified = scope.lookup(`context.${key.path}`);
-            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
-        }
-        case 'internal':
-        case 'bare':
-            return conditionValueToString(scope.lookup(key.path));
-    }
-}
-/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
-function isTruthyConditionValue(value) {
-    const v = value.trim();
-    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-}
-function toNumber(text) {
-    const t = text.trim();
-    if (!evaluate_condition_NUMBER.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
-function fold(key, text) {
-    return key.scope === 'outcome' ? text.toLowerCase() : text;
-}
-function evaluateCondition(expr, scope) {
-    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
-    let negate = false;
-    let e = expr;
-    while (e.type === 'not') {
-        negate = !negate;
-        e = e.item;
-    }
-    return negate !== evaluateInner(e, scope);
-}
-function evaluateInner(expr, scope) {
-    switch (expr.type) {
-        case 'or':
-            return expr.items.some((item) => evaluateCondition(item, scope));
-        case 'and':
-            return expr.items.every((item) => evaluateCondition(item, scope));
-        case 'not':
-            return !evaluateCondition(expr.item, scope);
-        case 'truthy':
-            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
-        case 'in': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            return expr.values.some((v) => fold(expr.key, v.value) === actual);
-        }
-        case 'matches':
-            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
-        case 'compare': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            const literal = fold(expr.key, expr.literal);
-            switch (expr.op) {
-                case '=':
-                    return actual === literal;
-                case '!=':
-                    return actual !== literal;
-                case 'contains':
-                    return actual.includes(literal);
-                case 'startswith':
-                    return actual.startsWith(literal);
-                case 'endswith':
-                    return actual.endsWith(literal);
-                case '<':
-                case '<=':
-                case '>':
-                case '>=': {
-                    const a = toNumber(actual);
-                    const b = toNumber(literal);
-                    if (a === undefined || b === undefined)
-                        return false;
-                    if (expr.op === '<')
-                        return a < b;
-                    if (expr.op === '<=')
-                        return a <= b;
-                    if (expr.op === '>')
-                        return a > b;
-                    return a >= b;
-                }
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/condition-cache.ts
-/**
- * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
+ * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
+ * the text (a run evaluates the same few conditions over and over).
  */
 
 
 
-const MAX_CACHED = 4096;
+const MAX_CACHED = 1024;
 const cache = new Map();
-function compiled(text) {
-    let expr = cache.get(text);
-    if (expr)
-        return expr;
+/**
+ * A predicate for the condition. Throws `TrackerError('PIPELINE_INVALID')` when the text does not parse;
+ * validation reports such conditions before a run, so this only fires for graphs that skipped it.
+ */
+function compileCondition(text) {
+    const cached = cache.get(text);
+    if (cached !== undefined)
+        return cached;
     const parsed = parseCondition(text);
     if (!parsed.ok) {
         const first = parsed.errors[0];
-        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} does not parse: ${first?.message ?? 'syntax error'}`);
+        const detail = first === undefined ? 'syntax error' : first.message;
+        const hint = first?.hint === undefined ? '' : ` ${first.hint}`;
+        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} is invalid: ${detail}.${hint}`);
     }
-    expr = parsed.expr;
-    if (cache.size >= MAX_CACHED)
-        cache.clear();
-    cache.set(text, expr);
-    return expr;
+    const expr = parsed.expr;
+    const predicate = (scope) => evaluateCondition(expr, scope);
+    if (cache.size >= MAX_CACHED) {
+        // Drop the oldest entry: insertion order is Map iteration order.
+        const oldest = cache.keys().next();
+        if (oldest.done !== true)
+            cache.delete(oldest.value);
+    }
+    cache.set(text, predicate);
+    return predicate;
 }
+
+;// CONCATENATED MODULE: ./src/engine/condition-holds.ts
+/**
+ * Edge conditions against an outcome and the context. The parse-once cache is `compileCondition`
+ * (src/condition/compile-condition.ts); this only maps an Outcome and a ContextView to its scope.
+ */
+
+/** Throws `TrackerError('PIPELINE_INVALID')` for text that does not parse (validation reports it first). */
 function conditionHolds(text, outcome, context) {
-    return evaluateCondition(compiled(text), {
+    return compileCondition(text)({
         outcome: outcome.status,
         preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
         lookup: (key) => context.get(key)

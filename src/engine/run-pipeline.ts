@@ -25,7 +25,7 @@ import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
 import type { PipelineIdentity } from './run-state.js';
 import { RunState } from './run-state.js';
 import { selectEdge } from './select-edge.js';
-import { conditionHolds } from './condition-cache.js';
+import { conditionHolds } from './condition-holds.js';
 
 export interface RunOptions {
   readonly registry: HandlerRegistry;

@@ -7,7 +7,7 @@ import { getInteger } from '../graph/values.js';
 import type { ContextView } from '../ports/context.js';
 import type { EdgeReason } from '../ports/events.js';
 import type { Outcome } from '../ports/outcome.js';
-import { conditionHolds } from './condition-cache.js';
+import { conditionHolds } from './condition-holds.js';
 import { normaliseChoiceLabel } from '../common/accelerator-key.js';
 
 export interface EdgeChoice {
