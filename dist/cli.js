@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(278);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(560);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 278:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -189,6 +189,62 @@ class ActivityLogSink {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/common/format-duration.ts
+/**
+ * The one duration formatter. Every duration a message or the console shows is written in the DOT
+ * duration syntax (`250ms`, `5m`, `1h30m`), so it reads like the attribute that set it and
+ * `parseDuration` (src/graph/values.ts) reads it back.
+ *
+ * - exact (the default), for durations a pipeline sets (timeouts, delays, limits): every unit down to
+ *   the millisecond, `1s500ms`; `parseDuration(formatDuration(ms)) === ms` for whole milliseconds.
+ * - `approximate`, for measured times (how long a stage ran): two units at most, the smaller one
+ *   rounded — `250ms`, `1.23s`, `12.3s`, `1m05s`, `2h07m`, `1d03h`.
+ */
+const SIZE = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const UNITS = Object.entries(SIZE);
+function formatDuration(ms, format = {}) {
+    return format.approximate === true ? approximate(ms) : exact(ms);
+}
+function exact(ms) {
+    let rest = Math.max(0, Math.round(ms));
+    if (rest === 0)
+        return '0s';
+    let out = '';
+    for (const [unit, size] of UNITS) {
+        const amount = Math.floor(rest / size);
+        if (amount > 0) {
+            out += `${amount}${unit}`;
+            rest -= amount * size;
+        }
+    }
+    return out;
+}
+function approximate(ms) {
+    const t = Math.max(0, ms);
+    if (Math.round(t) < 1000)
+        return `${Math.round(t)}ms`;
+    if (t < 9_995)
+        return `${(t / 1000).toFixed(2)}s`;
+    if (t < 59_950)
+        return `${(t / 1000).toFixed(1)}s`;
+    // Two whole units, the smaller one rounded: the first pair whose larger unit the rounding does not
+    // overflow (59.6 s is 1m00s, never 0m60s; 59m59.4s stays 59m59s).
+    for (const [big, small, next] of [
+        ['m', 's', 'h'],
+        ['h', 'm', 'd']
+    ]) {
+        const total = Math.round(t / SIZE[small]);
+        const per = SIZE[big] / SIZE[small];
+        if (total < SIZE[next] / SIZE[small])
+            return pair(Math.floor(total / per), big, total % per, small);
+    }
+    const hours = Math.round(t / SIZE.h);
+    return pair(Math.floor(hours / 24), 'd', hours % 24, 'h');
+}
+function pair(big, bigUnit, small, smallUnit) {
+    return `${big}${bigUnit}${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
@@ -546,6 +602,7 @@ function isServerReply(value) {
 
 
 
+
 /**
  * Node flags for the helper. A fork copies the page tables of the forking process's private memory, so
  * the helper keeps its young generation small (1 MB semi-spaces instead of 16): measured, a spawn
@@ -706,7 +763,7 @@ class ProcessServerRunner {
         child.once('exit', (code, signal) => {
             clearTimeout(readyTimer);
             exit = startTimedOut
-                ? `it did not start within ${this.#readyTimeoutMs} ms`
+                ? `it did not start within ${formatDuration(this.#readyTimeoutMs)}`
                 : signal === null
                     ? `it exited with code ${String(code)}`
                     : `it was killed by ${signal}`;
@@ -861,23 +918,6 @@ const UNIT_MS = {
  * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
  */
 const MAX_DURATION_MS = 2_147_483_647;
-/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
-function formatDurationMs(ms) {
-    let s = Math.floor(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const n = Math.floor(s / size);
-        s -= n * size;
-        if (n > 0)
-            parts.push(`${n}${unit}`);
-    }
-    return parts.length === 0 ? `${ms}ms` : parts.join('');
-}
 function parseInteger(text) {
     const t = text.trim();
     if (!INTEGER.test(t))
@@ -4490,6 +4530,7 @@ function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
 
 
 
+
 const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
 const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
 const DEFAULT_MAX_PARALLEL = 4;
@@ -4618,7 +4659,7 @@ class ParallelHandler {
                 const timerStop = new AbortController();
                 if (branchTimeout !== undefined) {
                     timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
-                        timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+                        timedOut = `branch timed out after ${formatDuration(branchTimeout)} (branch_timeout)`;
                         controller.abort(branchTimeoutReason(timedOut));
                     }, () => undefined);
                 }
@@ -5018,6 +5059,7 @@ class StartHandler {
 
 
 
+
 const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
 /** `output_limit` values above this are clamped (each stream's tail is held in memory). */
 const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
@@ -5090,14 +5132,6 @@ function inheritedToolEnv(baseEnv, allow) {
         env[name] = value;
     }
     return env;
-}
-/** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
-function tool_formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    return `${Number((ms / 1000).toFixed(3))}s`;
 }
 function lastLine(text) {
     const lines = text.trimEnd().split('\n');
@@ -5361,7 +5395,7 @@ class ToolHandler {
             const limit = settings.timeoutMs ?? 0;
             return {
                 status: 'fail',
-                failureReason: `timed out after ${tool_formatDurationMs(limit)} (timeout=${settings.timeoutText ?? tool_formatDurationMs(limit)}); the process group was killed`,
+                failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
                 contextUpdates: updates
             };
         }
@@ -5436,33 +5470,6 @@ function describeHookFailure(result) {
     if (result.exitCode === null)
         return `was killed by signal ${result.signal ?? 'unknown'}`;
     return `exited ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./src/common/format-timeout.ts
-/**
- * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
- * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
- */
-const UNITS = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-    ['ms', 1]
-];
-function formatTimeout(ms) {
-    let rest = Math.max(0, Math.round(ms));
-    if (rest === 0)
-        return '0s';
-    let out = '';
-    for (const [unit, size] of UNITS) {
-        const amount = Math.floor(rest / size);
-        if (amount > 0) {
-            out += `${amount}${unit}`;
-            rest -= amount * size;
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/ports/interviewer.ts
@@ -5705,7 +5712,7 @@ function buildQuestion(input, gate) {
     };
 }
 function timeoutFailure(gate) {
-    const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
+    const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
     if (gate.timeoutAction === 'fail')
         return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
     return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
@@ -6099,7 +6106,7 @@ function renderQuestion(question) {
     if (question.default)
         notes.push(`default: ${describeAnswer(question.default)}`);
     if (question.timeoutMs !== undefined && question.timeoutMs > 0) {
-        notes.push(`waits ${formatTimeout(question.timeoutMs)}`);
+        notes.push(`waits ${formatDuration(question.timeoutMs)}`);
     }
     if (notes.length > 0)
         lines.push(`  (${notes.join('; ')})`);
@@ -6248,7 +6255,7 @@ class ConsoleInterviewer {
         }
     }
     #timedOut(question, timeoutMs) {
-        const waited = formatTimeout(timeoutMs);
+        const waited = formatDuration(timeoutMs);
         if (question.default) {
             this.#write(`\nNo answer after ${waited}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
             return { ...question.default, defaulted: 'timeout' };
@@ -8734,6 +8741,7 @@ const attributeNoEffectRule = {
 
 
 
+
 /** Checked by other rules: condition_syntax, fidelity_valid, retry_target_exists. */
 const OWNED_ELSEWHERE = new Set([
     'condition',
@@ -8799,7 +8807,7 @@ function checkValue(graph, entry, written, text, attrs) {
             if (parsed.ms > MAX_DURATION_MS) {
                 return {
                     severity: 'error',
-                    what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+                    what: `is ${formatDuration(parsed.ms)}, longer than the longest duration tracker can time (${formatDuration(MAX_DURATION_MS)}, 2^31-1 ms)`,
                     fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
                 };
             }
@@ -12141,14 +12149,10 @@ function helpText() {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/render-console.ts
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
-    const m = Math.floor(ms / 60_000);
-    const s = Math.round((ms % 60_000) / 1000);
-    return `${m}m${String(s).padStart(2, '0')}s`;
+
+/** Measured times (how long a stage or the run took), rounded for reading. */
+function elapsed(ms) {
+    return formatDuration(ms, { approximate: true });
 }
 const ICON = {
     success: '✓',
@@ -12187,10 +12191,10 @@ function formatEvent(event, options = {}) {
                 : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
                     ? `  ${event.notes}`
                     : '';
-            return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
+            return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${elapsed(event.durationMs)}${detail}`;
         }
         case 'stage.retrying':
-            return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatDuration(event.delayMs)}: ${event.reason}`;
+            return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${elapsed(event.delayMs)}: ${event.reason}`;
         case 'parallel.started':
             return options.quiet
                 ? undefined
@@ -12198,7 +12202,7 @@ function formatEvent(event, options = {}) {
         case 'parallel.completed':
             return options.quiet
                 ? undefined
-                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${formatDuration(event.durationMs)}`;
+                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${elapsed(event.durationMs)}`;
         case 'gate.waiting':
             return undefined;
         case 'gate.answered':
@@ -12216,12 +12220,12 @@ function formatEvent(event, options = {}) {
                 ? undefined
                 : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
         case 'pipeline.completed':
-            return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
+            return `✓ Pipeline succeeded in ${elapsed(event.durationMs)} (${event.completedNodes} nodes completed)`;
         case 'pipeline.failed':
-            return (`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}` +
+            return (`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}` +
                 (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : ''));
         case 'pipeline.stopped':
-            return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+            return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}`;
         case 'edge.selected':
         case 'checkpoint.saved':
         case 'parallel.branch_completed':

@@ -8,6 +8,7 @@
  */
 import { isAbsolute, join, normalize } from 'node:path';
 import { errorMessage } from '../common/errors.js';
+import { formatDuration } from '../common/format-duration.js';
 import { contextValueToString } from '../engine/context.js';
 import type { Outcome } from '../ports/outcome.js';
 import { outcomeFromStatusJson } from '../engine/outcome.js';
@@ -105,13 +106,6 @@ export function inheritedToolEnv(
     env[name] = value;
   }
   return env;
-}
-
-/** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
-export function formatDurationMs(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
 function lastLine(text: string): string {
@@ -424,7 +418,7 @@ export class ToolHandler implements Handler {
       const limit = settings.timeoutMs ?? 0;
       return {
         status: 'fail',
-        failureReason: `timed out after ${formatDurationMs(limit)} (timeout=${settings.timeoutText ?? formatDurationMs(limit)}); the process group was killed`,
+        failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
         contextUpdates: updates
       };
     }

@@ -23,7 +23,7 @@ import {
   parseAcceleratorKey,
   stripAcceleratorKey
 } from '../common/accelerator-key.js';
-import { formatTimeout } from '../common/format-timeout.js';
+import { formatDuration } from '../common/format-duration.js';
 import type {
   Answer,
   Interviewer,
@@ -317,7 +317,7 @@ function buildQuestion(input: HandlerInput, gate: Gate): Question {
 }
 
 function timeoutFailure(gate: Gate): string {
-  const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
+  const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
   if (gate.timeoutAction === 'fail')
     return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
   return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
