@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6179);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4090);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6179:
+/***/ 4090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34006,12 +34006,70 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/engine/failure-summary.ts
+
+/** The summary shows this many last lines of each output file of a failed stage. */
+const FAILURE_TAIL_LINES = 10;
+/** The output files of a stage, in the order the summary shows them. */
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** …read from at most this many trailing bytes (the logs can be any size). */
+const FAILURE_TAIL_BYTES = 16 * 1024;
+/**
+ * The last lines of a stage's stderr.log and stdout.log, skipping files that are missing, unreadable or
+ * blank. Reads only the last FAILURE_TAIL_BYTES of each.
+ */
+async function readFailureTail(store, nodeId) {
+    const out = [];
+    for (const file of FAILURE_TAIL_FILES) {
+        const text = await store
+            .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
+            .catch(() => undefined);
+        if (text && text.trim() !== '')
+            out.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+    }
+    return out;
+}
+/**
+ * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+ * node, its reason and the last lines of its output (the parallel node has no output of its own). Read
+ * from `parallel.results`, so it holds after a resume too.
+ */
+async function failedBranches(run, nodeId) {
+    const node = run.graph.nodes.get(nodeId);
+    const type = node ? run.registry.resolveType(node) : undefined;
+    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
+        return [];
+    const raw = run.context.get('parallel.results');
+    if (!Array.isArray(raw))
+        return [];
+    const out = [];
+    for (const r of raw) {
+        if (typeof r !== 'object' || r === null)
+            continue;
+        const { id, status, last_node: last, failure_reason: why } = r;
+        if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
+            continue;
+        const failing = typeof last === 'string' ? last : undefined;
+        const recorded = failing ? run.outcomes.get(failing)?.failure_reason : undefined;
+        const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+        const output = failing ? await readFailureTail(run.runStore, failing) : [];
+        out.push({
+            branch: id,
+            ...(failing ? { nodeId: failing } : {}),
+            ...(reason ? { reason } : {}),
+            ...(output.length ? { output } : {})
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
 /**
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
  * Pure orchestration: every effect goes through the ports in RunOptions.
  */
+
 
 
 
@@ -34040,11 +34098,6 @@ function ordinal(n) {
     const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
     return `${n}${suffix}`;
 }
-/** The failure summary shows this many last lines of each output file of a failed branch node. */
-const FAILURE_TAIL_LINES = 10;
-const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
-/** …read from at most this many trailing bytes (the logs can be any size). */
-const FAILURE_TAIL_BYTES = 16 * 1024;
 function mirrorGraphAttributes(graph, context) {
     for (const [key, value] of graph.attrs)
         context.set(GRAPH_MIRROR_PREFIX + key, value.value);
@@ -34199,13 +34252,21 @@ class Engine {
             });
         }
         else {
-            const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
+            const branches = failedNode
+                ? await failedBranches({
+                    graph: this.#graph,
+                    registry: this.#o.registry,
+                    context: this.#state.context,
+                    outcomes: this.#state.outcomes,
+                    runStore: this.#runStore
+                }, failedNode)
+                : [];
             this.#emit({
                 type: 'pipeline.failed',
                 durationMs,
                 reason: reason ?? 'failed',
                 ...(failedNode ? { nodeId: failedNode } : {}),
-                ...(failedBranches.length ? { failedBranches } : {})
+                ...(branches.length ? { failedBranches: branches } : {})
             });
         }
         const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
@@ -34253,46 +34314,6 @@ class Engine {
             nodeId,
             message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
         });
-    }
-    /**
-     * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
-     * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
-     * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
-     */
-    async #failedBranches(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        const type = node ? this.#o.registry.resolveType(node) : undefined;
-        if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
-            return [];
-        const raw = this.#state.context.get('parallel.results');
-        if (!Array.isArray(raw))
-            return [];
-        const out = [];
-        for (const r of raw) {
-            if (typeof r !== 'object' || r === null)
-                continue;
-            const { id, status, last_node: last, failure_reason: why } = r;
-            if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
-                continue;
-            const failing = typeof last === 'string' ? last : undefined;
-            const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
-            const reason = recorded ?? (typeof why === 'string' ? why : undefined);
-            const output = [];
-            for (const file of failing ? FAILURE_TAIL_FILES : []) {
-                const text = await this.#runStore
-                    .readStageFileTail(failing, file, FAILURE_TAIL_BYTES)
-                    .catch(() => undefined);
-                if (text && text.trim() !== '')
-                    output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
-            }
-            out.push({
-                branch: id,
-                ...(failing ? { nodeId: failing } : {}),
-                ...(reason ? { reason } : {}),
-                ...(output.length ? { output } : {})
-            });
-        }
-        return out;
     }
     async #stopped(nodeId) {
         this.#state.status = 'stopped';
@@ -44139,6 +44160,7 @@ async function simulatePipeline(graph, options) {
 
 
 
+
 const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
 async function loadPipelineFile(path, cwd) {
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
@@ -44452,19 +44474,10 @@ async function runCommand(settings, io, out, err) {
     err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`);
     return ExitCodes.Failed;
 }
-const TAIL_LINES = 10;
 async function failureDetail(store, nodeId) {
-    const parts = [];
-    for (const name of ['stderr.log', 'stdout.log']) {
-        const text = await store
-            .readStageFileTail(nodeId, name, FAILURE_TAIL_BYTES)
-            .catch(() => undefined);
-        if (!text || text.trim() === '')
-            continue;
-        const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
-        parts.push(`  last lines of ${nodeId}/${name}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`);
-    }
-    return parts.join('');
+    return (await readFailureTail(store, nodeId))
+        .map(({ file, lines }) => `  last lines of ${nodeId}/${file}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`)
+        .join('');
 }
 /** The process wiring: argv, stdio, env, cwd. */
 async function runCli() {

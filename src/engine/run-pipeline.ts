@@ -18,7 +18,7 @@ import type { EventSink } from '../ports/event-sink.js';
 import type { RunStore } from '../ports/run-store.js';
 import type { Checkpoint, PendingBranch } from '../ports/checkpoint.js';
 import { RunContext } from './context.js';
-import type { EdgeReason, EventPayload, FailedBranch } from '../ports/events.js';
+import type { EdgeReason, EventPayload } from '../ports/events.js';
 import type { Outcome, StageStatus } from '../ports/outcome.js';
 import { failure, isSuccessful, outcomeToStatusJson } from './outcome.js';
 import { buildRetryPolicy, delayForAttempt } from './retry-policy.js';
@@ -26,6 +26,7 @@ import type { PipelineIdentity } from './run-state.js';
 import { RunState } from './run-state.js';
 import { selectEdge } from './select-edge.js';
 import { conditionHolds } from './condition-holds.js';
+import { failedBranches } from './failure-summary.js';
 
 export interface RunOptions {
   readonly registry: HandlerRegistry;
@@ -114,12 +115,6 @@ function ordinal(n: number): string {
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
-/** The failure summary shows this many last lines of each output file of a failed branch node. */
-const FAILURE_TAIL_LINES = 10;
-const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'] as const;
-/** …read from at most this many trailing bytes (the logs can be any size). */
-export const FAILURE_TAIL_BYTES = 16 * 1024;
-
 function mirrorGraphAttributes(graph: Graph, context: RunContext): void {
   for (const [key, value] of graph.attrs) context.set(GRAPH_MIRROR_PREFIX + key, value.value);
   if (!graph.attrs.has('goal')) context.set('graph.goal', '');
@@ -282,13 +277,24 @@ class Engine {
         completedNodes: this.#state.completed.length
       });
     } else {
-      const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
+      const branches = failedNode
+        ? await failedBranches(
+            {
+              graph: this.#graph,
+              registry: this.#o.registry,
+              context: this.#state.context,
+              outcomes: this.#state.outcomes,
+              runStore: this.#runStore
+            },
+            failedNode
+          )
+        : [];
       this.#emit({
         type: 'pipeline.failed',
         durationMs,
         reason: reason ?? 'failed',
         ...(failedNode ? { nodeId: failedNode } : {}),
-        ...(failedBranches.length ? { failedBranches } : {})
+        ...(branches.length ? { failedBranches: branches } : {})
       });
     }
     const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
@@ -336,43 +342,6 @@ class Engine {
       nodeId,
       message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
     });
-  }
-
-  /**
-   * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
-   * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
-   * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
-   */
-  async #failedBranches(nodeId: string): Promise<FailedBranch[]> {
-    const node = this.#graph.nodes.get(nodeId);
-    const type = node ? this.#o.registry.resolveType(node) : undefined;
-    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn) return [];
-    const raw = this.#state.context.get('parallel.results');
-    if (!Array.isArray(raw)) return [];
-    const out: FailedBranch[] = [];
-    for (const r of raw as unknown[]) {
-      if (typeof r !== 'object' || r === null) continue;
-      const { id, status, last_node: last, failure_reason: why } = r as Record<string, unknown>;
-      if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry')) continue;
-      const failing = typeof last === 'string' ? last : undefined;
-      const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
-      const reason = recorded ?? (typeof why === 'string' ? why : undefined);
-      const output: { file: string; lines: string[] }[] = [];
-      for (const file of failing ? FAILURE_TAIL_FILES : []) {
-        const text = await this.#runStore
-          .readStageFileTail(failing as string, file, FAILURE_TAIL_BYTES)
-          .catch(() => undefined);
-        if (text && text.trim() !== '')
-          output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
-      }
-      out.push({
-        branch: id,
-        ...(failing ? { nodeId: failing } : {}),
-        ...(reason ? { reason } : {}),
-        ...(output.length ? { output } : {})
-      });
-    }
-    return out;
   }
 
   async #stopped(nodeId: string | undefined): Promise<RunResult> {
