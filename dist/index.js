@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4090);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3369);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4090:
+/***/ 3369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32407,45 +32407,6 @@ function createSystemClock(wait = nodeTimer) {
 /** The real clock. */
 const systemClock = createSystemClock();
 
-;// CONCATENATED MODULE: ./src/graph/graph.ts
-const NO_EDGES = [];
-function outgoingEdges(graph, nodeId) {
-    return graph.outgoing.get(nodeId) ?? NO_EDGES;
-}
-function incomingEdges(graph, nodeId) {
-    return graph.incoming.get(nodeId) ?? NO_EDGES;
-}
-/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
-function makeGraph(parts) {
-    const outgoing = new Map();
-    const incoming = new Map();
-    for (const edge of parts.edges) {
-        let out = outgoing.get(edge.from);
-        if (!out)
-            outgoing.set(edge.from, (out = []));
-        out.push(edge);
-        let inc = incoming.get(edge.to);
-        if (!inc)
-            incoming.set(edge.to, (inc = []));
-        inc.push(edge);
-    }
-    return {
-        name: parts.name,
-        file: parts.file,
-        attrs: parts.attrs,
-        nodes: parts.nodes,
-        edges: parts.edges,
-        outgoing,
-        incoming,
-        subgraphs: parts.subgraphs ?? [],
-        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
-    };
-}
-/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
-function withNodeAttrs(node, attrs) {
-    return { ...node, attrs };
-}
-
 ;// CONCATENATED MODULE: ./src/graph/terminals.ts
 
 const START_FALLBACK_IDS = ['start', 'Start'];
@@ -32498,468 +32459,43 @@ function findTerminalNodes(nodes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/handler.ts
-/**
- * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
- * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
- * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
- */
-
-/**
- * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
- * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
- */
-function branchTimeoutReason(message) {
-    return new TrackerError('BRANCH_TIMEOUT', message);
+;// CONCATENATED MODULE: ./src/graph/graph.ts
+const NO_EDGES = [];
+function outgoingEdges(graph, nodeId) {
+    return graph.outgoing.get(nodeId) ?? NO_EDGES;
 }
-function isBranchTimeout(reason) {
-    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+function incomingEdges(graph, nodeId) {
+    return graph.incoming.get(nodeId) ?? NO_EDGES;
 }
-
-;// CONCATENATED MODULE: ./src/engine/context.ts
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Renders a context value as the condition language and prompts see it. */
-function contextValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    try {
-        return JSON.stringify(value) ?? '';
+/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
+function makeGraph(parts) {
+    const outgoing = new Map();
+    const incoming = new Map();
+    for (const edge of parts.edges) {
+        let out = outgoing.get(edge.from);
+        if (!out)
+            outgoing.set(edge.from, (out = []));
+        out.push(edge);
+        let inc = incoming.get(edge.to);
+        if (!inc)
+            incoming.set(edge.to, (inc = []));
+        inc.push(edge);
     }
-    catch {
-        return Object.prototype.toString.call(value);
-    }
-}
-function cloneValue(value) {
-    if (value === null || typeof value !== 'object')
-        return value;
-    return structuredClone(value);
-}
-function isReadonlyMap(value) {
-    return value instanceof Map;
-}
-class RunContext {
-    #values = new Map();
-    constructor(initial) {
-        if (!initial)
-            return;
-        if (isReadonlyMap(initial)) {
-            for (const [key, value] of initial)
-                this.set(key, value);
-        }
-        else {
-            this.apply(initial);
-        }
-    }
-    get(key) {
-        return this.#values.get(key);
-    }
-    getString(key, fallback = '') {
-        const value = this.#values.get(key);
-        return value === undefined ? fallback : contextValueToString(value);
-    }
-    has(key) {
-        return this.#values.has(key);
-    }
-    keys() {
-        return this.#values.keys();
-    }
-    set(key, value) {
-        if (FORBIDDEN_KEYS.has(key))
-            return;
-        if (value === undefined)
-            this.#values.delete(key);
-        else
-            this.#values.set(key, value);
-    }
-    delete(key) {
-        this.#values.delete(key);
-    }
-    apply(updates) {
-        for (const key of Object.keys(updates))
-            this.set(key, updates[key]);
-    }
-    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
-    toJson() {
-        const parts = [];
-        for (const [key, value] of this.#values) {
-            const text = JSON.stringify(value);
-            if (text !== undefined)
-                parts.push(`${JSON.stringify(key)}:${text}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    snapshot() {
-        const out = Object.create(null);
-        for (const [key, value] of this.#values)
-            out[key] = cloneValue(value);
-        return out;
-    }
-    clone() {
-        return new RunContext(this.snapshot());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ports/outcome.ts
-/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
-const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
-
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
-
-function isStageStatus(value) {
-    return typeof value === 'string' && StageStatuses.includes(value);
-}
-function isSuccessful(status) {
-    return status === 'success' || status === 'partial_success';
-}
-function success(notes, contextUpdates) {
     return {
-        status: 'success',
-        ...(notes === undefined ? {} : { notes }),
-        ...(contextUpdates === undefined ? {} : { contextUpdates })
+        name: parts.name,
+        file: parts.file,
+        attrs: parts.attrs,
+        nodes: parts.nodes,
+        edges: parts.edges,
+        outgoing,
+        incoming,
+        subgraphs: parts.subgraphs ?? [],
+        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
     };
 }
-function failure(failureReason, extra = {}) {
-    return { ...extra, status: 'fail', failureReason };
-}
-/**
- * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
- * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
- */
-function outcomeFromStatusJson(data) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        return 'status.json must contain a JSON object like {"outcome": "success"}';
-    }
-    const record = data;
-    const raw = record['outcome'] ?? record['status'];
-    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-    if (!isStageStatus(status)) {
-        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
-    }
-    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
-    const suggested = record['suggested_next_ids'];
-    const updates = record['context_updates'];
-    const notes = record['notes'];
-    const reason = record['failure_reason'];
-    return {
-        status,
-        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
-        ...(Array.isArray(suggested)
-            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
-            : {}),
-        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
-            ? { contextUpdates: updates }
-            : {}),
-        ...(typeof notes === 'string' ? { notes } : {}),
-        ...(typeof reason === 'string' ? { failureReason: reason } : {})
-    };
-}
-/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
-function outcomeToStatusJson(outcome) {
-    return {
-        outcome: outcome.status,
-        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
-        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
-            ? { context_updates: outcome.contextUpdates }
-            : {}),
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
-
-const DEFAULT_BACKOFF = {
-    initialDelayMs: 200,
-    factor: 2,
-    maxDelayMs: 60_000,
-    jitter: true
-};
-const RETRY_PRESETS = {
-    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
-    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
-    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
-    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
-    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
-};
-/**
- * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
- * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
- * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
- * replaces the initial delay.
- */
-function buildRetryPolicy(node, graph) {
-    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
-    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
-    const retries = getInteger(node.attrs, 'max_retries') ??
-        getInteger(graph.attrs, 'default_max_retries') ??
-        (preset ? preset.maxAttempts - 1 : 0);
-    const base = preset?.backoff ?? DEFAULT_BACKOFF;
-    const backoff = {
-        ...base,
-        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
-            getDurationMs(graph.attrs, 'default_base_delay') ??
-            base.initialDelayMs
-    };
-    return { maxAttempts: Math.max(1, retries + 1), backoff };
-}
-/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
-function delayForAttempt(attempt, backoff, random) {
-    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
-    delay = Math.min(delay, backoff.maxDelayMs);
-    if (backoff.jitter)
-        delay = delay * (0.5 + random());
-    return Math.max(0, Math.round(delay));
-}
-
-;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
-const CHECKPOINT_VERSION = 2;
-
-;// CONCATENATED MODULE: ./src/engine/run-state.ts
-
-
-/**
- * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
- * string concatenation), and only a change to an existing key joins them all again. A checkpoint
- * write in a long chain then costs O(1) here, not O(nodes run).
- */
-class JoinedFragments {
-    #fragments = new Map();
-    #joined = '';
-    set(key, fragment) {
-        const old = this.#fragments.get(key);
-        if (old === fragment)
-            return;
-        this.#fragments.set(key, fragment);
-        if (old !== undefined)
-            this.#joined = undefined;
-        else if (this.#joined !== undefined) {
-            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
-        }
-    }
-    clear() {
-        this.#fragments.clear();
-        this.#joined = '';
-    }
-    get joined() {
-        this.#joined ??= [...this.#fragments.values()].join(',');
-        return this.#joined;
-    }
-}
-class RunState {
-    runId;
-    pipeline;
-    context;
-    completed = [];
-    #completedSet = new Set();
-    outcomes = new Map();
-    retries = new Map();
-    visits = new Map();
-    /**
-     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
-     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
-     */
-    #fragments = {
-        completed: new JoinedFragments(),
-        outcomes: new JoinedFragments(),
-        retries: new JoinedFragments(),
-        visits: new JoinedFragments()
-    };
-    /**
-     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
-     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
-     */
-    pendingParallel = new Map();
-    #branchJson = new WeakMap();
-    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
-    runningAttempts = new Map();
-    currentNode = '';
-    nextNode;
-    currentAttempt;
-    restartCount = 0;
-    status = 'running';
-    failureReason;
-    constructor(runId, pipeline, context) {
-        this.runId = runId;
-        this.pipeline = pipeline;
-        this.context = context ?? new RunContext();
-    }
-    static fromCheckpoint(checkpoint, pipeline) {
-        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
-        for (const id of checkpoint.completed_nodes)
-            state.markCompleted(id);
-        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
-            state.#setOutcome(id, o);
-        for (const [id, n] of Object.entries(checkpoint.node_retries))
-            state.#setCount(state.retries, state.#fragments.retries, id, n);
-        for (const [id, n] of Object.entries(checkpoint.visits))
-            state.#setCount(state.visits, state.#fragments.visits, id, n);
-        state.currentNode = checkpoint.current_node;
-        state.nextNode = checkpoint.next_node;
-        state.currentAttempt = checkpoint.current_attempt;
-        state.restartCount = checkpoint.restart_count;
-        state.status = checkpoint.status;
-        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
-            state.pendingParallel.set(key, {
-                node: block.node,
-                branches: new Map(Object.entries(block.branches))
-            });
-        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
-            state.runningAttempts.set(node, attempt);
-        return state;
-    }
-    markCompleted(nodeId) {
-        if (this.#completedSet.has(nodeId))
-            return;
-        this.#completedSet.add(nodeId);
-        this.completed.push(nodeId);
-        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
-    }
-    #setOutcome(nodeId, outcome) {
-        this.outcomes.set(nodeId, outcome);
-        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
-    }
-    #setCount(map, fragments, nodeId, n) {
-        map.set(nodeId, n);
-        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
-    }
-    isCompleted(nodeId) {
-        return this.#completedSet.has(nodeId);
-    }
-    recordOutcome(nodeId, outcome, attempts) {
-        this.#setOutcome(nodeId, {
-            status: outcome.status,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
-            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-            attempts
-        });
-        this.markCompleted(nodeId);
-    }
-    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
-    addRetry(nodeId) {
-        const n = (this.retries.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
-        return n;
-    }
-    addVisit(nodeId) {
-        const n = (this.visits.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
-        return n;
-    }
-    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
-    resetForRestart(context) {
-        this.completed.length = 0;
-        this.#completedSet.clear();
-        this.outcomes.clear();
-        this.retries.clear();
-        this.visits.clear();
-        this.#fragments.completed.clear();
-        this.#fragments.outcomes.clear();
-        this.#fragments.retries.clear();
-        this.#fragments.visits.clear();
-        this.pendingParallel.clear();
-        this.runningAttempts.clear();
-        for (const key of [...this.context.keys()])
-            this.context.delete(key);
-        this.context.apply(context.snapshot());
-        this.currentNode = '';
-        this.currentAttempt = undefined;
-    }
-    /**
-     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
-     * assembled from cached fragments (see `#fragments`).
-     */
-    /** The checkpoint fields before `completed_nodes`, in document order. */
-    #head() {
-        const running = this.#runningRecord();
-        return {
-            version: CHECKPOINT_VERSION,
-            run_id: this.runId,
-            pipeline: this.pipeline,
-            status: this.status,
-            current_node: this.currentNode,
-            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
-            ...(running ? { running_attempts: running } : {})
-        };
-    }
-    serialize(timestamp) {
-        const object = (fragments) => `{${fragments.joined}}`;
-        const head = this.#head();
-        const tail = {
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-        const headText = JSON.stringify(head);
-        const tailText = JSON.stringify(tail);
-        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
-            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
-            `,"node_retries":${object(this.#fragments.retries)}` +
-            `,"visits":${object(this.#fragments.visits)}` +
-            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
-    }
-    /**
-     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
-     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
-     * that moved on, not every branch's saved context changes.
-     */
-    #parallelJson() {
-        if (this.pendingParallel.size === 0)
-            return '';
-        const blocks = [];
-        for (const [key, block] of this.pendingParallel) {
-            const branches = [];
-            for (const [start, entry] of block.branches) {
-                let text = this.#branchJson.get(entry);
-                if (text === undefined) {
-                    text = JSON.stringify(entry);
-                    this.#branchJson.set(entry, text);
-                }
-                branches.push(`${JSON.stringify(start)}:${text}`);
-            }
-            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
-        }
-        return `"parallel":{${blocks.join(',')}},`;
-    }
-    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
-    #parallelRecord() {
-        if (this.pendingParallel.size === 0)
-            return undefined;
-        const out = Object.create(null);
-        for (const [key, block] of this.pendingParallel)
-            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
-        return out;
-    }
-    #runningRecord() {
-        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
-    }
-    toCheckpoint(timestamp) {
-        const record = (m) => {
-            const out = Object.create(null);
-            for (const [k, v] of m)
-                out[k] = v;
-            return out;
-        };
-        const parallel = this.#parallelRecord();
-        return {
-            ...this.#head(),
-            completed_nodes: [...this.completed],
-            node_outcomes: record(this.outcomes),
-            node_retries: record(this.retries),
-            visits: record(this.visits),
-            context: this.context.snapshot(),
-            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-    }
+/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
+function withNodeAttrs(node, attrs) {
+    return { ...node, attrs };
 }
 
 ;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
@@ -33911,6 +33447,868 @@ function conditionHolds(text, outcome, context) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/ports/outcome.ts
+/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
+const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
+
+;// CONCATENATED MODULE: ./src/engine/outcome.ts
+
+function isStageStatus(value) {
+    return typeof value === 'string' && StageStatuses.includes(value);
+}
+function isSuccessful(status) {
+    return status === 'success' || status === 'partial_success';
+}
+function success(notes, contextUpdates) {
+    return {
+        status: 'success',
+        ...(notes === undefined ? {} : { notes }),
+        ...(contextUpdates === undefined ? {} : { contextUpdates })
+    };
+}
+function failure(failureReason, extra = {}) {
+    return { ...extra, status: 'fail', failureReason };
+}
+/**
+ * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
+ */
+function outcomeFromStatusJson(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        return 'status.json must contain a JSON object like {"outcome": "success"}';
+    }
+    const record = data;
+    const raw = record['outcome'] ?? record['status'];
+    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+    if (!isStageStatus(status)) {
+        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
+    }
+    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
+    const suggested = record['suggested_next_ids'];
+    const updates = record['context_updates'];
+    const notes = record['notes'];
+    const reason = record['failure_reason'];
+    return {
+        status,
+        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
+        ...(Array.isArray(suggested)
+            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
+            : {}),
+        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
+            ? { contextUpdates: updates }
+            : {}),
+        ...(typeof notes === 'string' ? { notes } : {}),
+        ...(typeof reason === 'string' ? { failureReason: reason } : {})
+    };
+}
+/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
+function outcomeToStatusJson(outcome) {
+    return {
+        outcome: outcome.status,
+        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
+        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
+            ? { context_updates: outcome.contextUpdates }
+            : {}),
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
+
+const DEFAULT_BACKOFF = {
+    initialDelayMs: 200,
+    factor: 2,
+    maxDelayMs: 60_000,
+    jitter: true
+};
+const RETRY_PRESETS = {
+    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
+    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
+    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
+    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
+    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
+};
+/**
+ * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
+ * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
+ * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
+ * replaces the initial delay.
+ */
+function buildRetryPolicy(node, graph) {
+    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
+    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
+    const retries = getInteger(node.attrs, 'max_retries') ??
+        getInteger(graph.attrs, 'default_max_retries') ??
+        (preset ? preset.maxAttempts - 1 : 0);
+    const base = preset?.backoff ?? DEFAULT_BACKOFF;
+    const backoff = {
+        ...base,
+        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
+            getDurationMs(graph.attrs, 'default_base_delay') ??
+            base.initialDelayMs
+    };
+    return { maxAttempts: Math.max(1, retries + 1), backoff };
+}
+/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
+function delayForAttempt(attempt, backoff, random) {
+    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
+    delay = Math.min(delay, backoff.maxDelayMs);
+    if (backoff.jitter)
+        delay = delay * (0.5 + random());
+    return Math.max(0, Math.round(delay));
+}
+
+;// CONCATENATED MODULE: ./src/engine/context.ts
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Renders a context value as the condition language and prompts see it. */
+function contextValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return Object.prototype.toString.call(value);
+    }
+}
+function cloneValue(value) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    return structuredClone(value);
+}
+function isReadonlyMap(value) {
+    return value instanceof Map;
+}
+class RunContext {
+    #values = new Map();
+    constructor(initial) {
+        if (!initial)
+            return;
+        if (isReadonlyMap(initial)) {
+            for (const [key, value] of initial)
+                this.set(key, value);
+        }
+        else {
+            this.apply(initial);
+        }
+    }
+    get(key) {
+        return this.#values.get(key);
+    }
+    getString(key, fallback = '') {
+        const value = this.#values.get(key);
+        return value === undefined ? fallback : contextValueToString(value);
+    }
+    has(key) {
+        return this.#values.has(key);
+    }
+    keys() {
+        return this.#values.keys();
+    }
+    set(key, value) {
+        if (FORBIDDEN_KEYS.has(key))
+            return;
+        if (value === undefined)
+            this.#values.delete(key);
+        else
+            this.#values.set(key, value);
+    }
+    delete(key) {
+        this.#values.delete(key);
+    }
+    apply(updates) {
+        for (const key of Object.keys(updates))
+            this.set(key, updates[key]);
+    }
+    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
+    toJson() {
+        const parts = [];
+        for (const [key, value] of this.#values) {
+            const text = JSON.stringify(value);
+            if (text !== undefined)
+                parts.push(`${JSON.stringify(key)}:${text}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    snapshot() {
+        const out = Object.create(null);
+        for (const [key, value] of this.#values)
+            out[key] = cloneValue(value);
+        return out;
+    }
+    clone() {
+        return new RunContext(this.snapshot());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
+const CHECKPOINT_VERSION = 2;
+
+;// CONCATENATED MODULE: ./src/engine/run-state.ts
+
+
+/**
+ * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
+ * string concatenation), and only a change to an existing key joins them all again. A checkpoint
+ * write in a long chain then costs O(1) here, not O(nodes run).
+ */
+class JoinedFragments {
+    #fragments = new Map();
+    #joined = '';
+    set(key, fragment) {
+        const old = this.#fragments.get(key);
+        if (old === fragment)
+            return;
+        this.#fragments.set(key, fragment);
+        if (old !== undefined)
+            this.#joined = undefined;
+        else if (this.#joined !== undefined) {
+            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
+        }
+    }
+    clear() {
+        this.#fragments.clear();
+        this.#joined = '';
+    }
+    get joined() {
+        this.#joined ??= [...this.#fragments.values()].join(',');
+        return this.#joined;
+    }
+}
+class RunState {
+    runId;
+    pipeline;
+    context;
+    completed = [];
+    #completedSet = new Set();
+    outcomes = new Map();
+    retries = new Map();
+    visits = new Map();
+    /**
+     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
+     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
+     */
+    #fragments = {
+        completed: new JoinedFragments(),
+        outcomes: new JoinedFragments(),
+        retries: new JoinedFragments(),
+        visits: new JoinedFragments()
+    };
+    /**
+     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
+     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
+     */
+    pendingParallel = new Map();
+    #branchJson = new WeakMap();
+    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
+    runningAttempts = new Map();
+    currentNode = '';
+    nextNode;
+    currentAttempt;
+    restartCount = 0;
+    status = 'running';
+    failureReason;
+    constructor(runId, pipeline, context) {
+        this.runId = runId;
+        this.pipeline = pipeline;
+        this.context = context ?? new RunContext();
+    }
+    static fromCheckpoint(checkpoint, pipeline) {
+        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
+        for (const id of checkpoint.completed_nodes)
+            state.markCompleted(id);
+        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
+            state.#setOutcome(id, o);
+        for (const [id, n] of Object.entries(checkpoint.node_retries))
+            state.#setCount(state.retries, state.#fragments.retries, id, n);
+        for (const [id, n] of Object.entries(checkpoint.visits))
+            state.#setCount(state.visits, state.#fragments.visits, id, n);
+        state.currentNode = checkpoint.current_node;
+        state.nextNode = checkpoint.next_node;
+        state.currentAttempt = checkpoint.current_attempt;
+        state.restartCount = checkpoint.restart_count;
+        state.status = checkpoint.status;
+        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
+            state.pendingParallel.set(key, {
+                node: block.node,
+                branches: new Map(Object.entries(block.branches))
+            });
+        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
+            state.runningAttempts.set(node, attempt);
+        return state;
+    }
+    markCompleted(nodeId) {
+        if (this.#completedSet.has(nodeId))
+            return;
+        this.#completedSet.add(nodeId);
+        this.completed.push(nodeId);
+        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
+    }
+    #setOutcome(nodeId, outcome) {
+        this.outcomes.set(nodeId, outcome);
+        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
+    }
+    #setCount(map, fragments, nodeId, n) {
+        map.set(nodeId, n);
+        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
+    }
+    isCompleted(nodeId) {
+        return this.#completedSet.has(nodeId);
+    }
+    recordOutcome(nodeId, outcome, attempts) {
+        this.#setOutcome(nodeId, {
+            status: outcome.status,
+            ...(outcome.notes ? { notes: outcome.notes } : {}),
+            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
+            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+            attempts
+        });
+        this.markCompleted(nodeId);
+    }
+    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
+    addRetry(nodeId) {
+        const n = (this.retries.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
+        return n;
+    }
+    addVisit(nodeId) {
+        const n = (this.visits.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
+        return n;
+    }
+    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
+    resetForRestart(context) {
+        this.completed.length = 0;
+        this.#completedSet.clear();
+        this.outcomes.clear();
+        this.retries.clear();
+        this.visits.clear();
+        this.#fragments.completed.clear();
+        this.#fragments.outcomes.clear();
+        this.#fragments.retries.clear();
+        this.#fragments.visits.clear();
+        this.pendingParallel.clear();
+        this.runningAttempts.clear();
+        for (const key of [...this.context.keys()])
+            this.context.delete(key);
+        this.context.apply(context.snapshot());
+        this.currentNode = '';
+        this.currentAttempt = undefined;
+    }
+    /**
+     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
+     * assembled from cached fragments (see `#fragments`).
+     */
+    /** The checkpoint fields before `completed_nodes`, in document order. */
+    #head() {
+        const running = this.#runningRecord();
+        return {
+            version: CHECKPOINT_VERSION,
+            run_id: this.runId,
+            pipeline: this.pipeline,
+            status: this.status,
+            current_node: this.currentNode,
+            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
+            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+            ...(running ? { running_attempts: running } : {})
+        };
+    }
+    serialize(timestamp) {
+        const object = (fragments) => `{${fragments.joined}}`;
+        const head = this.#head();
+        const tail = {
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+        const headText = JSON.stringify(head);
+        const tailText = JSON.stringify(tail);
+        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
+            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
+            `,"node_retries":${object(this.#fragments.retries)}` +
+            `,"visits":${object(this.#fragments.visits)}` +
+            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
+    }
+    /**
+     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+     * that moved on, not every branch's saved context changes.
+     */
+    #parallelJson() {
+        if (this.pendingParallel.size === 0)
+            return '';
+        const blocks = [];
+        for (const [key, block] of this.pendingParallel) {
+            const branches = [];
+            for (const [start, entry] of block.branches) {
+                let text = this.#branchJson.get(entry);
+                if (text === undefined) {
+                    text = JSON.stringify(entry);
+                    this.#branchJson.set(entry, text);
+                }
+                branches.push(`${JSON.stringify(start)}:${text}`);
+            }
+            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
+        }
+        return `"parallel":{${blocks.join(',')}},`;
+    }
+    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
+    #parallelRecord() {
+        if (this.pendingParallel.size === 0)
+            return undefined;
+        const out = Object.create(null);
+        for (const [key, block] of this.pendingParallel)
+            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
+        return out;
+    }
+    #runningRecord() {
+        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
+    }
+    toCheckpoint(timestamp) {
+        const record = (m) => {
+            const out = Object.create(null);
+            for (const [k, v] of m)
+                out[k] = v;
+            return out;
+        };
+        const parallel = this.#parallelRecord();
+        return {
+            ...this.#head(),
+            completed_nodes: [...this.completed],
+            node_outcomes: record(this.outcomes),
+            node_retries: record(this.retries),
+            visits: record(this.visits),
+            context: this.context.snapshot(),
+            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-session.ts
+
+
+const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Thrown inside a walk when the run's signal fires; runPipeline turns it into a stopped result. */
+class StopSignal extends Error {
+    nodeId;
+    constructor(nodeId) {
+        super('stopped');
+        this.nodeId = nodeId;
+    }
+}
+class RunSession {
+    graph;
+    options;
+    state;
+    /** The run's signal (never aborted when the options have none). */
+    signal;
+    startedAt;
+    /** The run store in use: a loop_restart with `restartRunStore` moves to a fresh one. */
+    runStore;
+    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+    resumedAfterFailure = false;
+    #saveChain = Promise.resolve();
+    constructor(graph, options) {
+        this.graph = graph;
+        this.options = options;
+        this.signal = options.signal ?? new AbortController().signal;
+        this.runStore = options.runStore;
+        this.startedAt = options.clock.now();
+        if (options.resumeFrom) {
+            this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
+            this.#mirrorGraphAttributes(this.state.context);
+        }
+        else {
+            this.state = new RunState(options.runId, options.pipeline, this.freshContext());
+        }
+    }
+    /** The context a run starts with, and a loop_restart starts over with: `graph.*`, then the seeds. */
+    freshContext() {
+        const context = new RunContext();
+        this.#mirrorGraphAttributes(context);
+        if (this.options.initialContext)
+            context.apply(this.options.initialContext);
+        return context;
+    }
+    #mirrorGraphAttributes(context) {
+        for (const [key, value] of this.graph.attrs)
+            context.set(GRAPH_MIRROR_PREFIX + key, value.value);
+        if (!this.graph.attrs.has('goal'))
+            context.set('graph.goal', '');
+    }
+    emit(payload) {
+        this.options.events.emit({
+            ...payload,
+            ts: this.options.clock.now(),
+            runId: this.state.runId
+        });
+    }
+    iso() {
+        return new Date(this.options.clock.now()).toISOString();
+    }
+    throwIfStopped(nodeId) {
+        if (this.signal.aborted)
+            throw new StopSignal(nodeId);
+    }
+    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
+    async checkpoint(nodeId) {
+        const text = this.state.serialize(this.iso());
+        const write = this.#saveChain.then(() => this.options.checkpointStore.save(text));
+        this.#saveChain = write.catch(() => undefined);
+        await write;
+        if (this.state.restartCount > 0)
+            await this.runStore.writeRunFile('checkpoint.json', text);
+        const next = this.state.nextNode;
+        this.emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/handler.ts
+/**
+ * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
+ * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
+ * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
+ */
+
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+function branchTimeoutReason(message) {
+    return new TrackerError('BRANCH_TIMEOUT', message);
+}
+function isBranchTimeout(reason) {
+    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+}
+
+;// CONCATENATED MODULE: ./src/engine/walker.ts
+/**
+ * A walk is one sequential pass through the graph: the main walk, each parallel branch, and the nodes
+ * the dependency scheduler runs side by side. `Walker` is what a walk carries; `WalkEnd` how it ends.
+ */
+
+
+
+/** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+function mainAttempts(state) {
+    return {
+        saved: (id) => (state.currentAttempt?.node === id ? state.currentAttempt.attempt : undefined),
+        set: (node, attempt) => {
+            state.currentAttempt = { node, attempt };
+        },
+        clear: () => undefined
+    };
+}
+/** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+function concurrentAttempts(state) {
+    return {
+        saved: (id) => state.runningAttempts.get(id),
+        set: (id, attempt) => {
+            state.runningAttempts.set(id, attempt);
+        },
+        clear: (id) => {
+            state.runningAttempts.delete(id);
+        }
+    };
+}
+/** The signal a node of walk `w` runs under: the run's, and the branch's when it has one. */
+function walkSignal(session, w) {
+    return w.signal ? AbortSignal.any([session.signal, w.signal]) : session.signal;
+}
+/** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+function interruption(session, w) {
+    if (!w.signal?.aborted || session.signal.aborted)
+        return undefined;
+    const reason = w.signal.reason;
+    return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+}
+/** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+function interruptedEnd(why, lastNode, outcome) {
+    return why.timeout
+        ? {
+            kind: 'failed',
+            outcome: outcome ?? failure(why.message, { retryable: false }),
+            ...(lastNode ? { lastNode } : {})
+        }
+        : {
+            kind: 'cancelled',
+            outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+            ...(lastNode ? { lastNode } : {})
+        };
+}
+
+;// CONCATENATED MODULE: ./src/engine/execute-stage.ts
+/**
+ * Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions): the
+ * handler, the retries and their backoff, the checkpoint before every retry, and what a finished
+ * stage leaves behind (its recorded outcome, context updates, status.json).
+ */
+
+
+
+
+
+
+
+async function executeStage(session, node, w, incomingEdge) {
+    const { graph, options, state } = session;
+    const handlerType = options.registry.resolveType(node);
+    const handler = handlerType === undefined ? undefined : options.registry.get(handlerType);
+    const typeName = handlerType ?? nodeHandlerType(node);
+    const policy = buildRetryPolicy(node, graph);
+    let attempt = 1;
+    const saved = w.attempts.saved(node.id);
+    if (saved !== undefined)
+        attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
+    else
+        state.addVisit(node.id);
+    w.attempts.set(node.id, attempt);
+    const signal = walkSignal(session, w);
+    prepareNextStages(session, node);
+    for (;;) {
+        await options.clock.yieldToEventLoop?.();
+        session.throwIfStopped(node.id);
+        const before = interruption(session, w);
+        if (before)
+            return interruptedStage(session, node, typeName, attempt, undefined, before, w);
+        w.context.set('current_node', node.id);
+        const startedAt = options.clock.now();
+        session.emit({
+            type: 'stage.started',
+            nodeId: node.id,
+            handlerType: typeName,
+            label: nodeLabel(node),
+            attempt,
+            maxAttempts: policy.maxAttempts,
+            ...(w.branch ? { branch: w.branch } : {})
+        });
+        let outcome;
+        if (!handler) {
+            outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
+        }
+        else {
+            try {
+                outcome = await handler.execute(handlerInput(session, node, w, attempt, incomingEdge));
+            }
+            catch (error) {
+                if (session.signal.aborted)
+                    throw new StopSignal(node.id);
+                outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
+            }
+        }
+        session.throwIfStopped(node.id);
+        const durationMs = options.clock.now() - startedAt;
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedStage(session, node, typeName, attempt, durationMs, interrupted, w);
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+        const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
+        if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
+            const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, options.random));
+            const retries = state.addRetry(node.id);
+            w.context.set(`internal.retry_count.${node.id}`, retries);
+            attempt += 1;
+            // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+            w.attempts.set(node.id, attempt);
+            await session.checkpoint(node.id);
+            session.emit({
+                type: 'stage.retrying',
+                nodeId: node.id,
+                attempt,
+                maxAttempts: policy.maxAttempts,
+                delayMs,
+                reason: outcome.failureReason ?? outcome.status,
+                ...(w.branch ? { branch: w.branch } : {})
+            });
+            try {
+                await options.clock.sleep(delayMs, signal);
+            }
+            catch {
+                session.throwIfStopped(node.id);
+            }
+            continue;
+        }
+        if (outcome.status === 'retry')
+            outcome = retriesExhausted(node, outcome, policy.maxAttempts);
+        await record(session, node, outcome, attempt, w);
+        w.attempts.clear(node.id);
+        return outcome;
+    }
+}
+/** A stage still asking to retry when its attempts are used up: partial success if allowed, else FAIL. */
+function retriesExhausted(node, outcome, maxAttempts) {
+    return getBoolean(node.attrs, 'allow_partial') === true
+        ? { ...outcome, status: 'partial_success', notes: 'retries exhausted, partial accepted' }
+        : {
+            ...outcome,
+            status: 'fail',
+            failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
+        };
+}
+/** Lets the store create the likely next stage directories while this node runs. */
+function prepareNextStages(session, node) {
+    const { graph, options, runStore } = session;
+    if (!runStore.prepareStage)
+        return;
+    for (const edge of outgoingEdges(graph, node.id)) {
+        const next = graph.nodes.get(edge.to);
+        const files = next ? options.registry.resolve(next)?.filesWrittenFirst : undefined;
+        runStore.prepareStage(edge.to, files);
+    }
+}
+/**
+ * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+ * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+ * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+ */
+async function interruptedStage(session, node, typeName, attempt, durationMs, why, w) {
+    const outcome = why.timeout
+        ? failure(why.message, { retryable: false })
+        : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+    // durationMs is undefined when the node was waiting to retry: that attempt never started.
+    if (durationMs !== undefined)
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+    if (why.timeout)
+        await record(session, node, outcome, attempt, w);
+    w.attempts.clear(node.id);
+    return outcome;
+}
+function emitCompleted(session, node, handlerType, outcome, attempt, durationMs, w) {
+    session.emit({
+        type: 'stage.completed',
+        nodeId: node.id,
+        handlerType,
+        status: outcome.status,
+        attempt,
+        durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        ...(w.branch ? { branch: w.branch } : {})
+    });
+}
+/** A finished stage: its outcome recorded, its context updates applied, its status.json written. */
+async function record(session, node, outcome, attempts, w) {
+    session.state.recordOutcome(node.id, outcome, attempts);
+    if (outcome.contextUpdates)
+        w.context.apply(outcome.contextUpdates);
+    w.context.set('outcome', outcome.status);
+    if (outcome.preferredLabel)
+        w.context.set('preferred_label', outcome.preferredLabel);
+    if (!outcome.autoStatus) {
+        // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+        // written in the background; the run's flush waits for it.
+        await session.runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
+    }
+}
+function handlerInput(session, node, w, attempt, incomingEdge) {
+    return {
+        ...(incomingEdge ? { incomingEdge } : {}),
+        node,
+        graph: session.graph,
+        context: w.context,
+        runId: session.state.runId,
+        attempt,
+        runStore: session.runStore,
+        clock: session.options.clock,
+        signal: walkSignal(session, w),
+        ...(w.branch ? { branch: w.branch } : {}),
+        emit: (payload) => session.emit({
+            ...payload,
+            ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
+        }),
+        engine: w.services
+    };
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function announceFreshRetryBudget(session, node) {
+    const max = buildRetryPolicy(node, session.graph).maxAttempts;
+    session.emit({
+        type: 'warning',
+        nodeId: node.id,
+        message: `resuming a failed run: '${node.id}' runs again with a fresh retry budget (attempt 1 of ${max})`
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/goal-gates.ts
+
+
+
+function isExitNode(node) {
+    return nodeHandlerType(node) === HandlerTypes.Exit;
+}
+function isGoalGate(node) {
+    return getBoolean(node.attrs, 'goal_gate') === true;
+}
+/**
+ * A goal gate's retry target: its own retry_target, then fallback_retry_target, then the graph's — the
+ * first that names a node of the graph.
+ */
+function retryTargetFor(graph, gate) {
+    const node = graph.nodes.get(gate);
+    const candidates = [
+        node ? getString(node.attrs, 'retry_target') : undefined,
+        node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+        getString(graph.attrs, 'retry_target'),
+        getString(graph.attrs, 'fallback_retry_target')
+    ];
+    return candidates.find((t) => t !== undefined && t !== '' && graph.nodes.has(t));
+}
+/**
+ * The goal gates whose recorded outcome is not a success, in the order they first ran. With
+ * `ignoreSkipped`, a skipped gate (a branch not taken under schedule="dependencies") is not counted.
+ */
+function unsatisfiedGates(graph, outcomes, options = {}) {
+    const out = [];
+    for (const [id, { status }] of outcomes) {
+        const node = graph.nodes.get(id);
+        if (!node || !isGoalGate(node) || isSuccessful(status))
+            continue;
+        if (options.ignoreSkipped === true && status === 'skipped')
+            continue;
+        const retryTarget = retryTargetFor(graph, id);
+        out.push({ id, status, ...(retryTarget ? { retryTarget } : {}) });
+    }
+    return out;
+}
+function named(gates) {
+    return gates.map((g) => `'${g.id}' (${g.status})`).join(', ');
+}
+/** Why the walk cannot exit: the unsatisfied gates, when the first of them has no retry target. */
+function unsatisfiedGateReason(gates) {
+    return `Goal gate unsatisfied: ${named(gates)} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
+}
+/** Why the exit did not run under schedule="dependencies" (which never follows retry targets). */
+function dependencyGateReason(gates, exit) {
+    return (`Goal gate unsatisfied: ${named(gates)} did not succeed, so '${exit}' did not run. ` +
+        'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).');
+}
+/**
+ * Where resuming a failed edge-scheduled run starts: the node it failed at (`next`) — except when it
+ * failed at the exit on a goal gate that has no retry target, which would only fail again: then that
+ * first unsatisfied gate.
+ */
+function resumeTarget(graph, outcomes, next) {
+    const node = next === undefined ? undefined : graph.nodes.get(next);
+    if (!node || !isExitNode(node))
+        return next;
+    const [first] = unsatisfiedGates(graph, outcomes);
+    if (first === undefined || first.retryTarget !== undefined)
+        return next;
+    return first.id;
+}
+
 ;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
 /**
  * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
@@ -34006,6 +34404,548 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/engine/routing.ts
+
+
+
+
+
+function emitEdge(session, from, to, reason, w, label, condition) {
+    session.emit({
+        type: 'edge.selected',
+        nodeId: from,
+        to,
+        reason,
+        ...(w.branch ? { branch: w.branch } : {}),
+        ...(label ? { label } : {}),
+        ...(condition ? { condition } : {})
+    });
+}
+/** Chooses where to go after `node` finished with `outcome`; undefined when no route leaves it. */
+function route(session, node, outcome, w) {
+    const graph = session.graph;
+    const failed = outcome.status === 'fail';
+    if (outcome.continueAt !== undefined && !failed) {
+        emitEdge(session, node.id, outcome.continueAt, 'continue_at', w);
+        return { to: outcome.continueAt, restart: false };
+    }
+    const choice = selectEdge(graph, node.id, outcome, w.context, { onlyConditional: failed });
+    if (choice) {
+        const e = choice.edge;
+        emitEdge(session, node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
+        return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
+    }
+    if (!failed)
+        return undefined;
+    // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
+    const router = outgoingEdges(graph, node.id).find((e) => {
+        const target = graph.nodes.get(e.to);
+        return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+            target !== undefined &&
+            nodeHandlerType(target) === HandlerTypes.Conditional);
+    });
+    if (router) {
+        emitEdge(session, node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
+        return { to: router.to, restart: false, edge: router };
+    }
+    for (const attr of ['retry_target', 'fallback_retry_target']) {
+        const target = getString(node.attrs, attr);
+        if (target && graph.nodes.has(target)) {
+            emitEdge(session, node.id, target, attr, w);
+            return { to: target, restart: false };
+        }
+    }
+    return undefined;
+}
+/** The reason a walk fails with when a failed stage has no route out. */
+function unroutedFailure(node, outcome) {
+    const reason = outcome.failureReason ?? 'failed';
+    // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+    // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+    const gate = isGoalGate(node)
+        ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+        : '';
+    return `Stage '${node.id}' failed: ${reason}${gate}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/walk.ts
+
+
+
+
+
+
+async function walk(session, start, w) {
+    const { graph, state } = session;
+    let current = start;
+    let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
+    let lastNode = w.resumedAt?.lastNode;
+    let arrivedVia;
+    const isMain = w.branch === undefined;
+    const last = () => (lastNode ? { lastNode } : {});
+    for (;;) {
+        session.throwIfStopped(current);
+        // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
+        if (w.stopAt?.has(current))
+            return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedEnd(interrupted, lastNode);
+        const node = graph.nodes.get(current);
+        if (!node) {
+            return {
+                kind: 'failed',
+                outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
+                ...last()
+            };
+        }
+        if (isExitNode(node)) {
+            if (!isMain)
+                return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+            const gates = unsatisfiedGates(graph, state.outcomes);
+            const [gate] = gates;
+            if (gate) {
+                session.emit({
+                    type: 'goal_gate.unsatisfied',
+                    nodeId: gate.id,
+                    status: gate.status,
+                    ...(gate.retryTarget ? { retryTarget: gate.retryTarget } : {})
+                });
+                if (gate.retryTarget === undefined)
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unsatisfiedGateReason(gates)),
+                        lastNode: current
+                    };
+                emitEdge(session, current, gate.retryTarget, 'goal_gate', w);
+                current = gate.retryTarget;
+                arrivedVia = undefined;
+                state.nextNode = current;
+                continue;
+            }
+        }
+        const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(graph.attrs, 'default_max_visits');
+        const visits = state.visits.get(current) ?? 0;
+        const resuming = w.attempts.saved(current) !== undefined;
+        if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
+            const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
+            return { kind: 'failed', outcome, lastNode: current };
+        }
+        if (isMain)
+            state.nextNode = current;
+        const outcome = await executeStage(session, node, w, arrivedVia);
+        const interruptedNow = interruption(session, w);
+        if (interruptedNow)
+            return interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
+        lastOutcome = outcome;
+        lastNode = current;
+        if (isExitNode(node)) {
+            if (isMain)
+                state.currentNode = current;
+            return { kind: 'exit', outcome, lastNode: current };
+        }
+        const next = route(session, node, outcome, w);
+        if (next === undefined) {
+            if (isMain) {
+                state.currentNode = current;
+                state.nextNode = outcome.status === 'fail' ? current : undefined;
+                if (outcome.status === 'fail') {
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unroutedFailure(node, outcome)),
+                        lastNode: current
+                    };
+                }
+            }
+            w.onAdvance?.(current, undefined, outcome);
+            return {
+                kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
+                outcome,
+                lastNode: current
+            };
+        }
+        if (next.restart && isMain) {
+            state.currentNode = current;
+            return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
+        }
+        if (isMain) {
+            state.currentNode = current;
+            state.nextNode = next.to;
+            state.currentAttempt = undefined;
+            await session.checkpoint(current);
+        }
+        else {
+            w.onAdvance?.(current, next.to, outcome);
+            // A branch that has reached its join ends right here, and runBranch checkpoints that end
+            // without awaiting anything in between: one write then stands for both transitions.
+            if (!w.stopAt?.has(next.to))
+                await session.checkpoint(current);
+        }
+        current = next.to;
+        arrivedVia = next.edge;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/parallel-branches.ts
+
+
+
+/** A walker whose handlers may start branches scoped to it (`EngineServices`). */
+function newWalker(session, fields) {
+    const w = {
+        ...fields,
+        services: {
+            runSubgraph: (request) => runBranch(session, request, w),
+            completeParallel: (nodeId) => {
+                const key = parallelKey(w.scope, nodeId);
+                for (const k of [...session.state.pendingParallel.keys()])
+                    if (k === key || k.startsWith(`${key}/`))
+                        session.state.pendingParallel.delete(k);
+            }
+        }
+    };
+    return w;
+}
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope, nodeId) {
+    return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+function resultOf(b, context) {
+    return {
+        outcome: {
+            status: b.status ?? 'success',
+            ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+            ...(b.notes ? { notes: b.notes } : {})
+        },
+        ...(b.last_node ? { lastNode: b.last_node } : {}),
+        completedNodes: b.completed_nodes,
+        context: context.snapshot(),
+        contextUpdates: b.context_updates,
+        ...(b.cancelled ? { cancelled: true } : {})
+    };
+}
+/**
+ * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+ * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+ * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+ * node (so a branch that reached its join before the process died keeps its real status).
+ */
+async function runBranch(session, request, parent) {
+    const state = session.state;
+    const [first] = request.branch.split('/');
+    const parallelNode = first || request.branch;
+    const key = parallelKey(parent.scope, parallelNode);
+    let block = state.pendingParallel.get(key);
+    if (!block) {
+        block = { node: parallelNode, branches: new Map() };
+        state.pendingParallel.set(key, block);
+    }
+    const branches = block.branches;
+    const saved = branches.get(request.start);
+    const base = parent.context.snapshot();
+    const context = new RunContext(base);
+    if (saved) {
+        context.apply(saved.context_updates);
+        for (const k of saved.context_removed ?? [])
+            context.delete(k);
+    }
+    if (saved?.done)
+        return resultOf(saved, context);
+    let entry = saved ?? {
+        done: false,
+        next_node: request.start,
+        completed_nodes: [],
+        context_updates: {}
+    };
+    const save = (patch) => {
+        const { updates, removed } = changedKeys(base, context.snapshot());
+        entry = withoutUndefined({
+            ...entry,
+            context_updates: updates,
+            context_removed: removed.length ? removed : undefined,
+            ...patch
+        });
+        branches.set(request.start, entry);
+    };
+    save({});
+    const attempts = {
+        saved: (id) => (entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined),
+        set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+        clear: () => save({ current_attempt: undefined })
+    };
+    const signal = parent.signal ? AbortSignal.any([request.signal, parent.signal]) : request.signal;
+    const w = newWalker(session, {
+        context,
+        branch: request.branch,
+        scope: `${key}/${request.start}`,
+        stopAt: request.stopAt,
+        signal,
+        attempts,
+        ...(saved?.status
+            ? {
+                resumedAt: {
+                    outcome: {
+                        status: saved.status,
+                        ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                        ...(saved.notes ? { notes: saved.notes } : {})
+                    },
+                    ...(saved.last_node ? { lastNode: saved.last_node } : {})
+                }
+            }
+            : {}),
+        onAdvance: (done, next, outcome) => save({
+            completed_nodes: [...entry.completed_nodes, done],
+            next_node: next ?? entry.next_node,
+            status: outcome.status,
+            failure_reason: outcome.failureReason,
+            notes: outcome.notes,
+            last_node: done
+        })
+    });
+    const end = await walk(session, entry.next_node ?? request.start, w);
+    save({
+        done: true,
+        next_node: undefined,
+        current_attempt: undefined,
+        // Only a successful branch's changes are merged: the others need not be kept.
+        ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+            ? { context_updates: {}, context_removed: undefined }
+            : {}),
+        status: end.outcome.status,
+        failure_reason: end.outcome.failureReason,
+        notes: end.outcome.notes,
+        last_node: end.lastNode,
+        cancelled: end.kind === 'cancelled' ? true : undefined
+    });
+    await session.checkpoint(end.lastNode ?? request.start);
+    return resultOf(entry, context);
+}
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(base, after) {
+    const updates = {};
+    for (const key of Object.keys(after)) {
+        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
+            updates[key] = after[key];
+    }
+    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+function withoutUndefined(value) {
+    const out = { ...value };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/dependency-scheduler.ts
+
+
+
+
+
+
+
+
+
+
+const dependency_scheduler_conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
+/** The nodes reachable from `start`, and each one's incoming edges among them. */
+function reachableFrom(graph, start) {
+    const preds = new Map([[start, []]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const e of outgoingEdges(graph, queue[i])) {
+            if (!preds.has(e.to)) {
+                preds.set(e.to, []);
+                queue.push(e.to);
+            }
+        }
+    }
+    for (const e of graph.edges)
+        if (preds.has(e.from))
+            preds.get(e.to)?.push(e);
+    return preds;
+}
+/** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+function isHandled(graph, reachable, context, id, outcome) {
+    return outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
+        dependency_scheduler_conditionOf(e) !== '' &&
+        conditionHolds(dependency_scheduler_conditionOf(e), outcome, context));
+}
+async function runDependencies(session, resumeAt) {
+    const { graph, state } = session;
+    const start = findStartNodes(graph)[0]?.id ?? resumeAt;
+    const preds = reachableFrom(graph, start);
+    const reachable = [...preds.keys()];
+    const context = state.context;
+    const handles = (id, outcome) => isHandled(graph, preds, context, id, outcome);
+    const finished = new Map();
+    const handled = new Set();
+    // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+    // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
+    for (const id of state.completed) {
+        const recorded = state.outcomes.get(id);
+        const node = graph.nodes.get(id);
+        if (!recorded || !node || !preds.has(id) || isExitNode(node))
+            continue;
+        const outcome = {
+            status: recorded.status,
+            ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+            ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+        };
+        if (isSuccessful(recorded.status))
+            finished.set(id, outcome);
+        else if (recorded.status === 'fail' && !isGoalGate(node) && handles(id, outcome)) {
+            finished.set(id, outcome);
+            handled.add(id);
+        }
+        else if (recorded.status === 'fail' && session.resumedAfterFailure) {
+            announceFreshRetryBudget(session, node);
+        }
+    }
+    const running = new Map();
+    const failedNodes = [];
+    const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
+    const walker = newWalker(session, {
+        context,
+        scope: '',
+        concurrent: true,
+        attempts: concurrentAttempts(state)
+    });
+    let stop;
+    let gateFailure;
+    /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
+    const blocked = new Set();
+    const fired = (e) => {
+        const outcome = finished.get(e.from);
+        if (!outcome || outcome.status === 'skipped')
+            return false;
+        const condition = dependency_scheduler_conditionOf(e);
+        if (condition === '')
+            return isSuccessful(outcome.status);
+        return conditionHolds(condition, outcome, context);
+    };
+    const launch = (id) => {
+        const node = graph.nodes.get(id);
+        if (!node)
+            return;
+        const task = (async () => {
+            const outcome = await executeStage(session, node, walker, undefined);
+            finished.set(id, outcome);
+            if (outcome.status === 'fail') {
+                if (handles(id, outcome))
+                    handled.add(id);
+                else
+                    failedNodes.push(id);
+            }
+            state.currentNode = id;
+            await session.checkpoint(id);
+        })().catch((error) => {
+            if (error instanceof StopSignal)
+                stop ??= error;
+            else
+                throw error;
+        });
+        running.set(id, task.finally(() => running.delete(id)));
+    };
+    const othersPending = (exit) => running.size > 0 || reachable.some((other) => other !== exit && !finished.has(other));
+    for (;;) {
+        if (stop)
+            break;
+        let progressed = false;
+        for (const id of reachable) {
+            if (finished.has(id) || running.has(id))
+                continue;
+            const incoming = preds.get(id) ?? [];
+            if (!incoming.every((e) => finished.has(e.from)))
+                continue;
+            const hardDependencyFailed = incoming.some((e) => dependency_scheduler_conditionOf(e) === '' &&
+                (blocked.has(e.from) || (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
+            if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
+                const notes = hardDependencyFailed
+                    ? 'skipped: a dependency failed'
+                    : 'skipped: no incoming edge condition held';
+                if (hardDependencyFailed)
+                    blocked.add(id);
+                finished.set(id, { status: 'skipped', notes });
+                state.recordOutcome(id, { status: 'skipped', notes }, 0);
+                progressed = true;
+                continue;
+            }
+            const node = graph.nodes.get(id);
+            if (isExitNode(node)) {
+                // The exit runs last, so every goal gate has its final outcome.
+                if (othersPending(id))
+                    continue;
+                const gates = unsatisfiedGates(graph, state.outcomes, { ignoreSkipped: true });
+                if (gates.length > 0) {
+                    for (const gate of gates)
+                        session.emit({ type: 'goal_gate.unsatisfied', nodeId: gate.id, status: gate.status });
+                    const reason = dependencyGateReason(gates, id);
+                    const outcome = failure(reason, { retryable: false });
+                    finished.set(id, outcome);
+                    state.recordOutcome(id, outcome, 0);
+                    gateFailure = { exit: id, gates: gates.map((g) => g.id), reason };
+                    progressed = true;
+                    continue;
+                }
+            }
+            if (running.size >= maxParallel)
+                break;
+            launch(id);
+            progressed = true;
+        }
+        if (running.size === 0 && !progressed)
+            break;
+        if (running.size > 0)
+            await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    if (stop)
+        return { status: 'stopped', ...(stop.nodeId ? { nodeId: stop.nodeId } : {}) };
+    const unfinished = reachable.filter((id) => !finished.has(id));
+    if (unfinished.length > 0) {
+        return {
+            status: 'fail',
+            reason: `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
+            resumeHint: `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
+        };
+    }
+    if (failedNodes.length > 0 || blocked.size > 0 || gateFailure)
+        return failedEnd(failedNodes, blocked, finished, gateFailure);
+    return { status: 'success' };
+}
+/** The failure of a dependency-scheduled run: what failed, what it blocked, and what a resume re-runs. */
+function failedEnd(failedNodes, blocked, finished, gateFailure) {
+    const parts = [];
+    if (failedNodes.length > 0 || blocked.size > 0) {
+        const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
+        const skipped = blocked.size
+            ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+            : '';
+        parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+    }
+    if (gateFailure)
+        parts.push(gateFailure.reason);
+    const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+    const rest = [
+        ...blocked,
+        ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+    ];
+    const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+        (rest.length
+            ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+            : '') +
+        '; completed nodes are kept';
+    const failedNode = rerun[0] ?? gateFailure?.exit;
+    return {
+        status: 'fail',
+        reason: parts.join('; '),
+        ...(failedNode ? { failedNode } : {}),
+        resumeHint: hint
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/failure-summary.ts
 
 /** The summary shows this many last lines of each output file of a failed stage. */
@@ -34063,11 +35003,103 @@ async function failedBranches(run, nodeId) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/engine/run-end.ts
+/**
+ * How a run ends: the final state and checkpoint, the flushed stores, the closing event (with the
+ * failure summary of failed branches) and the RunResult, with what a resume of a failed run will do.
+ */
+
+
+async function endRun(session, end) {
+    return end.status === 'stopped' ? stopped(session, end.nodeId) : finished(session, end);
+}
+async function finished(session, end) {
+    const { state, options } = session;
+    const reason = end.status === 'fail' ? end.reason : undefined;
+    const failedNode = end.status === 'fail' ? end.failedNode : undefined;
+    state.status = end.status;
+    state.failureReason = reason;
+    if (end.status === 'success') {
+        state.nextNode = undefined;
+        state.currentAttempt = undefined;
+    }
+    await session.checkpoint(failedNode ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    const durationMs = options.clock.now() - session.startedAt;
+    if (end.status === 'success') {
+        session.emit({
+            type: 'pipeline.completed',
+            durationMs,
+            completedNodes: state.completed.length
+        });
+        return result(session, 'success', undefined, undefined);
+    }
+    const branches = failedNode
+        ? await failedBranches({
+            graph: session.graph,
+            registry: options.registry,
+            context: state.context,
+            outcomes: state.outcomes,
+            runStore: session.runStore
+        }, failedNode)
+        : [];
+    session.emit({
+        type: 'pipeline.failed',
+        durationMs,
+        reason: reason ?? 'failed',
+        ...(failedNode ? { nodeId: failedNode } : {}),
+        ...(branches.length ? { failedBranches: branches } : {})
+    });
+    const hint = end.resumeHint ?? walkResumeHint(session);
+    return { ...result(session, 'fail', reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+}
+/** What resuming a failed edge-scheduled run does: see `resumeTarget`. */
+function walkResumeHint(session) {
+    const next = session.state.nextNode;
+    const target = resumeTarget(session.graph, session.state.outcomes, next);
+    if (target === undefined)
+        return undefined;
+    return target === next
+        ? `re-runs '${target}' with a fresh retry budget`
+        : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+}
+async function stopped(session, nodeId) {
+    const { state, options } = session;
+    state.status = 'stopped';
+    const reason = 'stopped by signal';
+    state.failureReason = reason;
+    await session.checkpoint(nodeId ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    session.emit({
+        type: 'pipeline.stopped',
+        durationMs: options.clock.now() - session.startedAt,
+        reason,
+        ...(nodeId ? { nodeId } : {})
+    });
+    return result(session, 'stopped', reason, nodeId);
+}
+function result(session, status, reason, failedNode) {
+    const state = session.state;
+    return {
+        status,
+        runId: state.runId,
+        ...(reason === undefined ? {} : { failureReason: reason }),
+        ...(failedNode === undefined ? {} : { failedNode }),
+        completedNodes: [...state.completed],
+        checkpoint: state.toCheckpoint(session.iso())
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
 /**
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
  * Pure orchestration: every effect goes through the ports in RunOptions.
+ *
+ * This file drives a run: where it starts (a resume included), the main walk and its loop restarts, and
+ * how it ends. The parts: run-session.ts (what they share), walk.ts, routing.ts, execute-stage.ts (stage
+ * execution and retry), goal-gates.ts, parallel-branches.ts, dependency-scheduler.ts, run-end.ts and
+ * failure-summary.ts.
  */
 
 
@@ -34080,1052 +35112,125 @@ async function failedBranches(run, nodeId) {
 
 
 
-
-
-/** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
-class StopSignal extends Error {
-    nodeId;
-    constructor(nodeId) {
-        super('stopped');
-        this.nodeId = nodeId;
-    }
-}
-const GRAPH_MIRROR_PREFIX = 'graph.';
 /** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
 const DEFAULT_MAX_RESTARTS = 5;
+async function runPipeline(graph, options) {
+    const session = new RunSession(graph, options);
+    return endRun(session, await drive(session));
+}
+async function drive(session) {
+    const { graph, state } = session;
+    const resumed = session.options.resumeFrom !== undefined;
+    session.emit({
+        type: 'pipeline.started',
+        pipeline: graph.name,
+        goal: getString(graph.attrs, 'goal') ?? '',
+        runDir: session.runStore.runDir,
+        resumed,
+        nodeCount: graph.nodes.size
+    });
+    if (!resumed)
+        await writeManifest(session);
+    const dependencies = getString(graph.attrs, 'schedule') === 'dependencies';
+    let start = state.nextNode;
+    session.resumedAfterFailure = resumed && state.status === 'fail';
+    if (session.resumedAfterFailure && !dependencies && start !== undefined) {
+        start = resumeTarget(graph, state.outcomes, start) ?? start;
+        state.nextNode = start;
+        grantFreshRetryBudget(session, start);
+    }
+    if (!resumed || start === undefined) {
+        if (resumed && state.status === 'success')
+            return { status: 'success' };
+        const starts = findStartNodes(graph);
+        const first = starts[0];
+        if (starts.length !== 1 || first === undefined) {
+            throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
+        }
+        start = first.id;
+    }
+    state.status = 'running';
+    state.failureReason = undefined;
+    try {
+        if (dependencies)
+            return await runDependencies(session, start);
+        for (;;) {
+            const end = await walk(session, start, newWalker(session, { context: state.context, scope: '', attempts: mainAttempts(state) }));
+            const failedAt = end.lastNode ? { failedNode: end.lastNode } : {};
+            if (end.kind === 'failed')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+                const limit = restartLimitReason(session, end.lastNode, end.stoppedBefore);
+                if (limit !== undefined)
+                    return { status: 'fail', reason: limit, ...failedAt };
+                start = await restart(session, end.stoppedBefore);
+                continue;
+            }
+            if (end.kind === 'dead_end' && end.outcome.status === 'fail')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            return { status: 'success' };
+        }
+    }
+    catch (error) {
+        if (error instanceof StopSignal)
+            return { status: 'stopped', ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+        throw error;
+    }
+}
+async function writeManifest(session) {
+    const { graph, options } = session;
+    const manifest = {
+        name: graph.name,
+        label: getString(graph.attrs, 'label') ?? '',
+        goal: getString(graph.attrs, 'goal') ?? '',
+        run_id: session.state.runId,
+        pipeline_file: options.pipeline.file,
+        pipeline_sha256: options.pipeline.sha256,
+        start_time: session.iso(),
+        tracker_version: options.trackerVersion ?? 'unknown',
+        ...(options.workdir === undefined ? {} : { workdir: options.workdir })
+    };
+    await session.runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function grantFreshRetryBudget(session, nodeId) {
+    const node = session.graph.nodes.get(nodeId);
+    if (!node)
+        return;
+    session.state.currentAttempt = { node: nodeId, attempt: 1 };
+    announceFreshRetryBudget(session, node);
+}
 function ordinal(n) {
     const tens = n % 100;
     const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
     return `${n}${suffix}`;
 }
-function mirrorGraphAttributes(graph, context) {
-    for (const [key, value] of graph.attrs)
-        context.set(GRAPH_MIRROR_PREFIX + key, value.value);
-    if (!graph.attrs.has('goal'))
-        context.set('graph.goal', '');
-}
-function isExitNode(node) {
-    return nodeHandlerType(node) === HandlerTypes.Exit;
-}
-async function runPipeline(graph, options) {
-    return new Engine(graph, options).run();
-}
-class Engine {
-    #graph;
-    #o;
-    #state;
-    #signal;
-    #runStore;
-    #saveChain = Promise.resolve();
-    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
-    #resumedAfterFailure = false;
-    #startedAt;
-    constructor(graph, options) {
-        this.#graph = graph;
-        this.#o = options;
-        this.#signal = options.signal ?? new AbortController().signal;
-        this.#runStore = options.runStore;
-        this.#startedAt = options.clock.now();
-        if (options.resumeFrom) {
-            this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-        }
-        else {
-            this.#state = new RunState(options.runId, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-            if (options.initialContext)
-                this.#state.context.apply(options.initialContext);
-        }
-    }
-    #emit(payload) {
-        this.#o.events.emit({
-            ...payload,
-            ts: this.#o.clock.now(),
-            runId: this.#state.runId
-        });
-    }
-    #iso() {
-        return new Date(this.#o.clock.now()).toISOString();
-    }
-    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
-    async #checkpoint(nodeId) {
-        const text = this.#state.serialize(this.#iso());
-        const write = this.#saveChain.then(() => this.#o.checkpointStore.save(text));
-        this.#saveChain = write.catch(() => undefined);
-        await write;
-        if (this.#state.restartCount > 0)
-            await this.#runStore.writeRunFile('checkpoint.json', text);
-        const next = this.#state.nextNode;
-        this.#emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
-    }
-    async run() {
-        const resumed = this.#o.resumeFrom !== undefined;
-        this.#emit({
-            type: 'pipeline.started',
-            pipeline: this.#graph.name,
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            runDir: this.#runStore.runDir,
-            resumed,
-            nodeCount: this.#graph.nodes.size
-        });
-        if (!resumed)
-            await this.#writeManifest();
-        const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
-        let start = this.#state.nextNode;
-        this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
-        if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
-            start = this.#resumeTarget(start) ?? start;
-            this.#state.nextNode = start;
-            this.#grantFreshRetryBudget(start);
-        }
-        if (!resumed || start === undefined) {
-            if (resumed && this.#state.status === 'success')
-                return this.#finish('success', undefined);
-            const starts = findStartNodes(this.#graph);
-            const first = starts[0];
-            if (starts.length !== 1 || first === undefined) {
-                throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
-            }
-            start = first.id;
-        }
-        this.#state.status = 'running';
-        this.#state.failureReason = undefined;
-        try {
-            if (dependencies)
-                return await this.#runDependencies(start);
-            for (;;) {
-                const end = await this.#walk(start, {
-                    context: this.#state.context,
-                    scope: '',
-                    attempts: this.#mainAttempts
-                });
-                if (end.kind === 'failed')
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
-                    const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
-                    if (limit !== undefined)
-                        return this.#finish('fail', limit, end.lastNode);
-                    start = await this.#restart(end.stoppedBefore);
-                    continue;
-                }
-                if (end.kind === 'dead_end' && end.outcome.status === 'fail') {
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                }
-                return this.#finish('success', undefined);
-            }
-        }
-        catch (error) {
-            if (error instanceof StopSignal)
-                return this.#stopped(error.nodeId);
-            throw error;
-        }
-    }
-    async #writeManifest() {
-        const manifest = {
-            name: this.#graph.name,
-            label: getString(this.#graph.attrs, 'label') ?? '',
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            run_id: this.#state.runId,
-            pipeline_file: this.#o.pipeline.file,
-            pipeline_sha256: this.#o.pipeline.sha256,
-            start_time: this.#iso(),
-            tracker_version: this.#o.trackerVersion ?? 'unknown',
-            ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
-        };
-        await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-    }
-    async #finish(status, reason, failedNode, resumeHint) {
-        this.#state.status = status;
-        this.#state.failureReason = reason;
-        if (status === 'success') {
-            this.#state.nextNode = undefined;
-            this.#state.currentAttempt = undefined;
-        }
-        await this.#checkpoint(failedNode ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        const durationMs = this.#o.clock.now() - this.#startedAt;
-        if (status === 'success') {
-            this.#emit({
-                type: 'pipeline.completed',
-                durationMs,
-                completedNodes: this.#state.completed.length
-            });
-        }
-        else {
-            const branches = failedNode
-                ? await failedBranches({
-                    graph: this.#graph,
-                    registry: this.#o.registry,
-                    context: this.#state.context,
-                    outcomes: this.#state.outcomes,
-                    runStore: this.#runStore
-                }, failedNode)
-                : [];
-            this.#emit({
-                type: 'pipeline.failed',
-                durationMs,
-                reason: reason ?? 'failed',
-                ...(failedNode ? { nodeId: failedNode } : {}),
-                ...(branches.length ? { failedBranches: branches } : {})
-            });
-        }
-        const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
-        return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
-    }
-    /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
-    #walkResumeHint() {
-        const next = this.#state.nextNode;
-        const target = this.#resumeTarget(next);
-        if (target === undefined)
-            return undefined;
-        return target === next
-            ? `re-runs '${target}' with a fresh retry budget`
-            : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
-    }
-    /**
-     * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
-     * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
-     */
-    #resumeTarget(next) {
-        const node = next === undefined ? undefined : this.#graph.nodes.get(next);
-        if (!node || !isExitNode(node))
-            return next;
-        const [first] = this.#unsatisfiedGates();
-        if (first === undefined || this.#retryTargetFor(first[0]) !== undefined)
-            return next;
-        return first[0];
-    }
-    /**
-     * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
-     * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
-     */
-    #grantFreshRetryBudget(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        if (!node)
-            return;
-        this.#state.currentAttempt = { node: nodeId, attempt: 1 };
-        this.#announceFreshRetryBudget(node);
-    }
-    #announceFreshRetryBudget(node) {
-        const nodeId = node.id;
-        const max = buildRetryPolicy(node, this.#graph).maxAttempts;
-        this.#emit({
-            type: 'warning',
-            nodeId,
-            message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
-        });
-    }
-    async #stopped(nodeId) {
-        this.#state.status = 'stopped';
-        const reason = 'stopped by signal';
-        this.#state.failureReason = reason;
-        await this.#checkpoint(nodeId ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        this.#emit({
-            type: 'pipeline.stopped',
-            durationMs: this.#o.clock.now() - this.#startedAt,
-            reason,
-            ...(nodeId ? { nodeId } : {})
-        });
-        return this.#result('stopped', reason, nodeId);
-    }
-    #result(status, reason, failedNode) {
-        return {
-            status,
-            runId: this.#state.runId,
-            ...(reason === undefined ? {} : { failureReason: reason }),
-            ...(failedNode === undefined ? {} : { failedNode }),
-            completedNodes: [...this.#state.completed],
-            checkpoint: this.#state.toCheckpoint(this.#iso())
-        };
-    }
-    /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
-    #restartLimitReason(from, to) {
-        const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
-        if (this.#state.restartCount < max)
-            return undefined;
-        return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
-            `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
-    }
-    /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
-    async #restart(target) {
-        this.#state.restartCount += 1;
-        const n = this.#state.restartCount;
-        const fresh = new RunContext();
-        mirrorGraphAttributes(this.#graph, fresh);
-        if (this.#o.initialContext)
-            fresh.apply(this.#o.initialContext);
-        this.#state.resetForRestart(fresh);
-        this.#state.nextNode = target;
-        if (this.#o.restartRunStore) {
-            await this.#runStore.flush();
-            this.#runStore = this.#o.restartRunStore(n);
-        }
-        this.#emit({ type: 'loop.restarted', restart: n, target });
-        await this.#checkpoint(target);
-        return target;
-    }
-    /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
-    #mainAttempts = {
-        saved: (id) => this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
-        set: (node, attempt) => {
-            this.#state.currentAttempt = { node, attempt };
-        },
-        clear: () => undefined
-    };
-    /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
-    #concurrentAttempts = {
-        saved: (id) => this.#state.runningAttempts.get(id),
-        set: (id, attempt) => {
-            this.#state.runningAttempts.set(id, attempt);
-        },
-        clear: (id) => {
-            this.#state.runningAttempts.delete(id);
-        }
-    };
-    /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
-    #interruption(w) {
-        if (!w.signal?.aborted || this.#signal.aborted)
-            return undefined;
-        const reason = w.signal.reason;
-        return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
-    }
-    #throwIfStopped(nodeId) {
-        if (this.#signal.aborted)
-            throw new StopSignal(nodeId);
-    }
-    /**
-     * Runs nodes from `start` until the exit, a stop node, a dead end or an unrouted failure. The main walk
-     * and every parallel branch use this same loop.
-     */
-    async #walk(start, w) {
-        let current = start;
-        let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
-        let lastNode = w.resumedAt?.lastNode;
-        let arrivedVia;
-        const isMain = w.branch === undefined;
-        for (;;) {
-            this.#throwIfStopped(current);
-            // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
-            if (w.stopAt?.has(current))
-                return {
-                    kind: 'stop_at',
-                    outcome: lastOutcome,
-                    stoppedBefore: current,
-                    ...(lastNode ? { lastNode } : {})
-                };
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedEnd(interrupted, lastNode);
-            const node = this.#graph.nodes.get(current);
-            if (!node) {
-                return {
-                    kind: 'failed',
-                    outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
-                    ...(lastNode ? { lastNode } : {})
-                };
-            }
-            if (isExitNode(node)) {
-                if (!isMain)
-                    return {
-                        kind: 'stop_at',
-                        outcome: lastOutcome,
-                        stoppedBefore: current,
-                        ...(lastNode ? { lastNode } : {})
-                    };
-                const redirect = this.#checkGoalGates();
-                if (redirect === 'fail') {
-                    const reason = this.#unsatisfiedGateReason();
-                    return { kind: 'failed', outcome: failure(reason), lastNode: current };
-                }
-                if (redirect !== undefined) {
-                    this.#emitEdge(current, redirect.target, redirect.reason, w);
-                    current = redirect.target;
-                    arrivedVia = undefined;
-                    this.#state.nextNode = current;
-                    continue;
-                }
-            }
-            const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
-            const visits = this.#state.visits.get(current) ?? 0;
-            const resuming = w.attempts.saved(current) !== undefined;
-            if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
-                const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
-                return { kind: 'failed', outcome, lastNode: current };
-            }
-            if (isMain)
-                this.#state.nextNode = current;
-            const outcome = await this.#executeNode(node, w, arrivedVia);
-            const interruptedNow = this.#interruption(w);
-            if (interruptedNow)
-                return this.#interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
-            lastOutcome = outcome;
-            lastNode = current;
-            if (isExitNode(node)) {
-                if (isMain)
-                    this.#state.currentNode = current;
-                return { kind: 'exit', outcome, lastNode: current };
-            }
-            const next = this.#route(node, outcome, w);
-            if (next === undefined) {
-                if (isMain) {
-                    this.#state.currentNode = current;
-                    this.#state.nextNode = outcome.status === 'fail' ? current : undefined;
-                    if (outcome.status === 'fail') {
-                        return {
-                            kind: 'failed',
-                            outcome: failure(this.#failureText(node, outcome)),
-                            lastNode: current
-                        };
-                    }
-                }
-                w.onAdvance?.(current, undefined, outcome);
-                return {
-                    kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
-                    outcome,
-                    lastNode: current
-                };
-            }
-            if (next.restart && isMain) {
-                this.#state.currentNode = current;
-                return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
-            }
-            if (isMain) {
-                this.#state.currentNode = current;
-                this.#state.nextNode = next.to;
-                this.#state.currentAttempt = undefined;
-                await this.#checkpoint(current);
-            }
-            else {
-                w.onAdvance?.(current, next.to, outcome);
-                // A branch that has reached its join ends right here, and runSubgraph checkpoints that end
-                // without awaiting anything in between: one write then stands for both transitions.
-                if (!w.stopAt?.has(next.to))
-                    await this.#checkpoint(current);
-            }
-            current = next.to;
-            arrivedVia = next.edge;
-        }
-    }
-    /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
-    #interruptedEnd(why, lastNode, outcome) {
-        return why.timeout
-            ? {
-                kind: 'failed',
-                outcome: outcome ?? failure(why.message, { retryable: false }),
-                ...(lastNode ? { lastNode } : {})
-            }
-            : {
-                kind: 'cancelled',
-                outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
-                ...(lastNode ? { lastNode } : {})
-            };
-    }
-    #failureText(node, outcome) {
-        const reason = outcome.failureReason ?? 'failed';
-        // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
-        // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
-        const gate = getBoolean(node.attrs, 'goal_gate') === true
-            ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
-            : '';
-        return `Stage '${node.id}' failed: ${reason}${gate}`;
-    }
-    #emitEdge(from, to, reason, w, label, condition) {
-        this.#emit({
-            type: 'edge.selected',
-            nodeId: from,
-            to,
-            reason,
-            ...(w.branch ? { branch: w.branch } : {}),
-            ...(label ? { label } : {}),
-            ...(condition ? { condition } : {})
-        });
-    }
-    /** Chooses where to go after a node (spec §3.3 and failure routing §3.7). */
-    #route(node, outcome, w) {
-        const failed = outcome.status === 'fail';
-        if (outcome.continueAt !== undefined && !failed) {
-            this.#emitEdge(node.id, outcome.continueAt, 'continue_at', w);
-            return { to: outcome.continueAt, restart: false };
-        }
-        const choice = selectEdge(this.#graph, node.id, outcome, w.context, {
-            onlyConditional: failed
-        });
-        if (choice) {
-            const e = choice.edge;
-            this.#emitEdge(node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
-            return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
-        }
-        if (!failed)
-            return undefined;
-        // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
-        const router = outgoingEdges(this.#graph, node.id).find((e) => {
-            const target = this.#graph.nodes.get(e.to);
-            return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-                target !== undefined &&
-                nodeHandlerType(target) === HandlerTypes.Conditional);
-        });
-        if (router) {
-            this.#emitEdge(node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
-            return { to: router.to, restart: false, edge: router };
-        }
-        for (const [attr, reason] of [
-            ['retry_target', 'retry_target'],
-            ['fallback_retry_target', 'fallback_retry_target']
-        ]) {
-            const target = getString(node.attrs, attr);
-            if (target && this.#graph.nodes.has(target)) {
-                this.#emitEdge(node.id, target, reason, w);
-                return { to: target, restart: false };
-            }
-        }
+/** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+function restartLimitReason(session, from, to) {
+    const { graph, state } = session;
+    const max = Math.max(0, getInteger(graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+    if (state.restartCount < max)
         return undefined;
-    }
-    /** Goal gates (spec §3.4): undefined = satisfied; a redirect; or 'fail' when nothing can retry. */
-    #checkGoalGates() {
-        for (const [id, recorded] of this.#state.outcomes) {
-            const node = this.#graph.nodes.get(id);
-            if (!node || getBoolean(node.attrs, 'goal_gate') !== true)
-                continue;
-            if (isSuccessful(recorded.status))
-                continue;
-            const target = this.#retryTargetFor(id);
-            this.#emit({
-                type: 'goal_gate.unsatisfied',
-                nodeId: id,
-                status: recorded.status,
-                ...(target ? { retryTarget: target } : {})
-            });
-            return target ? { target, reason: 'goal_gate' } : 'fail';
-        }
-        return undefined;
-    }
-    /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
-    #retryTargetFor(gate) {
-        const node = this.#graph.nodes.get(gate);
-        const candidates = [
-            node ? getString(node.attrs, 'retry_target') : undefined,
-            node ? getString(node.attrs, 'fallback_retry_target') : undefined,
-            getString(this.#graph.attrs, 'retry_target'),
-            getString(this.#graph.attrs, 'fallback_retry_target')
-        ];
-        return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
-    }
-    /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
-    #unsatisfiedGates(options = {}) {
-        return [...this.#state.outcomes]
-            .filter(([id, o]) => {
-            const node = this.#graph.nodes.get(id);
-            return (node !== undefined &&
-                getBoolean(node.attrs, 'goal_gate') === true &&
-                !isSuccessful(o.status) &&
-                !(options.ignoreSkipped === true && o.status === 'skipped'));
-        })
-            .map(([id, o]) => [id, o.status]);
-    }
-    #unsatisfiedGateReason() {
-        const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
-        return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
-    }
-    /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
-    async #executeNode(node, w, incomingEdge) {
-        const handlerType = this.#o.registry.resolveType(node);
-        const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
-        const typeName = handlerType ?? nodeHandlerType(node);
-        const policy = buildRetryPolicy(node, this.#graph);
-        let attempt = 1;
-        const saved = w.attempts.saved(node.id);
-        if (saved !== undefined)
-            attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
-        else
-            this.#state.addVisit(node.id);
-        w.attempts.set(node.id, attempt);
-        const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
-        // Let the store create the likely next stage directories while this node runs.
-        if (this.#runStore.prepareStage) {
-            for (const edge of outgoingEdges(this.#graph, node.id)) {
-                const next = this.#graph.nodes.get(edge.to);
-                const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
-                this.#runStore.prepareStage(edge.to, files);
-            }
-        }
-        for (;;) {
-            await this.#o.clock.yieldToEventLoop?.();
-            this.#throwIfStopped(node.id);
-            const before = this.#interruption(w);
-            if (before)
-                return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
-            w.context.set('current_node', node.id);
-            const startedAt = this.#o.clock.now();
-            this.#emit({
-                type: 'stage.started',
-                nodeId: node.id,
-                handlerType: typeName,
-                label: nodeLabel(node),
-                attempt,
-                maxAttempts: policy.maxAttempts,
-                ...(w.branch ? { branch: w.branch } : {})
-            });
-            let outcome;
-            if (!handler) {
-                outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
-            }
-            else {
-                try {
-                    outcome = await handler.execute(this.#handlerInput(node, w, attempt, incomingEdge));
-                }
-                catch (error) {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                    outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
-                }
-            }
-            if (this.#signal.aborted)
-                throw new StopSignal(node.id);
-            const durationMs = this.#o.clock.now() - startedAt;
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-            const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
-            if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
-                const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
-                const retries = this.#state.addRetry(node.id);
-                w.context.set(`internal.retry_count.${node.id}`, retries);
-                attempt += 1;
-                // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
-                w.attempts.set(node.id, attempt);
-                await this.#checkpoint(node.id);
-                this.#emit({
-                    type: 'stage.retrying',
-                    nodeId: node.id,
-                    attempt,
-                    maxAttempts: policy.maxAttempts,
-                    delayMs,
-                    reason: outcome.failureReason ?? outcome.status,
-                    ...(w.branch ? { branch: w.branch } : {})
-                });
-                try {
-                    await this.#o.clock.sleep(delayMs, signal);
-                }
-                catch {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                }
-                continue;
-            }
-            if (outcome.status === 'retry') {
-                outcome =
-                    getBoolean(node.attrs, 'allow_partial') === true
-                        ? {
-                            ...outcome,
-                            status: 'partial_success',
-                            notes: 'retries exhausted, partial accepted'
-                        }
-                        : {
-                            ...outcome,
-                            status: 'fail',
-                            failureReason: `max retries exceeded (${policy.maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
-                        };
-            }
-            await this.#record(node, outcome, attempt, w);
-            w.attempts.clear(node.id);
-            return outcome;
-        }
-    }
-    /**
-     * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
-     * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
-     * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
-     */
-    async #interruptedStage(node, typeName, attempt, durationMs, why, w) {
-        const outcome = why.timeout
-            ? failure(why.message, { retryable: false })
-            : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
-        // durationMs is undefined when the node was waiting to retry: that attempt never started.
-        if (durationMs !== undefined)
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-        if (why.timeout)
-            await this.#record(node, outcome, attempt, w);
-        w.attempts.clear(node.id);
-        return outcome;
-    }
-    #emitCompleted(node, handlerType, outcome, attempt, durationMs, w) {
-        this.#emit({
-            type: 'stage.completed',
-            nodeId: node.id,
-            handlerType,
-            status: outcome.status,
-            attempt,
-            durationMs,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-            ...(w.branch ? { branch: w.branch } : {})
-        });
-    }
-    async #record(node, outcome, attempts, w) {
-        this.#state.recordOutcome(node.id, outcome, attempts);
-        if (outcome.contextUpdates)
-            w.context.apply(outcome.contextUpdates);
-        w.context.set('outcome', outcome.status);
-        if (outcome.preferredLabel)
-            w.context.set('preferred_label', outcome.preferredLabel);
-        if (!outcome.autoStatus) {
-            // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-            // written in the background; the run's flush waits for it.
-            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
-        }
-    }
-    #handlerInput(node, w, attempt, incomingEdge) {
-        return {
-            ...(incomingEdge ? { incomingEdge } : {}),
-            node,
-            graph: this.#graph,
-            context: w.context,
-            runId: this.#state.runId,
-            attempt,
-            runStore: this.#runStore,
-            clock: this.#o.clock,
-            signal: w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal,
-            ...(w.branch ? { branch: w.branch } : {}),
-            emit: (payload) => this.#emit({
-                ...payload,
-                ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
-            }),
-            engine: this.#services(w)
-        };
-    }
-    /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
-    #services(w) {
-        return {
-            runSubgraph: (request) => this.#runBranch(request, w),
-            completeParallel: (nodeId) => {
-                const key = parallelKey(w.scope, nodeId);
-                for (const k of [...this.#state.pendingParallel.keys()])
-                    if (k === key || k.startsWith(`${key}/`))
-                        this.#state.pendingParallel.delete(k);
-            }
-        };
-    }
-    /**
-     * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
-     * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
-     * the next node, the attempt in flight, the changed context keys, and the status of the last finished
-     * node (so a branch that reached its join before the process died keeps its real status).
-     */
-    async #runBranch(request, parent) {
-        const [first] = request.branch.split('/');
-        const parallelNode = first || request.branch;
-        const key = parallelKey(parent.scope, parallelNode);
-        let block = this.#state.pendingParallel.get(key);
-        if (!block) {
-            block = { node: parallelNode, branches: new Map() };
-            this.#state.pendingParallel.set(key, block);
-        }
-        const branches = block.branches;
-        const saved = branches.get(request.start);
-        const base = parent.context.snapshot();
-        const resultOf = (b, context) => ({
-            outcome: {
-                status: b.status ?? 'success',
-                ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
-                ...(b.notes ? { notes: b.notes } : {})
-            },
-            ...(b.last_node ? { lastNode: b.last_node } : {}),
-            completedNodes: b.completed_nodes,
-            context: context.snapshot(),
-            contextUpdates: b.context_updates,
-            ...(b.cancelled ? { cancelled: true } : {})
-        });
-        const context = new RunContext(base);
-        if (saved) {
-            context.apply(saved.context_updates);
-            for (const k of saved.context_removed ?? [])
-                context.delete(k);
-        }
-        if (saved?.done)
-            return resultOf(saved, context);
-        let entry = saved ?? {
-            done: false,
-            next_node: request.start,
-            completed_nodes: [],
-            context_updates: {}
-        };
-        const save = (patch) => {
-            const { updates, removed } = changedKeys(base, context.snapshot());
-            entry = withoutUndefined({
-                ...entry,
-                context_updates: updates,
-                context_removed: removed.length ? removed : undefined,
-                ...patch
-            });
-            branches.set(request.start, entry);
-        };
-        save({});
-        const scope = `${key}/${request.start}`;
-        const attempts = {
-            saved: (id) => entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
-            set: (node, attempt) => save({ current_attempt: { node, attempt } }),
-            clear: () => save({ current_attempt: undefined })
-        };
-        const signal = parent.signal
-            ? AbortSignal.any([request.signal, parent.signal])
-            : request.signal;
-        const end = await this.#walk(entry.next_node ?? request.start, {
-            context,
-            branch: request.branch,
-            scope,
-            stopAt: request.stopAt,
-            signal,
-            attempts,
-            ...(saved?.status
-                ? {
-                    resumedAt: {
-                        outcome: {
-                            status: saved.status,
-                            ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
-                            ...(saved.notes ? { notes: saved.notes } : {})
-                        },
-                        ...(saved.last_node ? { lastNode: saved.last_node } : {})
-                    }
-                }
-                : {}),
-            onAdvance: (done, next, outcome) => save({
-                completed_nodes: [...entry.completed_nodes, done],
-                next_node: next ?? entry.next_node,
-                status: outcome.status,
-                failure_reason: outcome.failureReason,
-                notes: outcome.notes,
-                last_node: done
-            })
-        });
-        save({
-            done: true,
-            next_node: undefined,
-            current_attempt: undefined,
-            // Only a successful branch's changes are merged: the others need not be kept.
-            ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
-                ? { context_updates: {}, context_removed: undefined }
-                : {}),
-            status: end.outcome.status,
-            failure_reason: end.outcome.failureReason,
-            notes: end.outcome.notes,
-            last_node: end.lastNode,
-            cancelled: end.kind === 'cancelled' ? true : undefined
-        });
-        await this.#checkpoint(end.lastNode ?? request.start);
-        return resultOf(entry, context);
-    }
-    /**
-     * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
-     * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
-     * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
-     * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
-     * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
-     * fail the run. The exit runs last, once the goal gates are final.
-     */
-    async #runDependencies(resumeAt) {
-        const graph = this.#graph;
-        const start = findStartNodes(graph)[0]?.id ?? resumeAt;
-        const reachable = new Set([start]);
-        const queue = [start];
-        for (let i = 0; i < queue.length; i++) {
-            for (const e of outgoingEdges(graph, queue[i])) {
-                if (!reachable.has(e.to)) {
-                    reachable.add(e.to);
-                    queue.push(e.to);
-                }
-            }
-        }
-        const preds = new Map();
-        for (const id of reachable)
-            preds.set(id, []);
-        for (const e of graph.edges)
-            if (reachable.has(e.from) && reachable.has(e.to))
-                preds.get(e.to)?.push(e);
-        const conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
-        const context = this.#state.context;
-        /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
-        const isHandled = (id, outcome) => outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
-            conditionOf(e) !== '' &&
-            conditionHolds(conditionOf(e), outcome, context));
-        const finished = new Map();
-        const handled = new Set();
-        // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
-        // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
-        for (const id of this.#state.completed) {
-            const recorded = this.#state.outcomes.get(id);
-            const node = graph.nodes.get(id);
-            if (!recorded || !node || !reachable.has(id) || isExitNode(node))
-                continue;
-            const outcome = {
-                status: recorded.status,
-                ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
-                ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
-            };
-            if (isSuccessful(recorded.status))
-                finished.set(id, outcome);
-            else if (recorded.status === 'fail' &&
-                getBoolean(node.attrs, 'goal_gate') !== true &&
-                isHandled(id, outcome)) {
-                finished.set(id, outcome);
-                handled.add(id);
-            }
-            else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
-                this.#announceFreshRetryBudget(node);
-            }
-        }
-        const running = new Map();
-        const failedNodes = [];
-        const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-        const walker = {
-            context,
-            scope: '',
-            concurrent: true,
-            attempts: this.#concurrentAttempts
-        };
-        let stop;
-        let gateFailure;
-        /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
-        const blocked = new Set();
-        const fired = (e) => {
-            const outcome = finished.get(e.from);
-            if (!outcome || outcome.status === 'skipped')
-                return false;
-            const condition = conditionOf(e);
-            if (condition === '')
-                return isSuccessful(outcome.status);
-            return conditionHolds(condition, outcome, context);
-        };
-        const launch = (id) => {
-            const node = graph.nodes.get(id);
-            if (!node)
-                return;
-            const task = (async () => {
-                const outcome = await this.#executeNode(node, walker, undefined);
-                finished.set(id, outcome);
-                if (outcome.status === 'fail') {
-                    if (isHandled(id, outcome))
-                        handled.add(id);
-                    else
-                        failedNodes.push(id);
-                }
-                this.#state.currentNode = id;
-                await this.#checkpoint(id);
-            })().catch((error) => {
-                if (error instanceof StopSignal)
-                    stop ??= error;
-                else
-                    throw error;
-            });
-            running.set(id, task.finally(() => running.delete(id)));
-        };
-        const othersPending = (exit) => running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
-        for (;;) {
-            if (stop)
-                break;
-            let progressed = false;
-            for (const id of reachable) {
-                if (finished.has(id) || running.has(id))
-                    continue;
-                const incoming = preds.get(id) ?? [];
-                if (!incoming.every((e) => finished.has(e.from)))
-                    continue;
-                const hardDependencyFailed = incoming.some((e) => conditionOf(e) === '' &&
-                    (blocked.has(e.from) ||
-                        (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
-                if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
-                    const notes = hardDependencyFailed
-                        ? 'skipped: a dependency failed'
-                        : 'skipped: no incoming edge condition held';
-                    if (hardDependencyFailed)
-                        blocked.add(id);
-                    finished.set(id, { status: 'skipped', notes });
-                    this.#state.recordOutcome(id, { status: 'skipped', notes }, 0);
-                    progressed = true;
-                    continue;
-                }
-                const node = graph.nodes.get(id);
-                if (isExitNode(node)) {
-                    // The exit runs last, so every goal gate has its final outcome.
-                    if (othersPending(id))
-                        continue;
-                    const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
-                    if (gates.length > 0) {
-                        for (const [gate, status] of gates)
-                            this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
-                        const reason = `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
-                            'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
-                        const outcome = failure(reason, { retryable: false });
-                        finished.set(id, outcome);
-                        this.#state.recordOutcome(id, outcome, 0);
-                        gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
-                        progressed = true;
-                        continue;
-                    }
-                }
-                if (running.size >= maxParallel)
-                    break;
-                launch(id);
-                progressed = true;
-            }
-            if (running.size === 0 && !progressed)
-                break;
-            if (running.size > 0)
-                await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        if (stop)
-            return this.#stopped(stop.nodeId);
-        const unfinished = [...reachable].filter((id) => !finished.has(id));
-        if (unfinished.length > 0) {
-            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`, undefined, `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`);
-        }
-        if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
-            const parts = [];
-            if (failedNodes.length > 0 || blocked.size > 0) {
-                const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
-                const skipped = blocked.size
-                    ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-                    : '';
-                parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
-            }
-            if (gateFailure)
-                parts.push(gateFailure.reason);
-            const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
-            const rest = [
-                ...blocked,
-                ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
-            ];
-            const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
-                (rest.length
-                    ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
-                    : '') +
-                '; completed nodes are kept';
-            return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
-        }
-        return this.#finish('success', undefined);
-    }
+    return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(state.restartCount + 1)} time, ` +
+        `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
 }
-/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
-function parallelKey(scope, nodeId) {
-    return scope === '' ? nodeId : `${scope}>${nodeId}`;
-}
-/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
-function changedKeys(base, after) {
-    const updates = {};
-    for (const key of Object.keys(after)) {
-        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
-            updates[key] = after[key];
+/** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
+async function restart(session, target) {
+    const { state, options } = session;
+    state.restartCount += 1;
+    const n = state.restartCount;
+    state.resetForRestart(session.freshContext());
+    state.nextNode = target;
+    if (options.restartRunStore) {
+        await session.runStore.flush();
+        session.runStore = options.restartRunStore(n);
     }
-    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
-}
-function withoutUndefined(value) {
-    const out = { ...value };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
+    session.emit({ type: 'loop.restarted', restart: n, target });
+    await session.checkpoint(target);
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
@@ -36613,7 +36718,7 @@ class ToolHandler {
         if (!settings.ok)
             return { status: 'fail', failureReason: settings.reason, retryable: false };
         if (input.signal.aborted)
-            return stopped();
+            return tool_stopped();
         const stageDir = await runStore.ensureStageDir(node.id);
         // A stage directory made moments ago for this node's first run holds nothing stale.
         const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
@@ -36672,7 +36777,7 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (pre.aborted || input.signal.aborted)
-                return stopped();
+                return tool_stopped();
             if (pre.exitCode !== 0) {
                 const why = describeHookFailure(pre);
                 const detail = lastLine(pre.stderr.text);
@@ -36695,7 +36800,7 @@ class ToolHandler {
             ...timeout
         }, input.signal);
         if (result.aborted || input.signal.aborted)
-            return stopped();
+            return tool_stopped();
         if (result.outputError !== undefined)
             notes.push(result.outputError);
         // Nothing reads tool_output.txt back during the run: write it in the background.
@@ -36747,7 +36852,7 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (post.aborted || input.signal.aborted)
-                return stopped();
+                return tool_stopped();
             if (post.exitCode !== 0) {
                 const detail = lastLine(post.stderr.text);
                 notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
@@ -36835,7 +36940,7 @@ class ToolHandler {
         };
     }
 }
-function stopped() {
+function tool_stopped() {
     return {
         status: 'fail',
         failureReason: 'stopped: the run was cancelled; the process group was killed',
