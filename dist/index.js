@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3369);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9150);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3369:
+/***/ 9150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36529,50 +36529,8 @@ class StartHandler {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handlers/tool.ts
-/**
- * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
- * port. See docs/tool-nodes.md for the user-facing contract.
- *
- * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
- * LLM output is ever spliced into it; those reach the command only as environment variables and files
- * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
- */
+;// CONCATENATED MODULE: ./src/handlers/tool-env.ts
 
-
-
-
-
-
-
-const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
-/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
-const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
-/** How much of a truncated stream a `stage.output` event carries. */
-const OUTPUT_EVENT_CHARS = 2000;
-const HOOK_TAIL_BYTES = 4096;
-const REASON_LINE_CHARS = 300;
-const UTF8 = new TextEncoder();
-/** Files the handler writes in the node's stage directory. */
-const ToolFiles = {
-    Stdout: 'stdout.log',
-    Stderr: 'stderr.log',
-    Output: 'tool_output.txt',
-    Context: 'tool_context.json',
-    Prompt: 'prompt.txt',
-    Status: 'status.json'
-};
-const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
-const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
-function parseByteSize(text) {
-    const m = BYTE_SIZE.exec(text.trim());
-    if (!m?.[1])
-        return undefined;
-    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
-    const n = Number(m[1]) * unit;
-    return Number.isSafeInteger(n) ? n : undefined;
-}
 const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
 const SECRET_EXACT = new Set([
     'GITHUB_TOKEN',
@@ -36618,6 +36576,45 @@ function inheritedToolEnv(baseEnv, allow) {
     }
     return env;
 }
+/**
+ * The command's environment: the inherited one (see `inheritedToolEnv`, `allow_env`), then tracker's own
+ * variables, which always win. `ATTRACTOR_PROMPT_FILE` is set only when the node has a prompt.
+ */
+function toolEnv(baseEnv, allowEnv, stage, context) {
+    const env = inheritedToolEnv(baseEnv, parseAllowEnv(allowEnv));
+    Object.assign(env, {
+        TRACKER_RUN_ID: stage.runId,
+        TRACKER_RUN_DIR: stage.runDir,
+        TRACKER_NODE_ID: stage.nodeId,
+        TRACKER_STAGE_DIR: stage.stageDir,
+        TRACKER_WORKDIR: stage.workdir,
+        TRACKER_CONTEXT_FILE: stage.contextFile,
+        TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
+        TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
+        TRACKER_GOAL: stage.goal,
+        ATTRACTOR_LOGS_ROOT: stage.runDir,
+        ATTRACTOR_STAGE_DIR: stage.stageDir,
+        ATTRACTOR_NODE_ID: stage.nodeId
+    });
+    delete env['ATTRACTOR_PROMPT_FILE'];
+    if (stage.promptFile !== undefined)
+        env['ATTRACTOR_PROMPT_FILE'] = stage.promptFile;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/handlers/tool-outcome.ts
+/**
+ * A tool stage's outcome (docs/tool-nodes.md): a status.json the command wrote wins; then auto_status;
+ * then the exit code. Also the context updates every finished command leaves, and the wording of
+ * failures (the last stderr line, a hook that failed, a stop).
+ */
+
+
+
+
+const REASON_LINE_CHARS = 300;
+const UTF8 = new TextEncoder();
+/** The last line of a stream, capped, for a failure reason. */
 function lastLine(text) {
     const lines = text.trimEnd().split('\n');
     const line = (lines[lines.length - 1] ?? '').trim();
@@ -36631,7 +36628,195 @@ function contextText(tail, file) {
     const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
     return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
 }
-/** An attribute of the node, else of the graph. */
+/** What a finished command puts in the context, whatever its outcome. */
+function toolContextUpdates(result, files) {
+    return {
+        tool_stdout: contextText(result.stdout, files.stdout),
+        tool_stderr: contextText(result.stderr, files.stderr),
+        'tool.output': result.stdout.text.trimEnd(),
+        'tool.exit_code': result.exitCode
+    };
+}
+/** The run was cancelled while the command (or a hook) ran. */
+function stoppedOutcome() {
+    return {
+        status: 'fail',
+        failureReason: 'stopped: the run was cancelled; the process group was killed',
+        retryable: false
+    };
+}
+function describeHookFailure(result) {
+    if (result.spawnError !== undefined)
+        return `could not start (${result.spawnError})`;
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === null)
+        return `was killed by signal ${result.signal ?? 'unknown'}`;
+    return `exited ${result.exitCode}`;
+}
+/** The outcome of a command that ran (or could not start). */
+async function toolOutcome(run) {
+    const { node, settings, result, updates } = run;
+    if (result.spawnError !== undefined) {
+        return {
+            status: 'fail',
+            failureReason: `could not start the tool command: ${result.spawnError}`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    if (result.timedOut) {
+        const limit = settings.timeoutMs ?? 0;
+        return {
+            status: 'fail',
+            failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
+            contextUpdates: updates
+        };
+    }
+    const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
+    const statusText = await run.readStatus();
+    if (statusText !== undefined)
+        return declaredOutcome(run, statusText, exitText);
+    if (getBoolean(node.attrs, 'auto_status') === true) {
+        return {
+            status: 'success',
+            autoStatus: true,
+            notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
+            contextUpdates: updates
+        };
+    }
+    if (result.exitCode === 0)
+        return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
+    if (result.exitCode === null) {
+        return {
+            status: 'fail',
+            failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
+            contextUpdates: updates
+        };
+    }
+    const detail = lastLine(result.stderr.text);
+    return {
+        status: 'fail',
+        failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
+        contextUpdates: updates
+    };
+}
+/** The outcome a status.json declares; one that is not valid JSON or not an outcome is a terminal FAIL. */
+function declaredOutcome(run, statusText, exitText) {
+    const { node, updates, statusPath } = run;
+    let parsed;
+    try {
+        parsed = JSON.parse(statusText);
+    }
+    catch (error) {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const declared = outcomeFromStatusJson(parsed);
+    if (typeof declared === 'string') {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const merged = { ...declared.contextUpdates, ...updates };
+    return {
+        ...declared,
+        contextUpdates: merged,
+        notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/handlers/tool-settings.ts
+/**
+ * A tool node's attributes, read and checked once (docs/tool-nodes.md): every problem is a terminal FAIL
+ * the user fixes in the DOT file, with a message that says how.
+ */
+
+
+const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
+/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
+const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
+const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
+function parseByteSize(text) {
+    const m = BYTE_SIZE.exec(text.trim());
+    if (!m?.[1])
+        return undefined;
+    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
+    const n = Number(m[1]) * unit;
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+/** Reads `tool_command`, `output_limit`, `timeout` and `working_dir` (against `workdir`). */
+function readToolSettings(node, workdir) {
+    const command = getString(node.attrs, 'tool_command') ?? '';
+    if (command.trim() === '') {
+        return {
+            ok: false,
+            reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
+        };
+    }
+    let tailBytes = DEFAULT_OUTPUT_LIMIT;
+    let clamped = false;
+    const limitText = getString(node.attrs, 'output_limit');
+    if (limitText !== undefined) {
+        const parsed = parseByteSize(limitText);
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
+            };
+        }
+        clamped = parsed > MAX_OUTPUT_LIMIT;
+        tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
+    }
+    const timeoutText = getString(node.attrs, 'timeout');
+    let timeoutMs;
+    if (timeoutText !== undefined && timeoutText.trim() !== '') {
+        const parsed = parseDurationLenient(timeoutText)?.ms;
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
+            };
+        }
+        timeoutMs = parsed;
+    }
+    let cwd = workdir;
+    const workingDir = getString(node.attrs, 'working_dir');
+    if (workingDir !== undefined && workingDir.trim() !== '') {
+        const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
+        if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${workdir}).`
+            };
+        }
+        if (rel === '..' || rel.startsWith('../')) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${workdir}). Use a path inside it.`
+            };
+        }
+        cwd = (0,external_node_path_namespaceObject.join)(workdir, rel);
+    }
+    return {
+        ok: true,
+        command,
+        cwd,
+        tailBytes,
+        clamped,
+        ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
+    };
+}
+/** An attribute of the node, else of the graph (`tool_hooks.pre` / `tool_hooks.post`). */
 function nodeOrGraph(nodeAttrs, graphAttrs, key) {
     const own = getString(nodeAttrs, key);
     if (own !== undefined && own.trim() !== '')
@@ -36639,6 +36824,36 @@ function nodeOrGraph(nodeAttrs, graphAttrs, key) {
     const inherited = getString(graphAttrs, key);
     return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/handlers/tool.ts
+/**
+ * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
+ * port. See docs/tool-nodes.md for the user-facing contract. The parts: tool-settings.ts (attributes),
+ * tool-env.ts (the command's environment), tool-outcome.ts (status.json, exit codes, context updates).
+ *
+ * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
+ * LLM output is ever spliced into it; those reach the command only as environment variables and files
+ * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
+ */
+
+
+
+
+
+
+
+/** How much of a truncated stream a `stage.output` event carries. */
+const OUTPUT_EVENT_CHARS = 2000;
+const HOOK_TAIL_BYTES = 4096;
+/** Files the handler writes in the node's stage directory. */
+const ToolFiles = {
+    Stdout: 'stdout.log',
+    Stderr: 'stderr.log',
+    Output: 'tool_output.txt',
+    Context: 'tool_context.json',
+    Prompt: 'prompt.txt',
+    Status: 'status.json'
+};
 class ToolHandler {
     filesWrittenFirst = [ToolFiles.Context];
     #runner;
@@ -36649,76 +36864,13 @@ class ToolHandler {
         this.#workdir = options.workdir;
         this.#baseEnv = options.baseEnv;
     }
-    /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
-    #settings(input) {
-        const { node } = input;
-        const command = getString(node.attrs, 'tool_command') ?? '';
-        if (command.trim() === '') {
-            return {
-                ok: false,
-                reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
-            };
-        }
-        let tailBytes = DEFAULT_OUTPUT_LIMIT;
-        let clamped = false;
-        const limitText = getString(node.attrs, 'output_limit');
-        if (limitText !== undefined) {
-            const parsed = parseByteSize(limitText);
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
-                };
-            }
-            clamped = parsed > MAX_OUTPUT_LIMIT;
-            tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
-        }
-        const timeoutText = getString(node.attrs, 'timeout');
-        let timeoutMs;
-        if (timeoutText !== undefined && timeoutText.trim() !== '') {
-            const parsed = parseDurationLenient(timeoutText)?.ms;
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
-                };
-            }
-            timeoutMs = parsed;
-        }
-        let cwd = this.#workdir;
-        const workingDir = getString(node.attrs, 'working_dir');
-        if (workingDir !== undefined && workingDir.trim() !== '') {
-            const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
-            if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${this.#workdir}).`
-                };
-            }
-            if (rel === '..' || rel.startsWith('../')) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${this.#workdir}). Use a path inside it.`
-                };
-            }
-            cwd = (0,external_node_path_namespaceObject.join)(this.#workdir, rel);
-        }
-        return {
-            ok: true,
-            command,
-            cwd,
-            tailBytes,
-            clamped,
-            ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
-        };
-    }
     async execute(input) {
         const { node, graph, runStore, context } = input;
-        const settings = this.#settings(input);
+        const settings = readToolSettings(node, this.#workdir);
         if (!settings.ok)
             return { status: 'fail', failureReason: settings.reason, retryable: false };
         if (input.signal.aborted)
-            return tool_stopped();
+            return stoppedOutcome();
         const stageDir = await runStore.ensureStageDir(node.id);
         // A stage directory made moments ago for this node's first run holds nothing stale.
         const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
@@ -36739,27 +36891,20 @@ class ToolHandler {
             staleStatusRemoved,
             runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
         ];
-        const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
-        Object.assign(env, {
-            TRACKER_RUN_ID: input.runId,
-            TRACKER_RUN_DIR: runStore.runDir,
-            TRACKER_NODE_ID: node.id,
-            TRACKER_STAGE_DIR: stageDir,
-            TRACKER_WORKDIR: this.#workdir,
-            TRACKER_CONTEXT_FILE: stageFile(ToolFiles.Context),
-            TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
-            TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
-            TRACKER_GOAL: goal,
-            ATTRACTOR_LOGS_ROOT: runStore.runDir,
-            ATTRACTOR_STAGE_DIR: stageDir,
-            ATTRACTOR_NODE_ID: node.id
-        });
-        delete env['ATTRACTOR_PROMPT_FILE'];
         const prompt = getString(node.attrs, 'prompt');
         if (prompt !== undefined) {
             prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
-            env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
         }
+        const env = toolEnv(this.#baseEnv, getString(node.attrs, 'allow_env'), {
+            runId: input.runId,
+            runDir: runStore.runDir,
+            nodeId: node.id,
+            stageDir,
+            workdir: this.#workdir,
+            contextFile: stageFile(ToolFiles.Context),
+            ...(prompt === undefined ? {} : { promptFile: stageFile(ToolFiles.Prompt) }),
+            goal
+        }, context);
         await Promise.all(prepared);
         const notes = [];
         if (settings.clamped)
@@ -36777,7 +36922,7 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (pre.aborted || input.signal.aborted)
-                return tool_stopped();
+                return stoppedOutcome();
             if (pre.exitCode !== 0) {
                 const why = describeHookFailure(pre);
                 const detail = lastLine(pre.stderr.text);
@@ -36800,18 +36945,17 @@ class ToolHandler {
             ...timeout
         }, input.signal);
         if (result.aborted || input.signal.aborted)
-            return tool_stopped();
+            return stoppedOutcome();
         if (result.outputError !== undefined)
             notes.push(result.outputError);
         // Nothing reads tool_output.txt back during the run: write it in the background.
         await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
             background: true
         });
-        const streams = [
+        for (const [stream, tail] of [
             ['stdout', result.stdout],
             ['stderr', result.stderr]
-        ];
-        for (const [stream, tail] of streams) {
+        ]) {
             if (!tail.truncated)
                 continue;
             input.emit({
@@ -36823,12 +36967,10 @@ class ToolHandler {
                 totalBytes: tail.totalBytes
             });
         }
-        const updates = {
-            tool_stdout: contextText(result.stdout, stageFile(ToolFiles.Stdout)),
-            tool_stderr: contextText(result.stderr, stageFile(ToolFiles.Stderr)),
-            'tool.output': result.stdout.text.trimEnd(),
-            'tool.exit_code': result.exitCode
-        };
+        const updates = toolContextUpdates(result, {
+            stdout: stageFile(ToolFiles.Stdout),
+            stderr: stageFile(ToolFiles.Stderr)
+        });
         const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
         if (postHook !== undefined && result.spawnError === undefined) {
             const exitText = result.exitCode === null ? '' : String(result.exitCode);
@@ -36852,13 +36994,20 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (post.aborted || input.signal.aborted)
-                return tool_stopped();
+                return stoppedOutcome();
             if (post.exitCode !== 0) {
                 const detail = lastLine(post.stderr.text);
                 notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
             }
         }
-        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
+        const outcome = await toolOutcome({
+            node,
+            settings,
+            result,
+            updates,
+            readStatus: () => runStore.readStageFile(node.id, ToolFiles.Status),
+            statusPath: stageFile(ToolFiles.Status)
+        });
         if (notes.length === 0)
             return outcome;
         return {
@@ -36866,95 +37015,6 @@ class ToolHandler {
             notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
         };
     }
-    async #decide(input, settings, result, updates, statusPath) {
-        const { node } = input;
-        if (result.spawnError !== undefined) {
-            return {
-                status: 'fail',
-                failureReason: `could not start the tool command: ${result.spawnError}`,
-                retryable: false,
-                contextUpdates: updates
-            };
-        }
-        if (result.timedOut) {
-            const limit = settings.timeoutMs ?? 0;
-            return {
-                status: 'fail',
-                failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
-                contextUpdates: updates
-            };
-        }
-        const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
-        const statusText = await input.runStore.readStageFile(node.id, ToolFiles.Status);
-        if (statusText !== undefined) {
-            let parsed;
-            try {
-                parsed = JSON.parse(statusText);
-            }
-            catch (error) {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const declared = outcomeFromStatusJson(parsed);
-            if (typeof declared === 'string') {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const merged = { ...declared.contextUpdates, ...updates };
-            return {
-                ...declared,
-                contextUpdates: merged,
-                notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
-            };
-        }
-        if (getBoolean(node.attrs, 'auto_status') === true) {
-            return {
-                status: 'success',
-                autoStatus: true,
-                notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
-                contextUpdates: updates
-            };
-        }
-        if (result.exitCode === 0)
-            return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
-        if (result.exitCode === null) {
-            return {
-                status: 'fail',
-                failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
-                contextUpdates: updates
-            };
-        }
-        const detail = lastLine(result.stderr.text);
-        return {
-            status: 'fail',
-            failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-            contextUpdates: updates
-        };
-    }
-}
-function tool_stopped() {
-    return {
-        status: 'fail',
-        failureReason: 'stopped: the run was cancelled; the process group was killed',
-        retryable: false
-    };
-}
-function describeHookFailure(result) {
-    if (result.spawnError !== undefined)
-        return `could not start (${result.spawnError})`;
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === null)
-        return `was killed by signal ${result.signal ?? 'unknown'}`;
-    return `exited ${result.exitCode}`;
 }
 
 ;// CONCATENATED MODULE: ./src/ports/interviewer.ts

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Outcome } from '../../src/ports/outcome.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
-import { MAX_OUTPUT_LIMIT, parseByteSize, ToolHandler } from '../../src/handlers/tool.js';
+import { MAX_OUTPUT_LIMIT, parseByteSize } from '../../src/handlers/tool-settings.js';
+import { ToolHandler } from '../../src/handlers/tool.js';
 import type { ScriptedRun } from '../support/fake-process-runner.js';
 import { FakeProcessRunner, tailOf } from '../support/fake-process-runner.js';
 import type { TestInput } from '../support/handler-input.js';
