@@ -185,8 +185,8 @@ export default tseslint.config(
   },
   ...layerBlocks(),
   {
-    // The run loop was split along its seams (issue 8); keep the parts small.
-    files: ['src/engine/**'],
+    // The run loop and the big handlers were split along their seams (issue 8); keep the parts small.
+    files: ['src/engine/**', 'src/handlers/**'],
     rules: { 'max-lines': ['error', { max: 300 }] }
   },
   {

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(306);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(707);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 306:
+/***/ 707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2557,6 +2557,8 @@ class RunSession {
     runStore;
     /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
     resumedAfterFailure = false;
+    /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
+    continuesInterrupted;
     #saveChain = Promise.resolve();
     constructor(graph, options) {
         this.graph = graph;
@@ -2564,6 +2566,8 @@ class RunSession {
         this.signal = options.signal ?? new AbortController().signal;
         this.runStore = options.runStore;
         this.startedAt = options.clock.now();
+        const resumedStatus = options.resumeFrom?.status;
+        this.continuesInterrupted = resumedStatus === 'running' || resumedStatus === 'stopped';
         if (options.resumeFrom) {
             this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
             this.#mirrorGraphAttributes(this.state.context);
@@ -2858,6 +2862,8 @@ function handlerInput(session, node, w, attempt, incomingEdge) {
         context: w.context,
         runId: session.state.runId,
         attempt,
+        execution: `r${session.state.restartCount}.v${session.state.visits.get(node.id) ?? 0}.a${attempt}`,
+        ...(session.continuesInterrupted ? { resumed: true } : {}),
         runStore: session.runStore,
         clock: session.options.clock,
         signal: walkSignal(session, w),
@@ -5666,42 +5672,33 @@ const AnswerValues = {
     Timeout: 'timeout'
 };
 
-;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
+;// CONCATENATED MODULE: ./src/handlers/wait-human-choices.ts
 /**
- * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
- *
- * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
- *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
- *   (`suggestedNextIds` + `preferredLabel`).
- * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
- *   edge, and a gate with a single edge follows it.
- * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
- *
- * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
- * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
- * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
- * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
+ * The choices of a human gate (spec §4.6): its outgoing edges in declaration order, each labelled by the
+ * edge `label` (else the target id) with its accelerator key; and finding the choice a name, a default
+ * or an interviewer's answer means.
  */
 
 
-
-
-
-
-
 const GateModes = ['choice', 'freeform', 'yes_no'];
-const QUESTION_TYPE = {
-    choice: 'multiple_choice',
-    freeform: 'freeform',
-    yes_no: 'yes_no'
-};
-const FALLBACK_TEXT = {
-    choice: 'Select an option:',
-    freeform: 'Enter a response:',
-    yes_no: 'Proceed?'
-};
 const YES_WORDS = new Set(['y', 'yes']);
 const NO_WORDS = new Set(['n', 'no']);
+/** `yes` / `no` for the words a yes_no gate accepts (any case), else undefined. */
+function yesNo(word) {
+    const w = word.trim().toLowerCase();
+    if (YES_WORDS.has(w))
+        return true;
+    if (NO_WORDS.has(w))
+        return false;
+    return undefined;
+}
+/** `mode` as written (blank is `choice`); undefined for a mode tracker does not support. */
+function parseMode(raw) {
+    const mode = (raw ?? '').trim().toLowerCase();
+    if (mode === '')
+        return 'choice';
+    return GateModes.includes(mode) ? mode : undefined;
+}
 /** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
 function gateChoices(edges) {
     return edges.map((edge) => {
@@ -5735,23 +5732,6 @@ function findAnsweredChoice(choices, answer) {
     return (findChoiceByName(choices, value) ??
         (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
 }
-/** Whether the answer is one of the special values (no option chosen, no text given). */
-function isSpecial(answer, value) {
-    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
-}
-function parseMode(raw) {
-    const mode = (raw ?? '').trim().toLowerCase();
-    if (mode === '')
-        return 'choice';
-    return GateModes.includes(mode) ? mode : undefined;
-}
-function questionText(input, mode) {
-    const goal = getString(input.graph.attrs, 'goal') ?? '';
-    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
-        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
-        .filter((part) => part !== '');
-    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
-}
 /** `[A] Approve`, however the label spells its accelerator. */
 function displayChoice(choice) {
     return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
@@ -5759,99 +5739,7 @@ function displayChoice(choice) {
 function toOption(choice) {
     return { key: choice.key, label: choice.label };
 }
-class WaitHumanHandler {
-    #interviewer;
-    constructor(interviewer) {
-        this.#interviewer = interviewer;
-    }
-    async execute(input) {
-        const { node } = input;
-        const edges = outgoingEdges(input.graph, node.id);
-        if (edges.length === 0) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
-            };
-        }
-        const rawMode = getString(node.attrs, 'mode');
-        const mode = parseMode(rawMode);
-        if (mode === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
-            };
-        }
-        const choices = gateChoices(edges);
-        const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
-        const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
-        if (defaultName !== undefined && defaultAnswer === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: unmatchedDefault(node.id, mode, choices, defaultName)
-            };
-        }
-        const timeout = getDurationMs(node.attrs, 'timeout');
-        const gate = {
-            id: node.id,
-            mode,
-            choices,
-            timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
-            timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail'
-                ? 'fail'
-                : 'default',
-            defaultName,
-            defaultAnswer
-        };
-        const question = buildQuestion(input, gate);
-        return this.#ask(input, gate, question);
-    }
-    async #ask(input, gate, question) {
-        const { clock, runStore } = input;
-        const branch = input.branch === undefined ? {} : { branch: input.branch };
-        const askedAt = clock.now();
-        await runStore.writeStageFile(gate.id, 'question.json', json(questionRecord(question, gate, askedAt, input.attempt)));
-        await runStore.writeStageFile(gate.id, 'prompt.md', promptMarkdown(question, gate));
-        input.emit({
-            type: 'gate.waiting',
-            nodeId: gate.id,
-            ...branch,
-            question: question.text,
-            options: gateOptionLabels(gate),
-            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
-        });
-        let answer;
-        try {
-            answer = await this.#interviewer.ask(question, input.signal);
-        }
-        catch (error) {
-            if (input.signal.aborted)
-                throw error;
-            return {
-                status: 'fail',
-                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
-            };
-        }
-        const answeredAt = clock.now();
-        const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-        const decision = decide(gate, answer);
-        const response = describeDecision(decision);
-        input.emit({
-            type: 'gate.answered',
-            nodeId: gate.id,
-            ...branch,
-            answer: response,
-            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-            timedOut,
-            durationMs: answeredAt - askedAt
-        });
-        await runStore.writeStageFile(gate.id, 'answer.json', json(answerRecord(answer, decision, timedOut, answeredAt, answeredAt - askedAt)));
-        await runStore.writeStageFile(gate.id, 'response.md', `${response}\n`);
-        return toOutcome(gate, decision, answer);
-    }
-}
+/** The answer `human.default_choice` stands for, or undefined when it names no choice of the gate. */
 function resolveDefault(mode, choices, name) {
     switch (mode) {
         case 'choice': {
@@ -5861,12 +5749,10 @@ function resolveDefault(mode, choices, name) {
             return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
         }
         case 'yes_no': {
-            const word = name.toLowerCase();
-            if (YES_WORDS.has(word))
-                return { value: AnswerValues.Yes };
-            if (NO_WORDS.has(word))
-                return { value: AnswerValues.No };
-            return undefined;
+            const yes = yesNo(name);
+            if (yes === undefined)
+                return undefined;
+            return { value: yes ? AnswerValues.Yes : AnswerValues.No };
         }
         case 'freeform':
             return { value: name, text: name };
@@ -5880,22 +5766,24 @@ function unmatchedDefault(id, mode, choices, name) {
     const targets = choices.map((c) => `'${c.to}'`).join(', ');
     return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
 }
-function buildQuestion(input, gate) {
-    return {
-        text: questionText(input, gate.mode),
-        type: QUESTION_TYPE[gate.mode],
-        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
-        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
-        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
-        stage: gate.id,
-        metadata: {
-            runId: input.runId,
-            mode: gate.mode,
-            attempt: input.attempt,
-            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-            ...(input.branch === undefined ? {} : { branch: input.branch })
-        }
-    };
+
+;// CONCATENATED MODULE: ./src/handlers/wait-human-decision.ts
+/**
+ * What a human gate decides from an answer, and the Outcome that decision is. Pure: the same gate and
+ * answer always decide the same, so a resumed run decides again from the answer it recorded
+ * (wait-human-records.ts) without asking.
+ */
+
+
+
+
+/** Whether the answer is one of the special values (no option chosen, no text given). */
+function isSpecial(answer, value) {
+    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
+}
+/** The answer came because the wait timed out (the interviewer's default, or `timeout` without one). */
+function answerTimedOut(answer) {
+    return answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
 }
 function timeoutFailure(gate) {
     const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
@@ -5904,8 +5792,7 @@ function timeoutFailure(gate) {
     return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
 }
 function decide(gate, answer) {
-    const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-    if (timedOut && gate.timeoutAction === 'fail')
+    if (answerTimedOut(answer) && gate.timeoutAction === 'fail')
         return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
     let given = answer;
     if (isSpecial(answer, AnswerValues.Timeout)) {
@@ -5920,6 +5807,7 @@ function decide(gate, answer) {
             response: 'skipped'
         };
     }
+    const written = given.text ?? given.value;
     switch (gate.mode) {
         case 'choice': {
             const choice = findAnsweredChoice(gate.choices, given);
@@ -5928,26 +5816,25 @@ function decide(gate, answer) {
             const offered = gate.choices.map(displayChoice).join(', ');
             return {
                 kind: 'fail',
-                reason: `human gate '${gate.id}' got the answer '${given.text ?? given.value}', which matches none of its choices (${offered})`,
-                response: given.text ?? given.value
+                reason: `human gate '${gate.id}' got the answer '${written}', which matches none of its choices (${offered})`,
+                response: written
             };
         }
         case 'freeform':
-            return { kind: 'text', text: given.text ?? given.value };
+            return { kind: 'text', text: written };
         case 'yes_no': {
-            const word = (given.text ?? given.value).trim().toLowerCase();
-            if (YES_WORDS.has(word))
-                return { kind: 'yes_no', yes: true };
-            if (NO_WORDS.has(word))
-                return { kind: 'yes_no', yes: false };
+            const yes = yesNo(written);
+            if (yes !== undefined)
+                return { kind: 'yes_no', yes };
             return {
                 kind: 'fail',
-                reason: `human gate '${gate.id}' asked yes or no and got '${given.text ?? given.value}'`,
-                response: given.text ?? given.value
+                reason: `human gate '${gate.id}' asked yes or no and got '${written}'`,
+                response: written
             };
         }
     }
 }
+/** The decision in words: the chosen label, the text, `yes`/`no`, or `timed out` / `skipped` / the answer. */
 function describeDecision(decision) {
     switch (decision.kind) {
         case 'choice':
@@ -6024,23 +5911,23 @@ function toOutcome(gate, decision, answer) {
         }
     }
 }
-function gateOptionLabels(gate) {
-    switch (gate.mode) {
-        case 'choice':
-            return gate.choices.map((c) => c.label);
-        case 'yes_no':
-            return ['Yes', 'No'];
-        case 'freeform':
-            return [];
-    }
-}
+
+;// CONCATENATED MODULE: ./src/handlers/wait-human-records.ts
+
+
+const GateFiles = {
+    Question: 'question.json',
+    Prompt: 'prompt.md',
+    Answer: 'answer.json',
+    Response: 'response.md'
+};
 function json(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 function iso(ms) {
     return new Date(ms).toISOString();
 }
-function questionRecord(question, gate, askedAt, attempt) {
+function questionRecord(question, gate, askedAt, by) {
     return {
         stage: question.stage,
         mode: gate.mode,
@@ -6051,18 +5938,34 @@ function questionRecord(question, gate, askedAt, attempt) {
         ...(gate.timeoutMs === undefined
             ? {}
             : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
-        attempt,
+        attempt: by.attempt,
+        ...(by.execution === undefined ? {} : { execution: by.execution }),
         asked_at: iso(askedAt)
     };
 }
-function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
-    return {
+function promptMarkdown(question, gate) {
+    const lines = [question.text];
+    if (gate.mode === 'choice') {
+        lines.push('');
+        for (const c of gate.choices)
+            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** question.json and prompt.md, before the gate asks. */
+async function writeQuestion(runStore, gate, question, askedAt, by) {
+    await runStore.writeStageFile(gate.id, GateFiles.Question, json(questionRecord(question, gate, askedAt, by)));
+    await runStore.writeStageFile(gate.id, GateFiles.Prompt, promptMarkdown(question, gate));
+}
+/** answer.json and response.md, once the gate has decided. */
+async function writeAnswer(runStore, gate, answer, decision, meta) {
+    const record = {
         value: answer.value,
         ...(answer.text === undefined ? {} : { text: answer.text }),
         ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
         ...(answer.actor === undefined ? {} : { actor: answer.actor }),
         ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
-        timed_out: timedOut,
+        timed_out: meta.timedOut,
         response: describeDecision(decision),
         ...(decision.kind === 'choice'
             ? {
@@ -6074,18 +5977,249 @@ function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
             }
             : {}),
         ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
-        answered_at: iso(answeredAt),
-        duration_ms: durationMs
+        ...(meta.by.execution === undefined ? {} : { execution: meta.by.execution }),
+        answered_at: iso(meta.answeredAt),
+        duration_ms: meta.durationMs
+    };
+    await runStore.writeStageFile(gate.id, GateFiles.Answer, json(record));
+    await runStore.writeStageFile(gate.id, GateFiles.Response, `${describeDecision(decision)}\n`);
+}
+const str = (v) => (typeof v === 'string' ? v : undefined);
+function optionOf(v) {
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const { key, label } = v;
+    return typeof key === 'string' && typeof label === 'string' ? { key, label } : undefined;
+}
+/**
+ * The interviewer's answer an answer.json holds, when it was recorded by `execution` (the same
+ * execution, continued by a resume); undefined for any other record — an earlier visit's, another
+ * attempt's, one without an execution, or text that is not such a record.
+ */
+function answerFromRecord(text, execution) {
+    let record;
+    try {
+        record = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof record !== 'object' || record === null)
+        return undefined;
+    const r = record;
+    const value = str(r['value']);
+    if (r['execution'] !== execution || value === undefined)
+        return undefined;
+    const text_ = str(r['text']);
+    const actor = str(r['actor']);
+    const option = optionOf(r['selected_option']);
+    const defaulted = r['defaulted'] === 'timeout' || r['defaulted'] === 'closed' ? r['defaulted'] : undefined;
+    const answer = {
+        value,
+        ...(option ? { selectedOption: option } : {}),
+        ...(text_ === undefined ? {} : { text: text_ }),
+        ...(actor === undefined ? {} : { actor }),
+        ...(defaulted ? { defaulted } : {})
+    };
+    const duration = r['duration_ms'];
+    return {
+        answer,
+        durationMs: typeof duration === 'number' && Number.isFinite(duration) ? duration : 0
     };
 }
-function promptMarkdown(question, gate) {
-    const lines = [question.text];
-    if (gate.mode === 'choice') {
-        lines.push('');
-        for (const c of gate.choices)
-            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+/** The answer this execution of the gate recorded before its run stopped, if it recorded one. */
+async function readRecordedAnswer(runStore, gateId, execution) {
+    const text = await runStore.readStageFile(gateId, GateFiles.Answer).catch(() => undefined);
+    return text === undefined ? undefined : answerFromRecord(text, execution);
+}
+
+;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
+/**
+ * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
+ *
+ * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
+ *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
+ *   (`suggestedNextIds` + `preferredLabel`).
+ * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
+ *   edge, and a gate with a single edge follows it.
+ * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
+ *
+ * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
+ * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
+ * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
+ * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events. A resumed
+ * run whose gate had its answer recorded before the run stopped decides from that answer without asking.
+ *
+ * The parts: wait-human-choices.ts (choices from edges), wait-human-decision.ts (answer → outcome),
+ * wait-human-records.ts (what is written to the stage directory, and read back).
+ */
+
+
+
+
+
+
+
+const QUESTION_TYPE = {
+    choice: 'multiple_choice',
+    freeform: 'freeform',
+    yes_no: 'yes_no'
+};
+const FALLBACK_TEXT = {
+    choice: 'Select an option:',
+    freeform: 'Enter a response:',
+    yes_no: 'Proceed?'
+};
+function failed(reason) {
+    return { status: 'fail', retryable: false, failureReason: reason };
+}
+/** The gate a node configures, or why it cannot ask (a terminal FAIL the user fixes in the DOT file). */
+function readGate(input) {
+    const { node } = input;
+    const edges = outgoingEdges(input.graph, node.id);
+    if (edges.length === 0) {
+        return {
+            invalid: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
+        };
     }
-    return `${lines.join('\n')}\n`;
+    const rawMode = getString(node.attrs, 'mode');
+    const mode = parseMode(rawMode);
+    if (mode === undefined) {
+        return {
+            invalid: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
+        };
+    }
+    const choices = gateChoices(edges);
+    const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
+    const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
+    if (defaultName !== undefined && defaultAnswer === undefined)
+        return { invalid: unmatchedDefault(node.id, mode, choices, defaultName) };
+    const timeout = getDurationMs(node.attrs, 'timeout');
+    return {
+        id: node.id,
+        mode,
+        choices,
+        timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
+        timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail' ? 'fail' : 'default',
+        defaultName,
+        defaultAnswer
+    };
+}
+function questionText(input, mode) {
+    const goal = getString(input.graph.attrs, 'goal') ?? '';
+    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
+        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
+        .filter((part) => part !== '');
+    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
+}
+function buildQuestion(input, gate) {
+    return {
+        text: questionText(input, gate.mode),
+        type: QUESTION_TYPE[gate.mode],
+        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
+        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
+        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
+        stage: gate.id,
+        metadata: {
+            runId: input.runId,
+            mode: gate.mode,
+            attempt: input.attempt,
+            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+            ...(input.branch === undefined ? {} : { branch: input.branch })
+        }
+    };
+}
+function gateOptionLabels(gate) {
+    switch (gate.mode) {
+        case 'choice':
+            return gate.choices.map((c) => c.label);
+        case 'yes_no':
+            return ['Yes', 'No'];
+        case 'freeform':
+            return [];
+    }
+}
+class WaitHumanHandler {
+    #interviewer;
+    constructor(interviewer) {
+        this.#interviewer = interviewer;
+    }
+    async execute(input) {
+        const gate = readGate(input);
+        if ('invalid' in gate)
+            return failed(gate.invalid);
+        const by = {
+            attempt: input.attempt,
+            ...(input.execution === undefined ? {} : { execution: input.execution })
+        };
+        if (input.resumed === true && by.execution !== undefined) {
+            const recorded = await readRecordedAnswer(input.runStore, gate.id, by.execution);
+            if (recorded)
+                return this.#decideRecorded(input, gate, recorded.answer, recorded.durationMs);
+        }
+        return this.#ask(input, gate, buildQuestion(input, gate), by);
+    }
+    /** The answer this very execution recorded before its run stopped: decide again, ask nobody. */
+    #decideRecorded(input, gate, answer, durationMs) {
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...(input.branch === undefined ? {} : { branch: input.branch }),
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut: answerTimedOut(answer),
+            durationMs
+        });
+        const outcome = toOutcome(gate, decision, answer);
+        const note = 'the answer recorded before the run stopped (answer.json); not asked again';
+        return { ...outcome, notes: outcome.notes === undefined ? note : `${outcome.notes}; ${note}` };
+    }
+    async #ask(input, gate, question, by) {
+        const { clock, runStore } = input;
+        const branch = input.branch === undefined ? {} : { branch: input.branch };
+        const askedAt = clock.now();
+        await writeQuestion(runStore, gate, question, askedAt, by);
+        input.emit({
+            type: 'gate.waiting',
+            nodeId: gate.id,
+            ...branch,
+            question: question.text,
+            options: gateOptionLabels(gate),
+            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
+        });
+        let answer;
+        try {
+            answer = await this.#interviewer.ask(question, input.signal);
+        }
+        catch (error) {
+            if (input.signal.aborted)
+                throw error;
+            return {
+                status: 'fail',
+                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
+            };
+        }
+        const answeredAt = clock.now();
+        const timedOut = answerTimedOut(answer);
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...branch,
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut,
+            durationMs: answeredAt - askedAt
+        });
+        await writeAnswer(runStore, gate, answer, decision, {
+            timedOut,
+            answeredAt,
+            durationMs: answeredAt - askedAt,
+            by
+        });
+        return toOutcome(gate, decision, answer);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/handlers/builtin-registry.ts

@@ -10,7 +10,7 @@ import { RunContext } from '../../src/engine/context.js';
 import { selectEdge } from '../../src/engine/select-edge.js';
 import { outgoingEdges } from '../../src/graph/graph.js';
 import type { Graph } from '../../src/graph/graph.js';
-import { findChoiceByName, gateChoices } from '../../src/handlers/wait-human.js';
+import { findChoiceByName, gateChoices } from '../../src/handlers/wait-human-choices.js';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';
 
 /** Gate `n` with two choices: `labelled` (the label under test) and `other` (the fallback by weight). */

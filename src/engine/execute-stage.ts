@@ -214,6 +214,8 @@ function handlerInput(
     context: w.context,
     runId: session.state.runId,
     attempt,
+    execution: `r${session.state.restartCount}.v${session.state.visits.get(node.id) ?? 0}.a${attempt}`,
+    ...(session.continuesInterrupted ? { resumed: true } : {}),
     runStore: session.runStore,
     clock: session.options.clock,
     signal: walkSignal(session, w),

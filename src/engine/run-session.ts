@@ -30,6 +30,8 @@ export class RunSession {
   runStore: RunStore;
   /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
   resumedAfterFailure = false;
+  /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
+  readonly continuesInterrupted: boolean;
   #saveChain: Promise<void> = Promise.resolve();
 
   constructor(graph: Graph, options: RunOptions) {
@@ -38,6 +40,8 @@ export class RunSession {
     this.signal = options.signal ?? new AbortController().signal;
     this.runStore = options.runStore;
     this.startedAt = options.clock.now();
+    const resumedStatus = options.resumeFrom?.status;
+    this.continuesInterrupted = resumedStatus === 'running' || resumedStatus === 'stopped';
     if (options.resumeFrom) {
       this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
       this.#mirrorGraphAttributes(this.state.context);
