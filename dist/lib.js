@@ -3286,23 +3286,6 @@ const UNIT_MS = {
  * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
  */
 const MAX_DURATION_MS = 2_147_483_647;
-/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
-function formatDurationMs(ms) {
-    let s = Math.floor(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const n = Math.floor(s / size);
-        s -= n * size;
-        if (n > 0)
-            parts.push(`${n}${unit}`);
-    }
-    return parts.length === 0 ? `${ms}ms` : parts.join('');
-}
 function parseInteger(text) {
     const t = text.trim();
     if (!INTEGER.test(t))
@@ -3947,6 +3930,62 @@ const attributeNoEffectRule = {
     }
 };
 
+;// CONCATENATED MODULE: ./.build/src/common/format-duration.js
+/**
+ * The one duration formatter. Every duration a message or the console shows is written in the DOT
+ * duration syntax (`250ms`, `5m`, `1h30m`), so it reads like the attribute that set it and
+ * `parseDuration` (src/graph/values.ts) reads it back.
+ *
+ * - exact (the default), for durations a pipeline sets (timeouts, delays, limits): every unit down to
+ *   the millisecond, `1s500ms`; `parseDuration(formatDuration(ms)) === ms` for whole milliseconds.
+ * - `approximate`, for measured times (how long a stage ran): two units at most, the smaller one
+ *   rounded — `250ms`, `1.23s`, `12.3s`, `1m05s`, `2h07m`, `1d03h`.
+ */
+const SIZE = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const UNITS = Object.entries(SIZE);
+function formatDuration(ms, format = {}) {
+    return format.approximate === true ? approximate(ms) : exact(ms);
+}
+function exact(ms) {
+    let rest = Math.max(0, Math.round(ms));
+    if (rest === 0)
+        return '0s';
+    let out = '';
+    for (const [unit, size] of UNITS) {
+        const amount = Math.floor(rest / size);
+        if (amount > 0) {
+            out += `${amount}${unit}`;
+            rest -= amount * size;
+        }
+    }
+    return out;
+}
+function approximate(ms) {
+    const t = Math.max(0, ms);
+    if (Math.round(t) < 1000)
+        return `${Math.round(t)}ms`;
+    if (t < 9_995)
+        return `${(t / 1000).toFixed(2)}s`;
+    if (t < 59_950)
+        return `${(t / 1000).toFixed(1)}s`;
+    // Two whole units, the smaller one rounded: the first pair whose larger unit the rounding does not
+    // overflow (59.6 s is 1m00s, never 0m60s; 59m59.4s stays 59m59s).
+    for (const [big, small, next] of [
+        ['m', 's', 'h'],
+        ['h', 'm', 'd']
+    ]) {
+        const total = Math.round(t / SIZE[small]);
+        const per = SIZE[big] / SIZE[small];
+        if (total < SIZE[next] / SIZE[small])
+            return pair(Math.floor(total / per), big, total % per, small);
+    }
+    const hours = Math.round(t / SIZE.h);
+    return pair(Math.floor(hours / 24), 'd', hours % 24, 'h');
+}
+function pair(big, bigUnit, small, smallUnit) {
+    return `${big}${bigUnit}${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/common/suggest.js
 /**
  * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
@@ -4022,6 +4061,7 @@ function didYouMean(suggestion) {
 
 
 
+
 /** Checked by other rules: condition_syntax, fidelity_valid, retry_target_exists. */
 const OWNED_ELSEWHERE = new Set([
     'condition',
@@ -4087,7 +4127,7 @@ function checkValue(graph, entry, written, text, attrs) {
             if (parsed.ms > MAX_DURATION_MS) {
                 return {
                     severity: 'error',
-                    what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+                    what: `is ${formatDuration(parsed.ms)}, longer than the longest duration tracker can time (${formatDuration(MAX_DURATION_MS)}, 2^31-1 ms)`,
                     fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
                 };
             }
@@ -7083,23 +7123,61 @@ function evaluateInner(expr, scope) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/engine/handler.js
+;// CONCATENATED MODULE: ./.build/src/condition/compile-condition.js
 /**
- * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
- * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
- * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
+ * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
+ * the text (a run evaluates the same few conditions over and over).
  */
 
+
+
+const MAX_CACHED = 1024;
+const cache = new Map();
 /**
- * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
- * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ * A predicate for the condition. Throws `TrackerError('PIPELINE_INVALID')` when the text does not parse;
+ * validation reports such conditions before a run, so this only fires for graphs that skipped it.
  */
-function branchTimeoutReason(message) {
-    return new TrackerError('BRANCH_TIMEOUT', message);
+function compileCondition(text) {
+    const cached = cache.get(text);
+    if (cached !== undefined)
+        return cached;
+    const parsed = parseCondition(text);
+    if (!parsed.ok) {
+        const first = parsed.errors[0];
+        const detail = first === undefined ? 'syntax error' : first.message;
+        const hint = first?.hint === undefined ? '' : ` ${first.hint}`;
+        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} is invalid: ${detail}.${hint}`);
+    }
+    const expr = parsed.expr;
+    const predicate = (scope) => evaluateCondition(expr, scope);
+    if (cache.size >= MAX_CACHED) {
+        // Drop the oldest entry: insertion order is Map iteration order.
+        const oldest = cache.keys().next();
+        if (oldest.done !== true)
+            cache.delete(oldest.value);
+    }
+    cache.set(text, predicate);
+    return predicate;
 }
-function isBranchTimeout(reason) {
-    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+
+;// CONCATENATED MODULE: ./.build/src/engine/condition-holds.js
+/**
+ * Edge conditions against an outcome and the context. The parse-once cache is `compileCondition`
+ * (src/condition/compile-condition.ts); this only maps an Outcome and a ContextView to its scope.
+ */
+
+/** Throws `TrackerError('PIPELINE_INVALID')` for text that does not parse (validation reports it first). */
+function conditionHolds(text, outcome, context) {
+    return compileCondition(text)({
+        outcome: outcome.status,
+        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
+        lookup: (key) => context.get(key)
+    });
 }
+
+;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
+/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
+const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
 
 ;// CONCATENATED MODULE: ./.build/src/engine/context.js
 /** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
@@ -7192,10 +7270,6 @@ class RunContext {
         return new RunContext(this.snapshot());
     }
 }
-
-;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
-/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
-const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
 
 ;// CONCATENATED MODULE: ./.build/src/engine/outcome.js
 
@@ -7311,6 +7385,63 @@ function delayForAttempt(attempt, backoff, random) {
     if (backoff.jitter)
         delay = delay * (0.5 + random());
     return Math.max(0, Math.round(delay));
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
+/**
+ * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
+ * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
+ * a `warning` that names it — so a broken renderer or a full log disk never breaks a run.
+ */
+
+function sinkName(sink, index) {
+    const name = sink.constructor?.name;
+    return typeof name === 'string' && name !== '' && name !== 'Object' ? name : `sink #${index + 1}`;
+}
+class EventBus {
+    #sinks;
+    #clock;
+    #runId;
+    #failures = [];
+    #seq = 0;
+    constructor(sinks, clock, runId) {
+        const list = Array.isArray(sinks) ? sinks : [sinks];
+        this.#sinks = list.map((sink, i) => ({ sink, name: sinkName(sink, i), live: true }));
+        this.#clock = clock;
+        this.#runId = runId;
+    }
+    /** The sinks that threw, in order, with what they threw. */
+    get failures() {
+        return this.#failures;
+    }
+    emit(payload) {
+        const event = {
+            ...payload,
+            ts: this.#clock.now(),
+            runId: this.#runId(),
+            seq: ++this.#seq
+        };
+        const failed = [];
+        for (const entry of this.#sinks) {
+            if (!entry.live)
+                continue;
+            try {
+                entry.sink.emit(event);
+            }
+            catch (error) {
+                entry.live = false;
+                failed.push({ name: entry.name, error });
+            }
+        }
+        // Reported after every sink has had this event, so each sees the stream in `seq` order.
+        for (const { name, error } of failed) {
+            this.#failures.push({ sink: name, message: errorMessage(error) });
+            this.emit({
+                type: 'warning',
+                message: `event sink ${name} failed and gets no further events: ${errorMessage(error)}`
+            });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/ports/checkpoint.js
@@ -7559,39 +7690,471 @@ class RunState {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/engine/condition-cache.js
+;// CONCATENATED MODULE: ./.build/src/engine/run-session.js
+
+
+
+const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Thrown inside a walk when the run's signal fires; runPipeline turns it into a stopped result. */
+class StopSignal extends Error {
+    nodeId;
+    constructor(nodeId) {
+        super('stopped');
+        this.nodeId = nodeId;
+    }
+}
+class RunSession {
+    graph;
+    options;
+    state;
+    /** The run's signal (never aborted when the options have none). */
+    signal;
+    startedAt;
+    /** The run store in use: a loop_restart with `restartRunStore` moves to a fresh one. */
+    runStore;
+    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+    resumedAfterFailure = false;
+    /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
+    continuesInterrupted;
+    #saveChain = Promise.resolve();
+    #events;
+    constructor(graph, options) {
+        this.graph = graph;
+        this.options = options;
+        this.signal = options.signal ?? new AbortController().signal;
+        this.runStore = options.runStore;
+        this.startedAt = options.clock.now();
+        this.#events = new EventBus(options.events, options.clock, () => this.state.runId);
+        const resumedStatus = options.resumeFrom?.status;
+        this.continuesInterrupted = resumedStatus === 'running' || resumedStatus === 'stopped';
+        if (options.resumeFrom) {
+            this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
+            this.#mirrorGraphAttributes(this.state.context);
+        }
+        else {
+            this.state = new RunState(options.runId, options.pipeline, this.freshContext());
+        }
+    }
+    /** The context a run starts with, and a loop_restart starts over with: `graph.*`, then the seeds. */
+    freshContext() {
+        const context = new RunContext();
+        this.#mirrorGraphAttributes(context);
+        if (this.options.initialContext)
+            context.apply(this.options.initialContext);
+        return context;
+    }
+    #mirrorGraphAttributes(context) {
+        for (const [key, value] of this.graph.attrs)
+            context.set(GRAPH_MIRROR_PREFIX + key, value.value);
+        if (!this.graph.attrs.has('goal'))
+            context.set('graph.goal', '');
+    }
+    emit(payload) {
+        this.#events.emit(payload);
+    }
+    iso() {
+        return new Date(this.options.clock.now()).toISOString();
+    }
+    throwIfStopped(nodeId) {
+        if (this.signal.aborted)
+            throw new StopSignal(nodeId);
+    }
+    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
+    async checkpoint(nodeId) {
+        const text = this.state.serialize(this.iso());
+        const write = this.#saveChain.then(() => this.options.checkpointStore.save(text));
+        this.#saveChain = write.catch(() => undefined);
+        await write;
+        if (this.state.restartCount > 0)
+            await this.runStore.writeRunFile('checkpoint.json', text);
+        const next = this.state.nextNode;
+        this.emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/handler.js
 /**
- * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
+ * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
+ * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
+ * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
+ */
+
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+function branchTimeoutReason(message) {
+    return new TrackerError('BRANCH_TIMEOUT', message);
+}
+function isBranchTimeout(reason) {
+    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/walker.js
+/**
+ * A walk is one sequential pass through the graph: the main walk, each parallel branch, and the nodes
+ * the dependency scheduler runs side by side. `Walker` is what a walk carries; `WalkEnd` how it ends.
  */
 
 
 
-const MAX_CACHED = 4096;
-const cache = new Map();
-function compiled(text) {
-    let expr = cache.get(text);
-    if (expr)
-        return expr;
-    const parsed = parseCondition(text);
-    if (!parsed.ok) {
-        const first = parsed.errors[0];
-        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} does not parse: ${first?.message ?? 'syntax error'}`);
-    }
-    expr = parsed.expr;
-    if (cache.size >= MAX_CACHED)
-        cache.clear();
-    cache.set(text, expr);
-    return expr;
+/** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+function mainAttempts(state) {
+    return {
+        saved: (id) => (state.currentAttempt?.node === id ? state.currentAttempt.attempt : undefined),
+        set: (node, attempt) => {
+            state.currentAttempt = { node, attempt };
+        },
+        clear: () => undefined
+    };
 }
-function conditionHolds(text, outcome, context) {
-    return evaluateCondition(compiled(text), {
-        outcome: outcome.status,
-        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
-        lookup: (key) => context.get(key)
+/** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+function concurrentAttempts(state) {
+    return {
+        saved: (id) => state.runningAttempts.get(id),
+        set: (id, attempt) => {
+            state.runningAttempts.set(id, attempt);
+        },
+        clear: (id) => {
+            state.runningAttempts.delete(id);
+        }
+    };
+}
+/** The signal a node of walk `w` runs under: the run's, and the branch's when it has one. */
+function walkSignal(session, w) {
+    return w.signal ? AbortSignal.any([session.signal, w.signal]) : session.signal;
+}
+/** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+function interruption(session, w) {
+    if (!w.signal?.aborted || session.signal.aborted)
+        return undefined;
+    const reason = w.signal.reason;
+    return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+}
+/** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+function interruptedEnd(why, lastNode, outcome) {
+    return why.timeout
+        ? {
+            kind: 'failed',
+            outcome: outcome ?? failure(why.message, { retryable: false }),
+            ...(lastNode ? { lastNode } : {})
+        }
+        : {
+            kind: 'cancelled',
+            outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+            ...(lastNode ? { lastNode } : {})
+        };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/execute-stage.js
+/**
+ * Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions): the
+ * handler, the retries and their backoff, the checkpoint before every retry, and what a finished
+ * stage leaves behind (its recorded outcome, context updates, status.json).
+ */
+
+
+
+
+
+
+
+async function executeStage(session, node, w, incomingEdge) {
+    const { graph, options, state } = session;
+    const handlerType = options.registry.resolveType(node);
+    const handler = handlerType === undefined ? undefined : options.registry.get(handlerType);
+    const typeName = handlerType ?? nodeHandlerType(node);
+    const policy = buildRetryPolicy(node, graph);
+    let attempt = 1;
+    const saved = w.attempts.saved(node.id);
+    if (saved !== undefined)
+        attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
+    else
+        state.addVisit(node.id);
+    w.attempts.set(node.id, attempt);
+    const signal = walkSignal(session, w);
+    prepareNextStages(session, node);
+    for (;;) {
+        await options.clock.yieldToEventLoop?.();
+        session.throwIfStopped(node.id);
+        const before = interruption(session, w);
+        if (before)
+            return interruptedStage(session, node, typeName, attempt, undefined, before, w);
+        w.context.set('current_node', node.id);
+        const startedAt = options.clock.now();
+        session.emit({
+            type: 'stage.started',
+            nodeId: node.id,
+            handlerType: typeName,
+            label: nodeLabel(node),
+            attempt,
+            maxAttempts: policy.maxAttempts,
+            ...(w.branch ? { branch: w.branch } : {})
+        });
+        let outcome;
+        if (!handler) {
+            outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
+        }
+        else {
+            try {
+                outcome = await handler.execute(handlerInput(session, node, w, attempt, incomingEdge));
+            }
+            catch (error) {
+                if (session.signal.aborted)
+                    throw new StopSignal(node.id);
+                outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
+            }
+        }
+        session.throwIfStopped(node.id);
+        const durationMs = options.clock.now() - startedAt;
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedStage(session, node, typeName, attempt, durationMs, interrupted, w);
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+        const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
+        if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
+            const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, options.random));
+            const retries = state.addRetry(node.id);
+            w.context.set(`internal.retry_count.${node.id}`, retries);
+            attempt += 1;
+            // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+            w.attempts.set(node.id, attempt);
+            await session.checkpoint(node.id);
+            session.emit({
+                type: 'stage.retrying',
+                nodeId: node.id,
+                attempt,
+                maxAttempts: policy.maxAttempts,
+                delayMs,
+                reason: outcome.failureReason ?? outcome.status,
+                ...(w.branch ? { branch: w.branch } : {})
+            });
+            try {
+                await options.clock.sleep(delayMs, signal);
+            }
+            catch {
+                session.throwIfStopped(node.id);
+            }
+            continue;
+        }
+        if (outcome.status === 'retry')
+            outcome = retriesExhausted(node, outcome, policy.maxAttempts);
+        await record(session, node, outcome, attempt, w);
+        w.attempts.clear(node.id);
+        return outcome;
+    }
+}
+/** A stage still asking to retry when its attempts are used up: partial success if allowed, else FAIL. */
+function retriesExhausted(node, outcome, maxAttempts) {
+    return getBoolean(node.attrs, 'allow_partial') === true
+        ? { ...outcome, status: 'partial_success', notes: 'retries exhausted, partial accepted' }
+        : {
+            ...outcome,
+            status: 'fail',
+            failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
+        };
+}
+/** Lets the store create the likely next stage directories while this node runs. */
+function prepareNextStages(session, node) {
+    const { graph, options, runStore } = session;
+    if (!runStore.prepareStage)
+        return;
+    for (const edge of outgoingEdges(graph, node.id)) {
+        const next = graph.nodes.get(edge.to);
+        const files = next ? options.registry.resolve(next)?.filesWrittenFirst : undefined;
+        runStore.prepareStage(edge.to, files);
+    }
+}
+/**
+ * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+ * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+ * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+ */
+async function interruptedStage(session, node, typeName, attempt, durationMs, why, w) {
+    const outcome = why.timeout
+        ? failure(why.message, { retryable: false })
+        : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+    // durationMs is undefined when the node was waiting to retry: that attempt never started.
+    if (durationMs !== undefined)
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+    if (why.timeout)
+        await record(session, node, outcome, attempt, w);
+    w.attempts.clear(node.id);
+    return outcome;
+}
+function emitCompleted(session, node, handlerType, outcome, attempt, durationMs, w) {
+    session.emit({
+        type: 'stage.completed',
+        nodeId: node.id,
+        handlerType,
+        status: outcome.status,
+        attempt,
+        durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        ...(w.branch ? { branch: w.branch } : {})
+    });
+}
+/** A finished stage: its outcome recorded, its context updates applied, its status.json written. */
+async function record(session, node, outcome, attempts, w) {
+    session.state.recordOutcome(node.id, outcome, attempts);
+    if (outcome.contextUpdates)
+        w.context.apply(outcome.contextUpdates);
+    w.context.set('outcome', outcome.status);
+    if (outcome.preferredLabel)
+        w.context.set('preferred_label', outcome.preferredLabel);
+    if (!outcome.autoStatus) {
+        // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+        // written in the background; the run's flush waits for it.
+        await session.runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
+    }
+}
+function handlerInput(session, node, w, attempt, incomingEdge) {
+    return {
+        ...(incomingEdge ? { incomingEdge } : {}),
+        node,
+        graph: session.graph,
+        context: w.context,
+        runId: session.state.runId,
+        attempt,
+        execution: `r${session.state.restartCount}.v${session.state.visits.get(node.id) ?? 0}.a${attempt}`,
+        ...(session.continuesInterrupted ? { resumed: true } : {}),
+        runStore: session.runStore,
+        clock: session.options.clock,
+        signal: walkSignal(session, w),
+        ...(w.branch ? { branch: w.branch } : {}),
+        emit: (payload) => session.emit({
+            ...payload,
+            ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
+        }),
+        engine: w.services
+    };
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function announceFreshRetryBudget(session, node) {
+    const max = buildRetryPolicy(node, session.graph).maxAttempts;
+    session.emit({
+        type: 'warning',
+        nodeId: node.id,
+        message: `resuming a failed run: '${node.id}' runs again with a fresh retry budget (attempt 1 of ${max})`
     });
 }
 
+;// CONCATENATED MODULE: ./.build/src/engine/goal-gates.js
+
+
+
+function isExitNode(node) {
+    return nodeHandlerType(node) === HandlerTypes.Exit;
+}
+function isGoalGate(node) {
+    return getBoolean(node.attrs, 'goal_gate') === true;
+}
+/**
+ * A goal gate's retry target: its own retry_target, then fallback_retry_target, then the graph's — the
+ * first that names a node of the graph.
+ */
+function retryTargetFor(graph, gate) {
+    const node = graph.nodes.get(gate);
+    const candidates = [
+        node ? getString(node.attrs, 'retry_target') : undefined,
+        node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+        getString(graph.attrs, 'retry_target'),
+        getString(graph.attrs, 'fallback_retry_target')
+    ];
+    return candidates.find((t) => t !== undefined && t !== '' && graph.nodes.has(t));
+}
+/**
+ * The goal gates whose recorded outcome is not a success, in the order they first ran. With
+ * `ignoreSkipped`, a skipped gate (a branch not taken under schedule="dependencies") is not counted.
+ */
+function unsatisfiedGates(graph, outcomes, options = {}) {
+    const out = [];
+    for (const [id, { status }] of outcomes) {
+        const node = graph.nodes.get(id);
+        if (!node || !isGoalGate(node) || isSuccessful(status))
+            continue;
+        if (options.ignoreSkipped === true && status === 'skipped')
+            continue;
+        const retryTarget = retryTargetFor(graph, id);
+        out.push({ id, status, ...(retryTarget ? { retryTarget } : {}) });
+    }
+    return out;
+}
+function named(gates) {
+    return gates.map((g) => `'${g.id}' (${g.status})`).join(', ');
+}
+/** Why the walk cannot exit: the unsatisfied gates, when the first of them has no retry target. */
+function unsatisfiedGateReason(gates) {
+    return `Goal gate unsatisfied: ${named(gates)} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
+}
+/** Why the exit did not run under schedule="dependencies" (which never follows retry targets). */
+function dependencyGateReason(gates, exit) {
+    return (`Goal gate unsatisfied: ${named(gates)} did not succeed, so '${exit}' did not run. ` +
+        'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).');
+}
+/**
+ * Where resuming a failed edge-scheduled run starts: the node it failed at (`next`) — except when it
+ * failed at the exit on a goal gate that has no retry target, which would only fail again: then that
+ * first unsatisfied gate.
+ */
+function resumeTarget(graph, outcomes, next) {
+    const node = next === undefined ? undefined : graph.nodes.get(next);
+    if (!node || !isExitNode(node))
+        return next;
+    const [first] = unsatisfiedGates(graph, outcomes);
+    if (first === undefined || first.retryTarget !== undefined)
+        return next;
+    return first.id;
+}
+
+;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
+ * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH];
+function splitAccelerator(label) {
+    for (const pattern of PATTERNS) {
+        const m = pattern.exec(label);
+        if (m?.[1] !== undefined)
+            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+    }
+    return undefined;
+}
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+function parseAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    if (split)
+        return split.key;
+    const first = label.trim().charAt(0);
+    return first.toUpperCase();
+}
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+function stripAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    return split && split.rest !== '' ? split.rest : label.trim();
+}
+/**
+ * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
+ * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
+ * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
+ * brackets, so it never equals an empty label.
+ */
+function normaliseChoiceLabel(label) {
+    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./.build/src/engine/select-edge.js
+
 
 
 
@@ -7600,19 +8163,6 @@ function conditionOf(edge) {
 }
 function weightOf(edge) {
     return getInteger(edge.attrs, 'weight') ?? 0;
-}
-/** Lowercase, trim, strip accelerator prefixes like `[Y] `, `Y) `, `Y - `. */
-function normalizeLabel(label) {
-    let text = label.trim();
-    const patterns = [/^\[[^\]\s]{1,3}\]\s*/, /^[A-Za-z0-9]\)\s+/, /^[A-Za-z0-9]\s+-\s+/];
-    for (const p of patterns) {
-        const stripped = text.replace(p, '');
-        if (stripped !== text) {
-            text = stripped;
-            break;
-        }
-    }
-    return text.trim().toLowerCase();
 }
 function bestByWeightThenLexical(edges) {
     let best = edges[0];
@@ -7642,8 +8192,9 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
         return undefined;
     const unconditional = edges.filter((e) => conditionOf(e) === '');
     if (outcome.preferredLabel) {
-        const wanted = normalizeLabel(outcome.preferredLabel);
-        const hit = unconditional.find((e) => normalizeLabel(e.attrs.get('label')?.value ?? '') === wanted);
+        // The same normalisation a human gate and the interviewers match choices with.
+        const wanted = normaliseChoiceLabel(outcome.preferredLabel);
+        const hit = unconditional.find((e) => normaliseChoiceLabel(e.attrs.get('label')?.value ?? '') === wanted);
         if (hit)
             return { edge: hit, reason: 'preferred_label' };
     }
@@ -7655,61 +8206,690 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
     return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
 }
 
-;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
+;// CONCATENATED MODULE: ./.build/src/engine/routing.js
+
+
+
+
+
+function emitEdge(session, from, to, reason, w, label, condition) {
+    session.emit({
+        type: 'edge.selected',
+        nodeId: from,
+        to,
+        reason,
+        ...(w.branch ? { branch: w.branch } : {}),
+        ...(label ? { label } : {}),
+        ...(condition ? { condition } : {})
+    });
+}
+/** Chooses where to go after `node` finished with `outcome`; undefined when no route leaves it. */
+function route(session, node, outcome, w) {
+    const graph = session.graph;
+    const failed = outcome.status === 'fail';
+    if (outcome.continueAt !== undefined && !failed) {
+        emitEdge(session, node.id, outcome.continueAt, 'continue_at', w);
+        return { to: outcome.continueAt, restart: false };
+    }
+    const choice = selectEdge(graph, node.id, outcome, w.context, { onlyConditional: failed });
+    if (choice) {
+        const e = choice.edge;
+        emitEdge(session, node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
+        return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
+    }
+    if (!failed)
+        return undefined;
+    // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
+    const router = outgoingEdges(graph, node.id).find((e) => {
+        const target = graph.nodes.get(e.to);
+        return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+            target !== undefined &&
+            nodeHandlerType(target) === HandlerTypes.Conditional);
+    });
+    if (router) {
+        emitEdge(session, node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
+        return { to: router.to, restart: false, edge: router };
+    }
+    for (const attr of ['retry_target', 'fallback_retry_target']) {
+        const target = getString(node.attrs, attr);
+        if (target && graph.nodes.has(target)) {
+            emitEdge(session, node.id, target, attr, w);
+            return { to: target, restart: false };
+        }
+    }
+    return undefined;
+}
+/** The reason a walk fails with when a failed stage has no route out. */
+function unroutedFailure(node, outcome) {
+    const reason = outcome.failureReason ?? 'failed';
+    // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+    // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+    const gate = isGoalGate(node)
+        ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+        : '';
+    return `Stage '${node.id}' failed: ${reason}${gate}`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/walk.js
+
+
+
+
+
+
+async function walk(session, start, w) {
+    const { graph, state } = session;
+    let current = start;
+    let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
+    let lastNode = w.resumedAt?.lastNode;
+    let arrivedVia;
+    const isMain = w.branch === undefined;
+    const last = () => (lastNode ? { lastNode } : {});
+    for (;;) {
+        session.throwIfStopped(current);
+        // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
+        if (w.stopAt?.has(current))
+            return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedEnd(interrupted, lastNode);
+        const node = graph.nodes.get(current);
+        if (!node) {
+            return {
+                kind: 'failed',
+                outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
+                ...last()
+            };
+        }
+        if (isExitNode(node)) {
+            if (!isMain)
+                return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+            const gates = unsatisfiedGates(graph, state.outcomes);
+            const [gate] = gates;
+            if (gate) {
+                session.emit({
+                    type: 'goal_gate.unsatisfied',
+                    nodeId: gate.id,
+                    status: gate.status,
+                    ...(gate.retryTarget ? { retryTarget: gate.retryTarget } : {})
+                });
+                if (gate.retryTarget === undefined)
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unsatisfiedGateReason(gates)),
+                        lastNode: current
+                    };
+                emitEdge(session, current, gate.retryTarget, 'goal_gate', w);
+                current = gate.retryTarget;
+                arrivedVia = undefined;
+                state.nextNode = current;
+                continue;
+            }
+        }
+        const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(graph.attrs, 'default_max_visits');
+        const visits = state.visits.get(current) ?? 0;
+        const resuming = w.attempts.saved(current) !== undefined;
+        if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
+            const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
+            return { kind: 'failed', outcome, lastNode: current };
+        }
+        if (isMain)
+            state.nextNode = current;
+        const outcome = await executeStage(session, node, w, arrivedVia);
+        const interruptedNow = interruption(session, w);
+        if (interruptedNow)
+            return interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
+        lastOutcome = outcome;
+        lastNode = current;
+        if (isExitNode(node)) {
+            if (isMain)
+                state.currentNode = current;
+            return { kind: 'exit', outcome, lastNode: current };
+        }
+        const next = route(session, node, outcome, w);
+        if (next === undefined) {
+            if (isMain) {
+                state.currentNode = current;
+                state.nextNode = outcome.status === 'fail' ? current : undefined;
+                if (outcome.status === 'fail') {
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unroutedFailure(node, outcome)),
+                        lastNode: current
+                    };
+                }
+            }
+            w.onAdvance?.(current, undefined, outcome);
+            return {
+                kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
+                outcome,
+                lastNode: current
+            };
+        }
+        if (next.restart && isMain) {
+            state.currentNode = current;
+            return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
+        }
+        if (isMain) {
+            state.currentNode = current;
+            state.nextNode = next.to;
+            state.currentAttempt = undefined;
+            await session.checkpoint(current);
+        }
+        else {
+            w.onAdvance?.(current, next.to, outcome);
+            // A branch that has reached its join ends right here, and runBranch checkpoints that end
+            // without awaiting anything in between: one write then stands for both transitions.
+            if (!w.stopAt?.has(next.to))
+                await session.checkpoint(current);
+        }
+        current = next.to;
+        arrivedVia = next.edge;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/parallel-branches.js
+
+
+
+/** A walker whose handlers may start branches scoped to it (`EngineServices`). */
+function newWalker(session, fields) {
+    const w = {
+        ...fields,
+        services: {
+            runSubgraph: (request) => runBranch(session, request, w),
+            completeParallel: (nodeId) => {
+                const key = parallelKey(w.scope, nodeId);
+                for (const k of [...session.state.pendingParallel.keys()])
+                    if (k === key || k.startsWith(`${key}/`))
+                        session.state.pendingParallel.delete(k);
+            }
+        }
+    };
+    return w;
+}
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope, nodeId) {
+    return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+function resultOf(b, context) {
+    return {
+        outcome: {
+            status: b.status ?? 'success',
+            ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+            ...(b.notes ? { notes: b.notes } : {})
+        },
+        ...(b.last_node ? { lastNode: b.last_node } : {}),
+        completedNodes: b.completed_nodes,
+        context: context.snapshot(),
+        contextUpdates: b.context_updates,
+        ...(b.cancelled ? { cancelled: true } : {})
+    };
+}
 /**
- * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
- * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
- * a `warning` that names it — so a broken renderer or a full log disk never breaks a run.
+ * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+ * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+ * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+ * node (so a branch that reached its join before the process died keeps its real status).
+ */
+async function runBranch(session, request, parent) {
+    const state = session.state;
+    const [first] = request.branch.split('/');
+    const parallelNode = first || request.branch;
+    const key = parallelKey(parent.scope, parallelNode);
+    let block = state.pendingParallel.get(key);
+    if (!block) {
+        block = { node: parallelNode, branches: new Map() };
+        state.pendingParallel.set(key, block);
+    }
+    const branches = block.branches;
+    const saved = branches.get(request.start);
+    const base = parent.context.snapshot();
+    const context = new RunContext(base);
+    if (saved) {
+        context.apply(saved.context_updates);
+        for (const k of saved.context_removed ?? [])
+            context.delete(k);
+    }
+    if (saved?.done)
+        return resultOf(saved, context);
+    let entry = saved ?? {
+        done: false,
+        next_node: request.start,
+        completed_nodes: [],
+        context_updates: {}
+    };
+    const save = (patch) => {
+        const { updates, removed } = changedKeys(base, context.snapshot());
+        entry = withoutUndefined({
+            ...entry,
+            context_updates: updates,
+            context_removed: removed.length ? removed : undefined,
+            ...patch
+        });
+        branches.set(request.start, entry);
+    };
+    save({});
+    const attempts = {
+        saved: (id) => (entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined),
+        set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+        clear: () => save({ current_attempt: undefined })
+    };
+    const signal = parent.signal ? AbortSignal.any([request.signal, parent.signal]) : request.signal;
+    const w = newWalker(session, {
+        context,
+        branch: request.branch,
+        scope: `${key}/${request.start}`,
+        stopAt: request.stopAt,
+        signal,
+        attempts,
+        ...(saved?.status
+            ? {
+                resumedAt: {
+                    outcome: {
+                        status: saved.status,
+                        ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                        ...(saved.notes ? { notes: saved.notes } : {})
+                    },
+                    ...(saved.last_node ? { lastNode: saved.last_node } : {})
+                }
+            }
+            : {}),
+        onAdvance: (done, next, outcome) => save({
+            completed_nodes: [...entry.completed_nodes, done],
+            next_node: next ?? entry.next_node,
+            status: outcome.status,
+            failure_reason: outcome.failureReason,
+            notes: outcome.notes,
+            last_node: done
+        })
+    });
+    const end = await walk(session, entry.next_node ?? request.start, w);
+    save({
+        done: true,
+        next_node: undefined,
+        current_attempt: undefined,
+        // Only a successful branch's changes are merged: the others need not be kept.
+        ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+            ? { context_updates: {}, context_removed: undefined }
+            : {}),
+        status: end.outcome.status,
+        failure_reason: end.outcome.failureReason,
+        notes: end.outcome.notes,
+        last_node: end.lastNode,
+        cancelled: end.kind === 'cancelled' ? true : undefined
+    });
+    await session.checkpoint(end.lastNode ?? request.start);
+    return resultOf(entry, context);
+}
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(base, after) {
+    const updates = {};
+    for (const key of Object.keys(after)) {
+        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
+            updates[key] = after[key];
+    }
+    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+function withoutUndefined(value) {
+    const out = { ...value };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/dependency-scheduler.js
+
+
+
+
+
+
+
+
+
+
+const dependency_scheduler_conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
+/** The nodes reachable from `start`, and each one's incoming edges among them. */
+function reachableFrom(graph, start) {
+    const preds = new Map([[start, []]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const e of outgoingEdges(graph, queue[i])) {
+            if (!preds.has(e.to)) {
+                preds.set(e.to, []);
+                queue.push(e.to);
+            }
+        }
+    }
+    for (const e of graph.edges)
+        if (preds.has(e.from))
+            preds.get(e.to)?.push(e);
+    return preds;
+}
+/** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+function isHandled(graph, reachable, context, id, outcome) {
+    return outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
+        dependency_scheduler_conditionOf(e) !== '' &&
+        conditionHolds(dependency_scheduler_conditionOf(e), outcome, context));
+}
+async function runDependencies(session, resumeAt) {
+    const { graph, state } = session;
+    const start = findStartNodes(graph)[0]?.id ?? resumeAt;
+    const preds = reachableFrom(graph, start);
+    const reachable = [...preds.keys()];
+    const context = state.context;
+    const handles = (id, outcome) => isHandled(graph, preds, context, id, outcome);
+    const finished = new Map();
+    const handled = new Set();
+    // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+    // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
+    for (const id of state.completed) {
+        const recorded = state.outcomes.get(id);
+        const node = graph.nodes.get(id);
+        if (!recorded || !node || !preds.has(id) || isExitNode(node))
+            continue;
+        const outcome = {
+            status: recorded.status,
+            ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+            ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+        };
+        if (isSuccessful(recorded.status))
+            finished.set(id, outcome);
+        else if (recorded.status === 'fail' && !isGoalGate(node) && handles(id, outcome)) {
+            finished.set(id, outcome);
+            handled.add(id);
+        }
+        else if (recorded.status === 'fail' && session.resumedAfterFailure) {
+            announceFreshRetryBudget(session, node);
+        }
+    }
+    const running = new Map();
+    const failedNodes = [];
+    const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
+    const walker = newWalker(session, {
+        context,
+        scope: '',
+        concurrent: true,
+        attempts: concurrentAttempts(state)
+    });
+    let stop;
+    let gateFailure;
+    /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
+    const blocked = new Set();
+    const fired = (e) => {
+        const outcome = finished.get(e.from);
+        if (!outcome || outcome.status === 'skipped')
+            return false;
+        const condition = dependency_scheduler_conditionOf(e);
+        if (condition === '')
+            return isSuccessful(outcome.status);
+        return conditionHolds(condition, outcome, context);
+    };
+    const launch = (id) => {
+        const node = graph.nodes.get(id);
+        if (!node)
+            return;
+        const task = (async () => {
+            const outcome = await executeStage(session, node, walker, undefined);
+            finished.set(id, outcome);
+            if (outcome.status === 'fail') {
+                if (handles(id, outcome))
+                    handled.add(id);
+                else
+                    failedNodes.push(id);
+            }
+            state.currentNode = id;
+            await session.checkpoint(id);
+        })().catch((error) => {
+            if (error instanceof StopSignal)
+                stop ??= error;
+            else
+                throw error;
+        });
+        running.set(id, task.finally(() => running.delete(id)));
+    };
+    const othersPending = (exit) => running.size > 0 || reachable.some((other) => other !== exit && !finished.has(other));
+    for (;;) {
+        if (stop)
+            break;
+        let progressed = false;
+        for (const id of reachable) {
+            if (finished.has(id) || running.has(id))
+                continue;
+            const incoming = preds.get(id) ?? [];
+            if (!incoming.every((e) => finished.has(e.from)))
+                continue;
+            const hardDependencyFailed = incoming.some((e) => dependency_scheduler_conditionOf(e) === '' &&
+                (blocked.has(e.from) || (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
+            if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
+                const notes = hardDependencyFailed
+                    ? 'skipped: a dependency failed'
+                    : 'skipped: no incoming edge condition held';
+                if (hardDependencyFailed)
+                    blocked.add(id);
+                finished.set(id, { status: 'skipped', notes });
+                state.recordOutcome(id, { status: 'skipped', notes }, 0);
+                progressed = true;
+                continue;
+            }
+            const node = graph.nodes.get(id);
+            if (isExitNode(node)) {
+                // The exit runs last, so every goal gate has its final outcome.
+                if (othersPending(id))
+                    continue;
+                const gates = unsatisfiedGates(graph, state.outcomes, { ignoreSkipped: true });
+                if (gates.length > 0) {
+                    for (const gate of gates)
+                        session.emit({ type: 'goal_gate.unsatisfied', nodeId: gate.id, status: gate.status });
+                    const reason = dependencyGateReason(gates, id);
+                    const outcome = failure(reason, { retryable: false });
+                    finished.set(id, outcome);
+                    state.recordOutcome(id, outcome, 0);
+                    gateFailure = { exit: id, gates: gates.map((g) => g.id), reason };
+                    progressed = true;
+                    continue;
+                }
+            }
+            if (running.size >= maxParallel)
+                break;
+            launch(id);
+            progressed = true;
+        }
+        if (running.size === 0 && !progressed)
+            break;
+        if (running.size > 0)
+            await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    if (stop)
+        return { status: 'stopped', ...(stop.nodeId ? { nodeId: stop.nodeId } : {}) };
+    const unfinished = reachable.filter((id) => !finished.has(id));
+    if (unfinished.length > 0) {
+        return {
+            status: 'fail',
+            reason: `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
+            resumeHint: `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
+        };
+    }
+    if (failedNodes.length > 0 || blocked.size > 0 || gateFailure)
+        return failedEnd(failedNodes, blocked, finished, gateFailure);
+    return { status: 'success' };
+}
+/** The failure of a dependency-scheduled run: what failed, what it blocked, and what a resume re-runs. */
+function failedEnd(failedNodes, blocked, finished, gateFailure) {
+    const parts = [];
+    if (failedNodes.length > 0 || blocked.size > 0) {
+        const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
+        const skipped = blocked.size
+            ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+            : '';
+        parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+    }
+    if (gateFailure)
+        parts.push(gateFailure.reason);
+    const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+    const rest = [
+        ...blocked,
+        ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+    ];
+    const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+        (rest.length
+            ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+            : '') +
+        '; completed nodes are kept';
+    const failedNode = rerun[0] ?? gateFailure?.exit;
+    return {
+        status: 'fail',
+        reason: parts.join('; '),
+        ...(failedNode ? { failedNode } : {}),
+        resumeHint: hint
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/failure-summary.js
+
+/** The summary shows this many last lines of each output file of a failed stage. */
+const FAILURE_TAIL_LINES = 10;
+/** The output files of a stage, in the order the summary shows them. */
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** …read from at most this many trailing bytes (the logs can be any size). */
+const FAILURE_TAIL_BYTES = 16 * 1024;
+/**
+ * The last lines of a stage's stderr.log and stdout.log, skipping files that are missing, unreadable or
+ * blank. Reads only the last FAILURE_TAIL_BYTES of each.
+ */
+async function readFailureTail(store, nodeId) {
+    const out = [];
+    for (const file of FAILURE_TAIL_FILES) {
+        const text = await store
+            .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
+            .catch(() => undefined);
+        if (text && text.trim() !== '')
+            out.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+    }
+    return out;
+}
+/**
+ * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+ * node, its reason and the last lines of its output (the parallel node has no output of its own). Read
+ * from `parallel.results`, so it holds after a resume too.
+ */
+async function failedBranches(run, nodeId) {
+    const node = run.graph.nodes.get(nodeId);
+    const type = node ? run.registry.resolveType(node) : undefined;
+    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
+        return [];
+    const raw = run.context.get('parallel.results');
+    if (!Array.isArray(raw))
+        return [];
+    const out = [];
+    for (const r of raw) {
+        if (typeof r !== 'object' || r === null)
+            continue;
+        const { id, status, last_node: last, failure_reason: why } = r;
+        if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
+            continue;
+        const failing = typeof last === 'string' ? last : undefined;
+        const recorded = failing ? run.outcomes.get(failing)?.failure_reason : undefined;
+        const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+        const output = failing ? await readFailureTail(run.runStore, failing) : [];
+        out.push({
+            branch: id,
+            ...(failing ? { nodeId: failing } : {}),
+            ...(reason ? { reason } : {}),
+            ...(output.length ? { output } : {})
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/run-end.js
+/**
+ * How a run ends: the final state and checkpoint, the flushed stores, the closing event (with the
+ * failure summary of failed branches) and the RunResult, with what a resume of a failed run will do.
  */
 
-function sinkName(sink, index) {
-    const name = sink.constructor?.name;
-    return typeof name === 'string' && name !== '' && name !== 'Object' ? name : `sink #${index + 1}`;
+
+async function endRun(session, end) {
+    return end.status === 'stopped' ? stopped(session, end.nodeId) : finished(session, end);
 }
-class EventBus {
-    #sinks;
-    #clock;
-    #runId;
-    #failures = [];
-    #seq = 0;
-    constructor(sinks, clock, runId) {
-        const list = Array.isArray(sinks) ? sinks : [sinks];
-        this.#sinks = list.map((sink, i) => ({ sink, name: sinkName(sink, i), live: true }));
-        this.#clock = clock;
-        this.#runId = runId;
+async function finished(session, end) {
+    const { state, options } = session;
+    const reason = end.status === 'fail' ? end.reason : undefined;
+    const failedNode = end.status === 'fail' ? end.failedNode : undefined;
+    state.status = end.status;
+    state.failureReason = reason;
+    if (end.status === 'success') {
+        state.nextNode = undefined;
+        state.currentAttempt = undefined;
     }
-    /** The sinks that threw, in order, with what they threw. */
-    get failures() {
-        return this.#failures;
+    await session.checkpoint(failedNode ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    const durationMs = options.clock.now() - session.startedAt;
+    if (end.status === 'success') {
+        session.emit({
+            type: 'pipeline.completed',
+            durationMs,
+            completedNodes: state.completed.length
+        });
+        return result(session, 'success', undefined, undefined);
     }
-    emit(payload) {
-        const event = {
-            ...payload,
-            ts: this.#clock.now(),
-            runId: this.#runId(),
-            seq: ++this.#seq
-        };
-        const failed = [];
-        for (const entry of this.#sinks) {
-            if (!entry.live)
-                continue;
-            try {
-                entry.sink.emit(event);
-            }
-            catch (error) {
-                entry.live = false;
-                failed.push({ name: entry.name, error });
-            }
-        }
-        // Reported after every sink has had this event, so each sees the stream in `seq` order.
-        for (const { name, error } of failed) {
-            this.#failures.push({ sink: name, message: errorMessage(error) });
-            this.emit({
-                type: 'warning',
-                message: `event sink ${name} failed and gets no further events: ${errorMessage(error)}`
-            });
-        }
-    }
+    const branches = failedNode
+        ? await failedBranches({
+            graph: session.graph,
+            registry: options.registry,
+            context: state.context,
+            outcomes: state.outcomes,
+            runStore: session.runStore
+        }, failedNode)
+        : [];
+    session.emit({
+        type: 'pipeline.failed',
+        durationMs,
+        reason: reason ?? 'failed',
+        ...(failedNode ? { nodeId: failedNode } : {}),
+        ...(branches.length ? { failedBranches: branches } : {})
+    });
+    const hint = end.resumeHint ?? walkResumeHint(session);
+    return { ...result(session, 'fail', reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+}
+/** What resuming a failed edge-scheduled run does: see `resumeTarget`. */
+function walkResumeHint(session) {
+    const next = session.state.nextNode;
+    const target = resumeTarget(session.graph, session.state.outcomes, next);
+    if (target === undefined)
+        return undefined;
+    return target === next
+        ? `re-runs '${target}' with a fresh retry budget`
+        : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+}
+async function stopped(session, nodeId) {
+    const { state, options } = session;
+    state.status = 'stopped';
+    const reason = 'stopped by signal';
+    state.failureReason = reason;
+    await session.checkpoint(nodeId ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    session.emit({
+        type: 'pipeline.stopped',
+        durationMs: options.clock.now() - session.startedAt,
+        reason,
+        ...(nodeId ? { nodeId } : {})
+    });
+    return result(session, 'stopped', reason, nodeId);
+}
+function result(session, status, reason, failedNode) {
+    const state = session.state;
+    return {
+        status,
+        runId: state.runId,
+        ...(reason === undefined ? {} : { failureReason: reason }),
+        ...(failedNode === undefined ? {} : { failedNode }),
+        completedNodes: [...state.completed],
+        checkpoint: state.toCheckpoint(session.iso())
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/engine/graph-snapshot.js
@@ -7745,6 +8925,11 @@ const EVENT_SCHEMA_VERSION = 1;
  * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
  * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
  * Pure orchestration: every effect goes through the ports in RunOptions.
+ *
+ * This file drives a run: where it starts (a resume included), the main walk and its loop restarts, and
+ * how it ends. The parts: run-session.ts (what they share), walk.ts, routing.ts, execute-stage.ts (stage
+ * execution and retry), goal-gates.ts, parallel-branches.ts, dependency-scheduler.ts, run-end.ts and
+ * failure-summary.ts.
  */
 
 
@@ -7759,1089 +8944,127 @@ const EVENT_SCHEMA_VERSION = 1;
 
 
 
-
-
-/** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
-class StopSignal extends Error {
-    nodeId;
-    constructor(nodeId) {
-        super('stopped');
-        this.nodeId = nodeId;
-    }
-}
-const GRAPH_MIRROR_PREFIX = 'graph.';
 /** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
 const DEFAULT_MAX_RESTARTS = 5;
+async function runPipeline(graph, options) {
+    const session = new RunSession(graph, options);
+    return endRun(session, await drive(session));
+}
+async function drive(session) {
+    const { graph, state } = session;
+    const resumed = session.options.resumeFrom !== undefined;
+    session.emit({
+        type: 'pipeline.started',
+        schema: EVENT_SCHEMA_VERSION,
+        pipeline: graph.name,
+        goal: getString(graph.attrs, 'goal') ?? '',
+        runDir: session.runStore.runDir,
+        resumed,
+        nodeCount: graph.nodes.size,
+        graph: graphSnapshot(graph, session.options.registry)
+    });
+    if (!resumed)
+        await writeManifest(session);
+    const dependencies = getString(graph.attrs, 'schedule') === 'dependencies';
+    let start = state.nextNode;
+    session.resumedAfterFailure = resumed && state.status === 'fail';
+    if (session.resumedAfterFailure && !dependencies && start !== undefined) {
+        start = resumeTarget(graph, state.outcomes, start) ?? start;
+        state.nextNode = start;
+        grantFreshRetryBudget(session, start);
+    }
+    if (!resumed || start === undefined) {
+        if (resumed && state.status === 'success')
+            return { status: 'success' };
+        const starts = findStartNodes(graph);
+        const first = starts[0];
+        if (starts.length !== 1 || first === undefined) {
+            throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
+        }
+        start = first.id;
+    }
+    state.status = 'running';
+    state.failureReason = undefined;
+    try {
+        if (dependencies)
+            return await runDependencies(session, start);
+        for (;;) {
+            const end = await walk(session, start, newWalker(session, { context: state.context, scope: '', attempts: mainAttempts(state) }));
+            const failedAt = end.lastNode ? { failedNode: end.lastNode } : {};
+            if (end.kind === 'failed')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+                const limit = restartLimitReason(session, end.lastNode, end.stoppedBefore);
+                if (limit !== undefined)
+                    return { status: 'fail', reason: limit, ...failedAt };
+                start = await restart(session, end.stoppedBefore);
+                continue;
+            }
+            if (end.kind === 'dead_end' && end.outcome.status === 'fail')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            return { status: 'success' };
+        }
+    }
+    catch (error) {
+        if (error instanceof StopSignal)
+            return { status: 'stopped', ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+        throw error;
+    }
+}
+async function writeManifest(session) {
+    const { graph, options } = session;
+    const manifest = {
+        name: graph.name,
+        label: getString(graph.attrs, 'label') ?? '',
+        goal: getString(graph.attrs, 'goal') ?? '',
+        run_id: session.state.runId,
+        pipeline_file: options.pipeline.file,
+        pipeline_sha256: options.pipeline.sha256,
+        start_time: session.iso(),
+        tracker_version: options.trackerVersion ?? 'unknown',
+        ...(options.workdir === undefined ? {} : { workdir: options.workdir })
+    };
+    await session.runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function grantFreshRetryBudget(session, nodeId) {
+    const node = session.graph.nodes.get(nodeId);
+    if (!node)
+        return;
+    session.state.currentAttempt = { node: nodeId, attempt: 1 };
+    announceFreshRetryBudget(session, node);
+}
 function ordinal(n) {
     const tens = n % 100;
     const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
     return `${n}${suffix}`;
 }
-/** The failure summary shows this many last lines of each output file of a failed branch node. */
-const FAILURE_TAIL_LINES = 10;
-const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
-/** …read from at most this many trailing bytes (the logs can be any size). */
-const FAILURE_TAIL_BYTES = 16 * 1024;
-function mirrorGraphAttributes(graph, context) {
-    for (const [key, value] of graph.attrs)
-        context.set(GRAPH_MIRROR_PREFIX + key, value.value);
-    if (!graph.attrs.has('goal'))
-        context.set('graph.goal', '');
-}
-function isExitNode(node) {
-    return nodeHandlerType(node) === HandlerTypes.Exit;
-}
-async function runPipeline(graph, options) {
-    return new Engine(graph, options).run();
-}
-class Engine {
-    #graph;
-    #o;
-    #state;
-    #signal;
-    #runStore;
-    #saveChain = Promise.resolve();
-    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
-    #resumedAfterFailure = false;
-    #startedAt;
-    #events;
-    constructor(graph, options) {
-        this.#graph = graph;
-        this.#o = options;
-        this.#signal = options.signal ?? new AbortController().signal;
-        this.#runStore = options.runStore;
-        this.#startedAt = options.clock.now();
-        this.#events = new EventBus(options.events, options.clock, () => this.#state.runId);
-        if (options.resumeFrom) {
-            this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-        }
-        else {
-            this.#state = new RunState(options.runId, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-            if (options.initialContext)
-                this.#state.context.apply(options.initialContext);
-        }
-    }
-    #emit(payload) {
-        this.#events.emit(payload);
-    }
-    #iso() {
-        return new Date(this.#o.clock.now()).toISOString();
-    }
-    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
-    async #checkpoint(nodeId) {
-        const text = this.#state.serialize(this.#iso());
-        const write = this.#saveChain.then(() => this.#o.checkpointStore.save(text));
-        this.#saveChain = write.catch(() => undefined);
-        await write;
-        if (this.#state.restartCount > 0)
-            await this.#runStore.writeRunFile('checkpoint.json', text);
-        const next = this.#state.nextNode;
-        this.#emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
-    }
-    async run() {
-        const resumed = this.#o.resumeFrom !== undefined;
-        this.#emit({
-            type: 'pipeline.started',
-            schema: EVENT_SCHEMA_VERSION,
-            pipeline: this.#graph.name,
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            runDir: this.#runStore.runDir,
-            resumed,
-            nodeCount: this.#graph.nodes.size,
-            graph: graphSnapshot(this.#graph, this.#o.registry)
-        });
-        if (!resumed)
-            await this.#writeManifest();
-        const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
-        let start = this.#state.nextNode;
-        this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
-        if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
-            start = this.#resumeTarget(start) ?? start;
-            this.#state.nextNode = start;
-            this.#grantFreshRetryBudget(start);
-        }
-        if (!resumed || start === undefined) {
-            if (resumed && this.#state.status === 'success')
-                return this.#finish('success', undefined);
-            const starts = findStartNodes(this.#graph);
-            const first = starts[0];
-            if (starts.length !== 1 || first === undefined) {
-                throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
-            }
-            start = first.id;
-        }
-        this.#state.status = 'running';
-        this.#state.failureReason = undefined;
-        try {
-            if (dependencies)
-                return await this.#runDependencies(start);
-            for (;;) {
-                const end = await this.#walk(start, {
-                    context: this.#state.context,
-                    scope: '',
-                    attempts: this.#mainAttempts
-                });
-                if (end.kind === 'failed')
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
-                    const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
-                    if (limit !== undefined)
-                        return this.#finish('fail', limit, end.lastNode);
-                    start = await this.#restart(end.stoppedBefore);
-                    continue;
-                }
-                if (end.kind === 'dead_end' && end.outcome.status === 'fail') {
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                }
-                return this.#finish('success', undefined);
-            }
-        }
-        catch (error) {
-            if (error instanceof StopSignal)
-                return this.#stopped(error.nodeId);
-            throw error;
-        }
-    }
-    async #writeManifest() {
-        const manifest = {
-            name: this.#graph.name,
-            label: getString(this.#graph.attrs, 'label') ?? '',
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            run_id: this.#state.runId,
-            pipeline_file: this.#o.pipeline.file,
-            pipeline_sha256: this.#o.pipeline.sha256,
-            start_time: this.#iso(),
-            tracker_version: this.#o.trackerVersion ?? 'unknown',
-            ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
-        };
-        await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-    }
-    async #finish(status, reason, failedNode, resumeHint) {
-        this.#state.status = status;
-        this.#state.failureReason = reason;
-        if (status === 'success') {
-            this.#state.nextNode = undefined;
-            this.#state.currentAttempt = undefined;
-        }
-        await this.#checkpoint(failedNode ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        const durationMs = this.#o.clock.now() - this.#startedAt;
-        if (status === 'success') {
-            this.#emit({
-                type: 'pipeline.completed',
-                durationMs,
-                completedNodes: this.#state.completed.length
-            });
-        }
-        else {
-            const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
-            this.#emit({
-                type: 'pipeline.failed',
-                durationMs,
-                reason: reason ?? 'failed',
-                ...(failedNode ? { nodeId: failedNode } : {}),
-                ...(failedBranches.length ? { failedBranches } : {})
-            });
-        }
-        const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
-        return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
-    }
-    /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
-    #walkResumeHint() {
-        const next = this.#state.nextNode;
-        const target = this.#resumeTarget(next);
-        if (target === undefined)
-            return undefined;
-        return target === next
-            ? `re-runs '${target}' with a fresh retry budget`
-            : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
-    }
-    /**
-     * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
-     * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
-     */
-    #resumeTarget(next) {
-        const node = next === undefined ? undefined : this.#graph.nodes.get(next);
-        if (!node || !isExitNode(node))
-            return next;
-        const [first] = this.#unsatisfiedGates();
-        if (first === undefined || this.#retryTargetFor(first[0]) !== undefined)
-            return next;
-        return first[0];
-    }
-    /**
-     * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
-     * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
-     */
-    #grantFreshRetryBudget(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        if (!node)
-            return;
-        this.#state.currentAttempt = { node: nodeId, attempt: 1 };
-        this.#announceFreshRetryBudget(node);
-    }
-    #announceFreshRetryBudget(node) {
-        const nodeId = node.id;
-        const max = buildRetryPolicy(node, this.#graph).maxAttempts;
-        this.#emit({
-            type: 'warning',
-            nodeId,
-            message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
-        });
-    }
-    /**
-     * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
-     * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
-     * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
-     */
-    async #failedBranches(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        const type = node ? this.#o.registry.resolveType(node) : undefined;
-        if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
-            return [];
-        const raw = this.#state.context.get('parallel.results');
-        if (!Array.isArray(raw))
-            return [];
-        const out = [];
-        for (const r of raw) {
-            if (typeof r !== 'object' || r === null)
-                continue;
-            const { id, status, last_node: last, failure_reason: why } = r;
-            if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
-                continue;
-            const failing = typeof last === 'string' ? last : undefined;
-            const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
-            const reason = recorded ?? (typeof why === 'string' ? why : undefined);
-            const output = [];
-            for (const file of failing ? FAILURE_TAIL_FILES : []) {
-                const text = await this.#runStore
-                    .readStageFileTail(failing, file, FAILURE_TAIL_BYTES)
-                    .catch(() => undefined);
-                if (text && text.trim() !== '')
-                    output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
-            }
-            out.push({
-                branch: id,
-                ...(failing ? { nodeId: failing } : {}),
-                ...(reason ? { reason } : {}),
-                ...(output.length ? { output } : {})
-            });
-        }
-        return out;
-    }
-    async #stopped(nodeId) {
-        this.#state.status = 'stopped';
-        const reason = 'stopped by signal';
-        this.#state.failureReason = reason;
-        await this.#checkpoint(nodeId ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        this.#emit({
-            type: 'pipeline.stopped',
-            durationMs: this.#o.clock.now() - this.#startedAt,
-            reason,
-            ...(nodeId ? { nodeId } : {})
-        });
-        return this.#result('stopped', reason, nodeId);
-    }
-    #result(status, reason, failedNode) {
-        return {
-            status,
-            runId: this.#state.runId,
-            ...(reason === undefined ? {} : { failureReason: reason }),
-            ...(failedNode === undefined ? {} : { failedNode }),
-            completedNodes: [...this.#state.completed],
-            checkpoint: this.#state.toCheckpoint(this.#iso())
-        };
-    }
-    /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
-    #restartLimitReason(from, to) {
-        const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
-        if (this.#state.restartCount < max)
-            return undefined;
-        return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
-            `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
-    }
-    /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
-    async #restart(target) {
-        this.#state.restartCount += 1;
-        const n = this.#state.restartCount;
-        const fresh = new RunContext();
-        mirrorGraphAttributes(this.#graph, fresh);
-        if (this.#o.initialContext)
-            fresh.apply(this.#o.initialContext);
-        this.#state.resetForRestart(fresh);
-        this.#state.nextNode = target;
-        if (this.#o.restartRunStore) {
-            await this.#runStore.flush();
-            this.#runStore = this.#o.restartRunStore(n);
-        }
-        this.#emit({ type: 'loop.restarted', restart: n, target });
-        await this.#checkpoint(target);
-        return target;
-    }
-    /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
-    #mainAttempts = {
-        saved: (id) => this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
-        set: (node, attempt) => {
-            this.#state.currentAttempt = { node, attempt };
-        },
-        clear: () => undefined
-    };
-    /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
-    #concurrentAttempts = {
-        saved: (id) => this.#state.runningAttempts.get(id),
-        set: (id, attempt) => {
-            this.#state.runningAttempts.set(id, attempt);
-        },
-        clear: (id) => {
-            this.#state.runningAttempts.delete(id);
-        }
-    };
-    /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
-    #interruption(w) {
-        if (!w.signal?.aborted || this.#signal.aborted)
-            return undefined;
-        const reason = w.signal.reason;
-        return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
-    }
-    #throwIfStopped(nodeId) {
-        if (this.#signal.aborted)
-            throw new StopSignal(nodeId);
-    }
-    /**
-     * Runs nodes from `start` until the exit, a stop node, a dead end or an unrouted failure. The main walk
-     * and every parallel branch use this same loop.
-     */
-    async #walk(start, w) {
-        let current = start;
-        let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
-        let lastNode = w.resumedAt?.lastNode;
-        let arrivedVia;
-        const isMain = w.branch === undefined;
-        for (;;) {
-            this.#throwIfStopped(current);
-            // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
-            if (w.stopAt?.has(current))
-                return {
-                    kind: 'stop_at',
-                    outcome: lastOutcome,
-                    stoppedBefore: current,
-                    ...(lastNode ? { lastNode } : {})
-                };
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedEnd(interrupted, lastNode);
-            const node = this.#graph.nodes.get(current);
-            if (!node) {
-                return {
-                    kind: 'failed',
-                    outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
-                    ...(lastNode ? { lastNode } : {})
-                };
-            }
-            if (isExitNode(node)) {
-                if (!isMain)
-                    return {
-                        kind: 'stop_at',
-                        outcome: lastOutcome,
-                        stoppedBefore: current,
-                        ...(lastNode ? { lastNode } : {})
-                    };
-                const redirect = this.#checkGoalGates();
-                if (redirect === 'fail') {
-                    const reason = this.#unsatisfiedGateReason();
-                    return { kind: 'failed', outcome: failure(reason), lastNode: current };
-                }
-                if (redirect !== undefined) {
-                    this.#emitEdge(current, redirect.target, redirect.reason, w);
-                    current = redirect.target;
-                    arrivedVia = undefined;
-                    this.#state.nextNode = current;
-                    continue;
-                }
-            }
-            const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
-            const visits = this.#state.visits.get(current) ?? 0;
-            const resuming = w.attempts.saved(current) !== undefined;
-            if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
-                const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
-                return { kind: 'failed', outcome, lastNode: current };
-            }
-            if (isMain)
-                this.#state.nextNode = current;
-            const outcome = await this.#executeNode(node, w, arrivedVia);
-            const interruptedNow = this.#interruption(w);
-            if (interruptedNow)
-                return this.#interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
-            lastOutcome = outcome;
-            lastNode = current;
-            if (isExitNode(node)) {
-                if (isMain)
-                    this.#state.currentNode = current;
-                return { kind: 'exit', outcome, lastNode: current };
-            }
-            const next = this.#route(node, outcome, w);
-            if (next === undefined) {
-                if (isMain) {
-                    this.#state.currentNode = current;
-                    this.#state.nextNode = outcome.status === 'fail' ? current : undefined;
-                    if (outcome.status === 'fail') {
-                        return {
-                            kind: 'failed',
-                            outcome: failure(this.#failureText(node, outcome)),
-                            lastNode: current
-                        };
-                    }
-                }
-                w.onAdvance?.(current, undefined, outcome);
-                return {
-                    kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
-                    outcome,
-                    lastNode: current
-                };
-            }
-            if (next.restart && isMain) {
-                this.#state.currentNode = current;
-                return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
-            }
-            if (isMain) {
-                this.#state.currentNode = current;
-                this.#state.nextNode = next.to;
-                this.#state.currentAttempt = undefined;
-                await this.#checkpoint(current);
-            }
-            else {
-                w.onAdvance?.(current, next.to, outcome);
-                // A branch that has reached its join ends right here, and runSubgraph checkpoints that end
-                // without awaiting anything in between: one write then stands for both transitions.
-                if (!w.stopAt?.has(next.to))
-                    await this.#checkpoint(current);
-            }
-            current = next.to;
-            arrivedVia = next.edge;
-        }
-    }
-    /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
-    #interruptedEnd(why, lastNode, outcome) {
-        return why.timeout
-            ? {
-                kind: 'failed',
-                outcome: outcome ?? failure(why.message, { retryable: false }),
-                ...(lastNode ? { lastNode } : {})
-            }
-            : {
-                kind: 'cancelled',
-                outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
-                ...(lastNode ? { lastNode } : {})
-            };
-    }
-    #failureText(node, outcome) {
-        const reason = outcome.failureReason ?? 'failed';
-        // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
-        // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
-        const gate = getBoolean(node.attrs, 'goal_gate') === true
-            ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
-            : '';
-        return `Stage '${node.id}' failed: ${reason}${gate}`;
-    }
-    #emitEdge(from, to, reason, w, label, condition) {
-        this.#emit({
-            type: 'edge.selected',
-            nodeId: from,
-            to,
-            reason,
-            ...(w.branch ? { branch: w.branch } : {}),
-            ...(label ? { label } : {}),
-            ...(condition ? { condition } : {})
-        });
-    }
-    /** Chooses where to go after a node (spec §3.3 and failure routing §3.7). */
-    #route(node, outcome, w) {
-        const failed = outcome.status === 'fail';
-        if (outcome.continueAt !== undefined && !failed) {
-            this.#emitEdge(node.id, outcome.continueAt, 'continue_at', w);
-            return { to: outcome.continueAt, restart: false };
-        }
-        const choice = selectEdge(this.#graph, node.id, outcome, w.context, {
-            onlyConditional: failed
-        });
-        if (choice) {
-            const e = choice.edge;
-            this.#emitEdge(node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
-            return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
-        }
-        if (!failed)
-            return undefined;
-        // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
-        const router = outgoingEdges(this.#graph, node.id).find((e) => {
-            const target = this.#graph.nodes.get(e.to);
-            return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-                target !== undefined &&
-                nodeHandlerType(target) === HandlerTypes.Conditional);
-        });
-        if (router) {
-            this.#emitEdge(node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
-            return { to: router.to, restart: false, edge: router };
-        }
-        for (const [attr, reason] of [
-            ['retry_target', 'retry_target'],
-            ['fallback_retry_target', 'fallback_retry_target']
-        ]) {
-            const target = getString(node.attrs, attr);
-            if (target && this.#graph.nodes.has(target)) {
-                this.#emitEdge(node.id, target, reason, w);
-                return { to: target, restart: false };
-            }
-        }
+/** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+function restartLimitReason(session, from, to) {
+    const { graph, state } = session;
+    const max = Math.max(0, getInteger(graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+    if (state.restartCount < max)
         return undefined;
-    }
-    /** Goal gates (spec §3.4): undefined = satisfied; a redirect; or 'fail' when nothing can retry. */
-    #checkGoalGates() {
-        for (const [id, recorded] of this.#state.outcomes) {
-            const node = this.#graph.nodes.get(id);
-            if (!node || getBoolean(node.attrs, 'goal_gate') !== true)
-                continue;
-            if (isSuccessful(recorded.status))
-                continue;
-            const target = this.#retryTargetFor(id);
-            this.#emit({
-                type: 'goal_gate.unsatisfied',
-                nodeId: id,
-                status: recorded.status,
-                ...(target ? { retryTarget: target } : {})
-            });
-            return target ? { target, reason: 'goal_gate' } : 'fail';
-        }
-        return undefined;
-    }
-    /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
-    #retryTargetFor(gate) {
-        const node = this.#graph.nodes.get(gate);
-        const candidates = [
-            node ? getString(node.attrs, 'retry_target') : undefined,
-            node ? getString(node.attrs, 'fallback_retry_target') : undefined,
-            getString(this.#graph.attrs, 'retry_target'),
-            getString(this.#graph.attrs, 'fallback_retry_target')
-        ];
-        return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
-    }
-    /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
-    #unsatisfiedGates(options = {}) {
-        return [...this.#state.outcomes]
-            .filter(([id, o]) => {
-            const node = this.#graph.nodes.get(id);
-            return (node !== undefined &&
-                getBoolean(node.attrs, 'goal_gate') === true &&
-                !isSuccessful(o.status) &&
-                !(options.ignoreSkipped === true && o.status === 'skipped'));
-        })
-            .map(([id, o]) => [id, o.status]);
-    }
-    #unsatisfiedGateReason() {
-        const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
-        return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
-    }
-    /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
-    async #executeNode(node, w, incomingEdge) {
-        const handlerType = this.#o.registry.resolveType(node);
-        const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
-        const typeName = handlerType ?? nodeHandlerType(node);
-        const policy = buildRetryPolicy(node, this.#graph);
-        let attempt = 1;
-        const saved = w.attempts.saved(node.id);
-        if (saved !== undefined)
-            attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
-        else
-            this.#state.addVisit(node.id);
-        w.attempts.set(node.id, attempt);
-        const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
-        // Let the store create the likely next stage directories while this node runs.
-        if (this.#runStore.prepareStage) {
-            for (const edge of outgoingEdges(this.#graph, node.id)) {
-                const next = this.#graph.nodes.get(edge.to);
-                const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
-                this.#runStore.prepareStage(edge.to, files);
-            }
-        }
-        for (;;) {
-            await this.#o.clock.yieldToEventLoop?.();
-            this.#throwIfStopped(node.id);
-            const before = this.#interruption(w);
-            if (before)
-                return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
-            w.context.set('current_node', node.id);
-            const startedAt = this.#o.clock.now();
-            this.#emit({
-                type: 'stage.started',
-                nodeId: node.id,
-                handlerType: typeName,
-                label: nodeLabel(node),
-                attempt,
-                maxAttempts: policy.maxAttempts,
-                ...(w.branch ? { branch: w.branch } : {})
-            });
-            let outcome;
-            if (!handler) {
-                outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
-            }
-            else {
-                try {
-                    outcome = await handler.execute(this.#handlerInput(node, w, attempt, incomingEdge));
-                }
-                catch (error) {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                    outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
-                }
-            }
-            if (this.#signal.aborted)
-                throw new StopSignal(node.id);
-            const durationMs = this.#o.clock.now() - startedAt;
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-            const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
-            if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
-                const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
-                const retries = this.#state.addRetry(node.id);
-                w.context.set(`internal.retry_count.${node.id}`, retries);
-                attempt += 1;
-                // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
-                w.attempts.set(node.id, attempt);
-                await this.#checkpoint(node.id);
-                this.#emit({
-                    type: 'stage.retrying',
-                    nodeId: node.id,
-                    attempt,
-                    maxAttempts: policy.maxAttempts,
-                    delayMs,
-                    reason: outcome.failureReason ?? outcome.status,
-                    ...(w.branch ? { branch: w.branch } : {})
-                });
-                try {
-                    await this.#o.clock.sleep(delayMs, signal);
-                }
-                catch {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                }
-                continue;
-            }
-            if (outcome.status === 'retry') {
-                outcome =
-                    getBoolean(node.attrs, 'allow_partial') === true
-                        ? {
-                            ...outcome,
-                            status: 'partial_success',
-                            notes: 'retries exhausted, partial accepted'
-                        }
-                        : {
-                            ...outcome,
-                            status: 'fail',
-                            failureReason: `max retries exceeded (${policy.maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
-                        };
-            }
-            await this.#record(node, outcome, attempt, w);
-            w.attempts.clear(node.id);
-            return outcome;
-        }
-    }
-    /**
-     * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
-     * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
-     * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
-     */
-    async #interruptedStage(node, typeName, attempt, durationMs, why, w) {
-        const outcome = why.timeout
-            ? failure(why.message, { retryable: false })
-            : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
-        // durationMs is undefined when the node was waiting to retry: that attempt never started.
-        if (durationMs !== undefined)
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-        if (why.timeout)
-            await this.#record(node, outcome, attempt, w);
-        w.attempts.clear(node.id);
-        return outcome;
-    }
-    #emitCompleted(node, handlerType, outcome, attempt, durationMs, w) {
-        this.#emit({
-            type: 'stage.completed',
-            nodeId: node.id,
-            handlerType,
-            status: outcome.status,
-            attempt,
-            durationMs,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-            ...(w.branch ? { branch: w.branch } : {})
-        });
-    }
-    async #record(node, outcome, attempts, w) {
-        this.#state.recordOutcome(node.id, outcome, attempts);
-        if (outcome.contextUpdates)
-            w.context.apply(outcome.contextUpdates);
-        w.context.set('outcome', outcome.status);
-        if (outcome.preferredLabel)
-            w.context.set('preferred_label', outcome.preferredLabel);
-        if (!outcome.autoStatus) {
-            // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-            // written in the background; the run's flush waits for it.
-            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
-        }
-    }
-    #handlerInput(node, w, attempt, incomingEdge) {
-        return {
-            ...(incomingEdge ? { incomingEdge } : {}),
-            node,
-            graph: this.#graph,
-            context: w.context,
-            runId: this.#state.runId,
-            attempt,
-            runStore: this.#runStore,
-            clock: this.#o.clock,
-            signal: w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal,
-            ...(w.branch ? { branch: w.branch } : {}),
-            emit: (payload) => this.#emit({
-                ...payload,
-                ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
-            }),
-            engine: this.#services(w)
-        };
-    }
-    /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
-    #services(w) {
-        return {
-            runSubgraph: (request) => this.#runBranch(request, w),
-            completeParallel: (nodeId) => {
-                const key = parallelKey(w.scope, nodeId);
-                for (const k of [...this.#state.pendingParallel.keys()])
-                    if (k === key || k.startsWith(`${key}/`))
-                        this.#state.pendingParallel.delete(k);
-            }
-        };
-    }
-    /**
-     * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
-     * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
-     * the next node, the attempt in flight, the changed context keys, and the status of the last finished
-     * node (so a branch that reached its join before the process died keeps its real status).
-     */
-    async #runBranch(request, parent) {
-        const [first] = request.branch.split('/');
-        const parallelNode = first || request.branch;
-        const key = parallelKey(parent.scope, parallelNode);
-        let block = this.#state.pendingParallel.get(key);
-        if (!block) {
-            block = { node: parallelNode, branches: new Map() };
-            this.#state.pendingParallel.set(key, block);
-        }
-        const branches = block.branches;
-        const saved = branches.get(request.start);
-        const base = parent.context.snapshot();
-        const resultOf = (b, context) => ({
-            outcome: {
-                status: b.status ?? 'success',
-                ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
-                ...(b.notes ? { notes: b.notes } : {})
-            },
-            ...(b.last_node ? { lastNode: b.last_node } : {}),
-            completedNodes: b.completed_nodes,
-            context: context.snapshot(),
-            contextUpdates: b.context_updates,
-            ...(b.cancelled ? { cancelled: true } : {})
-        });
-        const context = new RunContext(base);
-        if (saved) {
-            context.apply(saved.context_updates);
-            for (const k of saved.context_removed ?? [])
-                context.delete(k);
-        }
-        if (saved?.done)
-            return resultOf(saved, context);
-        let entry = saved ?? {
-            done: false,
-            next_node: request.start,
-            completed_nodes: [],
-            context_updates: {}
-        };
-        const save = (patch) => {
-            const { updates, removed } = changedKeys(base, context.snapshot());
-            entry = withoutUndefined({
-                ...entry,
-                context_updates: updates,
-                context_removed: removed.length ? removed : undefined,
-                ...patch
-            });
-            branches.set(request.start, entry);
-        };
-        save({});
-        const scope = `${key}/${request.start}`;
-        const attempts = {
-            saved: (id) => entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
-            set: (node, attempt) => save({ current_attempt: { node, attempt } }),
-            clear: () => save({ current_attempt: undefined })
-        };
-        const signal = parent.signal
-            ? AbortSignal.any([request.signal, parent.signal])
-            : request.signal;
-        const end = await this.#walk(entry.next_node ?? request.start, {
-            context,
-            branch: request.branch,
-            scope,
-            stopAt: request.stopAt,
-            signal,
-            attempts,
-            ...(saved?.status
-                ? {
-                    resumedAt: {
-                        outcome: {
-                            status: saved.status,
-                            ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
-                            ...(saved.notes ? { notes: saved.notes } : {})
-                        },
-                        ...(saved.last_node ? { lastNode: saved.last_node } : {})
-                    }
-                }
-                : {}),
-            onAdvance: (done, next, outcome) => save({
-                completed_nodes: [...entry.completed_nodes, done],
-                next_node: next ?? entry.next_node,
-                status: outcome.status,
-                failure_reason: outcome.failureReason,
-                notes: outcome.notes,
-                last_node: done
-            })
-        });
-        save({
-            done: true,
-            next_node: undefined,
-            current_attempt: undefined,
-            // Only a successful branch's changes are merged: the others need not be kept.
-            ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
-                ? { context_updates: {}, context_removed: undefined }
-                : {}),
-            status: end.outcome.status,
-            failure_reason: end.outcome.failureReason,
-            notes: end.outcome.notes,
-            last_node: end.lastNode,
-            cancelled: end.kind === 'cancelled' ? true : undefined
-        });
-        await this.#checkpoint(end.lastNode ?? request.start);
-        return resultOf(entry, context);
-    }
-    /**
-     * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
-     * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
-     * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
-     * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
-     * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
-     * fail the run. The exit runs last, once the goal gates are final.
-     */
-    async #runDependencies(resumeAt) {
-        const graph = this.#graph;
-        const start = findStartNodes(graph)[0]?.id ?? resumeAt;
-        const reachable = new Set([start]);
-        const queue = [start];
-        for (let i = 0; i < queue.length; i++) {
-            for (const e of outgoingEdges(graph, queue[i])) {
-                if (!reachable.has(e.to)) {
-                    reachable.add(e.to);
-                    queue.push(e.to);
-                }
-            }
-        }
-        const preds = new Map();
-        for (const id of reachable)
-            preds.set(id, []);
-        for (const e of graph.edges)
-            if (reachable.has(e.from) && reachable.has(e.to))
-                preds.get(e.to)?.push(e);
-        const conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
-        const context = this.#state.context;
-        /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
-        const isHandled = (id, outcome) => outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
-            conditionOf(e) !== '' &&
-            conditionHolds(conditionOf(e), outcome, context));
-        const finished = new Map();
-        const handled = new Set();
-        // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
-        // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
-        for (const id of this.#state.completed) {
-            const recorded = this.#state.outcomes.get(id);
-            const node = graph.nodes.get(id);
-            if (!recorded || !node || !reachable.has(id) || isExitNode(node))
-                continue;
-            const outcome = {
-                status: recorded.status,
-                ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
-                ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
-            };
-            if (isSuccessful(recorded.status))
-                finished.set(id, outcome);
-            else if (recorded.status === 'fail' &&
-                getBoolean(node.attrs, 'goal_gate') !== true &&
-                isHandled(id, outcome)) {
-                finished.set(id, outcome);
-                handled.add(id);
-            }
-            else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
-                this.#announceFreshRetryBudget(node);
-            }
-        }
-        const running = new Map();
-        const failedNodes = [];
-        const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-        const walker = {
-            context,
-            scope: '',
-            concurrent: true,
-            attempts: this.#concurrentAttempts
-        };
-        let stop;
-        let gateFailure;
-        /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
-        const blocked = new Set();
-        const fired = (e) => {
-            const outcome = finished.get(e.from);
-            if (!outcome || outcome.status === 'skipped')
-                return false;
-            const condition = conditionOf(e);
-            if (condition === '')
-                return isSuccessful(outcome.status);
-            return conditionHolds(condition, outcome, context);
-        };
-        const launch = (id) => {
-            const node = graph.nodes.get(id);
-            if (!node)
-                return;
-            const task = (async () => {
-                const outcome = await this.#executeNode(node, walker, undefined);
-                finished.set(id, outcome);
-                if (outcome.status === 'fail') {
-                    if (isHandled(id, outcome))
-                        handled.add(id);
-                    else
-                        failedNodes.push(id);
-                }
-                this.#state.currentNode = id;
-                await this.#checkpoint(id);
-            })().catch((error) => {
-                if (error instanceof StopSignal)
-                    stop ??= error;
-                else
-                    throw error;
-            });
-            running.set(id, task.finally(() => running.delete(id)));
-        };
-        const othersPending = (exit) => running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
-        for (;;) {
-            if (stop)
-                break;
-            let progressed = false;
-            for (const id of reachable) {
-                if (finished.has(id) || running.has(id))
-                    continue;
-                const incoming = preds.get(id) ?? [];
-                if (!incoming.every((e) => finished.has(e.from)))
-                    continue;
-                const hardDependencyFailed = incoming.some((e) => conditionOf(e) === '' &&
-                    (blocked.has(e.from) ||
-                        (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
-                if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
-                    const notes = hardDependencyFailed
-                        ? 'skipped: a dependency failed'
-                        : 'skipped: no incoming edge condition held';
-                    if (hardDependencyFailed)
-                        blocked.add(id);
-                    finished.set(id, { status: 'skipped', notes });
-                    this.#state.recordOutcome(id, { status: 'skipped', notes }, 0);
-                    progressed = true;
-                    continue;
-                }
-                const node = graph.nodes.get(id);
-                if (isExitNode(node)) {
-                    // The exit runs last, so every goal gate has its final outcome.
-                    if (othersPending(id))
-                        continue;
-                    const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
-                    if (gates.length > 0) {
-                        for (const [gate, status] of gates)
-                            this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
-                        const reason = `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
-                            'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
-                        const outcome = failure(reason, { retryable: false });
-                        finished.set(id, outcome);
-                        this.#state.recordOutcome(id, outcome, 0);
-                        gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
-                        progressed = true;
-                        continue;
-                    }
-                }
-                if (running.size >= maxParallel)
-                    break;
-                launch(id);
-                progressed = true;
-            }
-            if (running.size === 0 && !progressed)
-                break;
-            if (running.size > 0)
-                await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        if (stop)
-            return this.#stopped(stop.nodeId);
-        const unfinished = [...reachable].filter((id) => !finished.has(id));
-        if (unfinished.length > 0) {
-            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`, undefined, `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`);
-        }
-        if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
-            const parts = [];
-            if (failedNodes.length > 0 || blocked.size > 0) {
-                const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
-                const skipped = blocked.size
-                    ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-                    : '';
-                parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
-            }
-            if (gateFailure)
-                parts.push(gateFailure.reason);
-            const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
-            const rest = [
-                ...blocked,
-                ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
-            ];
-            const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
-                (rest.length
-                    ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
-                    : '') +
-                '; completed nodes are kept';
-            return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
-        }
-        return this.#finish('success', undefined);
-    }
+    return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(state.restartCount + 1)} time, ` +
+        `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
 }
-/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
-function parallelKey(scope, nodeId) {
-    return scope === '' ? nodeId : `${scope}>${nodeId}`;
-}
-/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
-function changedKeys(base, after) {
-    const updates = {};
-    for (const key of Object.keys(after)) {
-        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
-            updates[key] = after[key];
+/** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
+async function restart(session, target) {
+    const { state, options } = session;
+    state.restartCount += 1;
+    const n = state.restartCount;
+    state.resetForRestart(session.freshContext());
+    state.nextNode = target;
+    if (options.restartRunStore) {
+        await session.runStore.flush();
+        session.runStore = options.restartRunStore(n);
     }
-    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
-}
-function withoutUndefined(value) {
-    const out = { ...value };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
+    session.emit({ type: 'loop.restarted', restart: n, target });
+    await session.checkpoint(target);
+    return target;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
@@ -9287,6 +9510,7 @@ class ExitHandler {
 
 
 
+
 const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
 const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
 const DEFAULT_MAX_PARALLEL = 4;
@@ -9415,7 +9639,7 @@ class ParallelHandler {
                 const timerStop = new AbortController();
                 if (branchTimeout !== undefined) {
                     timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
-                        timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+                        timedOut = `branch timed out after ${formatDuration(branchTimeout)} (branch_timeout)`;
                         controller.abort(branchTimeoutReason(timedOut));
                     }, () => undefined);
                 }
@@ -9759,49 +9983,8 @@ class StartHandler {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
-/**
- * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
- * port. See docs/tool-nodes.md for the user-facing contract.
- *
- * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
- * LLM output is ever spliced into it; those reach the command only as environment variables and files
- * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
- */
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-env.js
 
-
-
-
-
-
-const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
-/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
-const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
-/** How much of a truncated stream a `stage.output` event carries. */
-const OUTPUT_EVENT_CHARS = 2000;
-const HOOK_TAIL_BYTES = 4096;
-const REASON_LINE_CHARS = 300;
-const UTF8 = new TextEncoder();
-/** Files the handler writes in the node's stage directory. */
-const ToolFiles = {
-    Stdout: 'stdout.log',
-    Stderr: 'stderr.log',
-    Output: 'tool_output.txt',
-    Context: 'tool_context.json',
-    Prompt: 'prompt.txt',
-    Status: 'status.json'
-};
-const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
-const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
-function parseByteSize(text) {
-    const m = BYTE_SIZE.exec(text.trim());
-    if (!m?.[1])
-        return undefined;
-    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
-    const n = Number(m[1]) * unit;
-    return Number.isSafeInteger(n) ? n : undefined;
-}
 const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
 const SECRET_EXACT = new Set([
     'GITHUB_TOKEN',
@@ -9847,14 +10030,45 @@ function inheritedToolEnv(baseEnv, allow) {
     }
     return env;
 }
-/** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
-function tool_formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    return `${Number((ms / 1000).toFixed(3))}s`;
+/**
+ * The command's environment: the inherited one (see `inheritedToolEnv`, `allow_env`), then tracker's own
+ * variables, which always win. `ATTRACTOR_PROMPT_FILE` is set only when the node has a prompt.
+ */
+function toolEnv(baseEnv, allowEnv, stage, context) {
+    const env = inheritedToolEnv(baseEnv, parseAllowEnv(allowEnv));
+    Object.assign(env, {
+        TRACKER_RUN_ID: stage.runId,
+        TRACKER_RUN_DIR: stage.runDir,
+        TRACKER_NODE_ID: stage.nodeId,
+        TRACKER_STAGE_DIR: stage.stageDir,
+        TRACKER_WORKDIR: stage.workdir,
+        TRACKER_CONTEXT_FILE: stage.contextFile,
+        TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
+        TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
+        TRACKER_GOAL: stage.goal,
+        ATTRACTOR_LOGS_ROOT: stage.runDir,
+        ATTRACTOR_STAGE_DIR: stage.stageDir,
+        ATTRACTOR_NODE_ID: stage.nodeId
+    });
+    delete env['ATTRACTOR_PROMPT_FILE'];
+    if (stage.promptFile !== undefined)
+        env['ATTRACTOR_PROMPT_FILE'] = stage.promptFile;
+    return env;
 }
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-outcome.js
+/**
+ * A tool stage's outcome (docs/tool-nodes.md): a status.json the command wrote wins; then auto_status;
+ * then the exit code. Also the context updates every finished command leaves, and the wording of
+ * failures (the last stderr line, a hook that failed, a stop).
+ */
+
+
+
+
+const REASON_LINE_CHARS = 300;
+const UTF8 = new TextEncoder();
+/** The last line of a stream, capped, for a failure reason. */
 function lastLine(text) {
     const lines = text.trimEnd().split('\n');
     const line = (lines[lines.length - 1] ?? '').trim();
@@ -9868,7 +10082,195 @@ function contextText(tail, file) {
     const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
     return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
 }
-/** An attribute of the node, else of the graph. */
+/** What a finished command puts in the context, whatever its outcome. */
+function toolContextUpdates(result, files) {
+    return {
+        tool_stdout: contextText(result.stdout, files.stdout),
+        tool_stderr: contextText(result.stderr, files.stderr),
+        'tool.output': result.stdout.text.trimEnd(),
+        'tool.exit_code': result.exitCode
+    };
+}
+/** The run was cancelled while the command (or a hook) ran. */
+function stoppedOutcome() {
+    return {
+        status: 'fail',
+        failureReason: 'stopped: the run was cancelled; the process group was killed',
+        retryable: false
+    };
+}
+function describeHookFailure(result) {
+    if (result.spawnError !== undefined)
+        return `could not start (${result.spawnError})`;
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === null)
+        return `was killed by signal ${result.signal ?? 'unknown'}`;
+    return `exited ${result.exitCode}`;
+}
+/** The outcome of a command that ran (or could not start). */
+async function toolOutcome(run) {
+    const { node, settings, result, updates } = run;
+    if (result.spawnError !== undefined) {
+        return {
+            status: 'fail',
+            failureReason: `could not start the tool command: ${result.spawnError}`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    if (result.timedOut) {
+        const limit = settings.timeoutMs ?? 0;
+        return {
+            status: 'fail',
+            failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
+            contextUpdates: updates
+        };
+    }
+    const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
+    const statusText = await run.readStatus();
+    if (statusText !== undefined)
+        return declaredOutcome(run, statusText, exitText);
+    if (getBoolean(node.attrs, 'auto_status') === true) {
+        return {
+            status: 'success',
+            autoStatus: true,
+            notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
+            contextUpdates: updates
+        };
+    }
+    if (result.exitCode === 0)
+        return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
+    if (result.exitCode === null) {
+        return {
+            status: 'fail',
+            failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
+            contextUpdates: updates
+        };
+    }
+    const detail = lastLine(result.stderr.text);
+    return {
+        status: 'fail',
+        failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
+        contextUpdates: updates
+    };
+}
+/** The outcome a status.json declares; one that is not valid JSON or not an outcome is a terminal FAIL. */
+function declaredOutcome(run, statusText, exitText) {
+    const { node, updates, statusPath } = run;
+    let parsed;
+    try {
+        parsed = JSON.parse(statusText);
+    }
+    catch (error) {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const declared = outcomeFromStatusJson(parsed);
+    if (typeof declared === 'string') {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const merged = { ...declared.contextUpdates, ...updates };
+    return {
+        ...declared,
+        contextUpdates: merged,
+        notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-settings.js
+/**
+ * A tool node's attributes, read and checked once (docs/tool-nodes.md): every problem is a terminal FAIL
+ * the user fixes in the DOT file, with a message that says how.
+ */
+
+
+const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
+/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
+const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
+const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
+function parseByteSize(text) {
+    const m = BYTE_SIZE.exec(text.trim());
+    if (!m?.[1])
+        return undefined;
+    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
+    const n = Number(m[1]) * unit;
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+/** Reads `tool_command`, `output_limit`, `timeout` and `working_dir` (against `workdir`). */
+function readToolSettings(node, workdir) {
+    const command = getString(node.attrs, 'tool_command') ?? '';
+    if (command.trim() === '') {
+        return {
+            ok: false,
+            reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
+        };
+    }
+    let tailBytes = DEFAULT_OUTPUT_LIMIT;
+    let clamped = false;
+    const limitText = getString(node.attrs, 'output_limit');
+    if (limitText !== undefined) {
+        const parsed = parseByteSize(limitText);
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
+            };
+        }
+        clamped = parsed > MAX_OUTPUT_LIMIT;
+        tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
+    }
+    const timeoutText = getString(node.attrs, 'timeout');
+    let timeoutMs;
+    if (timeoutText !== undefined && timeoutText.trim() !== '') {
+        const parsed = parseDurationLenient(timeoutText)?.ms;
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
+            };
+        }
+        timeoutMs = parsed;
+    }
+    let cwd = workdir;
+    const workingDir = getString(node.attrs, 'working_dir');
+    if (workingDir !== undefined && workingDir.trim() !== '') {
+        const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
+        if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${workdir}).`
+            };
+        }
+        if (rel === '..' || rel.startsWith('../')) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${workdir}). Use a path inside it.`
+            };
+        }
+        cwd = (0,external_node_path_namespaceObject.join)(workdir, rel);
+    }
+    return {
+        ok: true,
+        command,
+        cwd,
+        tailBytes,
+        clamped,
+        ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
+    };
+}
+/** An attribute of the node, else of the graph (`tool_hooks.pre` / `tool_hooks.post`). */
 function nodeOrGraph(nodeAttrs, graphAttrs, key) {
     const own = getString(nodeAttrs, key);
     if (own !== undefined && own.trim() !== '')
@@ -9876,6 +10278,36 @@ function nodeOrGraph(nodeAttrs, graphAttrs, key) {
     const inherited = getString(graphAttrs, key);
     return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
 }
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
+/**
+ * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
+ * port. See docs/tool-nodes.md for the user-facing contract. The parts: tool-settings.ts (attributes),
+ * tool-env.ts (the command's environment), tool-outcome.ts (status.json, exit codes, context updates).
+ *
+ * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
+ * LLM output is ever spliced into it; those reach the command only as environment variables and files
+ * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
+ */
+
+
+
+
+
+
+
+/** How much of a truncated stream a `stage.output` event carries. */
+const OUTPUT_EVENT_CHARS = 2000;
+const HOOK_TAIL_BYTES = 4096;
+/** Files the handler writes in the node's stage directory. */
+const ToolFiles = {
+    Stdout: 'stdout.log',
+    Stderr: 'stderr.log',
+    Output: 'tool_output.txt',
+    Context: 'tool_context.json',
+    Prompt: 'prompt.txt',
+    Status: 'status.json'
+};
 class ToolHandler {
     filesWrittenFirst = [ToolFiles.Context];
     #runner;
@@ -9886,76 +10318,13 @@ class ToolHandler {
         this.#workdir = options.workdir;
         this.#baseEnv = options.baseEnv;
     }
-    /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
-    #settings(input) {
-        const { node } = input;
-        const command = getString(node.attrs, 'tool_command') ?? '';
-        if (command.trim() === '') {
-            return {
-                ok: false,
-                reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
-            };
-        }
-        let tailBytes = DEFAULT_OUTPUT_LIMIT;
-        let clamped = false;
-        const limitText = getString(node.attrs, 'output_limit');
-        if (limitText !== undefined) {
-            const parsed = parseByteSize(limitText);
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
-                };
-            }
-            clamped = parsed > MAX_OUTPUT_LIMIT;
-            tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
-        }
-        const timeoutText = getString(node.attrs, 'timeout');
-        let timeoutMs;
-        if (timeoutText !== undefined && timeoutText.trim() !== '') {
-            const parsed = parseDurationLenient(timeoutText)?.ms;
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
-                };
-            }
-            timeoutMs = parsed;
-        }
-        let cwd = this.#workdir;
-        const workingDir = getString(node.attrs, 'working_dir');
-        if (workingDir !== undefined && workingDir.trim() !== '') {
-            const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
-            if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${this.#workdir}).`
-                };
-            }
-            if (rel === '..' || rel.startsWith('../')) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${this.#workdir}). Use a path inside it.`
-                };
-            }
-            cwd = (0,external_node_path_namespaceObject.join)(this.#workdir, rel);
-        }
-        return {
-            ok: true,
-            command,
-            cwd,
-            tailBytes,
-            clamped,
-            ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
-        };
-    }
     async execute(input) {
         const { node, graph, runStore, context } = input;
-        const settings = this.#settings(input);
+        const settings = readToolSettings(node, this.#workdir);
         if (!settings.ok)
             return { status: 'fail', failureReason: settings.reason, retryable: false };
         if (input.signal.aborted)
-            return stopped();
+            return stoppedOutcome();
         const stageDir = await runStore.ensureStageDir(node.id);
         // A stage directory made moments ago for this node's first run holds nothing stale.
         const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
@@ -9976,27 +10345,20 @@ class ToolHandler {
             staleStatusRemoved,
             runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
         ];
-        const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
-        Object.assign(env, {
-            TRACKER_RUN_ID: input.runId,
-            TRACKER_RUN_DIR: runStore.runDir,
-            TRACKER_NODE_ID: node.id,
-            TRACKER_STAGE_DIR: stageDir,
-            TRACKER_WORKDIR: this.#workdir,
-            TRACKER_CONTEXT_FILE: stageFile(ToolFiles.Context),
-            TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
-            TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
-            TRACKER_GOAL: goal,
-            ATTRACTOR_LOGS_ROOT: runStore.runDir,
-            ATTRACTOR_STAGE_DIR: stageDir,
-            ATTRACTOR_NODE_ID: node.id
-        });
-        delete env['ATTRACTOR_PROMPT_FILE'];
         const prompt = getString(node.attrs, 'prompt');
         if (prompt !== undefined) {
             prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
-            env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
         }
+        const env = toolEnv(this.#baseEnv, getString(node.attrs, 'allow_env'), {
+            runId: input.runId,
+            runDir: runStore.runDir,
+            nodeId: node.id,
+            stageDir,
+            workdir: this.#workdir,
+            contextFile: stageFile(ToolFiles.Context),
+            ...(prompt === undefined ? {} : { promptFile: stageFile(ToolFiles.Prompt) }),
+            goal
+        }, context);
         await Promise.all(prepared);
         const notes = [];
         if (settings.clamped)
@@ -10014,7 +10376,7 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (pre.aborted || input.signal.aborted)
-                return stopped();
+                return stoppedOutcome();
             if (pre.exitCode !== 0) {
                 const why = describeHookFailure(pre);
                 const detail = lastLine(pre.stderr.text);
@@ -10037,18 +10399,17 @@ class ToolHandler {
             ...timeout
         }, input.signal);
         if (result.aborted || input.signal.aborted)
-            return stopped();
+            return stoppedOutcome();
         if (result.outputError !== undefined)
             notes.push(result.outputError);
         // Nothing reads tool_output.txt back during the run: write it in the background.
         await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
             background: true
         });
-        const streams = [
+        for (const [stream, tail] of [
             ['stdout', result.stdout],
             ['stderr', result.stderr]
-        ];
-        for (const [stream, tail] of streams) {
+        ]) {
             if (!tail.truncated)
                 continue;
             input.emit({
@@ -10060,12 +10421,10 @@ class ToolHandler {
                 totalBytes: tail.totalBytes
             });
         }
-        const updates = {
-            tool_stdout: contextText(result.stdout, stageFile(ToolFiles.Stdout)),
-            tool_stderr: contextText(result.stderr, stageFile(ToolFiles.Stderr)),
-            'tool.output': result.stdout.text.trimEnd(),
-            'tool.exit_code': result.exitCode
-        };
+        const updates = toolContextUpdates(result, {
+            stdout: stageFile(ToolFiles.Stdout),
+            stderr: stageFile(ToolFiles.Stderr)
+        });
         const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
         if (postHook !== undefined && result.spawnError === undefined) {
             const exitText = result.exitCode === null ? '' : String(result.exitCode);
@@ -10089,13 +10448,20 @@ class ToolHandler {
                 ...timeout
             }, input.signal);
             if (post.aborted || input.signal.aborted)
-                return stopped();
+                return stoppedOutcome();
             if (post.exitCode !== 0) {
                 const detail = lastLine(post.stderr.text);
                 notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
             }
         }
-        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
+        const outcome = await toolOutcome({
+            node,
+            settings,
+            result,
+            updates,
+            readStatus: () => runStore.readStageFile(node.id, ToolFiles.Status),
+            statusPath: stageFile(ToolFiles.Status)
+        });
         if (notes.length === 0)
             return outcome;
         return {
@@ -10103,162 +10469,6 @@ class ToolHandler {
             notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
         };
     }
-    async #decide(input, settings, result, updates, statusPath) {
-        const { node } = input;
-        if (result.spawnError !== undefined) {
-            return {
-                status: 'fail',
-                failureReason: `could not start the tool command: ${result.spawnError}`,
-                retryable: false,
-                contextUpdates: updates
-            };
-        }
-        if (result.timedOut) {
-            const limit = settings.timeoutMs ?? 0;
-            return {
-                status: 'fail',
-                failureReason: `timed out after ${tool_formatDurationMs(limit)} (timeout=${settings.timeoutText ?? tool_formatDurationMs(limit)}); the process group was killed`,
-                contextUpdates: updates
-            };
-        }
-        const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
-        const statusText = await input.runStore.readStageFile(node.id, ToolFiles.Status);
-        if (statusText !== undefined) {
-            let parsed;
-            try {
-                parsed = JSON.parse(statusText);
-            }
-            catch (error) {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const declared = outcomeFromStatusJson(parsed);
-            if (typeof declared === 'string') {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const merged = { ...declared.contextUpdates, ...updates };
-            return {
-                ...declared,
-                contextUpdates: merged,
-                notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
-            };
-        }
-        if (getBoolean(node.attrs, 'auto_status') === true) {
-            return {
-                status: 'success',
-                autoStatus: true,
-                notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
-                contextUpdates: updates
-            };
-        }
-        if (result.exitCode === 0)
-            return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
-        if (result.exitCode === null) {
-            return {
-                status: 'fail',
-                failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
-                contextUpdates: updates
-            };
-        }
-        const detail = lastLine(result.stderr.text);
-        return {
-            status: 'fail',
-            failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-            contextUpdates: updates
-        };
-    }
-}
-function stopped() {
-    return {
-        status: 'fail',
-        failureReason: 'stopped: the run was cancelled; the process group was killed',
-        retryable: false
-    };
-}
-function describeHookFailure(result) {
-    if (result.spawnError !== undefined)
-        return `could not start (${result.spawnError})`;
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === null)
-        return `was killed by signal ${result.signal ?? 'unknown'}`;
-    return `exited ${result.exitCode}`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
-/**
- * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
- * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
- * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
- */
-const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
-const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
-const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
-const PATTERNS = [BRACKETED, PAREN, DASH];
-function splitAccelerator(label) {
-    for (const pattern of PATTERNS) {
-        const m = pattern.exec(label);
-        if (m?.[1] !== undefined)
-            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
-    }
-    return undefined;
-}
-/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
-function parseAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    if (split)
-        return split.key;
-    const first = label.trim().charAt(0);
-    return first.toUpperCase();
-}
-/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
-function stripAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    return split && split.rest !== '' ? split.rest : label.trim();
-}
-/**
- * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
- * `A) approve` and `  APPROVE ` all normalise to `approve`.
- */
-function normaliseChoiceLabel(label) {
-    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./.build/src/common/format-timeout.js
-/**
- * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
- * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
- */
-const UNITS = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-    ['ms', 1]
-];
-function formatTimeout(ms) {
-    let rest = Math.max(0, Math.round(ms));
-    if (rest === 0)
-        return '0s';
-    let out = '';
-    for (const [unit, size] of UNITS) {
-        const amount = Math.floor(rest / size);
-        if (amount > 0) {
-            out += `${amount}${unit}`;
-            rest -= amount * size;
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/ports/interviewer.js
@@ -10269,42 +10479,33 @@ const AnswerValues = {
     Timeout: 'timeout'
 };
 
-;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-choices.js
 /**
- * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
- *
- * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
- *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
- *   (`suggestedNextIds` + `preferredLabel`).
- * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
- *   edge, and a gate with a single edge follows it.
- * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
- *
- * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
- * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
- * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
- * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
+ * The choices of a human gate (spec §4.6): its outgoing edges in declaration order, each labelled by the
+ * edge `label` (else the target id) with its accelerator key; and finding the choice a name, a default
+ * or an interviewer's answer means.
  */
 
 
-
-
-
-
-
 const GateModes = ['choice', 'freeform', 'yes_no'];
-const QUESTION_TYPE = {
-    choice: 'multiple_choice',
-    freeform: 'freeform',
-    yes_no: 'yes_no'
-};
-const FALLBACK_TEXT = {
-    choice: 'Select an option:',
-    freeform: 'Enter a response:',
-    yes_no: 'Proceed?'
-};
 const YES_WORDS = new Set(['y', 'yes']);
 const NO_WORDS = new Set(['n', 'no']);
+/** `yes` / `no` for the words a yes_no gate accepts (any case), else undefined. */
+function yesNo(word) {
+    const w = word.trim().toLowerCase();
+    if (YES_WORDS.has(w))
+        return true;
+    if (NO_WORDS.has(w))
+        return false;
+    return undefined;
+}
+/** `mode` as written (blank is `choice`); undefined for a mode tracker does not support. */
+function parseMode(raw) {
+    const mode = (raw ?? '').trim().toLowerCase();
+    if (mode === '')
+        return 'choice';
+    return GateModes.includes(mode) ? mode : undefined;
+}
 /** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
 function gateChoices(edges) {
     return edges.map((edge) => {
@@ -10338,23 +10539,6 @@ function findAnsweredChoice(choices, answer) {
     return (findChoiceByName(choices, value) ??
         (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
 }
-/** Whether the answer is one of the special values (no option chosen, no text given). */
-function isSpecial(answer, value) {
-    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
-}
-function parseMode(raw) {
-    const mode = (raw ?? '').trim().toLowerCase();
-    if (mode === '')
-        return 'choice';
-    return GateModes.includes(mode) ? mode : undefined;
-}
-function questionText(input, mode) {
-    const goal = getString(input.graph.attrs, 'goal') ?? '';
-    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
-        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
-        .filter((part) => part !== '');
-    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
-}
 /** `[A] Approve`, however the label spells its accelerator. */
 function displayChoice(choice) {
     return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
@@ -10362,99 +10546,7 @@ function displayChoice(choice) {
 function toOption(choice) {
     return { key: choice.key, label: choice.label };
 }
-class WaitHumanHandler {
-    #interviewer;
-    constructor(interviewer) {
-        this.#interviewer = interviewer;
-    }
-    async execute(input) {
-        const { node } = input;
-        const edges = outgoingEdges(input.graph, node.id);
-        if (edges.length === 0) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
-            };
-        }
-        const rawMode = getString(node.attrs, 'mode');
-        const mode = parseMode(rawMode);
-        if (mode === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
-            };
-        }
-        const choices = gateChoices(edges);
-        const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
-        const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
-        if (defaultName !== undefined && defaultAnswer === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: unmatchedDefault(node.id, mode, choices, defaultName)
-            };
-        }
-        const timeout = getDurationMs(node.attrs, 'timeout');
-        const gate = {
-            id: node.id,
-            mode,
-            choices,
-            timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
-            timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail'
-                ? 'fail'
-                : 'default',
-            defaultName,
-            defaultAnswer
-        };
-        const question = buildQuestion(input, gate);
-        return this.#ask(input, gate, question);
-    }
-    async #ask(input, gate, question) {
-        const { clock, runStore } = input;
-        const branch = input.branch === undefined ? {} : { branch: input.branch };
-        const askedAt = clock.now();
-        await runStore.writeStageFile(gate.id, 'question.json', json(questionRecord(question, gate, askedAt, input.attempt)));
-        await runStore.writeStageFile(gate.id, 'prompt.md', promptMarkdown(question, gate));
-        input.emit({
-            type: 'gate.waiting',
-            nodeId: gate.id,
-            ...branch,
-            question: question.text,
-            options: gateOptionLabels(gate),
-            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
-        });
-        let answer;
-        try {
-            answer = await this.#interviewer.ask(question, input.signal);
-        }
-        catch (error) {
-            if (input.signal.aborted)
-                throw error;
-            return {
-                status: 'fail',
-                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
-            };
-        }
-        const answeredAt = clock.now();
-        const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-        const decision = decide(gate, answer);
-        const response = describeDecision(decision);
-        input.emit({
-            type: 'gate.answered',
-            nodeId: gate.id,
-            ...branch,
-            answer: response,
-            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-            timedOut,
-            durationMs: answeredAt - askedAt
-        });
-        await runStore.writeStageFile(gate.id, 'answer.json', json(answerRecord(answer, decision, timedOut, answeredAt, answeredAt - askedAt)));
-        await runStore.writeStageFile(gate.id, 'response.md', `${response}\n`);
-        return toOutcome(gate, decision, answer);
-    }
-}
+/** The answer `human.default_choice` stands for, or undefined when it names no choice of the gate. */
 function resolveDefault(mode, choices, name) {
     switch (mode) {
         case 'choice': {
@@ -10464,12 +10556,10 @@ function resolveDefault(mode, choices, name) {
             return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
         }
         case 'yes_no': {
-            const word = name.toLowerCase();
-            if (YES_WORDS.has(word))
-                return { value: AnswerValues.Yes };
-            if (NO_WORDS.has(word))
-                return { value: AnswerValues.No };
-            return undefined;
+            const yes = yesNo(name);
+            if (yes === undefined)
+                return undefined;
+            return { value: yes ? AnswerValues.Yes : AnswerValues.No };
         }
         case 'freeform':
             return { value: name, text: name };
@@ -10483,32 +10573,33 @@ function unmatchedDefault(id, mode, choices, name) {
     const targets = choices.map((c) => `'${c.to}'`).join(', ');
     return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
 }
-function buildQuestion(input, gate) {
-    return {
-        text: questionText(input, gate.mode),
-        type: QUESTION_TYPE[gate.mode],
-        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
-        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
-        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
-        stage: gate.id,
-        metadata: {
-            runId: input.runId,
-            mode: gate.mode,
-            attempt: input.attempt,
-            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-            ...(input.branch === undefined ? {} : { branch: input.branch })
-        }
-    };
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-decision.js
+/**
+ * What a human gate decides from an answer, and the Outcome that decision is. Pure: the same gate and
+ * answer always decide the same, so a resumed run decides again from the answer it recorded
+ * (wait-human-records.ts) without asking.
+ */
+
+
+
+
+/** Whether the answer is one of the special values (no option chosen, no text given). */
+function isSpecial(answer, value) {
+    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
+}
+/** The answer came because the wait timed out (the interviewer's default, or `timeout` without one). */
+function answerTimedOut(answer) {
+    return answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
 }
 function timeoutFailure(gate) {
-    const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
+    const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
     if (gate.timeoutAction === 'fail')
         return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
     return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
 }
 function decide(gate, answer) {
-    const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-    if (timedOut && gate.timeoutAction === 'fail')
+    if (answerTimedOut(answer) && gate.timeoutAction === 'fail')
         return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
     let given = answer;
     if (isSpecial(answer, AnswerValues.Timeout)) {
@@ -10523,6 +10614,7 @@ function decide(gate, answer) {
             response: 'skipped'
         };
     }
+    const written = given.text ?? given.value;
     switch (gate.mode) {
         case 'choice': {
             const choice = findAnsweredChoice(gate.choices, given);
@@ -10531,26 +10623,25 @@ function decide(gate, answer) {
             const offered = gate.choices.map(displayChoice).join(', ');
             return {
                 kind: 'fail',
-                reason: `human gate '${gate.id}' got the answer '${given.text ?? given.value}', which matches none of its choices (${offered})`,
-                response: given.text ?? given.value
+                reason: `human gate '${gate.id}' got the answer '${written}', which matches none of its choices (${offered})`,
+                response: written
             };
         }
         case 'freeform':
-            return { kind: 'text', text: given.text ?? given.value };
+            return { kind: 'text', text: written };
         case 'yes_no': {
-            const word = (given.text ?? given.value).trim().toLowerCase();
-            if (YES_WORDS.has(word))
-                return { kind: 'yes_no', yes: true };
-            if (NO_WORDS.has(word))
-                return { kind: 'yes_no', yes: false };
+            const yes = yesNo(written);
+            if (yes !== undefined)
+                return { kind: 'yes_no', yes };
             return {
                 kind: 'fail',
-                reason: `human gate '${gate.id}' asked yes or no and got '${given.text ?? given.value}'`,
-                response: given.text ?? given.value
+                reason: `human gate '${gate.id}' asked yes or no and got '${written}'`,
+                response: written
             };
         }
     }
 }
+/** The decision in words: the chosen label, the text, `yes`/`no`, or `timed out` / `skipped` / the answer. */
 function describeDecision(decision) {
     switch (decision.kind) {
         case 'choice':
@@ -10627,23 +10718,23 @@ function toOutcome(gate, decision, answer) {
         }
     }
 }
-function gateOptionLabels(gate) {
-    switch (gate.mode) {
-        case 'choice':
-            return gate.choices.map((c) => c.label);
-        case 'yes_no':
-            return ['Yes', 'No'];
-        case 'freeform':
-            return [];
-    }
-}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-records.js
+
+
+const GateFiles = {
+    Question: 'question.json',
+    Prompt: 'prompt.md',
+    Answer: 'answer.json',
+    Response: 'response.md'
+};
 function json(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 function iso(ms) {
     return new Date(ms).toISOString();
 }
-function questionRecord(question, gate, askedAt, attempt) {
+function questionRecord(question, gate, askedAt, by) {
     return {
         stage: question.stage,
         mode: gate.mode,
@@ -10654,18 +10745,34 @@ function questionRecord(question, gate, askedAt, attempt) {
         ...(gate.timeoutMs === undefined
             ? {}
             : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
-        attempt,
+        attempt: by.attempt,
+        ...(by.execution === undefined ? {} : { execution: by.execution }),
         asked_at: iso(askedAt)
     };
 }
-function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
-    return {
+function promptMarkdown(question, gate) {
+    const lines = [question.text];
+    if (gate.mode === 'choice') {
+        lines.push('');
+        for (const c of gate.choices)
+            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** question.json and prompt.md, before the gate asks. */
+async function writeQuestion(runStore, gate, question, askedAt, by) {
+    await runStore.writeStageFile(gate.id, GateFiles.Question, json(questionRecord(question, gate, askedAt, by)));
+    await runStore.writeStageFile(gate.id, GateFiles.Prompt, promptMarkdown(question, gate));
+}
+/** answer.json and response.md, once the gate has decided. */
+async function writeAnswer(runStore, gate, answer, decision, meta) {
+    const record = {
         value: answer.value,
         ...(answer.text === undefined ? {} : { text: answer.text }),
         ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
         ...(answer.actor === undefined ? {} : { actor: answer.actor }),
         ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
-        timed_out: timedOut,
+        timed_out: meta.timedOut,
         response: describeDecision(decision),
         ...(decision.kind === 'choice'
             ? {
@@ -10677,18 +10784,249 @@ function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
             }
             : {}),
         ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
-        answered_at: iso(answeredAt),
-        duration_ms: durationMs
+        ...(meta.by.execution === undefined ? {} : { execution: meta.by.execution }),
+        answered_at: iso(meta.answeredAt),
+        duration_ms: meta.durationMs
+    };
+    await runStore.writeStageFile(gate.id, GateFiles.Answer, json(record));
+    await runStore.writeStageFile(gate.id, GateFiles.Response, `${describeDecision(decision)}\n`);
+}
+const str = (v) => (typeof v === 'string' ? v : undefined);
+function optionOf(v) {
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const { key, label } = v;
+    return typeof key === 'string' && typeof label === 'string' ? { key, label } : undefined;
+}
+/**
+ * The interviewer's answer an answer.json holds, when it was recorded by `execution` (the same
+ * execution, continued by a resume); undefined for any other record — an earlier visit's, another
+ * attempt's, one without an execution, or text that is not such a record.
+ */
+function answerFromRecord(text, execution) {
+    let record;
+    try {
+        record = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof record !== 'object' || record === null)
+        return undefined;
+    const r = record;
+    const value = str(r['value']);
+    if (r['execution'] !== execution || value === undefined)
+        return undefined;
+    const text_ = str(r['text']);
+    const actor = str(r['actor']);
+    const option = optionOf(r['selected_option']);
+    const defaulted = r['defaulted'] === 'timeout' || r['defaulted'] === 'closed' ? r['defaulted'] : undefined;
+    const answer = {
+        value,
+        ...(option ? { selectedOption: option } : {}),
+        ...(text_ === undefined ? {} : { text: text_ }),
+        ...(actor === undefined ? {} : { actor }),
+        ...(defaulted ? { defaulted } : {})
+    };
+    const duration = r['duration_ms'];
+    return {
+        answer,
+        durationMs: typeof duration === 'number' && Number.isFinite(duration) ? duration : 0
     };
 }
-function promptMarkdown(question, gate) {
-    const lines = [question.text];
-    if (gate.mode === 'choice') {
-        lines.push('');
-        for (const c of gate.choices)
-            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+/** The answer this execution of the gate recorded before its run stopped, if it recorded one. */
+async function readRecordedAnswer(runStore, gateId, execution) {
+    const text = await runStore.readStageFile(gateId, GateFiles.Answer).catch(() => undefined);
+    return text === undefined ? undefined : answerFromRecord(text, execution);
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
+/**
+ * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
+ *
+ * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
+ *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
+ *   (`suggestedNextIds` + `preferredLabel`).
+ * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
+ *   edge, and a gate with a single edge follows it.
+ * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
+ *
+ * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
+ * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
+ * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
+ * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events. A resumed
+ * run whose gate had its answer recorded before the run stopped decides from that answer without asking.
+ *
+ * The parts: wait-human-choices.ts (choices from edges), wait-human-decision.ts (answer → outcome),
+ * wait-human-records.ts (what is written to the stage directory, and read back).
+ */
+
+
+
+
+
+
+
+const QUESTION_TYPE = {
+    choice: 'multiple_choice',
+    freeform: 'freeform',
+    yes_no: 'yes_no'
+};
+const FALLBACK_TEXT = {
+    choice: 'Select an option:',
+    freeform: 'Enter a response:',
+    yes_no: 'Proceed?'
+};
+function failed(reason) {
+    return { status: 'fail', retryable: false, failureReason: reason };
+}
+/** The gate a node configures, or why it cannot ask (a terminal FAIL the user fixes in the DOT file). */
+function readGate(input) {
+    const { node } = input;
+    const edges = outgoingEdges(input.graph, node.id);
+    if (edges.length === 0) {
+        return {
+            invalid: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
+        };
     }
-    return `${lines.join('\n')}\n`;
+    const rawMode = getString(node.attrs, 'mode');
+    const mode = parseMode(rawMode);
+    if (mode === undefined) {
+        return {
+            invalid: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
+        };
+    }
+    const choices = gateChoices(edges);
+    const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
+    const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
+    if (defaultName !== undefined && defaultAnswer === undefined)
+        return { invalid: unmatchedDefault(node.id, mode, choices, defaultName) };
+    const timeout = getDurationMs(node.attrs, 'timeout');
+    return {
+        id: node.id,
+        mode,
+        choices,
+        timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
+        timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail' ? 'fail' : 'default',
+        defaultName,
+        defaultAnswer
+    };
+}
+function questionText(input, mode) {
+    const goal = getString(input.graph.attrs, 'goal') ?? '';
+    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
+        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
+        .filter((part) => part !== '');
+    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
+}
+function buildQuestion(input, gate) {
+    return {
+        text: questionText(input, gate.mode),
+        type: QUESTION_TYPE[gate.mode],
+        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
+        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
+        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
+        stage: gate.id,
+        metadata: {
+            runId: input.runId,
+            mode: gate.mode,
+            attempt: input.attempt,
+            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+            ...(input.branch === undefined ? {} : { branch: input.branch })
+        }
+    };
+}
+function gateOptionLabels(gate) {
+    switch (gate.mode) {
+        case 'choice':
+            return gate.choices.map((c) => c.label);
+        case 'yes_no':
+            return ['Yes', 'No'];
+        case 'freeform':
+            return [];
+    }
+}
+class WaitHumanHandler {
+    #interviewer;
+    constructor(interviewer) {
+        this.#interviewer = interviewer;
+    }
+    async execute(input) {
+        const gate = readGate(input);
+        if ('invalid' in gate)
+            return failed(gate.invalid);
+        const by = {
+            attempt: input.attempt,
+            ...(input.execution === undefined ? {} : { execution: input.execution })
+        };
+        if (input.resumed === true && by.execution !== undefined) {
+            const recorded = await readRecordedAnswer(input.runStore, gate.id, by.execution);
+            if (recorded)
+                return this.#decideRecorded(input, gate, recorded.answer, recorded.durationMs);
+        }
+        return this.#ask(input, gate, buildQuestion(input, gate), by);
+    }
+    /** The answer this very execution recorded before its run stopped: decide again, ask nobody. */
+    #decideRecorded(input, gate, answer, durationMs) {
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...(input.branch === undefined ? {} : { branch: input.branch }),
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut: answerTimedOut(answer),
+            durationMs
+        });
+        const outcome = toOutcome(gate, decision, answer);
+        const note = 'the answer recorded before the run stopped (answer.json); not asked again';
+        return { ...outcome, notes: outcome.notes === undefined ? note : `${outcome.notes}; ${note}` };
+    }
+    async #ask(input, gate, question, by) {
+        const { clock, runStore } = input;
+        const branch = input.branch === undefined ? {} : { branch: input.branch };
+        const askedAt = clock.now();
+        await writeQuestion(runStore, gate, question, askedAt, by);
+        input.emit({
+            type: 'gate.waiting',
+            nodeId: gate.id,
+            ...branch,
+            question: question.text,
+            options: gateOptionLabels(gate),
+            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
+        });
+        let answer;
+        try {
+            answer = await this.#interviewer.ask(question, input.signal);
+        }
+        catch (error) {
+            if (input.signal.aborted)
+                throw error;
+            return {
+                status: 'fail',
+                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
+            };
+        }
+        const answeredAt = clock.now();
+        const timedOut = answerTimedOut(answer);
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...branch,
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut,
+            durationMs: answeredAt - askedAt
+        });
+        await writeAnswer(runStore, gate, answer, decision, {
+            timedOut,
+            answeredAt,
+            durationMs: answeredAt - askedAt,
+            by
+        });
+        return toOutcome(gate, decision, answer);
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/handlers/builtin-registry.js
@@ -10960,7 +11298,7 @@ function renderQuestion(question) {
     if (question.default)
         notes.push(`default: ${describeAnswer(question.default)}`);
     if (question.timeoutMs !== undefined && question.timeoutMs > 0) {
-        notes.push(`waits ${formatTimeout(question.timeoutMs)}`);
+        notes.push(`waits ${formatDuration(question.timeoutMs)}`);
     }
     if (notes.length > 0)
         lines.push(`  (${notes.join('; ')})`);
@@ -11109,7 +11447,7 @@ class ConsoleInterviewer {
         }
     }
     #timedOut(question, timeoutMs) {
-        const waited = formatTimeout(timeoutMs);
+        const waited = formatDuration(timeoutMs);
         if (question.default) {
             this.#write(`\nNo answer after ${waited}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
             return { ...question.default, defaulted: 'timeout' };
@@ -12187,6 +12525,7 @@ function isServerReply(value) {
 
 
 
+
 /**
  * Node flags for the helper. A fork copies the page tables of the forking process's private memory, so
  * the helper keeps its young generation small (1 MB semi-spaces instead of 16): measured, a spawn
@@ -12347,7 +12686,7 @@ class ProcessServerRunner {
         child.once('exit', (code, signal) => {
             clearTimeout(readyTimer);
             exit = startTimedOut
-                ? `it did not start within ${this.#readyTimeoutMs} ms`
+                ? `it did not start within ${formatDuration(this.#readyTimeoutMs)}`
                 : signal === null
                     ? `it exited with code ${String(code)}`
                     : `it was killed by ${signal}`;

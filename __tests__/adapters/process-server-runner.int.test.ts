@@ -111,7 +111,7 @@ describe('ProcessServerRunner', () => {
     const result = await runner.run(spec('echo in-process'));
     expect(result.stdout.text).toBe('in-process\n');
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(runner.fallbackReason).toMatch(/did not start within 300 ms/);
+    expect(runner.fallbackReason).toMatch(/did not start within 300ms/);
   });
 
   it('reports a command whose helper died as unknown, then starts a new helper', async () => {

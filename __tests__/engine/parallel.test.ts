@@ -233,7 +233,7 @@ describe('cancelled and never-started branches', () => {
     const cp = run.result.checkpoint;
     expect(cp.context['parallel.branch.b2.status']).toBe('fail');
     expect(cp.node_outcomes['fork']?.notes).toContain('failed: b2');
-    expect(cp.node_outcomes['b2']?.failure_reason).toMatch(/timed out after 5000 ms/);
+    expect(cp.node_outcomes['b2']?.failure_reason).toMatch(/timed out after 5s \(branch_timeout\)/);
   });
 });
 

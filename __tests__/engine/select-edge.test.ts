@@ -1,8 +1,8 @@
-/** Spec §3.3: the five-step edge selection, one row per rule, plus label normalization. */
+/** Spec §3.3: the five-step edge selection, one row per rule (label normalisation: __tests__/common). */
 import { describe, expect, it } from '@jest/globals';
 import { RunContext } from '../../src/engine/context.js';
 import type { Outcome } from '../../src/ports/outcome.js';
-import { normalizeLabel, selectEdge } from '../../src/engine/select-edge.js';
+import { selectEdge } from '../../src/engine/select-edge.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { preparePipeline } from '../../src/pipeline/prepare-pipeline.js';
 import { runDot } from '../support/engine-harness.js';
@@ -128,18 +128,6 @@ describe('selectEdge (spec §3.3)', () => {
     expect(
       selectEdge(noRoute, 'n', failed, new RunContext(), { onlyConditional: true })
     ).toBeUndefined();
-  });
-
-  it.each([
-    ['[Y] Yes', 'yes'],
-    ['Y) Yes', 'yes'],
-    ['Y - Yes', 'yes'],
-    ['  MIXED Case  ', 'mixed case'],
-    ['[OK] Fine', 'fine'],
-    ['[Ship] it', '[ship] it'], // four characters: not an accelerator key
-    ['No prefix', 'no prefix']
-  ])('normalizes the label %j to %j', (label, normalized) => {
-    expect(normalizeLabel(label)).toBe(normalized);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isSecretEnvName, parseAllowEnv, ToolHandler } from '../../src/handlers/tool.js';
+import { isSecretEnvName, parseAllowEnv } from '../../src/handlers/tool-env.js';
+import { ToolHandler } from '../../src/handlers/tool.js';
 import { FakeProcessRunner } from '../support/fake-process-runner.js';
 import { handlerInput } from '../support/handler-input.js';
 import { nodeOf } from '../support/node-of.js';

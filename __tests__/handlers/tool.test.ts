@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Outcome } from '../../src/ports/outcome.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
-import {
-  formatDurationMs,
-  MAX_OUTPUT_LIMIT,
-  parseByteSize,
-  ToolHandler
-} from '../../src/handlers/tool.js';
+import { MAX_OUTPUT_LIMIT, parseByteSize } from '../../src/handlers/tool-settings.js';
+import { ToolHandler } from '../../src/handlers/tool.js';
 import type { ScriptedRun } from '../support/fake-process-runner.js';
 import { FakeProcessRunner, tailOf } from '../support/fake-process-runner.js';
 import type { TestInput } from '../support/handler-input.js';
@@ -311,7 +307,7 @@ describe('ToolHandler: timeouts and stops', () => {
   it.each([
     ['1s', 1000, 'timed out after 1s (timeout=1s); the process group was killed'],
     ['250ms', 250, 'timed out after 250ms (timeout=250ms); the process group was killed'],
-    ['90', 90000, 'timed out after 90s (timeout=90); the process group was killed'],
+    ['90', 90000, 'timed out after 1m30s (timeout=90); the process group was killed'],
     ['2m', 120000, 'timed out after 2m (timeout=2m); the process group was killed']
   ])('timeout=%p → timeoutMs %p and a routable FAIL', async (text, ms, reason) => {
     const store = new MemoryRunStore();
@@ -330,16 +326,6 @@ describe('ToolHandler: timeouts and stops', () => {
     expect(outcome.status).toBe('fail');
     expect(outcome.failureReason).toBe(reason);
     expect(outcome.retryable).toBeUndefined();
-  });
-
-  it.each([
-    [250, '250ms'],
-    [1000, '1s'],
-    [1500, '1.5s'],
-    [60000, '1m'],
-    [90000, '90s']
-  ])('formatDurationMs(%p) = %p', (ms, text) => {
-    expect(formatDurationMs(ms)).toBe(text);
   });
 
   it('returns a terminal "stopped" FAIL when the run is aborted mid-command', async () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import fc from 'fast-check';
 import {
   normaliseChoiceLabel,
   parseAcceleratorKey,
   stripAcceleratorKey
 } from '../../src/common/accelerator-key.js';
-import { formatTimeout } from '../../src/common/format-timeout.js';
-import { normalizeLabel } from '../../src/engine/select-edge.js';
-import { parseDuration } from '../../src/graph/values.js';
 
 describe('parseAcceleratorKey (spec §4.6 table)', () => {
   it.each([
@@ -38,41 +34,5 @@ describe('stripAcceleratorKey / normaliseChoiceLabel', () => {
   ])('%j → %j / %j', (label, stripped, normalised) => {
     expect(stripAcceleratorKey(label)).toBe(stripped);
     expect(normaliseChoiceLabel(label)).toBe(normalised);
-  });
-
-  it('normalises labels the way edge selection does, so a preferred label always routes', () => {
-    const label = fc
-      .tuple(
-        fc.constantFrom('[A] ', '[OK] ', 'B) ', 'c - ', ' ', ''),
-        fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,]{0,12}[a-z]$/)
-      )
-      .map(([prefix, rest]) => prefix + rest);
-    fc.assert(
-      fc.property(label, (text) => {
-        expect(normaliseChoiceLabel(text).replace(/\s+/g, ' ')).toBe(
-          normalizeLabel(text).replace(/\s+/g, ' ')
-        );
-      })
-    );
-  });
-});
-
-describe('formatTimeout', () => {
-  it.each([
-    [300_000, '5m'],
-    [5_400_000, '1h30m'],
-    [1500, '1s500ms'],
-    [86_400_000, '1d'],
-    [0, '0s']
-  ])('%d ms → %s', (ms, text) => {
-    expect(formatTimeout(ms)).toBe(text);
-  });
-
-  it('round-trips through parseDuration', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 * 86_400_000 }), (ms) => {
-        expect(parseDuration(formatTimeout(ms))).toBe(ms);
-      })
-    );
   });
 });

@@ -121,7 +121,7 @@ describe('attribute_type', () => {
 
   it.each([
     ['30 days on a gate', '  work [shape=hexagon, timeout="30d"]', 'is 30d, longer than'],
-    ['25 days', '  work [timeout="25d"]', '24d20h31m23s, 2^31-1 ms'],
+    ['25 days', '  work [timeout="25d"]', '24d20h31m23s647ms, 2^31-1 ms'],
     ['a unitless 3 million seconds', '  work [timeout=3000000]', 'is 34d17h20m, longer than']
   ])('is an error for a duration beyond the timer limit: %s', (_what, stmt, words) => {
     const d = singleDiagnostic(applyRule(attributeTypeRule, pipeline(stmt, WIRED)));

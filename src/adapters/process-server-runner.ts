@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '../common/errors.js';
+import { formatDuration } from '../common/format-duration.js';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process-runner.js';
 import { NodeProcessRunner } from './node-process-runner.js';
 import type { ServerReply, ServerRequest } from './process-server-protocol.js';
@@ -228,7 +229,7 @@ export class ProcessServerRunner implements ProcessRunner {
     child.once('exit', (code, signal) => {
       clearTimeout(readyTimer);
       exit = startTimedOut
-        ? `it did not start within ${this.#readyTimeoutMs} ms`
+        ? `it did not start within ${formatDuration(this.#readyTimeoutMs)}`
         : signal === null
           ? `it exited with code ${String(code)}`
           : `it was killed by ${signal}`;

@@ -11,7 +11,8 @@ import { createProcessRunner } from '../adapters/process-server-runner.js';
 import { newRunId } from '../adapters/run-id.js';
 import { systemClock } from '../adapters/system-clock.js';
 import type { Checkpoint } from '../ports/checkpoint.js';
-import { FAILURE_TAIL_BYTES, runPipeline } from '../engine/run-pipeline.js';
+import { runPipeline } from '../engine/run-pipeline.js';
+import { readFailureTail } from '../engine/failure-summary.js';
 import type { RunResult } from '../engine/run-pipeline.js';
 import { errorMessage, isTrackerError, TrackerError } from '../common/errors.js';
 import { createBuiltinRegistry } from '../handlers/builtin-registry.js';
@@ -426,19 +427,10 @@ async function runCommand(
   return ExitCodes.Failed;
 }
 
-const TAIL_LINES = 10;
-
 async function failureDetail(store: FsRunStore, nodeId: string): Promise<string> {
-  const parts: string[] = [];
-  for (const name of ['stderr.log', 'stdout.log']) {
-    const text = await store
-      .readStageFileTail(nodeId, name, FAILURE_TAIL_BYTES)
-      .catch(() => undefined);
-    if (!text || text.trim() === '') continue;
-    const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
-    parts.push(`${formatOutputTail(`${nodeId}/${name}`, lines, '  ')}\n`);
-  }
-  return parts.join('');
+  return (await readFailureTail(store, nodeId))
+    .map(({ file, lines }) => `${formatOutputTail(`${nodeId}/${file}`, lines, '  ')}\n`)
+    .join('');
 }
 
 /** The process wiring: argv, stdio, env, cwd. */

@@ -7,13 +7,11 @@ import type { EventSink } from '../ports/event-sink.js';
 import { visibleJson } from '../common/visible.js';
 import { formatOutputTail } from './render-tail.js';
 import { visibleEvent } from './visible-event.js';
+import { formatDuration } from '../common/format-duration.js';
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
-  const m = Math.floor(ms / 60_000);
-  const s = Math.round((ms % 60_000) / 1000);
-  return `${m}m${String(s).padStart(2, '0')}s`;
+/** Measured times (how long a stage or the run took), rounded for reading. */
+function elapsed(ms: number): string {
+  return formatDuration(ms, { approximate: true });
 }
 
 const ICON: Readonly<Record<string, string>> = {
@@ -67,10 +65,10 @@ export function formatEvent(
           : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
             ? `  ${event.notes}`
             : '';
-      return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
+      return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${elapsed(event.durationMs)}${detail}`;
     }
     case 'stage.retrying':
-      return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatDuration(event.delayMs)}: ${event.reason}`;
+      return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${elapsed(event.delayMs)}: ${event.reason}`;
     case 'parallel.started':
       return options.quiet
         ? undefined
@@ -78,7 +76,7 @@ export function formatEvent(
     case 'parallel.completed':
       return options.quiet
         ? undefined
-        : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${formatDuration(event.durationMs)}`;
+        : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${elapsed(event.durationMs)}`;
     case 'gate.waiting':
       return undefined;
     case 'gate.answered':
@@ -96,14 +94,14 @@ export function formatEvent(
         ? undefined
         : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
     case 'pipeline.completed':
-      return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
+      return `✓ Pipeline succeeded in ${elapsed(event.durationMs)} (${event.completedNodes} nodes completed)`;
     case 'pipeline.failed':
       return (
-        `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}` +
+        `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}` +
         (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : '')
       );
     case 'pipeline.stopped':
-      return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
+      return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}`;
     case 'edge.selected':
     case 'checkpoint.saved':
     case 'parallel.branch_completed':

@@ -1,8 +1,8 @@
 /**
  * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
  * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
- * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
+ * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
+ * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
  */
 const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
 const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
@@ -32,8 +32,10 @@ export function stripAcceleratorKey(label: string): string {
 }
 
 /**
- * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
- * `A) approve` and `  APPROVE ` all normalise to `approve`.
+ * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
+ * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
+ * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
+ * brackets, so it never equals an empty label.
  */
 export function normaliseChoiceLabel(label: string): string {
   return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();

@@ -65,6 +65,18 @@ export interface HandlerInput {
   readonly runId: string;
   /** 1-based attempt number of this execution. */
   readonly attempt: number;
+  /**
+   * Names this execution of the node within the run (its loop restart, visit and attempt, e.g. `r0.v2.a1`):
+   * the same when a resume continues the execution a stopped or crashed run left in flight, different for
+   * every other start. Handlers that record progress in their stage directory tag it with this.
+   */
+  readonly execution?: string;
+  /**
+   * This run continues one that stopped or crashed (not one that failed, whose failed node starts over):
+   * progress recorded under this `execution` is this execution's own and may be picked up, e.g. a human
+   * gate's recorded answer (docs/human-gates.md, "Resuming").
+   */
+  readonly resumed?: boolean;
   readonly runStore: RunStore;
   readonly clock: Clock;
   readonly signal: AbortSignal;

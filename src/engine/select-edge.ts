@@ -7,7 +7,8 @@ import { getInteger } from '../graph/values.js';
 import type { ContextView } from '../ports/context.js';
 import type { EdgeReason } from '../ports/events.js';
 import type { Outcome } from '../ports/outcome.js';
-import { conditionHolds } from './condition-cache.js';
+import { conditionHolds } from './condition-holds.js';
+import { normaliseChoiceLabel } from '../common/accelerator-key.js';
 
 export interface EdgeChoice {
   readonly edge: GraphEdge;
@@ -20,20 +21,6 @@ function conditionOf(edge: GraphEdge): string {
 
 function weightOf(edge: GraphEdge): number {
   return getInteger(edge.attrs, 'weight') ?? 0;
-}
-
-/** Lowercase, trim, strip accelerator prefixes like `[Y] `, `Y) `, `Y - `. */
-export function normalizeLabel(label: string): string {
-  let text = label.trim();
-  const patterns = [/^\[[^\]\s]{1,3}\]\s*/, /^[A-Za-z0-9]\)\s+/, /^[A-Za-z0-9]\s+-\s+/];
-  for (const p of patterns) {
-    const stripped = text.replace(p, '');
-    if (stripped !== text) {
-      text = stripped;
-      break;
-    }
-  }
-  return text.trim().toLowerCase();
 }
 
 function bestByWeightThenLexical(edges: readonly GraphEdge[]): EdgeChoice {
@@ -70,9 +57,10 @@ export function selectEdge(
 
   const unconditional = edges.filter((e) => conditionOf(e) === '');
   if (outcome.preferredLabel) {
-    const wanted = normalizeLabel(outcome.preferredLabel);
+    // The same normalisation a human gate and the interviewers match choices with.
+    const wanted = normaliseChoiceLabel(outcome.preferredLabel);
     const hit = unconditional.find(
-      (e) => normalizeLabel(e.attrs.get('label')?.value ?? '') === wanted
+      (e) => normaliseChoiceLabel(e.attrs.get('label')?.value ?? '') === wanted
     );
     if (hit) return { edge: hit, reason: 'preferred_label' };
   }

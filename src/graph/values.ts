@@ -22,23 +22,6 @@ const UNIT_MS: Readonly<Record<string, number>> = {
  */
 export const MAX_DURATION_MS = 2_147_483_647;
 
-/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
-export function formatDurationMs(ms: number): string {
-  let s = Math.floor(ms / 1000);
-  const parts: string[] = [];
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1]
-  ] as const) {
-    const n = Math.floor(s / size);
-    s -= n * size;
-    if (n > 0) parts.push(`${n}${unit}`);
-  }
-  return parts.length === 0 ? `${ms}ms` : parts.join('');
-}
-
 export function parseInteger(text: string): number | undefined {
   const t = text.trim();
   if (!INTEGER.test(t)) return undefined;

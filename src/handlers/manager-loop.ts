@@ -7,7 +7,7 @@
 import { errorMessage } from '../common/errors.js';
 import type { ContextView } from '../ports/context.js';
 import { contextValueToString } from '../engine/context.js';
-import { conditionHolds } from '../engine/condition-cache.js';
+import { conditionHolds } from '../engine/condition-holds.js';
 import type { Outcome } from '../ports/outcome.js';
 import type { EventPayload } from '../ports/events.js';
 import { getBoolean, getDurationMs, getInteger, getString } from '../graph/values.js';

@@ -9,6 +9,7 @@
  * summaries (status, reason, a bounded list of changed keys), never the branches' values.
  */
 import { errorMessage } from '../common/errors.js';
+import { formatDuration } from '../common/format-duration.js';
 import type { Outcome, StageStatus } from '../ports/outcome.js';
 import { isSuccessful } from '../engine/outcome.js';
 import { outgoingEdges } from '../graph/graph.js';
@@ -190,7 +191,7 @@ export class ParallelHandler implements Handler {
         if (branchTimeout !== undefined) {
           timer = input.clock.sleep(branchTimeout, timerStop.signal).then(
             () => {
-              timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+              timedOut = `branch timed out after ${formatDuration(branchTimeout)} (branch_timeout)`;
               controller.abort(branchTimeoutReason(timedOut));
             },
             () => undefined

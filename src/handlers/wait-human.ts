@@ -11,40 +11,31 @@
  * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
  * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
  * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
- * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
+ * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events. A resumed
+ * run whose gate had its answer recorded before the run stopped decides from that answer without asking.
+ *
+ * The parts: wait-human-choices.ts (choices from edges), wait-human-decision.ts (answer → outcome),
+ * wait-human-records.ts (what is written to the stage directory, and read back).
  */
 import { errorMessage } from '../common/errors.js';
 import type { Outcome } from '../ports/outcome.js';
 import { outgoingEdges } from '../graph/graph.js';
-import type { GraphEdge } from '../graph/graph.js';
 import { getDurationMs, getString } from '../graph/values.js';
-import {
-  normaliseChoiceLabel,
-  parseAcceleratorKey,
-  stripAcceleratorKey
-} from '../common/accelerator-key.js';
-import { formatTimeout } from '../common/format-timeout.js';
-import type {
-  Answer,
-  Interviewer,
-  Question,
-  QuestionOption,
-  QuestionType
-} from '../ports/interviewer.js';
-import { AnswerValues } from '../ports/interviewer.js';
+import type { Answer, Interviewer, Question, QuestionType } from '../ports/interviewer.js';
 import { expandPromptVariables } from './codergen.js';
 import type { Handler, HandlerInput } from '../engine/handler.js';
-
-export const GateModes = ['choice', 'freeform', 'yes_no'] as const;
-export type GateMode = (typeof GateModes)[number];
-
-/** One answer a gate offers: an outgoing edge. */
-export interface GateChoice {
-  readonly key: string;
-  /** The edge label, or the target id when the edge has none. */
-  readonly label: string;
-  readonly to: string;
-}
+import type { GateMode } from './wait-human-choices.js';
+import {
+  gateChoices,
+  parseMode,
+  resolveDefault,
+  toOption,
+  unmatchedDefault
+} from './wait-human-choices.js';
+import type { Gate } from './wait-human-decision.js';
+import { answerTimedOut, decide, describeDecision, toOutcome } from './wait-human-decision.js';
+import type { AskedBy } from './wait-human-records.js';
+import { readRecordedAnswer, writeAnswer, writeQuestion } from './wait-human-records.js';
 
 const QUESTION_TYPE: Readonly<Record<GateMode, QuestionType>> = {
   choice: 'multiple_choice',
@@ -58,62 +49,46 @@ const FALLBACK_TEXT: Readonly<Record<GateMode, string>> = {
   yes_no: 'Proceed?'
 };
 
-const YES_WORDS: ReadonlySet<string> = new Set(['y', 'yes']);
-const NO_WORDS: ReadonlySet<string> = new Set(['n', 'no']);
-
-/** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
-export function gateChoices(edges: readonly GraphEdge[]): GateChoice[] {
-  return edges.map((edge) => {
-    const written = edge.attrs.get('label')?.value.trim() ?? '';
-    const label = written === '' ? edge.to : written;
-    return { key: parseAcceleratorKey(label), label, to: edge.to };
-  });
+function failed(reason: string): Outcome {
+  return { status: 'fail', retryable: false, failureReason: reason };
 }
 
-/** The choice an edge label or target id names: exact target id first, then the normalised label. */
-export function findChoiceByName(
-  choices: readonly GateChoice[],
-  name: string
-): GateChoice | undefined {
-  const trimmed = name.trim();
-  if (trimmed === '') return undefined;
-  const normalised = normaliseChoiceLabel(trimmed);
-  return (
-    choices.find((c) => c.to === trimmed) ??
-    choices.find((c) => normaliseChoiceLabel(c.label) === normalised)
-  );
-}
-
-/** The choice an interviewer's answer selects: its option, its value as a key, label or target id, or its text. */
-function findAnsweredChoice(
-  choices: readonly GateChoice[],
-  answer: Answer
-): GateChoice | undefined {
-  const option = answer.selectedOption;
-  if (option) {
-    const hit =
-      choices.find((c) => c.key === option.key && c.label === option.label) ??
-      choices.find((c) => c.label === option.label);
-    if (hit) return hit;
+/** The gate a node configures, or why it cannot ask (a terminal FAIL the user fixes in the DOT file). */
+function readGate(input: HandlerInput): Gate | { readonly invalid: string } {
+  const { node } = input;
+  const edges = outgoingEdges(input.graph, node.id);
+  if (edges.length === 0) {
+    return {
+      invalid: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
+    };
   }
-  const value = answer.value.trim();
-  const byKey = choices.filter((c) => c.key.toLowerCase() === value.toLowerCase());
-  if (byKey.length === 1) return byKey[0];
-  return (
-    findChoiceByName(choices, value) ??
-    (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text))
-  );
-}
-
-/** Whether the answer is one of the special values (no option chosen, no text given). */
-function isSpecial(answer: Answer, value: string): boolean {
-  return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
-}
-
-function parseMode(raw: string | undefined): GateMode | undefined {
-  const mode = (raw ?? '').trim().toLowerCase();
-  if (mode === '') return 'choice';
-  return (GateModes as readonly string[]).includes(mode) ? (mode as GateMode) : undefined;
+  const rawMode = getString(node.attrs, 'mode');
+  const mode = parseMode(rawMode);
+  if (mode === undefined) {
+    return {
+      invalid: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
+    };
+  }
+  const choices = gateChoices(edges);
+  const defaultName =
+    (
+      getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice')
+    )?.trim() || undefined;
+  const defaultAnswer =
+    defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
+  if (defaultName !== undefined && defaultAnswer === undefined)
+    return { invalid: unmatchedDefault(node.id, mode, choices, defaultName) };
+  const timeout = getDurationMs(node.attrs, 'timeout');
+  return {
+    id: node.id,
+    mode,
+    choices,
+    timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
+    timeoutAction:
+      getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail' ? 'fail' : 'default',
+    defaultName,
+    defaultAnswer
+  };
 }
 
 function questionText(input: HandlerInput, mode: GateMode): string {
@@ -122,180 +97,6 @@ function questionText(input: HandlerInput, mode: GateMode): string {
     .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
     .filter((part) => part !== '');
   return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
-}
-
-/** `[A] Approve`, however the label spells its accelerator. */
-function displayChoice(choice: GateChoice): string {
-  return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
-}
-
-function toOption(choice: GateChoice): QuestionOption {
-  return { key: choice.key, label: choice.label };
-}
-
-/** A gate's decision, before it becomes an Outcome. */
-type Decision =
-  | { readonly kind: 'choice'; readonly choice: GateChoice }
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'yes_no'; readonly yes: boolean }
-  | { readonly kind: 'fail'; readonly reason: string; readonly response: string };
-
-interface Gate {
-  readonly id: string;
-  readonly mode: GateMode;
-  readonly choices: readonly GateChoice[];
-  readonly timeoutMs: number | undefined;
-  readonly timeoutAction: 'default' | 'fail';
-  readonly defaultName: string | undefined;
-  readonly defaultAnswer: Answer | undefined;
-}
-
-export class WaitHumanHandler implements Handler {
-  readonly #interviewer: Interviewer;
-
-  constructor(interviewer: Interviewer) {
-    this.#interviewer = interviewer;
-  }
-
-  async execute(input: HandlerInput): Promise<Outcome> {
-    const { node } = input;
-    const edges = outgoingEdges(input.graph, node.id);
-    if (edges.length === 0) {
-      return {
-        status: 'fail',
-        retryable: false,
-        failureReason: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
-      };
-    }
-    const rawMode = getString(node.attrs, 'mode');
-    const mode = parseMode(rawMode);
-    if (mode === undefined) {
-      return {
-        status: 'fail',
-        retryable: false,
-        failureReason: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
-      };
-    }
-    const choices = gateChoices(edges);
-    const defaultName =
-      (
-        getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice')
-      )?.trim() || undefined;
-    const defaultAnswer =
-      defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
-    if (defaultName !== undefined && defaultAnswer === undefined) {
-      return {
-        status: 'fail',
-        retryable: false,
-        failureReason: unmatchedDefault(node.id, mode, choices, defaultName)
-      };
-    }
-    const timeout = getDurationMs(node.attrs, 'timeout');
-    const gate: Gate = {
-      id: node.id,
-      mode,
-      choices,
-      timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
-      timeoutAction:
-        getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail'
-          ? 'fail'
-          : 'default',
-      defaultName,
-      defaultAnswer
-    };
-    const question = buildQuestion(input, gate);
-    return this.#ask(input, gate, question);
-  }
-
-  async #ask(input: HandlerInput, gate: Gate, question: Question): Promise<Outcome> {
-    const { clock, runStore } = input;
-    const branch = input.branch === undefined ? {} : { branch: input.branch };
-    const askedAt = clock.now();
-    await runStore.writeStageFile(
-      gate.id,
-      'question.json',
-      json(questionRecord(question, gate, askedAt, input.attempt))
-    );
-    await runStore.writeStageFile(gate.id, 'prompt.md', promptMarkdown(question, gate));
-    input.emit({
-      type: 'gate.waiting',
-      nodeId: gate.id,
-      ...branch,
-      question: question.text,
-      options: gateOptionLabels(gate),
-      ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
-    });
-
-    let answer: Answer;
-    try {
-      answer = await this.#interviewer.ask(question, input.signal);
-    } catch (error) {
-      if (input.signal.aborted) throw error;
-      return {
-        status: 'fail',
-        failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
-      };
-    }
-    const answeredAt = clock.now();
-    const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-    const decision = decide(gate, answer);
-    const response = describeDecision(decision);
-    input.emit({
-      type: 'gate.answered',
-      nodeId: gate.id,
-      ...branch,
-      answer: response,
-      ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-      timedOut,
-      durationMs: answeredAt - askedAt
-    });
-    await runStore.writeStageFile(
-      gate.id,
-      'answer.json',
-      json(answerRecord(answer, decision, timedOut, answeredAt, answeredAt - askedAt))
-    );
-    await runStore.writeStageFile(gate.id, 'response.md', `${response}\n`);
-    return toOutcome(gate, decision, answer);
-  }
-}
-
-function resolveDefault(
-  mode: GateMode,
-  choices: readonly GateChoice[],
-  name: string
-): Answer | undefined {
-  switch (mode) {
-    case 'choice': {
-      // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
-      const byKey = choices.filter(
-        (c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase()
-      );
-      const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
-      return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
-    }
-    case 'yes_no': {
-      const word = name.toLowerCase();
-      if (YES_WORDS.has(word)) return { value: AnswerValues.Yes };
-      if (NO_WORDS.has(word)) return { value: AnswerValues.No };
-      return undefined;
-    }
-    case 'freeform':
-      return { value: name, text: name };
-  }
-}
-
-function unmatchedDefault(
-  id: string,
-  mode: GateMode,
-  choices: readonly GateChoice[],
-  name: string
-): string {
-  if (mode === 'yes_no') {
-    return `human gate '${id}' has human.default_choice='${name}', but a yes_no gate's default must be yes or no.`;
-  }
-  const labels = choices.map((c) => `'${c.label}'`).join(', ');
-  const targets = choices.map((c) => `'${c.to}'`).join(', ');
-  return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
 }
 
 function buildQuestion(input: HandlerInput, gate: Gate): Question {
@@ -316,134 +117,6 @@ function buildQuestion(input: HandlerInput, gate: Gate): Question {
   };
 }
 
-function timeoutFailure(gate: Gate): string {
-  const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
-  if (gate.timeoutAction === 'fail')
-    return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
-  return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
-}
-
-function decide(gate: Gate, answer: Answer): Decision {
-  const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-  if (timedOut && gate.timeoutAction === 'fail')
-    return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-  let given = answer;
-  if (isSpecial(answer, AnswerValues.Timeout)) {
-    if (gate.defaultAnswer === undefined)
-      return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-    given = gate.defaultAnswer;
-  }
-  if (isSpecial(given, AnswerValues.Skipped)) {
-    return {
-      kind: 'fail',
-      reason: `human gate '${gate.id}' got no answer (the question was skipped)`,
-      response: 'skipped'
-    };
-  }
-  switch (gate.mode) {
-    case 'choice': {
-      const choice = findAnsweredChoice(gate.choices, given);
-      if (choice) return { kind: 'choice', choice };
-      const offered = gate.choices.map(displayChoice).join(', ');
-      return {
-        kind: 'fail',
-        reason: `human gate '${gate.id}' got the answer '${given.text ?? given.value}', which matches none of its choices (${offered})`,
-        response: given.text ?? given.value
-      };
-    }
-    case 'freeform':
-      return { kind: 'text', text: given.text ?? given.value };
-    case 'yes_no': {
-      const word = (given.text ?? given.value).trim().toLowerCase();
-      if (YES_WORDS.has(word)) return { kind: 'yes_no', yes: true };
-      if (NO_WORDS.has(word)) return { kind: 'yes_no', yes: false };
-      return {
-        kind: 'fail',
-        reason: `human gate '${gate.id}' asked yes or no and got '${given.text ?? given.value}'`,
-        response: given.text ?? given.value
-      };
-    }
-  }
-}
-
-function describeDecision(decision: Decision): string {
-  switch (decision.kind) {
-    case 'choice':
-      return decision.choice.label;
-    case 'text':
-      return decision.text;
-    case 'yes_no':
-      return decision.yes ? AnswerValues.Yes : AnswerValues.No;
-    case 'fail':
-      return decision.response;
-  }
-}
-
-function toOutcome(gate: Gate, decision: Decision, answer: Answer): Outcome {
-  const actor = answer.actor === undefined ? {} : { 'human.gate.actor': answer.actor };
-  switch (decision.kind) {
-    case 'fail':
-      return { status: 'fail', retryable: false, failureReason: decision.reason };
-    case 'choice': {
-      const { choice } = decision;
-      return {
-        status: 'success',
-        preferredLabel: choice.label,
-        suggestedNextIds: [choice.to],
-        notes: `human gate '${gate.id}': ${choice.label}`,
-        contextUpdates: {
-          'human.gate.selected': choice.key,
-          'human.gate.label': choice.label,
-          human_response: choice.label,
-          ...actor
-        }
-      };
-    }
-    case 'text': {
-      const matched = findChoiceByName(gate.choices, decision.text);
-      const only = gate.choices.length === 1 ? gate.choices[0] : undefined;
-      return {
-        status: 'success',
-        notes: `human gate '${gate.id}' answered in free text`,
-        ...(matched ? { preferredLabel: matched.label, suggestedNextIds: [matched.to] } : {}),
-        ...(!matched && only ? { suggestedNextIds: [only.to] } : {}),
-        contextUpdates: {
-          human_response: decision.text,
-          ...(matched
-            ? { 'human.gate.selected': matched.key, 'human.gate.label': matched.label }
-            : {}),
-          ...actor
-        }
-      };
-    }
-    case 'yes_no': {
-      const word = decision.yes ? AnswerValues.Yes : AnswerValues.No;
-      const edge = gate.choices.find((c) => normaliseChoiceLabel(c.label) === word);
-      const updates = {
-        'human.gate.selected': decision.yes ? 'Y' : 'N',
-        'human.gate.label': decision.yes ? 'Yes' : 'No',
-        human_response: word,
-        ...actor
-      };
-      const preferred = edge ? { preferredLabel: edge.label } : {};
-      return decision.yes
-        ? {
-            status: 'success',
-            notes: `human gate '${gate.id}': yes`,
-            ...preferred,
-            contextUpdates: updates
-          }
-        : {
-            status: 'fail',
-            retryable: false,
-            failureReason: `human answered no at gate '${gate.id}'`,
-            ...preferred,
-            contextUpdates: updates
-          };
-    }
-  }
-}
-
 function gateOptionLabels(gate: Gate): string[] {
   switch (gate.mode) {
     case 'choice':
@@ -455,70 +128,86 @@ function gateOptionLabels(gate: Gate): string[] {
   }
 }
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export class WaitHumanHandler implements Handler {
+  readonly #interviewer: Interviewer;
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function questionRecord(
-  question: Question,
-  gate: Gate,
-  askedAt: number,
-  attempt: number
-): Record<string, unknown> {
-  return {
-    stage: question.stage,
-    mode: gate.mode,
-    type: question.type,
-    text: question.text,
-    choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-    ...(gate.defaultName === undefined ? {} : { default_choice: gate.defaultName }),
-    ...(gate.timeoutMs === undefined
-      ? {}
-      : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
-    attempt,
-    asked_at: iso(askedAt)
-  };
-}
-
-function answerRecord(
-  answer: Answer,
-  decision: Decision,
-  timedOut: boolean,
-  answeredAt: number,
-  durationMs: number
-): Record<string, unknown> {
-  return {
-    value: answer.value,
-    ...(answer.text === undefined ? {} : { text: answer.text }),
-    ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
-    ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-    ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
-    timed_out: timedOut,
-    response: describeDecision(decision),
-    ...(decision.kind === 'choice'
-      ? {
-          selected: {
-            key: decision.choice.key,
-            label: decision.choice.label,
-            to: decision.choice.to
-          }
-        }
-      : {}),
-    ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
-    answered_at: iso(answeredAt),
-    duration_ms: durationMs
-  };
-}
-
-function promptMarkdown(question: Question, gate: Gate): string {
-  const lines = [question.text];
-  if (gate.mode === 'choice') {
-    lines.push('');
-    for (const c of gate.choices) lines.push(`- ${displayChoice(c)} → ${c.to}`);
+  constructor(interviewer: Interviewer) {
+    this.#interviewer = interviewer;
   }
-  return `${lines.join('\n')}\n`;
+
+  async execute(input: HandlerInput): Promise<Outcome> {
+    const gate = readGate(input);
+    if ('invalid' in gate) return failed(gate.invalid);
+    const by: AskedBy = {
+      attempt: input.attempt,
+      ...(input.execution === undefined ? {} : { execution: input.execution })
+    };
+    if (input.resumed === true && by.execution !== undefined) {
+      const recorded = await readRecordedAnswer(input.runStore, gate.id, by.execution);
+      if (recorded) return this.#decideRecorded(input, gate, recorded.answer, recorded.durationMs);
+    }
+    return this.#ask(input, gate, buildQuestion(input, gate), by);
+  }
+
+  /** The answer this very execution recorded before its run stopped: decide again, ask nobody. */
+  #decideRecorded(input: HandlerInput, gate: Gate, answer: Answer, durationMs: number): Outcome {
+    const decision = decide(gate, answer);
+    input.emit({
+      type: 'gate.answered',
+      nodeId: gate.id,
+      ...(input.branch === undefined ? {} : { branch: input.branch }),
+      answer: describeDecision(decision),
+      ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+      timedOut: answerTimedOut(answer),
+      durationMs
+    });
+    const outcome = toOutcome(gate, decision, answer);
+    const note = 'the answer recorded before the run stopped (answer.json); not asked again';
+    return { ...outcome, notes: outcome.notes === undefined ? note : `${outcome.notes}; ${note}` };
+  }
+
+  async #ask(input: HandlerInput, gate: Gate, question: Question, by: AskedBy): Promise<Outcome> {
+    const { clock, runStore } = input;
+    const branch = input.branch === undefined ? {} : { branch: input.branch };
+    const askedAt = clock.now();
+    await writeQuestion(runStore, gate, question, askedAt, by);
+    input.emit({
+      type: 'gate.waiting',
+      nodeId: gate.id,
+      ...branch,
+      question: question.text,
+      options: gateOptionLabels(gate),
+      ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
+    });
+
+    let answer: Answer;
+    try {
+      answer = await this.#interviewer.ask(question, input.signal);
+    } catch (error) {
+      if (input.signal.aborted) throw error;
+      return {
+        status: 'fail',
+        failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
+      };
+    }
+    const answeredAt = clock.now();
+    const timedOut = answerTimedOut(answer);
+    const decision = decide(gate, answer);
+    input.emit({
+      type: 'gate.answered',
+      nodeId: gate.id,
+      ...branch,
+      answer: describeDecision(decision),
+      ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+      timedOut,
+      durationMs: answeredAt - askedAt
+    });
+    await writeAnswer(runStore, gate, answer, decision, {
+      timedOut,
+      answeredAt,
+      durationMs: answeredAt - askedAt,
+      by
+    });
+    return toOutcome(gate, decision, answer);
+  }
 }

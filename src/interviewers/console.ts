@@ -20,7 +20,7 @@ import type { Answer, Interviewer, Question, QuestionOption } from '../ports/int
 import { AnswerValues } from '../ports/interviewer.js';
 import { errorMessage } from '../common/errors.js';
 import { normaliseChoiceLabel, stripAcceleratorKey } from '../common/accelerator-key.js';
-import { formatTimeout } from '../common/format-timeout.js';
+import { formatDuration } from '../common/format-duration.js';
 import { visible } from '../common/visible.js';
 import { LineReader } from './line-reader.js';
 
@@ -72,7 +72,7 @@ function renderQuestion(question: Question): string {
   const notes: string[] = [];
   if (question.default) notes.push(`default: ${describeAnswer(question.default)}`);
   if (question.timeoutMs !== undefined && question.timeoutMs > 0) {
-    notes.push(`waits ${formatTimeout(question.timeoutMs)}`);
+    notes.push(`waits ${formatDuration(question.timeoutMs)}`);
   }
   if (notes.length > 0) lines.push(`  (${notes.join('; ')})`);
   return `${lines.join('\n')}\n`;
@@ -222,7 +222,7 @@ export class ConsoleInterviewer implements Interviewer {
   }
 
   #timedOut(question: Question, timeoutMs: number): Answer {
-    const waited = formatTimeout(timeoutMs);
+    const waited = formatDuration(timeoutMs);
     if (question.default) {
       this.#write(
         `\nNo answer after ${waited}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`

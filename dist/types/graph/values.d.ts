@@ -8,8 +8,6 @@ import type { Attributes, GraphNode } from './graph.js';
  * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
  */
 export declare const MAX_DURATION_MS = 2147483647;
-/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
-export declare function formatDurationMs(ms: number): string;
 export declare function parseInteger(text: string): number | undefined;
 export declare function parseFloatValue(text: string): number | undefined;
 export declare function parseBoolean(text: string): boolean | undefined;

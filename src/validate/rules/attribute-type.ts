@@ -11,13 +11,13 @@ import type { Attributes, AttrValue, Graph } from '../../graph/graph.js';
 import { HandlerTypes } from '../../graph/shapes.js';
 import {
   MAX_DURATION_MS,
-  formatDurationMs,
   parseBoolean,
   parseDurationLenient,
   parseFloatValue,
   parseInteger
 } from '../../graph/values.js';
 import { diagnosticAt } from '../../common/diagnostic.js';
+import { formatDuration } from '../../common/format-duration.js';
 import type { Diagnostic, Severity } from '../../common/diagnostic.js';
 import { closestMatch, didYouMean } from '../../common/suggest.js';
 import type { LintRule } from '../lint-rule.js';
@@ -102,7 +102,7 @@ function checkValue(
       if (parsed.ms > MAX_DURATION_MS) {
         return {
           severity: 'error',
-          what: `is ${formatDurationMs(parsed.ms)}, longer than the longest duration tracker can time (${formatDurationMs(MAX_DURATION_MS)}, 2^31-1 ms)`,
+          what: `is ${formatDuration(parsed.ms)}, longer than the longest duration tracker can time (${formatDuration(MAX_DURATION_MS)}, 2^31-1 ms)`,
           fix: `Write at most ${written}="24d"; for a gate that should wait without a limit, remove ${written}.`
         };
       }

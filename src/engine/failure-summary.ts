@@ -1,0 +1,83 @@
+/**
+ * What a failed run shows besides its reason: the last lines of the failed stage's output, and for a
+ * failed parallel or fan-in node, the branches that failed behind it. The engine puts the branches in
+ * `pipeline.failed`; the CLI prints the failed node's own tail with `readFailureTail`.
+ */
+import type { Graph } from '../graph/graph.js';
+import { HandlerTypes } from '../graph/shapes.js';
+import type { CheckpointNodeOutcome } from '../ports/checkpoint.js';
+import type { ContextView } from '../ports/context.js';
+import type { FailedBranch } from '../ports/events.js';
+import type { RunStore } from '../ports/run-store.js';
+import type { HandlerRegistry } from './registry.js';
+
+/** The summary shows this many last lines of each output file of a failed stage. */
+export const FAILURE_TAIL_LINES = 10;
+/** The output files of a stage, in the order the summary shows them. */
+export const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'] as const;
+/** …read from at most this many trailing bytes (the logs can be any size). */
+export const FAILURE_TAIL_BYTES = 16 * 1024;
+
+export interface OutputTail {
+  readonly file: string;
+  readonly lines: string[];
+}
+
+/**
+ * The last lines of a stage's stderr.log and stdout.log, skipping files that are missing, unreadable or
+ * blank. Reads only the last FAILURE_TAIL_BYTES of each.
+ */
+export async function readFailureTail(store: RunStore, nodeId: string): Promise<OutputTail[]> {
+  const out: OutputTail[] = [];
+  for (const file of FAILURE_TAIL_FILES) {
+    const text = await store
+      .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
+      .catch(() => undefined);
+    if (text && text.trim() !== '')
+      out.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+  }
+  return out;
+}
+
+export interface FailedBranchesInput {
+  readonly graph: Graph;
+  readonly registry: HandlerRegistry;
+  /** The run's context: `parallel.results` names the branches. */
+  readonly context: ContextView;
+  /** The run's recorded outcomes (the failing node's own reason wins over the branch's). */
+  readonly outcomes: ReadonlyMap<string, CheckpointNodeOutcome>;
+  readonly runStore: RunStore;
+}
+
+/**
+ * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+ * node, its reason and the last lines of its output (the parallel node has no output of its own). Read
+ * from `parallel.results`, so it holds after a resume too.
+ */
+export async function failedBranches(
+  run: FailedBranchesInput,
+  nodeId: string
+): Promise<FailedBranch[]> {
+  const node = run.graph.nodes.get(nodeId);
+  const type = node ? run.registry.resolveType(node) : undefined;
+  if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn) return [];
+  const raw = run.context.get('parallel.results');
+  if (!Array.isArray(raw)) return [];
+  const out: FailedBranch[] = [];
+  for (const r of raw as unknown[]) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { id, status, last_node: last, failure_reason: why } = r as Record<string, unknown>;
+    if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry')) continue;
+    const failing = typeof last === 'string' ? last : undefined;
+    const recorded = failing ? run.outcomes.get(failing)?.failure_reason : undefined;
+    const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+    const output = failing ? await readFailureTail(run.runStore, failing) : [];
+    out.push({
+      branch: id,
+      ...(failing ? { nodeId: failing } : {}),
+      ...(reason ? { reason } : {}),
+      ...(output.length ? { output } : {})
+    });
+  }
+  return out;
+}
