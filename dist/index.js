@@ -34606,9 +34606,12 @@ async function record(session, node, outcome, attempts, w) {
         w.context.set('preferred_label', outcome.preferredLabel);
     if (!outcome.autoStatus) {
         // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-        // written in the background; the run's flush waits for it.
+        // queued as a background write ...
         await session.runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
     }
+    // ... but it, and the handler's own background writes (tool_output.txt), land before the
+    // checkpoint that names the stage complete: a crash never loses a completed stage's files.
+    await session.runStore.settleStage(node.id);
 }
 function handlerInput(session, node, w, attempt, incomingEdge) {
     return {
@@ -43548,14 +43551,19 @@ class FsCheckpointStore {
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 /**
- * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
- * `%2E`/`%2E%2E`, so any quoted DOT id stays inside the run directory.
+ * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and a leading `.`
+ * becomes `%2E` (so `.`/`..` stay inside the run directory and no node's directory is one of the
+ * store's own, `.prepared` or `.checkpoint-slots`).
  */
 function stageDirName(nodeId) {
     if (nodeId === '.' || nodeId === '..')
         return nodeId.replace(/\./g, '%2E');
-    return nodeId.replace(/[%/\\\0]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return nodeId
+        .replace(/[%/\\\0]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+        .replace(/^\./, '%2E');
 }
+/** Where prepared stage directories wait, out of sight, until their stage starts. */
+const PREPARED_DIR = '.prepared';
 function isSafeSegment(name) {
     return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..';
 }
@@ -43577,9 +43585,11 @@ const LANE_SLICE_MS = 2;
 class IdleLane {
     #queue = [];
     #scheduled = false;
+    /** While above zero (see `hurry`), calls run at once instead of waiting for a turn. */
+    #hurried = 0;
     run(op) {
         return new Promise((resolve, reject) => {
-            this.#queue.push(() => {
+            const call = () => {
                 try {
                     op();
                     resolve();
@@ -43587,9 +43597,24 @@ class IdleLane {
                 catch (error) {
                     reject(error instanceof Error ? error : new Error(String(error)));
                 }
-            });
+            };
+            if (this.#hurried > 0)
+                return call();
+            this.#queue.push(call);
             this.#schedule();
         });
+    }
+    /**
+     * Runs every queued call now, and every call made until the returned function is called too: for a
+     * caller that must know some background write has landed before it goes on.
+     */
+    hurry() {
+        this.#hurried++;
+        for (let op = this.#queue.shift(); op !== undefined; op = this.#queue.shift())
+            op();
+        return () => {
+            this.#hurried--;
+        };
     }
     #schedule() {
         if (this.#scheduled)
@@ -43637,8 +43662,11 @@ function readIfExists(path) {
  *   background writes, in an idle lane (a timer, a few ms per turn) that runs while the
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
- * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
- *   directories of nodes that never ran.
+ * - `prepareStage` makes a stage directory ahead of time under `.prepared/`, renamed into place
+ *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
+ *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
+ * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
+ *   checkpoint that names the stage complete.
  */
 class FsRunStore {
     runDir;
@@ -43656,20 +43684,46 @@ class FsRunStore {
     /** Empty files made by `prepareStage` and not written since; paths the store has written. */
     #placeholders = new Set();
     #written = new Set();
+    /** Background writes not yet done, by stage directory (what `settleStage` waits for). */
+    #pendingByDir = new Map();
     constructor(runDir) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
     }
     stageDir(nodeId) {
         return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
     }
-    /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
+    /** Where `prepareStage` makes the directory `dir` before its stage starts. */
+    #preparedPath(dir) {
+        return (0,external_node_path_namespaceObject.join)(this.runDir, PREPARED_DIR, (0,external_node_path_namespaceObject.basename)(dir));
+    }
+    /**
+     * `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. A stage
+     * directory made ahead by `prepareStage` is renamed into place instead.
+     */
     #mkdir(dir) {
         if (this.#dirs.has(dir))
             return;
+        if (this.#prepared.has(dir) && this.#adoptPrepared(dir)) {
+            this.#fresh.add(dir);
+            this.#dirs.add(dir);
+            return;
+        }
         const created = (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
         if (created === dir)
             this.#fresh.add(dir);
         this.#dirs.add(dir);
+    }
+    /** Renames the prepared copy of `dir` into place; false when there is none or `dir` exists. */
+    #adoptPrepared(dir) {
+        try {
+            (0,external_node_fs_namespaceObject.renameSync)(this.#preparedPath(dir), dir);
+            return true;
+        }
+        catch {
+            // Not prepared (yet, or it failed), or the stage directory exists from an earlier run: flush()
+            // removes the prepared copy.
+            return false;
+        }
     }
     /** Runs `op` after every earlier operation on `path` has settled. */
     #enqueue(path, op) {
@@ -43717,9 +43771,13 @@ class FsRunStore {
     }
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
+        const prepared = this.#preparedPath(dir);
         if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
             this.#prepared.add(dir);
-            this.#track(this.#lane.run(() => this.#mkdir(dir)), false);
+            this.#track(this.#lane.run(() => {
+                if (!this.#dirs.has(dir))
+                    (0,external_node_fs_namespaceObject.mkdirSync)(prepared, { recursive: true });
+            }), false);
         }
         for (const name of files) {
             if (!isSafeSegment(name))
@@ -43728,10 +43786,13 @@ class FsRunStore {
             if (this.#placeholders.has(path) || this.#written.has(path))
                 continue;
             this.#placeholders.add(path);
-            // Queued on the path: the node's own write waits for it, then opens an existing file.
+            // Queued on the path: the node's own write waits for it, then opens an existing file (in the
+            // prepared directory, which moves into place with it, or in the stage directory once it has).
             this.#track(this.#enqueue(path, () => this.#lane.run(() => {
-                this.#mkdir(dir);
-                (0,external_node_fs_namespaceObject.writeFileSync)(path, '', { flag: 'a' });
+                if (this.#dirs.has(dir))
+                    return (0,external_node_fs_namespaceObject.writeFileSync)(path, '', { flag: 'a' });
+                (0,external_node_fs_namespaceObject.mkdirSync)(prepared, { recursive: true });
+                (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(prepared, name), '', { flag: 'a' });
             })), false);
         }
     }
@@ -43761,6 +43822,7 @@ class FsRunStore {
             if (options.background !== true)
                 return this.#enqueue(path, op);
             write = this.#enqueue(path, () => this.#lane.run(op));
+            this.#pendingIn(dir, write);
         }
         catch (error) {
             write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -43769,6 +43831,36 @@ class FsRunStore {
         }
         this.#track(write);
         return Promise.resolve();
+    }
+    /** Remembers `write` as pending in `dir` until it settles. */
+    #pendingIn(dir, write) {
+        let pending = this.#pendingByDir.get(dir);
+        if (!pending)
+            this.#pendingByDir.set(dir, (pending = new Set()));
+        const settled = write.then(() => undefined, () => undefined);
+        pending.add(settled);
+        void settled.then(() => {
+            pending.delete(settled);
+            if (pending.size === 0 && this.#pendingByDir.get(dir) === pending)
+                this.#pendingByDir.delete(dir);
+        });
+    }
+    /**
+     * Runs the stage's background writes now and waits for them. A write that fails is reported by
+     * `flush()`, as for any background write.
+     */
+    async settleStage(nodeId) {
+        const pending = this.#pendingByDir.get(this.stageDir(nodeId));
+        if (pending === undefined)
+            return;
+        const done = this.#lane.hurry();
+        try {
+            while (pending.size > 0)
+                await Promise.all([...pending]);
+        }
+        finally {
+            done();
+        }
     }
     /**
      * True once for a stage directory this store created (so it holds nothing from an earlier run or
@@ -43846,18 +43938,15 @@ class FsRunStore {
         }
         this.#placeholders.clear();
         for (const dir of this.#prepared) {
-            if (this.#used.has(dir))
-                continue;
             this.#prepared.delete(dir);
-            if (!this.#dirs.delete(dir))
-                continue;
-            // Only an empty directory is removed: something outside the store may have used it.
-            try {
-                (0,external_node_fs_namespaceObject.rmdirSync)(dir);
-            }
-            catch {
-                // not empty, or gone
-            }
+            // Never used (its node did not run), or not adopted because the stage directory existed.
+            (0,external_node_fs_namespaceObject.rmSync)(this.#preparedPath(dir), { recursive: true, force: true });
+        }
+        try {
+            (0,external_node_fs_namespaceObject.rmdirSync)((0,external_node_path_namespaceObject.join)(this.runDir, PREPARED_DIR));
+        }
+        catch {
+            // never made, or something else is in it
         }
         const error = this.#backgroundError;
         if (error !== undefined) {
@@ -44150,9 +44239,9 @@ function prefixedSink(emit, prefix) {
             if (!FORWARDED.has(event.type))
                 return;
             const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
-            emit(('nodeId' in payload && payload.nodeId !== undefined
+            emit('nodeId' in payload && payload.nodeId !== undefined
                 ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
-                : payload));
+                : payload);
         }
     };
 }
@@ -44853,6 +44942,9 @@ class MemoryRunStore {
     }
     writeStageFile(nodeId, name, content, _options) {
         this.stageFiles.set(`${nodeId}/${name}`, content);
+        return Promise.resolve();
+    }
+    settleStage(_nodeId) {
         return Promise.resolve();
     }
     readStageFile(nodeId, name) {

@@ -1,6 +1,6 @@
 /** One suite for the RunStore port, run against every implementation. */
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isTrackerError } from '../../src/common/errors.js';
 import { join } from 'node:path';
 import type { RunStore } from '../../src/ports/run-store.js';
@@ -67,6 +67,15 @@ function describeRunStore(name: string, create: Factory): void {
       for (let i = 0; i < 20; i++) {
         expect(await store.readStageFile(`n${i}`, 'tool_output.txt')).toBe(`out ${i}`);
       }
+      await cleanup();
+    });
+
+    it("has written a stage's background writes once settleStage resolves", async () => {
+      const { store, cleanup } = await create();
+      await store.writeStageFile('s', 'status.json', '{"outcome":"success"}', { background: true });
+      await store.settleStage('s');
+      expect(await store.readStageFile('s', 'status.json')).toBe('{"outcome":"success"}');
+      await store.flush();
       await cleanup();
     });
 
@@ -142,13 +151,58 @@ describe('FsRunStore specifics', () => {
     await store.flush(); // the prepared directories exist by now (mkdir settled before rmdir)
     expect(existsSync(join(run, 'taken', 'status.json'))).toBe(true);
     expect(existsSync(join(run, 'untaken'))).toBe(false);
-    // A prepared directory that something else wrote into is never deleted.
-    store.prepareStage('other');
-    const other = join(run, 'other');
-    for (let i = 0; i < 1000 && !existsSync(other); i++) await new Promise((r) => setImmediate(r));
-    writeFileSync(join(other, 'made-by-hand.txt'), 'keep me');
+    expect(existsSync(join(run, '.prepared'))).toBe(false);
+  });
+
+  it('keeps a prepared stage directory out of sight until its stage starts', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    const store = new FsRunStore(run);
+    store.prepareStage('next', ['tool_context.json']);
+    const hidden = join(run, '.prepared', 'next');
+    for (let i = 0; i < 1000 && !existsSync(join(hidden, 'tool_context.json')); i++)
+      await new Promise((r) => setImmediate(r));
+    expect(existsSync(join(hidden, 'tool_context.json'))).toBe(true);
+    expect(existsSync(join(run, 'next'))).toBe(false);
+    await store.ensureStageDir('next');
+    expect(existsSync(join(run, 'next', 'tool_context.json'))).toBe(true);
+    expect(existsSync(hidden)).toBe(false);
+    expect(await store.claimFreshStage('next')).toBe(true);
     await store.flush();
-    expect(readFileSync(join(other, 'made-by-hand.txt'), 'utf8')).toBe('keep me');
+    expect(existsSync(join(run, '.prepared'))).toBe(false);
+  });
+
+  it('never takes over a stage directory that exists: the prepared copy is dropped', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    const store = new FsRunStore(run);
+    store.prepareStage('other');
+    for (let i = 0; i < 1000 && !existsSync(join(run, '.prepared', 'other')); i++)
+      await new Promise((r) => setImmediate(r));
+    mkdirSync(join(run, 'other'));
+    writeFileSync(join(run, 'other', 'made-by-hand.txt'), 'keep me');
+    await store.ensureStageDir('other');
+    expect(await store.claimFreshStage('other')).toBe(false);
+    await store.flush();
+    expect(readFileSync(join(run, 'other', 'made-by-hand.txt'), 'utf8')).toBe('keep me');
+    expect(existsSync(join(run, '.prepared'))).toBe(false);
+  });
+
+  it("settleStage lands a stage's background writes before it resolves", async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    const store = new FsRunStore(run);
+    await store.writeStageFile('done', 'status.json', '{"outcome":"success"}', {
+      background: true
+    });
+    await store.writeStageFile('done', 'tool_output.txt', 'out', { background: true });
+    await store.writeStageFile('other', 'status.json', '{}', { background: true });
+    expect(existsSync(join(run, 'done', 'status.json'))).toBe(false); // still queued
+    await store.settleStage('done');
+    expect(readFileSync(join(run, 'done', 'status.json'), 'utf8')).toBe('{"outcome":"success"}');
+    expect(readFileSync(join(run, 'done', 'tool_output.txt'), 'utf8')).toBe('out');
+    await store.settleStage('never-written'); // nothing pending: resolves
+    await store.flush();
   });
 
   it('creates prepared files ahead; a written one keeps its content, an unwritten one is removed', async () => {
@@ -167,6 +221,8 @@ describe('FsRunStore specifics', () => {
   it.each([
     ['..', '%2E%2E'],
     ['.', '%2E'],
+    ['.prepared', '%2Eprepared'],
+    ['.hidden', '%2Ehidden'],
     ['a/b', 'a%2Fb'],
     ['a\\b', 'a%5Cb'],
     ['50%', '50%25'],

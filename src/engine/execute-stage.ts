@@ -190,7 +190,7 @@ async function record(
   if (outcome.preferredLabel) w.context.set('preferred_label', outcome.preferredLabel);
   if (!outcome.autoStatus) {
     // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-    // written in the background; the run's flush waits for it.
+    // queued as a background write ...
     await session.runStore.writeStageFile(
       node.id,
       'status.json',
@@ -198,6 +198,9 @@ async function record(
       { background: true }
     );
   }
+  // ... but it, and the handler's own background writes (tool_output.txt), land before the
+  // checkpoint that names the stage complete: a crash never loses a completed stage's files.
+  await session.runStore.settleStage(node.id);
 }
 
 function handlerInput(

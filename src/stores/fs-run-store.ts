@@ -1,6 +1,14 @@
-import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import { appendFile, open, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../common/errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
 import { writeFileAtomicSync } from './atomic-write.js';
@@ -9,16 +17,19 @@ import { utf8Tail } from './utf8-tail.js';
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 
 /**
- * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
- * `%2E`/`%2E%2E`, so any quoted DOT id stays inside the run directory.
+ * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and a leading `.`
+ * becomes `%2E` (so `.`/`..` stay inside the run directory and no node's directory is one of the
+ * store's own, `.prepared` or `.checkpoint-slots`).
  */
 export function stageDirName(nodeId: string): string {
   if (nodeId === '.' || nodeId === '..') return nodeId.replace(/\./g, '%2E');
-  return nodeId.replace(
-    /[%/\\\0]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
-  );
+  return nodeId
+    .replace(/[%/\\\0]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/^\./, '%2E');
 }
+
+/** Where prepared stage directories wait, out of sight, until their stage starts. */
+const PREPARED_DIR = '.prepared';
 
 function isSafeSegment(name: string): boolean {
   return SAFE_SEGMENT.test(name) && name !== '.' && name !== '..';
@@ -44,19 +55,35 @@ const LANE_SLICE_MS = 2;
 class IdleLane {
   readonly #queue: Array<() => void> = [];
   #scheduled = false;
+  /** While above zero (see `hurry`), calls run at once instead of waiting for a turn. */
+  #hurried = 0;
 
   run(op: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push(() => {
+      const call = (): void => {
         try {
           op();
           resolve();
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
-      });
+      };
+      if (this.#hurried > 0) return call();
+      this.#queue.push(call);
       this.#schedule();
     });
+  }
+
+  /**
+   * Runs every queued call now, and every call made until the returned function is called too: for a
+   * caller that must know some background write has landed before it goes on.
+   */
+  hurry(): () => void {
+    this.#hurried++;
+    for (let op = this.#queue.shift(); op !== undefined; op = this.#queue.shift()) op();
+    return () => {
+      this.#hurried--;
+    };
   }
 
   #schedule(): void {
@@ -102,8 +129,11 @@ function readIfExists(path: string): string | undefined {
  *   background writes, in an idle lane (a timer, a few ms per turn) that runs while the
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
- * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
- *   directories of nodes that never ran.
+ * - `prepareStage` makes a stage directory ahead of time under `.prepared/`, renamed into place
+ *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
+ *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
+ * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
+ *   checkpoint that names the stage complete.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
@@ -121,6 +151,8 @@ export class FsRunStore implements RunStore {
   /** Empty files made by `prepareStage` and not written since; paths the store has written. */
   readonly #placeholders = new Set<string>();
   readonly #written = new Set<string>();
+  /** Background writes not yet done, by stage directory (what `settleStage` waits for). */
+  readonly #pendingByDir = new Map<string, Set<Promise<void>>>();
 
   constructor(runDir: string) {
     this.runDir = resolve(runDir);
@@ -130,12 +162,37 @@ export class FsRunStore implements RunStore {
     return join(this.runDir, stageDirName(nodeId));
   }
 
-  /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
+  /** Where `prepareStage` makes the directory `dir` before its stage starts. */
+  #preparedPath(dir: string): string {
+    return join(this.runDir, PREPARED_DIR, basename(dir));
+  }
+
+  /**
+   * `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. A stage
+   * directory made ahead by `prepareStage` is renamed into place instead.
+   */
   #mkdir(dir: string): void {
     if (this.#dirs.has(dir)) return;
+    if (this.#prepared.has(dir) && this.#adoptPrepared(dir)) {
+      this.#fresh.add(dir);
+      this.#dirs.add(dir);
+      return;
+    }
     const created = mkdirSync(dir, { recursive: true });
     if (created === dir) this.#fresh.add(dir);
     this.#dirs.add(dir);
+  }
+
+  /** Renames the prepared copy of `dir` into place; false when there is none or `dir` exists. */
+  #adoptPrepared(dir: string): boolean {
+    try {
+      renameSync(this.#preparedPath(dir), dir);
+      return true;
+    } catch {
+      // Not prepared (yet, or it failed), or the stage directory exists from an earlier run: flush()
+      // removes the prepared copy.
+      return false;
+    }
   }
 
   /** Runs `op` after every earlier operation on `path` has settled. */
@@ -187,10 +244,13 @@ export class FsRunStore implements RunStore {
 
   prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
+    const prepared = this.#preparedPath(dir);
     if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
       this.#prepared.add(dir);
       this.#track(
-        this.#lane.run(() => this.#mkdir(dir)),
+        this.#lane.run(() => {
+          if (!this.#dirs.has(dir)) mkdirSync(prepared, { recursive: true });
+        }),
         false
       );
     }
@@ -199,12 +259,14 @@ export class FsRunStore implements RunStore {
       const path = join(dir, name);
       if (this.#placeholders.has(path) || this.#written.has(path)) continue;
       this.#placeholders.add(path);
-      // Queued on the path: the node's own write waits for it, then opens an existing file.
+      // Queued on the path: the node's own write waits for it, then opens an existing file (in the
+      // prepared directory, which moves into place with it, or in the stage directory once it has).
       this.#track(
         this.#enqueue(path, () =>
           this.#lane.run(() => {
-            this.#mkdir(dir);
-            writeFileSync(path, '', { flag: 'a' });
+            if (this.#dirs.has(dir)) return writeFileSync(path, '', { flag: 'a' });
+            mkdirSync(prepared, { recursive: true });
+            writeFileSync(join(prepared, name), '', { flag: 'a' });
           })
         ),
         false
@@ -242,12 +304,44 @@ export class FsRunStore implements RunStore {
       // prepared placeholder, takes microseconds). Background: in the idle lane.
       if (options.background !== true) return this.#enqueue(path, op);
       write = this.#enqueue(path, () => this.#lane.run(op));
+      this.#pendingIn(dir, write);
     } catch (error) {
       write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       if (options.background !== true) return write;
     }
     this.#track(write);
     return Promise.resolve();
+  }
+
+  /** Remembers `write` as pending in `dir` until it settles. */
+  #pendingIn(dir: string, write: Promise<void>): void {
+    let pending = this.#pendingByDir.get(dir);
+    if (!pending) this.#pendingByDir.set(dir, (pending = new Set()));
+    const settled = write.then(
+      () => undefined,
+      () => undefined
+    );
+    pending.add(settled);
+    void settled.then(() => {
+      pending.delete(settled);
+      if (pending.size === 0 && this.#pendingByDir.get(dir) === pending)
+        this.#pendingByDir.delete(dir);
+    });
+  }
+
+  /**
+   * Runs the stage's background writes now and waits for them. A write that fails is reported by
+   * `flush()`, as for any background write.
+   */
+  async settleStage(nodeId: string): Promise<void> {
+    const pending = this.#pendingByDir.get(this.stageDir(nodeId));
+    if (pending === undefined) return;
+    const done = this.#lane.hurry();
+    try {
+      while (pending.size > 0) await Promise.all([...pending]);
+    } finally {
+      done();
+    }
   }
 
   /**
@@ -331,15 +425,14 @@ export class FsRunStore implements RunStore {
     }
     this.#placeholders.clear();
     for (const dir of this.#prepared) {
-      if (this.#used.has(dir)) continue;
       this.#prepared.delete(dir);
-      if (!this.#dirs.delete(dir)) continue;
-      // Only an empty directory is removed: something outside the store may have used it.
-      try {
-        rmdirSync(dir);
-      } catch {
-        // not empty, or gone
-      }
+      // Never used (its node did not run), or not adopted because the stage directory existed.
+      rmSync(this.#preparedPath(dir), { recursive: true, force: true });
+    }
+    try {
+      rmdirSync(join(this.runDir, PREPARED_DIR));
+    } catch {
+      // never made, or something else is in it
     }
     const error = this.#backgroundError;
     if (error !== undefined) {

@@ -38,6 +38,10 @@ export class MemoryRunStore implements RunStore {
     return Promise.resolve();
   }
 
+  settleStage(_nodeId: string): Promise<void> {
+    return Promise.resolve();
+  }
+
   readStageFile(nodeId: string, name: string): Promise<string | undefined> {
     return Promise.resolve(this.stageFiles.get(`${nodeId}/${name}`));
   }

@@ -18,9 +18,9 @@ export interface RunStore {
      */
     claimFreshStage?(nodeId: string): Promise<boolean>;
     /**
-     * A hint that `nodeId` may run next: the store may create its stage directory, and `files` in it
-     * (empty), ahead of time, off the path between two nodes. `flush()` removes prepared files that were
-     * never written and prepared directories that were never used.
+     * A hint that `nodeId` may run next: the store may make its stage directory, and `files` in it
+     * (empty), ahead of time, off the path between two nodes — out of sight (a stage directory appears
+     * only when its stage starts). `flush()` removes what was prepared and never used.
      */
     prepareStage?(nodeId: string, files?: readonly string[]): void;
     writeStageFile(nodeId: string, name: string, content: string, options?: WriteOptions): Promise<void>;
@@ -36,6 +36,13 @@ export interface RunStore {
     readRunFile(name: string): Promise<string | undefined>;
     /** Appends one line to activity.jsonl. */
     appendActivity(line: string): Promise<void>;
+    /**
+     * Resolves once every write made so far to this stage's files has reached the file system (written;
+     * fsync is the checkpoint store's business), background writes included. The engine calls it before
+     * the checkpoint that names the stage complete, so a crash can never leave a completed stage without
+     * its status.json or output files.
+     */
+    settleStage(nodeId: string): Promise<void>;
     /**
      * Waits until every background write is done; rejects (a TrackerError with code `IO`) with the first
      * one that failed. The engine calls it before a run reports its result.

@@ -1,7 +1,8 @@
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
 /**
- * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and `.`/`..` become
- * `%2E`/`%2E%2E`, so any quoted DOT id stays inside the run directory.
+ * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and a leading `.`
+ * becomes `%2E` (so `.`/`..` stay inside the run directory and no node's directory is one of the
+ * store's own, `.prepared` or `.checkpoint-slots`).
  */
 export declare function stageDirName(nodeId: string): string;
 /**
@@ -16,8 +17,11 @@ export declare function stageDirName(nodeId: string): string;
  *   background writes, in an idle lane (a timer, a few ms per turn) that runs while the
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
- * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
- *   directories of nodes that never ran.
+ * - `prepareStage` makes a stage directory ahead of time under `.prepared/`, renamed into place
+ *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
+ *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
+ * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
+ *   checkpoint that names the stage complete.
  */
 export declare class FsRunStore implements RunStore {
     #private;
@@ -27,6 +31,11 @@ export declare class FsRunStore implements RunStore {
     prepareStage(nodeId: string, files?: readonly string[]): void;
     ensureStageDir(nodeId: string): Promise<string>;
     writeStageFile(nodeId: string, name: string, content: string, options?: WriteOptions): Promise<void>;
+    /**
+     * Runs the stage's background writes now and waits for them. A write that fails is reported by
+     * `flush()`, as for any background write.
+     */
+    settleStage(nodeId: string): Promise<void>;
     /**
      * True once for a stage directory this store created (so it holds nothing from an earlier run or
      * attempt), false afterwards and for directories that existed already.

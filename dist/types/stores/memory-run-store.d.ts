@@ -15,6 +15,7 @@ export declare class MemoryRunStore implements RunStore {
     stageDir(nodeId: string): string;
     ensureStageDir(nodeId: string): Promise<string>;
     writeStageFile(nodeId: string, name: string, content: string, _options?: WriteOptions): Promise<void>;
+    settleStage(_nodeId: string): Promise<void>;
     readStageFile(nodeId: string, name: string): Promise<string | undefined>;
     readStageFileTail(nodeId: string, name: string, maxBytes: number): Promise<string | undefined>;
     removeStageFile(nodeId: string, name: string): Promise<void>;
