@@ -164,7 +164,8 @@ describe('goal gates (spec §3.4)', () => {
   const GATED = (
     extra: string
   ) => `digraph g { ${extra} start [shape=Mdiamond]; impl [prompt="i", goal_gate=true]; check [shape=diamond]; done [shape=Msquare]
-    start -> impl -> check; check -> done [condition="outcome=success"]; check -> done [condition="outcome=fail"] }`;
+    start -> impl -> check; check -> done [condition="outcome=success"]; check -> done [condition="outcome=partial_success"]
+    check -> done [condition="outcome=fail"] }`;
 
   it('lets the run exit when every goal gate succeeded', async () => {
     const run = await runDot(GATED(''));

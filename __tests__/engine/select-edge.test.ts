@@ -143,11 +143,14 @@ describe('edge selection in a run', () => {
     expect(run.result.completedNodes).toEqual(['start', 'n', 'b', 'done']);
   });
 
-  it('ends the run when no edge is eligible: success after a success, failure after a failure', async () => {
+  it('fails the run when no edge is eligible, after a success as after a failure', async () => {
     const dot = `digraph g { start [shape=Mdiamond]; done [shape=Msquare]
       n [prompt="x"]; start -> n; n -> done [condition="context.go=yes"] }`;
     const success = await runDot(dot, { scripted: new ScriptedHandler({ n: [ok] }) });
-    expect(success.result.status).toBe('success');
+    expect(success.result.status).toBe('fail');
+    expect(success.result.failureReason).toContain(
+      '-> done [context.go=yes] did not match (context.go is "")'
+    );
     expect(success.result.completedNodes).toEqual(['start', 'n']);
     const failure = await runDot(dot, {
       scripted: new ScriptedHandler({ n: [{ status: 'fail', failureReason: 'broken' }] })

@@ -94,7 +94,10 @@ export function formatEvent(
         ? undefined
         : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
     case 'pipeline.completed':
-      return `✓ Pipeline succeeded in ${elapsed(event.durationMs)} (${event.completedNodes} nodes completed)`;
+      return (
+        `✓ Pipeline succeeded in ${elapsed(event.durationMs)} (${event.completedNodes} nodes completed)` +
+        handledText(event.handledFailures)
+      );
     case 'pipeline.failed':
       return (
         `✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}` +
@@ -107,6 +110,13 @@ export function formatEvent(
     case 'parallel.branch_completed':
       return undefined;
   }
+}
+
+/** `, 1 failure handled: test → notify_fail` for a run that routed on from failed stages. */
+function handledText(handled: readonly { nodeId: string; to?: string }[] | undefined): string {
+  if (!handled?.length) return '';
+  const list = handled.map((h) => (h.to === undefined ? h.nodeId : `${h.nodeId} → ${h.to}`));
+  return `, ${handled.length} failure${handled.length === 1 ? '' : 's'} handled: ${list.join(', ')}`;
 }
 
 /** Progress goes to `write`; the final failure or stop line goes to `writeError` (stderr). */

@@ -10,6 +10,7 @@ import { HandlerTypes } from '../graph/shapes.js';
 import { getBoolean, getString, nodeHandlerType } from '../graph/values.js';
 import type { EdgeReason } from '../ports/events.js';
 import type { Outcome } from '../ports/outcome.js';
+import { explainCondition } from './condition-holds.js';
 import { isGoalGate } from './goal-gates.js';
 import type { RunSession } from './run-session.js';
 import { selectEdge } from './select-edge.js';
@@ -103,4 +104,28 @@ export function unroutedFailure(node: GraphNode, outcome: Outcome): string {
     ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
     : '';
   return `Stage '${node.id}' failed: ${reason}${gate}`;
+}
+
+/**
+ * The reason a walk fails with when a stage that did not fail has no edge to follow: every condition
+ * that was tried and why it did not match (docs/decisions/0009-unmatched-edges-fail.md).
+ */
+export function unmatchedEdges(
+  session: RunSession,
+  node: GraphNode,
+  outcome: Outcome,
+  w: Walker
+): string {
+  const edges = outgoingEdges(session.graph, node.id);
+  if (edges.length === 0)
+    return `Stage '${node.id}' ended with outcome ${outcome.status} and has no outgoing edge, so the run cannot reach an exit`;
+  const tried = edges.map((e) => {
+    const condition = e.attrs.get('condition')?.value.trim() ?? '';
+    return `-> ${e.to} [${condition}] did not match (${explainCondition(condition, outcome, w.context)})`;
+  });
+  return (
+    `Stage '${node.id}' ended with outcome ${outcome.status}, but none of its ${edges.length} edge${edges.length === 1 ? '' : 's'} matched, so the run cannot reach an exit: ` +
+    tried.join('; ') +
+    `. Add an edge without a condition as the default route, or a condition for this case`
+  );
 }

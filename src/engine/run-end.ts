@@ -4,7 +4,7 @@
  */
 import { failedBranches } from './failure-summary.js';
 import { resumeTarget } from './goal-gates.js';
-import type { RunResult, RunStatusResult } from './run-options.js';
+import type { HandledFailure, RunResult, RunStatusResult } from './run-options.js';
 import type { RunSession } from './run-session.js';
 
 /** What the walk or the dependency scheduler ended with; `endRun` turns it into the RunResult. */
@@ -41,12 +41,17 @@ async function finished(
   await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
   const durationMs = options.clock.now() - session.startedAt;
   if (end.status === 'success') {
+    const handledFailures = handled(session);
     session.emit({
       type: 'pipeline.completed',
       durationMs,
-      completedNodes: state.completed.length
+      completedNodes: state.completed.length,
+      ...(handledFailures.length ? { handledFailures } : {})
     });
-    return result(session, 'success', undefined, undefined);
+    return {
+      ...result(session, 'success', undefined, undefined),
+      ...(handledFailures.length ? { handledFailures } : {})
+    };
   }
   const branches = failedNode
     ? await failedBranches(
@@ -95,6 +100,17 @@ async function stopped(session: RunSession, nodeId: string | undefined): Promise
     ...(nodeId ? { nodeId } : {})
   });
   return result(session, 'stopped', reason, nodeId);
+}
+
+/** Completed stages whose recorded outcome is a failure: the run routed on from them and succeeded. */
+function handled(session: RunSession): HandledFailure[] {
+  const { state } = session;
+  return state.completed
+    .filter((id) => state.outcomes.get(id)?.status === 'fail')
+    .map((nodeId) => {
+      const to = session.routedFailures.get(nodeId);
+      return to === undefined ? { nodeId } : { nodeId, to };
+    });
 }
 
 function result(

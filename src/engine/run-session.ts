@@ -31,6 +31,8 @@ export class RunSession {
   runStore: RunStore;
   /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
   resumedAfterFailure = false;
+  /** Failed stages this process routed on, and where to (a run that succeeds reports them). */
+  readonly routedFailures = new Map<string, string>();
   /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
   readonly continuesInterrupted: boolean;
   #saveChain: Promise<void> = Promise.resolve();

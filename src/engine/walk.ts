@@ -9,7 +9,7 @@ import type { Outcome } from '../ports/outcome.js';
 import { executeStage } from './execute-stage.js';
 import { isExitNode, unsatisfiedGateReason, unsatisfiedGates } from './goal-gates.js';
 import { failure } from './outcome.js';
-import { emitEdge, route, unroutedFailure } from './routing.js';
+import { emitEdge, route, unmatchedEdges, unroutedFailure } from './routing.js';
 import type { RunSession } from './run-session.js';
 import type { WalkEnd, Walker } from './walker.js';
 import { interruptedEnd, interruption } from './walker.js';
@@ -106,12 +106,23 @@ export async function walk(session: RunSession, start: string, w: Walker): Promi
         }
       }
       w.onAdvance?.(current, undefined, outcome);
+      if (outcome.status !== 'fail' && isMain) {
+        // No edge matched a stage that did not fail: the run cannot reach an exit, which is a failure
+        // (docs/decisions/0009-unmatched-edges-fail.md), not the spec's quiet RETURN NONE.
+        state.nextNode = current;
+        return {
+          kind: 'failed',
+          outcome: failure(unmatchedEdges(session, node, outcome, w)),
+          lastNode: current
+        };
+      }
       return {
         kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
         outcome,
         lastNode: current
       };
     }
+    if (outcome.status === 'fail') session.routedFailures.set(current, next.to);
     if (next.restart && isMain) {
       state.currentNode = current;
       return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };

@@ -81,6 +81,8 @@ export type PipelineEvent =
       readonly type: 'pipeline.completed';
       readonly durationMs: number;
       readonly completedNodes: number;
+      /** Stages that failed and were routed on (failure routing): the run still succeeded. */
+      readonly handledFailures?: readonly { readonly nodeId: string; readonly to?: string }[];
     })
   | (Base & {
       readonly type: 'pipeline.failed';
