@@ -32,7 +32,9 @@ import { AutoApproveInterviewer } from '../src/interviewers/auto-approve.js';
 import { preparePipeline } from '../src/pipeline/prepare-pipeline.js';
 import type { Graph } from '../src/graph/graph.js';
 import { FsCheckpointStore } from '../src/stores/fs-checkpoint-store.js';
+import { FreshStageSet } from '../src/stores/fresh-stage-set.js';
 import { FsRunStore } from '../src/stores/fs-run-store.js';
+import { StagePrefetchSink } from '../src/runtime/stage-prefetch.js';
 
 /**
  * What the CLI uses: commands start in the process helper (decision 0007), here the bundled one users
@@ -61,33 +63,40 @@ async function runGraph(
     processRunner?: ProcessRunner;
   } = {}
 ): Promise<number> {
+  // As the CLI wires the fs store (decision 0006): fresh stage directories reach the tool handler,
+  // and stages are prepared ahead from the engine's events.
+  const freshStages = new FreshStageSet();
   const registry = createBuiltinRegistry({
     processRunner: options.processRunner ?? processRunner,
     interviewer: new AutoApproveInterviewer(),
     workdir: dir,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
-    clock: systemClock
+    clock: systemClock,
+    freshStages
   });
   for (const [type, handler] of options.handlers ?? []) registry.register(type, handler);
   const runDir = join(dir, 'run');
   const activity = new ActivityLogSink(runDir);
+  const runStore = new FsRunStore(runDir, { freshStages });
+  const prefetch = new StagePrefetchSink(graph, registry, (id, files) =>
+    runStore.prepareStage(id, files)
+  );
   const t0 = performance.now();
   const result = await runPipeline(graph, {
     registry,
     clock: systemClock,
     random: Math.random,
     runId: 'bench',
-    runStore: new FsRunStore(runDir),
+    runStore,
     checkpointStore:
       options.checkpointStore ?? new FsCheckpointStore(join(runDir, 'checkpoint.json')),
-    events: options.onEvent
-      ? {
-          emit: (event: PipelineEvent) => {
-            options.onEvent?.(event);
-            activity.emit(event);
-          }
-        }
-      : activity,
+    events: {
+      emit: (event: PipelineEvent) => {
+        options.onEvent?.(event);
+        activity.emit(event);
+        prefetch.emit(event);
+      }
+    },
     pipeline: { name: graph.name, file: 'bench.dot', sha256: '' }
   });
   const ms = performance.now() - t0;

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(423);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(814);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 423:
+/***/ 814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3170,14 +3170,6 @@ class Engine {
             this.#state.addVisit(node.id);
         w.attempts.set(node.id, attempt);
         const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
-        // Let the store create the likely next stage directories while this node runs.
-        if (this.#runStore.prepareStage) {
-            for (const edge of outgoingEdges(this.#graph, node.id)) {
-                const next = this.#graph.nodes.get(edge.to);
-                const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
-                this.#runStore.prepareStage(edge.to, files);
-            }
-        }
         for (;;) {
             await this.#o.clock.yieldToEventLoop?.();
             this.#throwIfStopped(node.id);
@@ -5074,10 +5066,12 @@ class ToolHandler {
     #runner;
     #workdir;
     #baseEnv;
+    #freshStages;
     constructor(options) {
         this.#runner = options.runner;
         this.#workdir = options.workdir;
         this.#baseEnv = options.baseEnv;
+        this.#freshStages = options.freshStages;
     }
     /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
     #settings(input) {
@@ -5151,7 +5145,7 @@ class ToolHandler {
             return stopped();
         const stageDir = await runStore.ensureStageDir(node.id);
         // A stage directory made moments ago for this node's first run holds nothing stale.
-        const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+        const fresh = this.#freshStages?.claim(stageDir) ?? false;
         const staleStatusRemoved = fresh
             ? Promise.resolve()
             : runStore.removeStageFile(node.id, ToolFiles.Status);
@@ -5911,7 +5905,12 @@ function createBuiltinRegistry(deps) {
         .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
         .register(HandlerTypes.Parallel, new ParallelHandler())
         .register(HandlerTypes.FanIn, new FanInHandler())
-        .register(HandlerTypes.Tool, new ToolHandler({ runner: deps.processRunner, workdir: deps.workdir, baseEnv: deps.env }))
+        .register(HandlerTypes.Tool, new ToolHandler({
+        runner: deps.processRunner,
+        workdir: deps.workdir,
+        baseEnv: deps.env,
+        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
+    }))
         .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
         .setDefaultType(HandlerTypes.Codergen);
     return registry;
@@ -11351,7 +11350,24 @@ class FsCheckpointStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/stores/fresh-stage-set.ts
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stores/fs-run-store.ts
+
 
 
 
@@ -11450,7 +11466,11 @@ function readIfExists(path) {
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
- *   directories of nodes that never ran.
+ *   directories of nodes that never ran;
+ * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
+ *   stale files from one).
+ * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
+ * wires them to the engine's events (StagePrefetchSink) and to the tool handler.
  */
 class FsRunStore {
     runDir;
@@ -11463,13 +11483,14 @@ class FsRunStore {
     #background = new Set();
     #lane = new IdleLane();
     #backgroundError;
-    /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
-    #fresh = new Set();
+    /** Directories this store created during this run (shared with the run's other stores when given). */
+    freshStages;
     /** Empty files made by `prepareStage` and not written since; paths the store has written. */
     #placeholders = new Set();
     #written = new Set();
-    constructor(runDir) {
+    constructor(runDir, options = {}) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
+        this.freshStages = options.freshStages ?? new FreshStageSet();
     }
     stageDir(nodeId) {
         return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
@@ -11478,9 +11499,9 @@ class FsRunStore {
     #mkdir(dir) {
         if (this.#dirs.has(dir))
             return;
-        const created = (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-        if (created === dir)
-            this.#fresh.add(dir);
+        // Anything created means `dir` was (it is the last one made), with its parents or without.
+        if ((0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true }) !== undefined)
+            this.freshStages.add(dir);
         this.#dirs.add(dir);
     }
     /** Runs `op` after every earlier operation on `path` has settled. */
@@ -11527,6 +11548,11 @@ class FsRunStore {
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
     }
+    /**
+     * A hint that `nodeId` may run next: creates its stage directory, and `files` in it (empty), in the
+     * idle lane, off the path between two nodes. `flush()` removes prepared files that were never written
+     * and prepared directories that were never used.
+     */
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
         if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
@@ -11581,13 +11607,6 @@ class FsRunStore {
         }
         this.#track(write);
         return Promise.resolve();
-    }
-    /**
-     * True once for a stage directory this store created (so it holds nothing from an earlier run or
-     * attempt), false afterwards and for directories that existed already.
-     */
-    claimFreshStage(nodeId) {
-        return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
     }
     readStageFile(nodeId, name) {
         let path;
@@ -11678,6 +11697,46 @@ class FsRunStore {
                 cause: error
             });
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/stage-prefetch.ts
+
+/**
+ * Prepares the run directory while a stage runs (decision 0006): when a stage starts, the stage
+ * directories of the nodes it can lead to are created in the background, with empty placeholders for
+ * the files their handlers write first (`Handler.filesWrittenFirst`), so the next stage writes into
+ * files that exist. The engine knows nothing of it: it only announces `stage.started`.
+ */
+class StagePrefetchSink {
+    graph;
+    registry;
+    prepare;
+    #successors = new Map();
+    constructor(graph, registry, prepare) {
+        this.graph = graph;
+        this.registry = registry;
+        this.prepare = prepare;
+    }
+    emit(event) {
+        if (event.type !== 'stage.started')
+            return;
+        for (const next of this.#next(event.nodeId))
+            this.prepare(next.nodeId, next.files);
+    }
+    #next(nodeId) {
+        let next = this.#successors.get(nodeId);
+        if (next === undefined) {
+            next = outgoingEdges(this.graph, nodeId).map((edge) => {
+                const node = this.graph.nodes.get(edge.to);
+                return {
+                    nodeId: edge.to,
+                    files: node ? this.registry.resolve(node)?.filesWrittenFirst : undefined
+                };
+            });
+            this.#successors.set(nodeId, next);
+        }
+        return next;
     }
 }
 
@@ -11928,6 +11987,8 @@ function settings(command, pipeline, bools, values, vars, limits) {
 
 
 
+
+
 /** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
 const FORWARDED = new Set([
     'stage.started',
@@ -12025,12 +12086,15 @@ class FileChildRunner {
         const interviewer = this.options.interviewer
             ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
             : new AutoApproveInterviewer();
+        const freshStages = new FreshStageSet();
+        const runStore = new FsRunStore(runDir, { freshStages });
         const registry = createBuiltinRegistry({
             processRunner: this.options.processRunner,
             interviewer,
             workdir,
             env: this.options.env,
             clock: systemClock,
+            freshStages,
             // Grandchildren live under this child's run directory and report through this child's prefix.
             childRunner: new FileChildRunner({
                 baseDir: (0,external_node_path_namespaceObject.dirname)(file),
@@ -12044,15 +12108,17 @@ class FileChildRunner {
                 ...(this.options.force === undefined ? {} : { force: this.options.force })
             })
         });
+        const prefetch = new StagePrefetchSink(graph, registry, (id, files) => runStore.prepareStage(id, files));
         const done = runPipeline(graph, {
             registry,
             clock: systemClock,
             random: Math.random,
             runId: `${request.parentNodeId}-child`,
-            runStore: new FsRunStore(runDir),
+            runStore,
             checkpointStore,
             events: {
                 emit: (event) => {
+                    prefetch.emit(event);
                     if (event.type === 'stage.started')
                         observation = { ...observation, currentNode: event.nodeId };
                     if (event.type === 'stage.completed')
@@ -12765,6 +12831,8 @@ async function simulatePipeline(graph, options) {
 
 
 
+
+
 const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
 async function loadPipelineFile(path, cwd) {
     const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
@@ -13008,12 +13076,17 @@ async function runCommand(settings, io, out, err) {
         inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
         onFallback: (reason) => err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
     });
+    // FsRunStore's I/O capabilities (decision 0006): one set of fresh stage directories for the run's
+    // stores, given to the tool handler; stages prepared ahead, in the store in use, as stages start.
+    const freshStages = new FreshStageSet();
+    let runStore = new FsRunStore(runDir, { freshStages });
     const registry = createBuiltinRegistry({
         processRunner,
         interviewer,
         workdir,
         env: io.env,
         clock: systemClock,
+        freshStages,
         childRunner: new FileChildRunner({
             baseDir: (0,external_node_path_namespaceObject.dirname)(loaded.file),
             runDir,
@@ -13037,9 +13110,12 @@ async function runCommand(settings, io, out, err) {
             clock: systemClock,
             random: Math.random,
             runId,
-            runStore: new FsRunStore(runDir),
+            runStore,
             checkpointStore,
-            events: new FanOutSink(sinks),
+            events: new FanOutSink([
+                ...sinks,
+                new StagePrefetchSink(graph, registry, (id, files) => runStore.prepareStage(id, files))
+            ]),
             pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
             signal,
             ...(resumeFrom ? { resumeFrom } : {}),
@@ -13048,7 +13124,8 @@ async function runCommand(settings, io, out, err) {
             restartRunStore: (n) => {
                 const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${n}`);
                 activity.moveTo(dir);
-                return new FsRunStore(dir);
+                runStore = new FsRunStore(dir, { freshStages });
+                return runStore;
             },
             trackerVersion: VERSION
         });

@@ -1,9 +1,10 @@
 /** One suite for the RunStore port, run against every implementation. */
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isTrackerError } from '../../src/common/errors.js';
 import { join } from 'node:path';
 import type { RunStore } from '../../src/ports/run-store.js';
+import { FreshStageSet } from '../../src/stores/fresh-stage-set.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -162,6 +163,24 @@ describe('FsRunStore specifics', () => {
     await store.flush();
     expect(readFileSync(join(run, 'next', 'tool_context.json'), 'utf8')).toBe('{"a":1}\n');
     expect(existsSync(join(run, 'skipped'))).toBe(false);
+  });
+
+  it('records the stage directories it creates as fresh, once, in a set its restart stores share', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    mkdirSync(join(run, 'old'), { recursive: true });
+    const freshStages = new FreshStageSet();
+    const store = new FsRunStore(run, { freshStages });
+    const made = await store.ensureStageDir('made');
+    const old = await store.ensureStageDir('old');
+    store.prepareStage('prepared');
+    await store.flush(); // the prepared directory exists by now
+    expect(freshStages.claim(made)).toBe(true);
+    expect(freshStages.claim(made)).toBe(false);
+    expect(freshStages.claim(old)).toBe(false);
+    expect(freshStages.claim(join(run, 'prepared'))).toBe(true);
+    const restart = new FsRunStore(join(run, 'restart-1'), { freshStages });
+    expect(freshStages.claim(await restart.ensureStageDir('made'))).toBe(true);
   });
 
   it.each([

@@ -25,7 +25,9 @@ import type { EventSink } from '../ports/event-sink.js';
 import type { Interviewer } from '../ports/interviewer.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
+import { FreshStageSet } from '../stores/fresh-stage-set.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
+import { StagePrefetchSink } from '../runtime/stage-prefetch.js';
 import { formatDiagnostic } from '../validate/format-diagnostic.js';
 
 export interface FileChildRunnerOptions {
@@ -149,12 +151,15 @@ export class FileChildRunner implements ChildPipelineRunner {
     const interviewer = this.options.interviewer
       ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
       : new AutoApproveInterviewer();
+    const freshStages = new FreshStageSet();
+    const runStore = new FsRunStore(runDir, { freshStages });
     const registry = createBuiltinRegistry({
       processRunner: this.options.processRunner,
       interviewer,
       workdir,
       env: this.options.env,
       clock: systemClock,
+      freshStages,
       // Grandchildren live under this child's run directory and report through this child's prefix.
       childRunner: new FileChildRunner({
         baseDir: dirname(file),
@@ -168,15 +173,19 @@ export class FileChildRunner implements ChildPipelineRunner {
         ...(this.options.force === undefined ? {} : { force: this.options.force })
       })
     });
+    const prefetch = new StagePrefetchSink(graph, registry, (id, files) =>
+      runStore.prepareStage(id, files)
+    );
     const done = runPipeline(graph, {
       registry,
       clock: systemClock,
       random: Math.random,
       runId: `${request.parentNodeId}-child`,
-      runStore: new FsRunStore(runDir),
+      runStore,
       checkpointStore,
       events: {
         emit: (event) => {
+          prefetch.emit(event);
           if (event.type === 'stage.started')
             observation = { ...observation, currentNode: event.nodeId };
           if (event.type === 'stage.completed')

@@ -22,7 +22,9 @@ import { preparePipeline } from '../pipeline/prepare-pipeline.js';
 import type { PreparedPipeline } from '../pipeline/prepare-pipeline.js';
 import type { Interviewer } from '../ports/interviewer.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
+import { FreshStageSet } from '../stores/fresh-stage-set.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
+import { StagePrefetchSink } from '../runtime/stage-prefetch.js';
 import { VERSION } from '../version.js';
 import { HandlerTypes } from '../graph/shapes.js';
 import type { CliSettings } from './args.js';
@@ -343,12 +345,17 @@ async function runCommand(
     onFallback: (reason) =>
       err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
   });
+  // FsRunStore's I/O capabilities (decision 0006): one set of fresh stage directories for the run's
+  // stores, given to the tool handler; stages prepared ahead, in the store in use, as stages start.
+  const freshStages = new FreshStageSet();
+  let runStore = new FsRunStore(runDir, { freshStages });
   const registry = createBuiltinRegistry({
     processRunner,
     interviewer,
     workdir,
     env: io.env,
     clock: systemClock,
+    freshStages,
     childRunner: new FileChildRunner({
       baseDir: dirname(loaded.file),
       runDir,
@@ -378,9 +385,12 @@ async function runCommand(
       clock: systemClock,
       random: Math.random,
       runId,
-      runStore: new FsRunStore(runDir),
+      runStore,
       checkpointStore,
-      events: new FanOutSink(sinks),
+      events: new FanOutSink([
+        ...sinks,
+        new StagePrefetchSink(graph, registry, (id, files) => runStore.prepareStage(id, files))
+      ]),
       pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
       signal,
       ...(resumeFrom ? { resumeFrom } : {}),
@@ -389,7 +399,8 @@ async function runCommand(
       restartRunStore: (n) => {
         const dir = join(runDir, `restart-${n}`);
         activity.moveTo(dir);
-        return new FsRunStore(dir);
+        runStore = new FsRunStore(dir, { freshStages });
+        return runStore;
       },
       trackerVersion: VERSION
     });

@@ -754,14 +754,6 @@ class Engine {
     else this.#state.addVisit(node.id);
     w.attempts.set(node.id, attempt);
     const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
-    // Let the store create the likely next stage directories while this node runs.
-    if (this.#runStore.prepareStage) {
-      for (const edge of outgoingEdges(this.#graph, node.id)) {
-        const next = this.#graph.nodes.get(edge.to);
-        const files = next ? this.#o.registry.resolve(next)?.filesWrittenFirst : undefined;
-        this.#runStore.prepareStage(edge.to, files);
-      }
-    }
 
     for (;;) {
       await this.#o.clock.yieldToEventLoop?.();

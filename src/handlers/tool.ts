@@ -14,6 +14,7 @@ import { outcomeFromStatusJson } from '../engine/outcome.js';
 import type { Attributes } from '../graph/graph.js';
 import { getBoolean, getString, parseDurationLenient } from '../graph/values.js';
 import type { ProcessResult, ProcessRunner, StreamTail } from '../ports/process-runner.js';
+import type { FreshStageDirs } from '../ports/run-store.js';
 import { expandPromptVariables } from './codergen.js';
 import type { Handler, HandlerInput } from '../engine/handler.js';
 
@@ -42,6 +43,11 @@ export interface ToolHandlerOptions {
   readonly workdir: string;
   /** The environment to inherit (normally process.env); secrets are removed before it reaches a command. */
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  /**
+   * Stage directories the run store created during this run (FsRunStore's `freshStages`): in one, the
+   * handler removes no stale status.json or output logs. Absent: it always removes them.
+   */
+  readonly freshStages?: FreshStageDirs;
 }
 
 const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
@@ -157,11 +163,13 @@ export class ToolHandler implements Handler {
   readonly #runner: ProcessRunner;
   readonly #workdir: string;
   readonly #baseEnv: Readonly<Record<string, string | undefined>>;
+  readonly #freshStages: FreshStageDirs | undefined;
 
   constructor(options: ToolHandlerOptions) {
     this.#runner = options.runner;
     this.#workdir = options.workdir;
     this.#baseEnv = options.baseEnv;
+    this.#freshStages = options.freshStages;
   }
 
   /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
@@ -239,7 +247,7 @@ export class ToolHandler implements Handler {
 
     const stageDir = await runStore.ensureStageDir(node.id);
     // A stage directory made moments ago for this node's first run holds nothing stale.
-    const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+    const fresh = this.#freshStages?.claim(stageDir) ?? false;
     const staleStatusRemoved = fresh
       ? Promise.resolve()
       : runStore.removeStageFile(node.id, ToolFiles.Status);

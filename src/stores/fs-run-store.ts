@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../common/errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
 import { writeFileAtomicSync } from './atomic-write.js';
+import { FreshStageSet } from './fresh-stage-set.js';
 import { utf8Tail } from './utf8-tail.js';
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
@@ -90,6 +91,14 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
+export interface FsRunStoreOptions {
+  /**
+   * Where the store records the stage directories it creates; pass one set to every store of a run
+   * (its loop-restart directories too) and the same set to the tool handler.
+   */
+  readonly freshStages?: FreshStageSet;
+}
+
 /**
  * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
  *
@@ -103,7 +112,11 @@ function readIfExists(path: string): string | undefined {
  *   event loop waits for a command: no thread-pool hand-offs;
  * - `background` writes resolve at once; `flush()` waits for them and reports the first failure;
  * - `prepareStage` creates a stage directory ahead of time, and `flush()` removes the prepared
- *   directories of nodes that never ran.
+ *   directories of nodes that never ran;
+ * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
+ *   stale files from one).
+ * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
+ * wires them to the engine's events (StagePrefetchSink) and to the tool handler.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
@@ -116,14 +129,15 @@ export class FsRunStore implements RunStore {
   readonly #background = new Set<Promise<void>>();
   readonly #lane = new IdleLane();
   #backgroundError: unknown;
-  /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
-  readonly #fresh = new Set<string>();
+  /** Directories this store created during this run (shared with the run's other stores when given). */
+  readonly freshStages: FreshStageSet;
   /** Empty files made by `prepareStage` and not written since; paths the store has written. */
   readonly #placeholders = new Set<string>();
   readonly #written = new Set<string>();
 
-  constructor(runDir: string) {
+  constructor(runDir: string, options: FsRunStoreOptions = {}) {
     this.runDir = resolve(runDir);
+    this.freshStages = options.freshStages ?? new FreshStageSet();
   }
 
   stageDir(nodeId: string): string {
@@ -133,8 +147,8 @@ export class FsRunStore implements RunStore {
   /** `mkdir -p`, once per directory; a failure is not remembered, so a later call tries again. */
   #mkdir(dir: string): void {
     if (this.#dirs.has(dir)) return;
-    const created = mkdirSync(dir, { recursive: true });
-    if (created === dir) this.#fresh.add(dir);
+    // Anything created means `dir` was (it is the last one made), with its parents or without.
+    if (mkdirSync(dir, { recursive: true }) !== undefined) this.freshStages.add(dir);
     this.#dirs.add(dir);
   }
 
@@ -185,6 +199,11 @@ export class FsRunStore implements RunStore {
     void tracked.then(() => this.#background.delete(tracked));
   }
 
+  /**
+   * A hint that `nodeId` may run next: creates its stage directory, and `files` in it (empty), in the
+   * idle lane, off the path between two nodes. `flush()` removes prepared files that were never written
+   * and prepared directories that were never used.
+   */
   prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
     if (!this.#dirs.has(dir) && !this.#prepared.has(dir)) {
@@ -248,14 +267,6 @@ export class FsRunStore implements RunStore {
     }
     this.#track(write);
     return Promise.resolve();
-  }
-
-  /**
-   * True once for a stage directory this store created (so it holds nothing from an earlier run or
-   * attempt), false afterwards and for directories that existed already.
-   */
-  claimFreshStage(nodeId: string): Promise<boolean> {
-    return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
   }
 
   readStageFile(nodeId: string, name: string): Promise<string | undefined> {
