@@ -59,7 +59,9 @@ export type { Clock, RandomSource, RunIdGenerator } from './ports/clock.js';
 export type { ProcessRunner, ProcessSpec, ProcessResult } from './ports/process-runner.js';
 export type { Interviewer, Question, Answer } from './ports/interviewer.js';
 export type { CheckpointStore } from './ports/checkpoint-store.js';
-export type { RunStore } from './ports/run-store.js';
+export type { RunStore, FreshStageDirs } from './ports/run-store.js';
+export type { RunArchive, RunArchiveReason, PublishedRun } from './ports/run-archive.js';
+export { runArchiveKey } from './ports/run-archive.js';
 export type { EventSink } from './ports/event-sink.js';
 export type { CodergenBackend, CodergenRequest, CodergenResult } from './ports/codergen-backend.js';
 
@@ -73,6 +75,9 @@ export { MemoryCheckpointStore } from './stores/memory-checkpoint-store.js';
 export { MemoryRunStore } from './stores/memory-run-store.js';
 export { FsCheckpointStore } from './stores/fs-checkpoint-store.js';
 export { FsRunStore } from './stores/fs-run-store.js';
+export type { FsRunStoreOptions } from './stores/fs-run-store.js';
+export { FreshStageSet } from './stores/fresh-stage-set.js';
+export { DirectoryRunArchive } from './stores/directory-run-archive.js';
 export { NodeProcessRunner } from './adapters/node-process-runner.js';
 export {
   createProcessRunner,

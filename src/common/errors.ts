@@ -12,6 +12,7 @@ export type TrackerErrorCode =
   | 'BRANCH_TIMEOUT'
   | 'USAGE'
   | 'IO'
+  | 'ARCHIVE'
   | 'HANDLER'
   | 'INTERNAL';
 
