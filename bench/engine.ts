@@ -23,7 +23,6 @@ import {
 } from '../src/adapters/process-server-runner.js';
 import type { ProcessRunner } from '../src/ports/process-runner.js';
 import { systemClock } from '../src/adapters/system-clock.js';
-import { ActivityLogSink } from '../src/adapters/activity-log-sink.js';
 import type { CheckpointStore } from '../src/ports/checkpoint-store.js';
 import type { PipelineEvent } from '../src/ports/events.js';
 import { runPipeline } from '../src/engine/run-pipeline.js';
@@ -31,9 +30,7 @@ import { createBuiltinRegistry } from '../src/handlers/builtin-registry.js';
 import { AutoApproveInterviewer } from '../src/interviewers/auto-approve.js';
 import { preparePipeline } from '../src/pipeline/prepare-pipeline.js';
 import type { Graph } from '../src/graph/graph.js';
-import { FsCheckpointStore } from '../src/stores/fs-checkpoint-store.js';
-import { FreshStageSet } from '../src/stores/fresh-stage-set.js';
-import { FsRunStore } from '../src/stores/fs-run-store.js';
+import { fsRunStores } from '../src/runtime/run-stores.js';
 import { StagePrefetchSink } from '../src/runtime/stage-prefetch.js';
 
 /**
@@ -63,33 +60,29 @@ async function runGraph(
     processRunner?: ProcessRunner;
   } = {}
 ): Promise<number> {
-  // As the CLI wires the fs store (decision 0006): fresh stage directories reach the tool handler,
-  // and stages are prepared ahead from the engine's events.
-  const freshStages = new FreshStageSet();
+  // The run directory as the CLI and the Action wire it (src/runtime/run-stores.ts): the fs store's
+  // fresh stage directories reach the tool handler, and stages are prepared ahead from the events.
+  const runDir = join(dir, 'run');
+  const stores = fsRunStores({ runDir, checkpointPath: join(runDir, 'checkpoint.json') });
   const registry = createBuiltinRegistry({
     processRunner: options.processRunner ?? processRunner,
     interviewer: new AutoApproveInterviewer(),
     workdir: dir,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
     clock: systemClock,
-    freshStages
+    ...(stores.freshStages ? { freshStages: stores.freshStages } : {})
   });
   for (const [type, handler] of options.handlers ?? []) registry.register(type, handler);
-  const runDir = join(dir, 'run');
-  const activity = new ActivityLogSink(runDir);
-  const runStore = new FsRunStore(runDir, { freshStages });
-  const prefetch = new StagePrefetchSink(graph, registry, (id, files) =>
-    runStore.prepareStage(id, files)
-  );
+  const activity = stores.openActivityLog!();
+  const prefetch = new StagePrefetchSink(graph, registry, stores.prepareStage!);
   const t0 = performance.now();
   const result = await runPipeline(graph, {
     registry,
     clock: systemClock,
     random: Math.random,
     runId: 'bench',
-    runStore,
-    checkpointStore:
-      options.checkpointStore ?? new FsCheckpointStore(join(runDir, 'checkpoint.json')),
+    runStore: stores.runStore,
+    checkpointStore: options.checkpointStore ?? stores.checkpointStore,
     events: {
       emit: (event: PipelineEvent) => {
         options.onEvent?.(event);

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3663);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7982);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3663:
+/***/ 7982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31419,133 +31419,10 @@ function errorMessage(value) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
-/**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
- * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
- * never a torn file.
- *
- * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
- * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
- * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
- * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
- */
-
-
-let counter = 0;
-/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-function tempPathFor(path) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-}
-/**
- * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
- * (appending, for a file opened with `a`). `writeSync` may write less than asked.
- */
-function writeAllSync(fd, bytes, position) {
-    let done = 0;
-    while (done < bytes.length) {
-        const at = position === undefined ? null : position + done;
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
-    }
-}
-function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = tempPathFor(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
-        if (options.fsync ?? true)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
-
-
-
-
-/**
- * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
- * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
- * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
- * events of the turn it was killed in.
- */
-class ActivityLogSink {
-    #fd;
-    #pending = [];
-    #scheduled;
-    #closed = false;
-    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
-    #error;
-    constructor(runDir) {
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    static #open(runDir) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
-    }
-    emit(event) {
-        if (this.#closed)
-            return;
-        this.#pending.push(JSON.stringify(event) + '\n');
-        this.#scheduled ??= setImmediate(() => this.#write());
-    }
-    #write() {
-        if (this.#scheduled !== undefined)
-            clearImmediate(this.#scheduled);
-        this.#scheduled = undefined;
-        if (this.#pending.length === 0)
-            return;
-        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-        this.#pending = [];
-        if (this.#error !== undefined)
-            return;
-        try {
-            writeAllSync(this.#fd, bytes);
-        }
-        catch (error) {
-            this.#error = error;
-        }
-    }
-    /** Switches to another run directory (after a loop restart). */
-    moveTo(runDir) {
-        this.#write();
-        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    close() {
-        if (this.#closed)
-            return Promise.resolve();
-        this.#closed = true;
-        try {
-            this.#write();
-            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        }
-        catch (error) {
-            this.#error ??= error;
-        }
-        const error = this.#error;
-        if (error === undefined)
-            return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
@@ -32162,13 +32039,6 @@ function createProcessRunner(options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/adapters/run-id.ts
-
-/** 12 hex characters (6 random bytes), like Tracker's run IDs. */
-function newRunId() {
-    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
-}
-
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/graph/shapes.ts
@@ -32367,4377 +32237,49 @@ function createSystemClock(wait = nodeTimer) {
 /** The real clock. */
 const systemClock = createSystemClock();
 
-;// CONCATENATED MODULE: ./src/graph/graph.ts
-const NO_EDGES = [];
-function outgoingEdges(graph, nodeId) {
-    return graph.outgoing.get(nodeId) ?? NO_EDGES;
-}
-function incomingEdges(graph, nodeId) {
-    return graph.incoming.get(nodeId) ?? NO_EDGES;
-}
-/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
-function makeGraph(parts) {
-    const outgoing = new Map();
-    const incoming = new Map();
-    for (const edge of parts.edges) {
-        let out = outgoing.get(edge.from);
-        if (!out)
-            outgoing.set(edge.from, (out = []));
-        out.push(edge);
-        let inc = incoming.get(edge.to);
-        if (!inc)
-            incoming.set(edge.to, (inc = []));
-        inc.push(edge);
-    }
-    return {
-        name: parts.name,
-        file: parts.file,
-        attrs: parts.attrs,
-        nodes: parts.nodes,
-        edges: parts.edges,
-        outgoing,
-        incoming,
-        subgraphs: parts.subgraphs ?? [],
-        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
-    };
-}
-/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
-function withNodeAttrs(node, attrs) {
-    return { ...node, attrs };
-}
-
-;// CONCATENATED MODULE: ./src/graph/terminals.ts
-
-const START_FALLBACK_IDS = ['start', 'Start'];
-const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
-function isStart(node) {
-    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
-}
-function isExit(node) {
-    return (node.attrs.get('shape')?.value === 'Msquare' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
-}
-function find(nodes, predicate, fallbackIds) {
-    const found = [];
-    for (const node of nodes.values())
-        if (predicate(node))
-            found.push(node);
-    if (found.length > 0)
-        return { found, byFallback: false };
-    for (const id of fallbackIds) {
-        const node = nodes.get(id);
-        if (node)
-            return { found: [node], byFallback: true };
-    }
-    return { found, byFallback: false };
-}
-/**
- * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
- * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
- */
-function findStartNodes(graph) {
-    return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
-}
-/**
- * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
- * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
- */
-function findExitNodes(graph) {
-    return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
-}
-/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
-function findTerminalNodes(nodes) {
-    const start = find(nodes, isStart, START_FALLBACK_IDS);
-    const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
-    return {
-        starts: start.found,
-        exits: exit.found,
-        startByFallback: start.byFallback,
-        exitByFallback: exit.byFallback
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/handler.ts
-/**
- * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
- * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
- * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
- */
-
-/**
- * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
- * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
- */
-function branchTimeoutReason(message) {
-    return new TrackerError('BRANCH_TIMEOUT', message);
-}
-function isBranchTimeout(reason) {
-    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
-}
-
-;// CONCATENATED MODULE: ./src/engine/context.ts
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Renders a context value as the condition language and prompts see it. */
-function contextValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        return Object.prototype.toString.call(value);
-    }
-}
-function cloneValue(value) {
-    if (value === null || typeof value !== 'object')
-        return value;
-    return structuredClone(value);
-}
-function isReadonlyMap(value) {
-    return value instanceof Map;
-}
-class RunContext {
-    #values = new Map();
-    constructor(initial) {
-        if (!initial)
-            return;
-        if (isReadonlyMap(initial)) {
-            for (const [key, value] of initial)
-                this.set(key, value);
-        }
-        else {
-            this.apply(initial);
-        }
-    }
-    get(key) {
-        return this.#values.get(key);
-    }
-    getString(key, fallback = '') {
-        const value = this.#values.get(key);
-        return value === undefined ? fallback : contextValueToString(value);
-    }
-    has(key) {
-        return this.#values.has(key);
-    }
-    keys() {
-        return this.#values.keys();
-    }
-    set(key, value) {
-        if (FORBIDDEN_KEYS.has(key))
-            return;
-        if (value === undefined)
-            this.#values.delete(key);
-        else
-            this.#values.set(key, value);
-    }
-    delete(key) {
-        this.#values.delete(key);
-    }
-    apply(updates) {
-        for (const key of Object.keys(updates))
-            this.set(key, updates[key]);
-    }
-    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
-    toJson() {
-        const parts = [];
-        for (const [key, value] of this.#values) {
-            const text = JSON.stringify(value);
-            if (text !== undefined)
-                parts.push(`${JSON.stringify(key)}:${text}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    snapshot() {
-        const out = Object.create(null);
-        for (const [key, value] of this.#values)
-            out[key] = cloneValue(value);
-        return out;
-    }
-    clone() {
-        return new RunContext(this.snapshot());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ports/outcome.ts
-/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
-const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
-
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
-
-function isStageStatus(value) {
-    return typeof value === 'string' && StageStatuses.includes(value);
-}
-function isSuccessful(status) {
-    return status === 'success' || status === 'partial_success';
-}
-function success(notes, contextUpdates) {
-    return {
-        status: 'success',
-        ...(notes === undefined ? {} : { notes }),
-        ...(contextUpdates === undefined ? {} : { contextUpdates })
-    };
-}
-function failure(failureReason, extra = {}) {
-    return { ...extra, status: 'fail', failureReason };
-}
-/**
- * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
- * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
- */
-function outcomeFromStatusJson(data) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        return 'status.json must contain a JSON object like {"outcome": "success"}';
-    }
-    const record = data;
-    const raw = record['outcome'] ?? record['status'];
-    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-    if (!isStageStatus(status)) {
-        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
-    }
-    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
-    const suggested = record['suggested_next_ids'];
-    const updates = record['context_updates'];
-    const notes = record['notes'];
-    const reason = record['failure_reason'];
-    return {
-        status,
-        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
-        ...(Array.isArray(suggested)
-            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
-            : {}),
-        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
-            ? { contextUpdates: updates }
-            : {}),
-        ...(typeof notes === 'string' ? { notes } : {}),
-        ...(typeof reason === 'string' ? { failureReason: reason } : {})
-    };
-}
-/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
-function outcomeToStatusJson(outcome) {
-    return {
-        outcome: outcome.status,
-        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
-        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
-            ? { context_updates: outcome.contextUpdates }
-            : {}),
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
-
-const DEFAULT_BACKOFF = {
-    initialDelayMs: 200,
-    factor: 2,
-    maxDelayMs: 60_000,
-    jitter: true
+;// CONCATENATED MODULE: ./src/ports/interviewer.ts
+const AnswerValues = {
+    Yes: 'yes',
+    No: 'no',
+    Skipped: 'skipped',
+    Timeout: 'timeout'
 };
-const RETRY_PRESETS = {
-    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
-    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
-    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
-    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
-    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
-};
-/**
- * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
- * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
- * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
- * replaces the initial delay.
- */
-function buildRetryPolicy(node, graph) {
-    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
-    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
-    const retries = getInteger(node.attrs, 'max_retries') ??
-        getInteger(graph.attrs, 'default_max_retries') ??
-        (preset ? preset.maxAttempts - 1 : 0);
-    const base = preset?.backoff ?? DEFAULT_BACKOFF;
-    const backoff = {
-        ...base,
-        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
-            getDurationMs(graph.attrs, 'default_base_delay') ??
-            base.initialDelayMs
-    };
-    return { maxAttempts: Math.max(1, retries + 1), backoff };
-}
-/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
-function delayForAttempt(attempt, backoff, random) {
-    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
-    delay = Math.min(delay, backoff.maxDelayMs);
-    if (backoff.jitter)
-        delay = delay * (0.5 + random());
-    return Math.max(0, Math.round(delay));
-}
 
-;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
-const CHECKPOINT_VERSION = 2;
+;// CONCATENATED MODULE: ./src/interviewers/auto-approve.ts
 
-;// CONCATENATED MODULE: ./src/engine/run-state.ts
-
-
-/**
- * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
- * string concatenation), and only a change to an existing key joins them all again. A checkpoint
- * write in a long chain then costs O(1) here, not O(nodes run).
- */
-class JoinedFragments {
-    #fragments = new Map();
-    #joined = '';
-    set(key, fragment) {
-        const old = this.#fragments.get(key);
-        if (old === fragment)
-            return;
-        this.#fragments.set(key, fragment);
-        if (old !== undefined)
-            this.#joined = undefined;
-        else if (this.#joined !== undefined) {
-            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
+const AUTO_APPROVE_ACTOR = 'auto-approve';
+const AUTO_APPROVED_TEXT = 'auto-approved';
+class AutoApproveInterviewer {
+    #preferDefault;
+    #actor;
+    constructor(options = {}) {
+        this.#preferDefault = options.preferDefault ?? false;
+        this.#actor = options.actor ?? AUTO_APPROVE_ACTOR;
+    }
+    ask(question, signal) {
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        if (this.#preferDefault && question.default) {
+            return Promise.resolve({ ...question.default, actor: this.#actor });
         }
+        return Promise.resolve(this.#answer(question));
     }
-    clear() {
-        this.#fragments.clear();
-        this.#joined = '';
-    }
-    get joined() {
-        this.#joined ??= [...this.#fragments.values()].join(',');
-        return this.#joined;
-    }
-}
-class RunState {
-    runId;
-    pipeline;
-    context;
-    completed = [];
-    #completedSet = new Set();
-    outcomes = new Map();
-    retries = new Map();
-    visits = new Map();
-    /**
-     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
-     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
-     */
-    #fragments = {
-        completed: new JoinedFragments(),
-        outcomes: new JoinedFragments(),
-        retries: new JoinedFragments(),
-        visits: new JoinedFragments()
-    };
-    /**
-     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
-     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
-     */
-    pendingParallel = new Map();
-    #branchJson = new WeakMap();
-    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
-    runningAttempts = new Map();
-    currentNode = '';
-    nextNode;
-    currentAttempt;
-    restartCount = 0;
-    status = 'running';
-    failureReason;
-    constructor(runId, pipeline, context) {
-        this.runId = runId;
-        this.pipeline = pipeline;
-        this.context = context ?? new RunContext();
-    }
-    static fromCheckpoint(checkpoint, pipeline) {
-        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
-        for (const id of checkpoint.completed_nodes)
-            state.markCompleted(id);
-        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
-            state.#setOutcome(id, o);
-        for (const [id, n] of Object.entries(checkpoint.node_retries))
-            state.#setCount(state.retries, state.#fragments.retries, id, n);
-        for (const [id, n] of Object.entries(checkpoint.visits))
-            state.#setCount(state.visits, state.#fragments.visits, id, n);
-        state.currentNode = checkpoint.current_node;
-        state.nextNode = checkpoint.next_node;
-        state.currentAttempt = checkpoint.current_attempt;
-        state.restartCount = checkpoint.restart_count;
-        state.status = checkpoint.status;
-        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
-            state.pendingParallel.set(key, {
-                node: block.node,
-                branches: new Map(Object.entries(block.branches))
-            });
-        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
-            state.runningAttempts.set(node, attempt);
-        return state;
-    }
-    markCompleted(nodeId) {
-        if (this.#completedSet.has(nodeId))
-            return;
-        this.#completedSet.add(nodeId);
-        this.completed.push(nodeId);
-        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
-    }
-    #setOutcome(nodeId, outcome) {
-        this.outcomes.set(nodeId, outcome);
-        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
-    }
-    #setCount(map, fragments, nodeId, n) {
-        map.set(nodeId, n);
-        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
-    }
-    isCompleted(nodeId) {
-        return this.#completedSet.has(nodeId);
-    }
-    recordOutcome(nodeId, outcome, attempts) {
-        this.#setOutcome(nodeId, {
-            status: outcome.status,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
-            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-            attempts
-        });
-        this.markCompleted(nodeId);
-    }
-    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
-    addRetry(nodeId) {
-        const n = (this.retries.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
-        return n;
-    }
-    addVisit(nodeId) {
-        const n = (this.visits.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
-        return n;
-    }
-    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
-    resetForRestart(context) {
-        this.completed.length = 0;
-        this.#completedSet.clear();
-        this.outcomes.clear();
-        this.retries.clear();
-        this.visits.clear();
-        this.#fragments.completed.clear();
-        this.#fragments.outcomes.clear();
-        this.#fragments.retries.clear();
-        this.#fragments.visits.clear();
-        this.pendingParallel.clear();
-        this.runningAttempts.clear();
-        for (const key of [...this.context.keys()])
-            this.context.delete(key);
-        this.context.apply(context.snapshot());
-        this.currentNode = '';
-        this.currentAttempt = undefined;
-    }
-    /**
-     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
-     * assembled from cached fragments (see `#fragments`).
-     */
-    /** The checkpoint fields before `completed_nodes`, in document order. */
-    #head() {
-        const running = this.#runningRecord();
-        return {
-            version: CHECKPOINT_VERSION,
-            run_id: this.runId,
-            pipeline: this.pipeline,
-            status: this.status,
-            current_node: this.currentNode,
-            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
-            ...(running ? { running_attempts: running } : {})
-        };
-    }
-    serialize(timestamp) {
-        const object = (fragments) => `{${fragments.joined}}`;
-        const head = this.#head();
-        const tail = {
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-        const headText = JSON.stringify(head);
-        const tailText = JSON.stringify(tail);
-        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
-            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
-            `,"node_retries":${object(this.#fragments.retries)}` +
-            `,"visits":${object(this.#fragments.visits)}` +
-            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
-    }
-    /**
-     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
-     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
-     * that moved on, not every branch's saved context changes.
-     */
-    #parallelJson() {
-        if (this.pendingParallel.size === 0)
-            return '';
-        const blocks = [];
-        for (const [key, block] of this.pendingParallel) {
-            const branches = [];
-            for (const [start, entry] of block.branches) {
-                let text = this.#branchJson.get(entry);
-                if (text === undefined) {
-                    text = JSON.stringify(entry);
-                    this.#branchJson.set(entry, text);
-                }
-                branches.push(`${JSON.stringify(start)}:${text}`);
+    #answer(question) {
+        const actor = this.#actor;
+        switch (question.type) {
+            case 'yes_no':
+            case 'confirmation':
+                return { value: AnswerValues.Yes, actor };
+            case 'multiple_choice': {
+                const first = question.options[0];
+                return first
+                    ? { value: first.key, selectedOption: first, actor }
+                    : { value: AUTO_APPROVED_TEXT, text: AUTO_APPROVED_TEXT, actor };
             }
-            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
+            case 'freeform':
+                return { value: AUTO_APPROVED_TEXT, text: AUTO_APPROVED_TEXT, actor };
         }
-        return `"parallel":{${blocks.join(',')}},`;
     }
-    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
-    #parallelRecord() {
-        if (this.pendingParallel.size === 0)
-            return undefined;
-        const out = Object.create(null);
-        for (const [key, block] of this.pendingParallel)
-            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
-        return out;
-    }
-    #runningRecord() {
-        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
-    }
-    toCheckpoint(timestamp) {
-        const record = (m) => {
-            const out = Object.create(null);
-            for (const [k, v] of m)
-                out[k] = v;
-            return out;
-        };
-        const parallel = this.#parallelRecord();
-        return {
-            ...this.#head(),
-            completed_nodes: [...this.completed],
-            node_outcomes: record(this.outcomes),
-            node_retries: record(this.retries),
-            visits: record(this.visits),
-            context: this.context.snapshot(),
-            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/common/edit-distance.ts
-/**
- * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
- * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
- * Returns `max + 1` as soon as the distance is known to exceed `max` (row minima never decrease).
- */
-function boundedEditDistance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max)
-        return max + 1;
-    if (a === b)
-        return 0;
-    let before = new Array(b.length + 1).fill(0); // row i-2
-    let prev = new Array(b.length + 1); // row i-1
-    let curr = new Array(b.length + 1); // row i
-    for (let j = 0; j <= b.length; j++)
-        prev[j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        curr[0] = i;
-        let rowMin = i;
-        const ca = a.charCodeAt(i - 1);
-        for (let j = 1; j <= b.length; j++) {
-            const cb = b.charCodeAt(j - 1);
-            let value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1));
-            if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-                value = Math.min(value, (before[j - 2] ?? 0) + 1);
-            }
-            curr[j] = value;
-            if (value < rowMin)
-                rowMin = value;
-        }
-        if (rowMin > max)
-            return max + 1;
-        [before, prev, curr] = [prev, curr, before];
-    }
-    return Math.min(prev[b.length] ?? max + 1, max + 1);
-}
-
-;// CONCATENATED MODULE: ./src/common/suggest.ts
-/**
- * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
- * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
- * stays linear instead of comparing every name with every other.
- */
-
-
-/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
-const DEFAULT_BUDGET = 200_000;
-class Suggester {
-    #byLength = new Map();
-    #lowerCase = new Map();
-    #maxDistance;
-    #budget;
-    constructor(candidates, maxDistance = 2, budget = DEFAULT_BUDGET) {
-        this.#maxDistance = maxDistance;
-        this.#budget = budget;
-        for (const candidate of candidates) {
-            let bucket = this.#byLength.get(candidate.length);
-            if (!bucket)
-                this.#byLength.set(candidate.length, (bucket = []));
-            bucket.push(candidate);
-            const lower = candidate.toLowerCase();
-            if (!this.#lowerCase.has(lower))
-                this.#lowerCase.set(lower, candidate);
-        }
-    }
-    /** The closest candidate other than `word` itself, preferring a case-only difference, then the nearest length. */
-    suggest(word) {
-        const caseOnly = this.#lowerCase.get(word.toLowerCase());
-        if (caseOnly !== undefined && caseOnly !== word)
-            return caseOnly;
-        let best;
-        let bestDistance = this.#maxDistance + 1;
-        for (let delta = 0; delta <= this.#maxDistance; delta++) {
-            for (const length of delta === 0
-                ? [word.length]
-                : [word.length - delta, word.length + delta]) {
-                for (const candidate of this.#byLength.get(length) ?? []) {
-                    if (this.#budget <= 0)
-                        return best;
-                    this.#budget--;
-                    if (candidate === word)
-                        continue;
-                    const distance = boundedEditDistance(word, candidate, Math.min(this.#maxDistance, bestDistance - 1));
-                    if (distance < bestDistance) {
-                        best = candidate;
-                        bestDistance = distance;
-                        if (distance === 1)
-                            return best;
-                    }
-                }
-            }
-        }
-        return best;
-    }
-}
-/** One-off suggestion from a small candidate list. */
-function closestMatch(word, candidates, maxDistance = 2) {
-    return new Suggester(candidates, maxDistance).suggest(word);
-}
-/** `; did you mean 'x'?` or the empty string. */
-function didYouMean(suggestion) {
-    return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
-}
-
-;// CONCATENATED MODULE: ./src/condition/parse-condition.ts
-
-/** Longest condition accepted; real conditions are a few dozen characters. */
-const MAX_CONDITION_LENGTH = 16_384;
-/** The statuses `outcome` can take (spec §5.2). Compared case-insensitively. */
-const OUTCOME_VALUES = [
-    'success',
-    'partial_success',
-    'retry',
-    'fail',
-    'skipped'
-];
-const RESERVED_KEYS = ['outcome', 'preferred_label'];
-const WORD_OPS = ['contains', 'startswith', 'endswith', 'in', 'matches'];
-const SYMBOL_OPS = new Map([
-    ['=', '='],
-    ['==', '='],
-    ['!=', '!='],
-    ['<', '<'],
-    ['<=', '<='],
-    ['>', '>'],
-    ['>=', '>=']
-]);
-const OPERATOR_CHARS = '=!<>~';
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const NON_ASCII_BARE = /[\p{L}\p{N}]/u;
-/** Unwinds the parser to `parseCondition`, which turns it into an error value; never escapes. */
-class ConditionSyntaxFailure extends Error {
-    error;
-    constructor(error) {
-        super(error.message);
-        this.error = error;
-        this.name = 'ConditionSyntaxFailure';
-    }
-}
-function isSpace(c) {
-    return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function isLetter(c) {
-    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-function isKeyStart(c) {
-    return isLetter(c) || c === 95;
-}
-function isKeyChar(c) {
-    return isLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 45;
-}
-/** Characters allowed in an unquoted value: letters, digits and `_ . : - / @ + % ~`. */
-function isBareChar(ch) {
-    const c = ch.charCodeAt(0);
-    if (isLetter(c) || isDigit(c))
-        return true;
-    if (c < 128)
-        return '_.:-/@+%~'.includes(ch);
-    return NON_ASCII_BARE.test(ch);
-}
-function quote(text) {
-    return `'${text}'`;
-}
-/** `key=value` or `key contains value`: how a clause with this operator is written. */
-function clause(key, op, value) {
-    return /^[a-z ]+$/.test(op) ? `${key} ${op} ${value}` : `${key}${op}${value}`;
-}
-function column(offset) {
-    return `column ${offset + 1}`;
-}
-/** Parses a condition. The empty (or all-whitespace) condition parses to an `and` with no items. */
-function parseCondition(text) {
-    if (text.length > MAX_CONDITION_LENGTH) {
-        return {
-            ok: false,
-            errors: [
-                {
-                    message: `condition is ${text.length} characters long; the limit is ${MAX_CONDITION_LENGTH}`,
-                    offset: MAX_CONDITION_LENGTH,
-                    length: text.length - MAX_CONDITION_LENGTH,
-                    hint: 'Split the decision over several edges or compute a flag in a tool node and test that.'
-                }
-            ]
-        };
-    }
-    const parser = new ConditionParser(text);
-    try {
-        const expr = parser.parse();
-        return { ok: true, expr, extensions: [...parser.extensions], warnings: parser.warnings };
-    }
-    catch (e) {
-        if (e instanceof ConditionSyntaxFailure)
-            return { ok: false, errors: [e.error] };
-        throw e;
-    }
-}
-class ConditionParser {
-    extensions = new Set();
-    warnings = [];
-    #pos = 0;
-    #text;
-    constructor(text) {
-        this.#text = text;
-    }
-    parse() {
-        this.#skipSpace();
-        if (this.#pos >= this.#text.length) {
-            return { type: 'and', items: [], span: { start: 0, end: this.#text.length } };
-        }
-        const expr = this.#parseOr();
-        if (this.#pos < this.#text.length) {
-            // Every clause checks what follows it, so this is unreachable; keep a precise error anyway.
-            this.#fail(`unexpected ${quote(this.#text.charAt(this.#pos))} at ${column(this.#pos)}`, this.#pos, 1);
-        }
-        return expr;
-    }
-    // ── structure ───────────────────────────────────────────────────────────────
-    #parseOr() {
-        const start = this.#pos;
-        const items = [this.#parseAnd(undefined)];
-        while (this.#at('||')) {
-            const joiner = { text: '||', offset: this.#pos };
-            this.#pos += 2;
-            this.extensions.add('||');
-            items.push(this.#parseAnd(joiner));
-        }
-        const [first] = items;
-        if (items.length === 1 && first !== undefined)
-            return first;
-        return { type: 'or', items, span: { start, end: this.#lastEnd(items) } };
-    }
-    #parseAnd(previous) {
-        this.#skipSpace();
-        const start = this.#pos;
-        const items = [this.#parseUnary(previous)];
-        while (this.#at('&&')) {
-            const joiner = { text: '&&', offset: this.#pos };
-            this.#pos += 2;
-            items.push(this.#parseUnary(joiner));
-        }
-        const [first] = items;
-        if (items.length === 1 && first !== undefined)
-            return first;
-        return { type: 'and', items, span: { start, end: this.#lastEnd(items) } };
-    }
-    #lastEnd(items) {
-        return items[items.length - 1]?.span.end ?? this.#pos;
-    }
-    #parseUnary(previous) {
-        this.#skipSpace();
-        const negations = [];
-        for (;;) {
-            const c = this.#code(this.#pos);
-            if (c === 33 /* ! */ && this.#code(this.#pos + 1) !== 61 /* = */) {
-                negations.push({ text: '!', offset: this.#pos });
-                this.extensions.add('!');
-                this.#pos += 1;
-                this.#skipSpace();
-                continue;
-            }
-            const word = this.#wordAt(this.#pos);
-            if (word !== undefined && isSpace(this.#code(this.#pos + word.length))) {
-                if (word === 'not') {
-                    negations.push({ text: 'not', offset: this.#pos });
-                    this.extensions.add('not');
-                    this.#pos += 3;
-                    this.#skipSpace();
-                    continue;
-                }
-                if (word.toLowerCase() === 'not') {
-                    this.#fail(`${quote(word)} at ${column(this.#pos)} must be written in lowercase: 'not'`, this.#pos, word.length);
-                }
-            }
-            break;
-        }
-        const last = negations[negations.length - 1];
-        let expr = this.#parseClause(last ?? previous, last !== undefined);
-        for (let i = negations.length - 1; i >= 0; i--) {
-            const negation = negations[i];
-            if (negation === undefined)
-                continue;
-            expr = { type: 'not', item: expr, span: { start: negation.offset, end: expr.span.end } };
-        }
-        return expr;
-    }
-    #parseClause(previous, negated) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (start >= this.#text.length) {
-            const after = previous ?? { text: '', offset: start };
-            this.#fail(`missing clause after ${quote(after.text)} at ${column(after.offset)}`, after.offset, after.text.length, negated
-                ? `Put the clause to negate after ${quote(after.text)}, e.g. not outcome=fail.`
-                : `Remove the trailing ${quote(after.text)} or add a clause after it.`);
-        }
-        const joiner = this.#joinerAt(start);
-        if (joiner !== undefined) {
-            if (negated && previous !== undefined) {
-                this.#fail(`missing clause after ${quote(previous.text)} at ${column(previous.offset)}`, previous.offset, previous.text.length, `Put the clause to negate after ${quote(previous.text)}, e.g. not outcome=fail.`);
-            }
-            if (previous === undefined) {
-                this.#fail(`missing clause before ${quote(joiner)} at ${column(start)}`, start, 2, `Remove the leading ${quote(joiner)}.`);
-            }
-            this.#fail(`empty clause between ${quote(previous.text)} and ${quote(joiner)} at ${column(start)}`, previous.offset, start + 2 - previous.offset, `Remove one of them or put a clause between them.`);
-        }
-        const key = this.#parseKey();
-        this.#skipSpace();
-        const spaced = this.#pos > key.span.end;
-        if (this.#atClauseEnd()) {
-            this.#checkNotAnOperator(key);
-            return { type: 'truthy', key, span: key.span };
-        }
-        const c = this.#code(this.#pos);
-        if (OPERATOR_CHARS.includes(this.#text.charAt(this.#pos))) {
-            return this.#parseSymbolComparison(key);
-        }
-        const word = spaced ? this.#wordAt(this.#pos) : undefined;
-        if (word !== undefined)
-            return this.#parseWordComparison(key, word);
-        this.#unexpectedAfterKey(key, c);
-    }
-    // ── keys ────────────────────────────────────────────────────────────────────
-    #parseKey() {
-        const start = this.#pos;
-        const c = this.#code(start);
-        if (!isKeyStart(c)) {
-            const ch = this.#text.charAt(start);
-            if (OPERATOR_CHARS.includes(ch)) {
-                const op = this.#operatorRun(start);
-                this.#fail(`missing key before ${quote(op)} at ${column(start)}`, start, op.length, `Write the key to test first, e.g. outcome${op}success.`);
-            }
-            if (ch === '"' || ch === "'") {
-                this.#fail(`a clause must start with a key, not a quoted string (${column(start)})`, start, 1, 'Keys are written without quotes: outcome, preferred_label or context.<name>.');
-            }
-            this.#fail(`unexpected ${quote(ch)} at ${column(start)}; a clause starts with a key such as outcome, preferred_label or context.<name>`, start, 1);
-        }
-        let end = start;
-        while (end < this.#text.length && isKeyChar(this.#code(end)))
-            end++;
-        this.#pos = end;
-        const text = this.#text.slice(start, end);
-        const span = { start, end };
-        const firstDot = text.indexOf('.');
-        const head = firstDot < 0 ? text : text.slice(0, firstDot);
-        if (firstDot >= 0 && text.endsWith('.')) {
-            const needsPath = firstDot === text.length - 1 &&
-                (head === 'context' || head === 'ctx' || head === 'internal');
-            this.#fail(needsPath
-                ? `missing path after ${quote(text)} at ${column(end)}`
-                : `key ${quote(text)} ends with '.' at ${column(end - 1)}`, end - 1, 1, needsPath ? `Name the value to read, e.g. ${text}tests_passed.` : 'Remove the trailing dot.');
-        }
-        const empty = firstDot < 0 ? -1 : text.indexOf('..', firstDot);
-        if (empty >= 0) {
-            this.#fail(`empty segment in key ${quote(text)} at ${column(start + empty + 1)}`, start + empty + 1, 1, 'Remove the extra dot.');
-        }
-        return this.#classifyKey(text, head, firstDot < 0 ? undefined : text.slice(firstDot + 1), span);
-    }
-    #classifyKey(text, head, rest, span) {
-        if (rest === undefined) {
-            if (text === 'outcome')
-                return { text, path: text, scope: 'outcome', span };
-            if (text === 'preferred_label')
-                return { text, path: text, scope: 'preferred_label', span };
-            if (head === 'context' || head === 'ctx' || head === 'internal') {
-                this.#fail(`${quote(text)} at ${column(span.start)} needs a key after it, e.g. ${text}.tests_passed`, span.start, text.length);
-            }
-            return { text, path: text, scope: 'bare', span };
-        }
-        if (head === 'context')
-            return { text, path: rest, scope: 'context', span };
-        if (head === 'ctx') {
-            this.extensions.add('ctx.');
-            return { text, path: rest, scope: 'context', span };
-        }
-        if (head === 'internal') {
-            this.extensions.add('internal.');
-            return { text, path: text, scope: 'internal', span };
-        }
-        return { text, path: text, scope: 'bare', span };
-    }
-    /** A bare single-word key one or two edits from `outcome`/`preferred_label` is probably a typo. */
-    #checkNearMiss(key) {
-        if (key.scope !== 'bare' || key.text.includes('.') || key.text.length < 4)
-            return;
-        const suggestion = closestMatch(key.text, RESERVED_KEYS, 2);
-        if (suggestion === undefined)
-            return;
-        this.warnings.push({
-            message: `unknown key ${quote(key.text)} at ${column(key.span.start)}; did you mean ${quote(suggestion)}?`,
-            offset: key.span.start,
-            length: key.text.length,
-            hint: `As written it is read from the context, where nothing may set ${quote(key.text)}. Write ${suggestion}, or context.${key.text} if it really is a context value.`
-        });
-    }
-    #checkOutcomeValue(key, literal) {
-        if (key.scope !== 'outcome')
-            return;
-        if (OUTCOME_VALUES.includes(literal.value.toLowerCase()))
-            return;
-        const suggestion = closestMatch(literal.value.toLowerCase(), OUTCOME_VALUES, 2);
-        this.warnings.push({
-            message: `outcome is never ${JSON.stringify(literal.value)} (${column(literal.span.start)})${suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`}`,
-            offset: literal.span.start,
-            length: literal.span.end - literal.span.start,
-            hint: `A node's outcome is one of ${OUTCOME_VALUES.join(', ')}. To route on a handler's own answer, test preferred_label or a context key.`
-        });
-    }
-    // ── operators ───────────────────────────────────────────────────────────────
-    #operatorRun(start) {
-        let end = start;
-        while (end < this.#text.length && OPERATOR_CHARS.includes(this.#text.charAt(end)))
-            end++;
-        return this.#text.slice(start, end);
-    }
-    #parseSymbolComparison(key) {
-        const opStart = this.#pos;
-        const opText = this.#operatorRun(opStart);
-        const op = SYMBOL_OPS.get(opText);
-        if (op === undefined)
-            this.#unknownSymbolOperator(opText, opStart);
-        this.#pos = opStart + opText.length;
-        if (opText !== '=' && opText !== '!=')
-            this.extensions.add(opText);
-        this.#checkNearMiss(key);
-        const opSpan = { start: opStart, end: this.#pos };
-        const literal = this.#parseValue(opText, opStart, key, false);
-        if (op === '<' || op === '<=' || op === '>' || op === '>=') {
-            if (!NUMBER.test(literal.value.trim())) {
-                this.#fail(`${quote(opText)} compares numbers, but ${JSON.stringify(literal.value)} at ${column(literal.span.start)} is not a number`, literal.span.start, literal.span.end - literal.span.start, `Compare with a number, e.g. ${key.text}${opText}3, or use '=' to compare text.`);
-            }
-        }
-        else {
-            this.#checkOutcomeValue(key, literal);
-        }
-        this.#expectClauseEnd(key, literal, op);
-        return {
-            type: 'compare',
-            key,
-            op,
-            literal: literal.value,
-            quoted: literal.quoted,
-            opText,
-            opSpan,
-            literalSpan: literal.span,
-            span: { start: key.span.start, end: literal.span.end }
-        };
-    }
-    #unknownSymbolOperator(opText, offset) {
-        const advice = {
-            '=>': "use '>=' for 'greater than or equal'",
-            '=<': "use '<=' for 'less than or equal'",
-            '===': "use '='",
-            '!==': "use '!='",
-            '<>': "use '!='",
-            '=~': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
-            '~=': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
-            '!': "use '!=' to compare, or put '!' before the key to negate a clause",
-            '=!': "use '!='"
-        };
-        this.#fail(`unknown operator ${quote(opText)} at ${column(offset)}; use '=' or '!='`, offset, opText.length, advice[opText] ??
-            "Tracker also accepts '==', '<', '<=', '>', '>=', contains, startswith, endswith, in and matches.");
-    }
-    #parseWordComparison(key, word) {
-        const start = this.#pos;
-        let negated = false;
-        let opWord = word;
-        let opStart = start;
-        if (word === 'not') {
-            negated = true;
-            this.#pos += 3;
-            this.#skipSpace();
-            opStart = this.#pos;
-            const next = this.#wordAt(this.#pos);
-            if (next === undefined || !WORD_OPS.includes(next)) {
-                this.#fail(`expected contains, startswith, endswith, in or matches after 'not' at ${column(opStart)}`, opStart, Math.max(1, next?.length ?? 1), `To negate a comparison, put 'not' before the key: not ${key.text}=value, or use '!='.`);
-            }
-            opWord = next;
-        }
-        if (!WORD_OPS.includes(opWord))
-            this.#unknownWordAfterKey(key, word, start);
-        const op = opWord;
-        this.#pos = opStart + op.length;
-        const written = negated ? `not ${op}` : op;
-        this.extensions.add(written);
-        this.#checkNearMiss(key);
-        const opSpan = { start, end: this.#pos };
-        const afterOp = this.#code(this.#pos);
-        if (this.#pos < this.#text.length && !isSpace(afterOp) && afterOp !== 34 /* " */) {
-            this.#fail(`expected a space after ${quote(written)} at ${column(this.#pos)}`, this.#pos, 1);
-        }
-        let expr;
-        switch (op) {
-            case 'in':
-                expr = this.#parseInList(key, written, opSpan);
-                break;
-            case 'matches':
-                expr = this.#parseMatches(key, written, opSpan);
-                break;
-            case 'contains':
-            case 'startswith':
-            case 'endswith': {
-                const literal = this.#parseValue(written, start, key, false);
-                this.#expectClauseEnd(key, literal, op);
-                expr = {
-                    type: 'compare',
-                    key,
-                    op,
-                    literal: literal.value,
-                    quoted: literal.quoted,
-                    opText: op,
-                    opSpan,
-                    literalSpan: literal.span,
-                    span: { start: key.span.start, end: literal.span.end }
-                };
-                break;
-            }
-        }
-        return negated ? { type: 'not', item: expr, span: expr.span } : expr;
-    }
-    #parseInList(key, written, opSpan) {
-        const values = [];
-        let after = { text: written, offset: opSpan.start };
-        for (;;) {
-            const literal = this.#parseValue(after.text, after.offset, key, true);
-            values.push(literal);
-            this.#checkOutcomeValue(key, literal);
-            const save = this.#pos;
-            this.#skipSpace();
-            if (this.#code(this.#pos) !== 44 /* , */) {
-                this.#pos = save;
-                break;
-            }
-            after = { text: ',', offset: this.#pos };
-            this.#pos += 1;
-        }
-        const last = values[values.length - 1];
-        const end = last?.span.end ?? opSpan.end;
-        this.#expectClauseEnd(key, last, 'in');
-        return { type: 'in', key, values, span: { start: key.span.start, end } };
-    }
-    #parseMatches(key, written, opSpan) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (this.#atClauseEnd())
-            this.#missingValue(written, opSpan.start, key);
-        let pattern;
-        let quoted = false;
-        if (this.#code(start) === 34 /* " */) {
-            pattern = this.#parseQuoted();
-            quoted = true;
-        }
-        else {
-            let end = start;
-            while (end < this.#text.length &&
-                !isSpace(this.#code(end)) &&
-                this.#joinerAt(end) === undefined)
-                end++;
-            pattern = this.#text.slice(start, end);
-            this.#pos = end;
-        }
-        const patternSpan = { start, end: this.#pos };
-        let regex;
-        try {
-            regex = new RegExp(pattern);
-        }
-        catch (e) {
-            const reason = e instanceof Error ? e.message : String(e);
-            this.#fail(`invalid regular expression ${JSON.stringify(pattern)} at ${column(start)}: ${reason}`, start, patternSpan.end - start, 'Patterns use JavaScript regular expression syntax; quote patterns that contain spaces.');
-        }
-        const literal = { value: pattern, quoted, span: patternSpan };
-        this.#expectClauseEnd(key, literal, 'matches');
-        return {
-            type: 'matches',
-            key,
-            pattern,
-            quoted,
-            regex,
-            patternSpan,
-            span: { start: key.span.start, end: patternSpan.end }
-        };
-    }
-    // ── values ──────────────────────────────────────────────────────────────────
-    #parseValue(after, afterOffset, key, inList) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (this.#atClauseEnd() || (inList && this.#code(start) === 44)) {
-            this.#missingValue(after, afterOffset, key);
-        }
-        const ch = this.#text.charAt(start);
-        if (ch === '"') {
-            const value = this.#parseQuoted();
-            return { value, quoted: true, span: { start, end: this.#pos } };
-        }
-        if (ch === "'") {
-            this.#fail(`single quotes do not delimit values (${column(start)}); use double quotes`, start, 1, `Write ${clause(key.text, after === ',' ? 'in' : after, '"value"')}. Inside a DOT attribute, write the quote as \\".`);
-        }
-        let end = start;
-        while (end < this.#text.length &&
-            !isSpace(this.#code(end)) &&
-            this.#joinerAt(end) === undefined &&
-            !(inList && this.#code(end) === 44)) {
-            end++;
-        }
-        const raw = this.#text.slice(start, end);
-        for (let i = 0; i < raw.length; i++) {
-            const bad = raw.charAt(i);
-            if (isBareChar(bad))
-                continue;
-            const at = start + i;
-            if (bad === ',' && !inList) {
-                this.#fail(`unexpected ',' in value ${quote(raw)} at ${column(at)}`, at, 1, `To test several values use 'in': ${key.text} in ${raw}. To compare with text containing a comma, quote it: ${clause(key.text, after, `"${raw}"`)}.`);
-            }
-            if (OPERATOR_CHARS.includes(bad) && i === 0) {
-                const op = this.#operatorRun(at);
-                this.#fail(`unexpected ${quote(op)} at ${column(at)}; expected a value after ${quote(after)}`, at, op.length, `Write one operator and then the value, e.g. ${clause(key.text, after, 'success')}.`);
-            }
-            this.#fail(`unexpected ${quote(bad)} in value ${quote(raw)} at ${column(at)}`, at, 1, `Put values that contain special characters in double quotes: ${clause(key.text, after === ',' ? 'in' : after, `"${raw}"`)}.`);
-        }
-        this.#pos = end;
-        return { value: raw, quoted: false, span: { start, end } };
-    }
-    /** A double-quoted string. Escapes: `\"`, `\\`, `\n`, `\t`, `\r`; any other backslash is kept as is. */
-    #parseQuoted() {
-        const start = this.#pos;
-        let out = '';
-        let i = start + 1;
-        let chunk = i;
-        while (i < this.#text.length) {
-            const c = this.#code(i);
-            if (c === 34 /* " */) {
-                out += this.#text.slice(chunk, i);
-                this.#pos = i + 1;
-                return out;
-            }
-            if (c === 92 /* \ */) {
-                out += this.#text.slice(chunk, i);
-                const next = this.#text.charAt(i + 1);
-                if (next === '"' || next === '\\')
-                    out += next;
-                else if (next === 'n')
-                    out += '\n';
-                else if (next === 't')
-                    out += '\t';
-                else if (next === 'r')
-                    out += '\r';
-                else
-                    out += `\\${next}`;
-                i += 2;
-                chunk = i;
-                continue;
-            }
-            i++;
-        }
-        this.#fail(`unterminated string starting at ${column(start)}`, start, this.#text.length - start, 'Add the closing double quote. Inside a DOT attribute each quote in the condition is written \\".');
-    }
-    #missingValue(after, afterOffset, key) {
-        this.#fail(`missing value after ${quote(after)} at ${column(afterOffset)}`, afterOffset, after.length, after === ','
-            ? 'Remove the trailing comma or add another value.'
-            : after === 'in' || after === 'not in'
-                ? `List the values, e.g. ${clause(key.text, after, 'success,partial_success')}.`
-                : after === 'matches' || after === 'not matches'
-                    ? `Write the pattern, e.g. ${clause(key.text, after, '"^v[0-9]+$"')}.`
-                    : `Write the value to compare with, e.g. ${clause(key.text, after, 'success')}; to compare with the empty string write ${clause(key.text, after, '""')}.`);
-    }
-    /** After a complete clause only the end, `&&` or `||` may follow. */
-    #expectClauseEnd(key, literal, op) {
-        const save = this.#pos;
-        this.#skipSpace();
-        if (this.#atClauseEnd())
-            return;
-        const at = this.#pos;
-        const ch = this.#text.charAt(at);
-        const word = this.#wordAt(at);
-        this.#rejectSingleJoiner(ch, at);
-        if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
-            const fix = word.toLowerCase() === 'and' ? '&&' : '||';
-            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, `Clauses are joined with && (and) or || (or).`);
-        }
-        const value = literal === undefined ? '' : literal.value;
-        let restEnd = at;
-        while (restEnd < this.#text.length && this.#joinerAt(restEnd) === undefined)
-            restEnd++;
-        const rest = this.#text.slice(save, restEnd).trimEnd();
-        const unexpected = word ?? ch;
-        const shown = literal?.quoted === false && op !== 'in' && op !== 'matches';
-        this.#fail(`unexpected ${quote(unexpected)} after the value ${JSON.stringify(value)} at ${column(at)}`, at, unexpected.length, op === 'in'
-            ? `Separate the values of 'in' with commas: ${key.text} in a,b,c.`
-            : shown
-                ? `Put a value that contains spaces in double quotes (${JSON.stringify(`${value}${rest}`)}), or join clauses with && or ||.`
-                : 'Join clauses with && or ||.');
-    }
-    #unexpectedAfterKey(key, c) {
-        const at = this.#pos;
-        const ch = this.#text.charAt(at);
-        if (c === 34 /* " */ || c === 39 /* ' */) {
-            this.#fail(`missing operator between ${quote(key.text)} and the value at ${column(at)}`, at, 1, `Write ${key.text}="value" or ${key.text}!="value".`);
-        }
-        this.#rejectSingleJoiner(ch, at);
-        this.#fail(`unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`, at, 1, `Compare with '=' or '!=', e.g. ${key.text}=success.`);
-    }
-    /** A lone `&` or `|` where `&&` or `||` was meant. */
-    #rejectSingleJoiner(ch, at) {
-        if (ch !== '&' && ch !== '|')
-            return;
-        const fix = ch === '&' ? '&&' : '||';
-        this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
-    }
-    #unknownWordAfterKey(key, word, at) {
-        const lower = word.toLowerCase();
-        if (lower === 'and' || lower === 'or') {
-            const fix = lower === 'and' ? '&&' : '||';
-            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, 'Clauses are joined with && (and) or || (or).');
-        }
-        const suggestion = closestMatch(word, [...WORD_OPS, 'not'], 2);
-        if (suggestion !== undefined) {
-            this.#fail(`unknown operator ${quote(word)} at ${column(at)}; did you mean ${quote(suggestion)}?`, at, word.length);
-        }
-        this.#fail(`unexpected ${quote(word)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!=', '&&', '||' or the end of the condition`, at, word.length, `Keys cannot contain spaces. Compare with '=' or '!=' (${key.text}=value), or use contains, startswith, endswith, in or matches.`);
-    }
-    // ── scanning ────────────────────────────────────────────────────────────────
-    #code(i) {
-        return this.#text.charCodeAt(i);
-    }
-    #skipSpace() {
-        while (this.#pos < this.#text.length && isSpace(this.#code(this.#pos)))
-            this.#pos++;
-    }
-    /**
-     * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
-     * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
-     */
-    #checkNotAnOperator(key) {
-        if (key.scope !== 'bare')
-            return;
-        const word = key.text;
-        if (word === 'not') {
-            this.#fail(`missing clause after 'not' at ${column(key.span.start)}`, key.span.start, word.length, "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not.");
-        }
-        if (WORD_OPS.includes(word)) {
-            this.#fail(`${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`, key.span.start, word.length, `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`);
-        }
-    }
-    #at(token) {
-        return this.#text.startsWith(token, this.#pos);
-    }
-    #joinerAt(i) {
-        const c = this.#code(i);
-        if (c === 38 && this.#code(i + 1) === 38)
-            return '&&';
-        if (c === 124 && this.#code(i + 1) === 124)
-            return '||';
-        return undefined;
-    }
-    #atClauseEnd() {
-        return this.#pos >= this.#text.length || this.#joinerAt(this.#pos) !== undefined;
-    }
-    /** A run of ASCII letters and underscores starting at `i`, when one starts there. */
-    #wordAt(i) {
-        let end = i;
-        while (end < this.#text.length && (isLetter(this.#code(end)) || this.#code(end) === 95))
-            end++;
-        if (end === i)
-            return undefined;
-        // A word followed directly by key characters is a key, not an operator.
-        if (end < this.#text.length && isKeyChar(this.#code(end))) {
-            let keyEnd = end;
-            while (keyEnd < this.#text.length && isKeyChar(this.#code(keyEnd)))
-                keyEnd++;
-            return this.#text.slice(i, keyEnd);
-        }
-        return this.#text.slice(i, end);
-    }
-    #fail(message, offset, length, hint) {
-        throw new ConditionSyntaxFailure(hint === undefined ? { message, offset, length } : { message, offset, length, hint });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
-const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
-function conditionValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-        return String(value);
-    }
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
-        return Object.prototype.toString.call(value);
-    }
-}
-function present(value) {
-    return value !== undefined && value !== null;
-}
-/**
- * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
- * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
- */
-function resolveConditionKey(key, scope) {
-    switch (key.scope) {
-        case 'outcome':
-            return scope.outcome;
-        case 'preferred_label':
-            return scope.preferredLabel;
-        case 'context': {
-            const qualified = scope.lookup(`context.${key.path}`);
-            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
-        }
-        case 'internal':
-        case 'bare':
-            return conditionValueToString(scope.lookup(key.path));
-    }
-}
-/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
-function isTruthyConditionValue(value) {
-    const v = value.trim();
-    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-}
-function toNumber(text) {
-    const t = text.trim();
-    if (!evaluate_condition_NUMBER.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
-function fold(key, text) {
-    return key.scope === 'outcome' ? text.toLowerCase() : text;
-}
-function evaluateCondition(expr, scope) {
-    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
-    let negate = false;
-    let e = expr;
-    while (e.type === 'not') {
-        negate = !negate;
-        e = e.item;
-    }
-    return negate !== evaluateInner(e, scope);
-}
-function evaluateInner(expr, scope) {
-    switch (expr.type) {
-        case 'or':
-            return expr.items.some((item) => evaluateCondition(item, scope));
-        case 'and':
-            return expr.items.every((item) => evaluateCondition(item, scope));
-        case 'not':
-            return !evaluateCondition(expr.item, scope);
-        case 'truthy':
-            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
-        case 'in': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            return expr.values.some((v) => fold(expr.key, v.value) === actual);
-        }
-        case 'matches':
-            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
-        case 'compare': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            const literal = fold(expr.key, expr.literal);
-            switch (expr.op) {
-                case '=':
-                    return actual === literal;
-                case '!=':
-                    return actual !== literal;
-                case 'contains':
-                    return actual.includes(literal);
-                case 'startswith':
-                    return actual.startsWith(literal);
-                case 'endswith':
-                    return actual.endsWith(literal);
-                case '<':
-                case '<=':
-                case '>':
-                case '>=': {
-                    const a = toNumber(actual);
-                    const b = toNumber(literal);
-                    if (a === undefined || b === undefined)
-                        return false;
-                    if (expr.op === '<')
-                        return a < b;
-                    if (expr.op === '<=')
-                        return a <= b;
-                    if (expr.op === '>')
-                        return a > b;
-                    return a >= b;
-                }
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/condition-cache.ts
-/**
- * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
- */
-
-
-
-const MAX_CACHED = 4096;
-const cache = new Map();
-function compiled(text) {
-    let expr = cache.get(text);
-    if (expr)
-        return expr;
-    const parsed = parseCondition(text);
-    if (!parsed.ok) {
-        const first = parsed.errors[0];
-        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} does not parse: ${first?.message ?? 'syntax error'}`);
-    }
-    expr = parsed.expr;
-    if (cache.size >= MAX_CACHED)
-        cache.clear();
-    cache.set(text, expr);
-    return expr;
-}
-function conditionHolds(text, outcome, context) {
-    return evaluateCondition(compiled(text), {
-        outcome: outcome.status,
-        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
-        lookup: (key) => context.get(key)
-    });
-}
-
-;// CONCATENATED MODULE: ./src/engine/select-edge.ts
-
-
-
-function conditionOf(edge) {
-    return edge.attrs.get('condition')?.value.trim() ?? '';
-}
-function weightOf(edge) {
-    return getInteger(edge.attrs, 'weight') ?? 0;
-}
-/** Lowercase, trim, strip accelerator prefixes like `[Y] `, `Y) `, `Y - `. */
-function normalizeLabel(label) {
-    let text = label.trim();
-    const patterns = [/^\[[^\]\s]{1,3}\]\s*/, /^[A-Za-z0-9]\)\s+/, /^[A-Za-z0-9]\s+-\s+/];
-    for (const p of patterns) {
-        const stripped = text.replace(p, '');
-        if (stripped !== text) {
-            text = stripped;
-            break;
-        }
-    }
-    return text.trim().toLowerCase();
-}
-function bestByWeightThenLexical(edges) {
-    let best = edges[0];
-    for (const e of edges) {
-        const dw = weightOf(e) - weightOf(best);
-        if (dw > 0 || (dw === 0 && e.to < best.to))
-            best = e;
-    }
-    const tied = edges.some((e) => e !== best && weightOf(e) === weightOf(best));
-    return { edge: best, reason: tied ? 'lexical' : 'weight' };
-}
-/**
- * Picks the next edge. With `onlyConditional` (used after a failure) unconditional edges are not
- * eligible: a failed node never falls through an unconditional edge.
- */
-function selectEdge(graph, nodeId, outcome, context, options = {}) {
-    const edges = outgoingEdges(graph, nodeId);
-    if (edges.length === 0)
-        return undefined;
-    const matched = edges.filter((e) => {
-        const condition = conditionOf(e);
-        return condition !== '' && conditionHolds(condition, outcome, context);
-    });
-    if (matched.length > 0)
-        return { edge: bestByWeightThenLexical(matched).edge, reason: 'condition' };
-    if (options.onlyConditional)
-        return undefined;
-    const unconditional = edges.filter((e) => conditionOf(e) === '');
-    if (outcome.preferredLabel) {
-        const wanted = normalizeLabel(outcome.preferredLabel);
-        const hit = unconditional.find((e) => normalizeLabel(e.attrs.get('label')?.value ?? '') === wanted);
-        if (hit)
-            return { edge: hit, reason: 'preferred_label' };
-    }
-    for (const id of outcome.suggestedNextIds ?? []) {
-        const hit = unconditional.find((e) => e.to === id);
-        if (hit)
-            return { edge: hit, reason: 'suggested_next' };
-    }
-    return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
-/**
- * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
- * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
- * Pure orchestration: every effect goes through the ports in RunOptions.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
-class StopSignal extends Error {
-    nodeId;
-    constructor(nodeId) {
-        super('stopped');
-        this.nodeId = nodeId;
-    }
-}
-const GRAPH_MIRROR_PREFIX = 'graph.';
-/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
-const DEFAULT_MAX_RESTARTS = 5;
-function ordinal(n) {
-    const tens = n % 100;
-    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-    return `${n}${suffix}`;
-}
-/** The failure summary shows this many last lines of each output file of a failed branch node. */
-const FAILURE_TAIL_LINES = 10;
-const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
-/** …read from at most this many trailing bytes (the logs can be any size). */
-const FAILURE_TAIL_BYTES = 16 * 1024;
-function mirrorGraphAttributes(graph, context) {
-    for (const [key, value] of graph.attrs)
-        context.set(GRAPH_MIRROR_PREFIX + key, value.value);
-    if (!graph.attrs.has('goal'))
-        context.set('graph.goal', '');
-}
-function isExitNode(node) {
-    return nodeHandlerType(node) === HandlerTypes.Exit;
-}
-async function runPipeline(graph, options) {
-    return new Engine(graph, options).run();
-}
-class Engine {
-    #graph;
-    #o;
-    #state;
-    #signal;
-    #runStore;
-    #saveChain = Promise.resolve();
-    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
-    #resumedAfterFailure = false;
-    #startedAt;
-    constructor(graph, options) {
-        this.#graph = graph;
-        this.#o = options;
-        this.#signal = options.signal ?? new AbortController().signal;
-        this.#runStore = options.runStore;
-        this.#startedAt = options.clock.now();
-        if (options.resumeFrom) {
-            this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-        }
-        else {
-            this.#state = new RunState(options.runId, options.pipeline);
-            mirrorGraphAttributes(graph, this.#state.context);
-            if (options.initialContext)
-                this.#state.context.apply(options.initialContext);
-        }
-    }
-    #emit(payload) {
-        this.#o.events.emit({
-            ...payload,
-            ts: this.#o.clock.now(),
-            runId: this.#state.runId
-        });
-    }
-    #iso() {
-        return new Date(this.#o.clock.now()).toISOString();
-    }
-    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
-    async #checkpoint(nodeId) {
-        const text = this.#state.serialize(this.#iso());
-        const write = this.#saveChain.then(() => this.#o.checkpointStore.save(text));
-        this.#saveChain = write.catch(() => undefined);
-        await write;
-        if (this.#state.restartCount > 0)
-            await this.#runStore.writeRunFile('checkpoint.json', text);
-        const next = this.#state.nextNode;
-        this.#emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
-    }
-    async run() {
-        const resumed = this.#o.resumeFrom !== undefined;
-        this.#emit({
-            type: 'pipeline.started',
-            pipeline: this.#graph.name,
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            runDir: this.#runStore.runDir,
-            resumed,
-            nodeCount: this.#graph.nodes.size
-        });
-        if (!resumed)
-            await this.#writeManifest();
-        const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
-        let start = this.#state.nextNode;
-        this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
-        if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
-            start = this.#resumeTarget(start) ?? start;
-            this.#state.nextNode = start;
-            this.#grantFreshRetryBudget(start);
-        }
-        if (!resumed || start === undefined) {
-            if (resumed && this.#state.status === 'success')
-                return this.#finish('success', undefined);
-            const starts = findStartNodes(this.#graph);
-            const first = starts[0];
-            if (starts.length !== 1 || first === undefined) {
-                throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
-            }
-            start = first.id;
-        }
-        this.#state.status = 'running';
-        this.#state.failureReason = undefined;
-        try {
-            if (dependencies)
-                return await this.#runDependencies(start);
-            for (;;) {
-                const end = await this.#walk(start, {
-                    context: this.#state.context,
-                    scope: '',
-                    attempts: this.#mainAttempts
-                });
-                if (end.kind === 'failed')
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
-                    const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
-                    if (limit !== undefined)
-                        return this.#finish('fail', limit, end.lastNode);
-                    start = await this.#restart(end.stoppedBefore);
-                    continue;
-                }
-                if (end.kind === 'dead_end' && end.outcome.status === 'fail') {
-                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
-                }
-                return this.#finish('success', undefined);
-            }
-        }
-        catch (error) {
-            if (error instanceof StopSignal)
-                return this.#stopped(error.nodeId);
-            throw error;
-        }
-    }
-    async #writeManifest() {
-        const manifest = {
-            name: this.#graph.name,
-            label: getString(this.#graph.attrs, 'label') ?? '',
-            goal: getString(this.#graph.attrs, 'goal') ?? '',
-            run_id: this.#state.runId,
-            pipeline_file: this.#o.pipeline.file,
-            pipeline_sha256: this.#o.pipeline.sha256,
-            start_time: this.#iso(),
-            tracker_version: this.#o.trackerVersion ?? 'unknown',
-            ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
-        };
-        await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-    }
-    async #finish(status, reason, failedNode, resumeHint) {
-        this.#state.status = status;
-        this.#state.failureReason = reason;
-        if (status === 'success') {
-            this.#state.nextNode = undefined;
-            this.#state.currentAttempt = undefined;
-        }
-        await this.#checkpoint(failedNode ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        const durationMs = this.#o.clock.now() - this.#startedAt;
-        if (status === 'success') {
-            this.#emit({
-                type: 'pipeline.completed',
-                durationMs,
-                completedNodes: this.#state.completed.length
-            });
-        }
-        else {
-            const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
-            this.#emit({
-                type: 'pipeline.failed',
-                durationMs,
-                reason: reason ?? 'failed',
-                ...(failedNode ? { nodeId: failedNode } : {}),
-                ...(failedBranches.length ? { failedBranches } : {})
-            });
-        }
-        const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
-        return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
-    }
-    /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
-    #walkResumeHint() {
-        const next = this.#state.nextNode;
-        const target = this.#resumeTarget(next);
-        if (target === undefined)
-            return undefined;
-        return target === next
-            ? `re-runs '${target}' with a fresh retry budget`
-            : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
-    }
-    /**
-     * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
-     * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
-     */
-    #resumeTarget(next) {
-        const node = next === undefined ? undefined : this.#graph.nodes.get(next);
-        if (!node || !isExitNode(node))
-            return next;
-        const [first] = this.#unsatisfiedGates();
-        if (first === undefined || this.#retryTargetFor(first[0]) !== undefined)
-            return next;
-        return first[0];
-    }
-    /**
-     * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
-     * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
-     */
-    #grantFreshRetryBudget(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        if (!node)
-            return;
-        this.#state.currentAttempt = { node: nodeId, attempt: 1 };
-        this.#announceFreshRetryBudget(node);
-    }
-    #announceFreshRetryBudget(node) {
-        const nodeId = node.id;
-        const max = buildRetryPolicy(node, this.#graph).maxAttempts;
-        this.#emit({
-            type: 'warning',
-            nodeId,
-            message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
-        });
-    }
-    /**
-     * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
-     * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
-     * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
-     */
-    async #failedBranches(nodeId) {
-        const node = this.#graph.nodes.get(nodeId);
-        const type = node ? this.#o.registry.resolveType(node) : undefined;
-        if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
-            return [];
-        const raw = this.#state.context.get('parallel.results');
-        if (!Array.isArray(raw))
-            return [];
-        const out = [];
-        for (const r of raw) {
-            if (typeof r !== 'object' || r === null)
-                continue;
-            const { id, status, last_node: last, failure_reason: why } = r;
-            if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
-                continue;
-            const failing = typeof last === 'string' ? last : undefined;
-            const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
-            const reason = recorded ?? (typeof why === 'string' ? why : undefined);
-            const output = [];
-            for (const file of failing ? FAILURE_TAIL_FILES : []) {
-                const text = await this.#runStore
-                    .readStageFileTail(failing, file, FAILURE_TAIL_BYTES)
-                    .catch(() => undefined);
-                if (text && text.trim() !== '')
-                    output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
-            }
-            out.push({
-                branch: id,
-                ...(failing ? { nodeId: failing } : {}),
-                ...(reason ? { reason } : {}),
-                ...(output.length ? { output } : {})
-            });
-        }
-        return out;
-    }
-    async #stopped(nodeId) {
-        this.#state.status = 'stopped';
-        const reason = 'stopped by signal';
-        this.#state.failureReason = reason;
-        await this.#checkpoint(nodeId ?? this.#state.currentNode);
-        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
-        this.#emit({
-            type: 'pipeline.stopped',
-            durationMs: this.#o.clock.now() - this.#startedAt,
-            reason,
-            ...(nodeId ? { nodeId } : {})
-        });
-        return this.#result('stopped', reason, nodeId);
-    }
-    #result(status, reason, failedNode) {
-        return {
-            status,
-            runId: this.#state.runId,
-            ...(reason === undefined ? {} : { failureReason: reason }),
-            ...(failedNode === undefined ? {} : { failedNode }),
-            completedNodes: [...this.#state.completed],
-            checkpoint: this.#state.toCheckpoint(this.#iso())
-        };
-    }
-    /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
-    #restartLimitReason(from, to) {
-        const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
-        if (this.#state.restartCount < max)
-            return undefined;
-        return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
-            `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
-    }
-    /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
-    async #restart(target) {
-        this.#state.restartCount += 1;
-        const n = this.#state.restartCount;
-        const fresh = new RunContext();
-        mirrorGraphAttributes(this.#graph, fresh);
-        if (this.#o.initialContext)
-            fresh.apply(this.#o.initialContext);
-        this.#state.resetForRestart(fresh);
-        this.#state.nextNode = target;
-        if (this.#o.restartRunStore) {
-            await this.#runStore.flush();
-            this.#runStore = this.#o.restartRunStore(n);
-        }
-        this.#emit({ type: 'loop.restarted', restart: n, target });
-        await this.#checkpoint(target);
-        return target;
-    }
-    /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
-    #mainAttempts = {
-        saved: (id) => this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
-        set: (node, attempt) => {
-            this.#state.currentAttempt = { node, attempt };
-        },
-        clear: () => undefined
-    };
-    /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
-    #concurrentAttempts = {
-        saved: (id) => this.#state.runningAttempts.get(id),
-        set: (id, attempt) => {
-            this.#state.runningAttempts.set(id, attempt);
-        },
-        clear: (id) => {
-            this.#state.runningAttempts.delete(id);
-        }
-    };
-    /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
-    #interruption(w) {
-        if (!w.signal?.aborted || this.#signal.aborted)
-            return undefined;
-        const reason = w.signal.reason;
-        return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
-    }
-    #throwIfStopped(nodeId) {
-        if (this.#signal.aborted)
-            throw new StopSignal(nodeId);
-    }
-    /**
-     * Runs nodes from `start` until the exit, a stop node, a dead end or an unrouted failure. The main walk
-     * and every parallel branch use this same loop.
-     */
-    async #walk(start, w) {
-        let current = start;
-        let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
-        let lastNode = w.resumedAt?.lastNode;
-        let arrivedVia;
-        const isMain = w.branch === undefined;
-        for (;;) {
-            this.#throwIfStopped(current);
-            // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
-            if (w.stopAt?.has(current))
-                return {
-                    kind: 'stop_at',
-                    outcome: lastOutcome,
-                    stoppedBefore: current,
-                    ...(lastNode ? { lastNode } : {})
-                };
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedEnd(interrupted, lastNode);
-            const node = this.#graph.nodes.get(current);
-            if (!node) {
-                return {
-                    kind: 'failed',
-                    outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
-                    ...(lastNode ? { lastNode } : {})
-                };
-            }
-            if (isExitNode(node)) {
-                if (!isMain)
-                    return {
-                        kind: 'stop_at',
-                        outcome: lastOutcome,
-                        stoppedBefore: current,
-                        ...(lastNode ? { lastNode } : {})
-                    };
-                const redirect = this.#checkGoalGates();
-                if (redirect === 'fail') {
-                    const reason = this.#unsatisfiedGateReason();
-                    return { kind: 'failed', outcome: failure(reason), lastNode: current };
-                }
-                if (redirect !== undefined) {
-                    this.#emitEdge(current, redirect.target, redirect.reason, w);
-                    current = redirect.target;
-                    arrivedVia = undefined;
-                    this.#state.nextNode = current;
-                    continue;
-                }
-            }
-            const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
-            const visits = this.#state.visits.get(current) ?? 0;
-            const resuming = w.attempts.saved(current) !== undefined;
-            if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
-                const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
-                return { kind: 'failed', outcome, lastNode: current };
-            }
-            if (isMain)
-                this.#state.nextNode = current;
-            const outcome = await this.#executeNode(node, w, arrivedVia);
-            const interruptedNow = this.#interruption(w);
-            if (interruptedNow)
-                return this.#interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
-            lastOutcome = outcome;
-            lastNode = current;
-            if (isExitNode(node)) {
-                if (isMain)
-                    this.#state.currentNode = current;
-                return { kind: 'exit', outcome, lastNode: current };
-            }
-            const next = this.#route(node, outcome, w);
-            if (next === undefined) {
-                if (isMain) {
-                    this.#state.currentNode = current;
-                    this.#state.nextNode = outcome.status === 'fail' ? current : undefined;
-                    if (outcome.status === 'fail') {
-                        return {
-                            kind: 'failed',
-                            outcome: failure(this.#failureText(node, outcome)),
-                            lastNode: current
-                        };
-                    }
-                }
-                w.onAdvance?.(current, undefined, outcome);
-                return {
-                    kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
-                    outcome,
-                    lastNode: current
-                };
-            }
-            if (next.restart && isMain) {
-                this.#state.currentNode = current;
-                return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
-            }
-            if (isMain) {
-                this.#state.currentNode = current;
-                this.#state.nextNode = next.to;
-                this.#state.currentAttempt = undefined;
-                await this.#checkpoint(current);
-            }
-            else {
-                w.onAdvance?.(current, next.to, outcome);
-                // A branch that has reached its join ends right here, and runSubgraph checkpoints that end
-                // without awaiting anything in between: one write then stands for both transitions.
-                if (!w.stopAt?.has(next.to))
-                    await this.#checkpoint(current);
-            }
-            current = next.to;
-            arrivedVia = next.edge;
-        }
-    }
-    /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
-    #interruptedEnd(why, lastNode, outcome) {
-        return why.timeout
-            ? {
-                kind: 'failed',
-                outcome: outcome ?? failure(why.message, { retryable: false }),
-                ...(lastNode ? { lastNode } : {})
-            }
-            : {
-                kind: 'cancelled',
-                outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
-                ...(lastNode ? { lastNode } : {})
-            };
-    }
-    #failureText(node, outcome) {
-        const reason = outcome.failureReason ?? 'failed';
-        // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
-        // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
-        const gate = getBoolean(node.attrs, 'goal_gate') === true
-            ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
-            : '';
-        return `Stage '${node.id}' failed: ${reason}${gate}`;
-    }
-    #emitEdge(from, to, reason, w, label, condition) {
-        this.#emit({
-            type: 'edge.selected',
-            nodeId: from,
-            to,
-            reason,
-            ...(w.branch ? { branch: w.branch } : {}),
-            ...(label ? { label } : {}),
-            ...(condition ? { condition } : {})
-        });
-    }
-    /** Chooses where to go after a node (spec §3.3 and failure routing §3.7). */
-    #route(node, outcome, w) {
-        const failed = outcome.status === 'fail';
-        if (outcome.continueAt !== undefined && !failed) {
-            this.#emitEdge(node.id, outcome.continueAt, 'continue_at', w);
-            return { to: outcome.continueAt, restart: false };
-        }
-        const choice = selectEdge(this.#graph, node.id, outcome, w.context, {
-            onlyConditional: failed
-        });
-        if (choice) {
-            const e = choice.edge;
-            this.#emitEdge(node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
-            return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
-        }
-        if (!failed)
-            return undefined;
-        // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
-        const router = outgoingEdges(this.#graph, node.id).find((e) => {
-            const target = this.#graph.nodes.get(e.to);
-            return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-                target !== undefined &&
-                nodeHandlerType(target) === HandlerTypes.Conditional);
-        });
-        if (router) {
-            this.#emitEdge(node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
-            return { to: router.to, restart: false, edge: router };
-        }
-        for (const [attr, reason] of [
-            ['retry_target', 'retry_target'],
-            ['fallback_retry_target', 'fallback_retry_target']
-        ]) {
-            const target = getString(node.attrs, attr);
-            if (target && this.#graph.nodes.has(target)) {
-                this.#emitEdge(node.id, target, reason, w);
-                return { to: target, restart: false };
-            }
-        }
-        return undefined;
-    }
-    /** Goal gates (spec §3.4): undefined = satisfied; a redirect; or 'fail' when nothing can retry. */
-    #checkGoalGates() {
-        for (const [id, recorded] of this.#state.outcomes) {
-            const node = this.#graph.nodes.get(id);
-            if (!node || getBoolean(node.attrs, 'goal_gate') !== true)
-                continue;
-            if (isSuccessful(recorded.status))
-                continue;
-            const target = this.#retryTargetFor(id);
-            this.#emit({
-                type: 'goal_gate.unsatisfied',
-                nodeId: id,
-                status: recorded.status,
-                ...(target ? { retryTarget: target } : {})
-            });
-            return target ? { target, reason: 'goal_gate' } : 'fail';
-        }
-        return undefined;
-    }
-    /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
-    #retryTargetFor(gate) {
-        const node = this.#graph.nodes.get(gate);
-        const candidates = [
-            node ? getString(node.attrs, 'retry_target') : undefined,
-            node ? getString(node.attrs, 'fallback_retry_target') : undefined,
-            getString(this.#graph.attrs, 'retry_target'),
-            getString(this.#graph.attrs, 'fallback_retry_target')
-        ];
-        return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
-    }
-    /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
-    #unsatisfiedGates(options = {}) {
-        return [...this.#state.outcomes]
-            .filter(([id, o]) => {
-            const node = this.#graph.nodes.get(id);
-            return (node !== undefined &&
-                getBoolean(node.attrs, 'goal_gate') === true &&
-                !isSuccessful(o.status) &&
-                !(options.ignoreSkipped === true && o.status === 'skipped'));
-        })
-            .map(([id, o]) => [id, o.status]);
-    }
-    #unsatisfiedGateReason() {
-        const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
-        return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
-    }
-    /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
-    async #executeNode(node, w, incomingEdge) {
-        const handlerType = this.#o.registry.resolveType(node);
-        const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
-        const typeName = handlerType ?? nodeHandlerType(node);
-        const policy = buildRetryPolicy(node, this.#graph);
-        let attempt = 1;
-        const saved = w.attempts.saved(node.id);
-        if (saved !== undefined)
-            attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
-        else
-            this.#state.addVisit(node.id);
-        w.attempts.set(node.id, attempt);
-        const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
-        for (;;) {
-            await this.#o.clock.yieldToEventLoop?.();
-            this.#throwIfStopped(node.id);
-            const before = this.#interruption(w);
-            if (before)
-                return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
-            w.context.set('current_node', node.id);
-            const startedAt = this.#o.clock.now();
-            this.#emit({
-                type: 'stage.started',
-                nodeId: node.id,
-                handlerType: typeName,
-                label: nodeLabel(node),
-                attempt,
-                maxAttempts: policy.maxAttempts,
-                ...(w.branch ? { branch: w.branch } : {})
-            });
-            let outcome;
-            if (!handler) {
-                outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
-            }
-            else {
-                try {
-                    outcome = await handler.execute(this.#handlerInput(node, w, attempt, incomingEdge));
-                }
-                catch (error) {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                    outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
-                }
-            }
-            if (this.#signal.aborted)
-                throw new StopSignal(node.id);
-            const durationMs = this.#o.clock.now() - startedAt;
-            const interrupted = this.#interruption(w);
-            if (interrupted)
-                return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-            const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
-            if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
-                const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
-                const retries = this.#state.addRetry(node.id);
-                w.context.set(`internal.retry_count.${node.id}`, retries);
-                attempt += 1;
-                // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
-                w.attempts.set(node.id, attempt);
-                await this.#checkpoint(node.id);
-                this.#emit({
-                    type: 'stage.retrying',
-                    nodeId: node.id,
-                    attempt,
-                    maxAttempts: policy.maxAttempts,
-                    delayMs,
-                    reason: outcome.failureReason ?? outcome.status,
-                    ...(w.branch ? { branch: w.branch } : {})
-                });
-                try {
-                    await this.#o.clock.sleep(delayMs, signal);
-                }
-                catch {
-                    if (this.#signal.aborted)
-                        throw new StopSignal(node.id);
-                }
-                continue;
-            }
-            if (outcome.status === 'retry') {
-                outcome =
-                    getBoolean(node.attrs, 'allow_partial') === true
-                        ? {
-                            ...outcome,
-                            status: 'partial_success',
-                            notes: 'retries exhausted, partial accepted'
-                        }
-                        : {
-                            ...outcome,
-                            status: 'fail',
-                            failureReason: `max retries exceeded (${policy.maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
-                        };
-            }
-            await this.#record(node, outcome, attempt, w);
-            w.attempts.clear(node.id);
-            return outcome;
-        }
-    }
-    /**
-     * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
-     * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
-     * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
-     */
-    async #interruptedStage(node, typeName, attempt, durationMs, why, w) {
-        const outcome = why.timeout
-            ? failure(why.message, { retryable: false })
-            : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
-        // durationMs is undefined when the node was waiting to retry: that attempt never started.
-        if (durationMs !== undefined)
-            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
-        if (why.timeout)
-            await this.#record(node, outcome, attempt, w);
-        w.attempts.clear(node.id);
-        return outcome;
-    }
-    #emitCompleted(node, handlerType, outcome, attempt, durationMs, w) {
-        this.#emit({
-            type: 'stage.completed',
-            nodeId: node.id,
-            handlerType,
-            status: outcome.status,
-            attempt,
-            durationMs,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-            ...(w.branch ? { branch: w.branch } : {})
-        });
-    }
-    async #record(node, outcome, attempts, w) {
-        this.#state.recordOutcome(node.id, outcome, attempts);
-        if (outcome.contextUpdates)
-            w.context.apply(outcome.contextUpdates);
-        w.context.set('outcome', outcome.status);
-        if (outcome.preferredLabel)
-            w.context.set('preferred_label', outcome.preferredLabel);
-        if (!outcome.autoStatus) {
-            // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-            // written in the background; the run's flush waits for it.
-            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
-        }
-    }
-    #handlerInput(node, w, attempt, incomingEdge) {
-        return {
-            ...(incomingEdge ? { incomingEdge } : {}),
-            node,
-            graph: this.#graph,
-            context: w.context,
-            runId: this.#state.runId,
-            attempt,
-            runStore: this.#runStore,
-            clock: this.#o.clock,
-            signal: w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal,
-            ...(w.branch ? { branch: w.branch } : {}),
-            emit: (payload) => this.#emit({
-                ...payload,
-                ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
-            }),
-            engine: this.#services(w)
-        };
-    }
-    /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
-    #services(w) {
-        return {
-            runSubgraph: (request) => this.#runBranch(request, w),
-            completeParallel: (nodeId) => {
-                const key = parallelKey(w.scope, nodeId);
-                for (const k of [...this.#state.pendingParallel.keys()])
-                    if (k === key || k.startsWith(`${key}/`))
-                        this.#state.pendingParallel.delete(k);
-            }
-        };
-    }
-    /**
-     * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
-     * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
-     * the next node, the attempt in flight, the changed context keys, and the status of the last finished
-     * node (so a branch that reached its join before the process died keeps its real status).
-     */
-    async #runBranch(request, parent) {
-        const [first] = request.branch.split('/');
-        const parallelNode = first || request.branch;
-        const key = parallelKey(parent.scope, parallelNode);
-        let block = this.#state.pendingParallel.get(key);
-        if (!block) {
-            block = { node: parallelNode, branches: new Map() };
-            this.#state.pendingParallel.set(key, block);
-        }
-        const branches = block.branches;
-        const saved = branches.get(request.start);
-        const base = parent.context.snapshot();
-        const resultOf = (b, context) => ({
-            outcome: {
-                status: b.status ?? 'success',
-                ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
-                ...(b.notes ? { notes: b.notes } : {})
-            },
-            ...(b.last_node ? { lastNode: b.last_node } : {}),
-            completedNodes: b.completed_nodes,
-            context: context.snapshot(),
-            contextUpdates: b.context_updates,
-            ...(b.cancelled ? { cancelled: true } : {})
-        });
-        const context = new RunContext(base);
-        if (saved) {
-            context.apply(saved.context_updates);
-            for (const k of saved.context_removed ?? [])
-                context.delete(k);
-        }
-        if (saved?.done)
-            return resultOf(saved, context);
-        let entry = saved ?? {
-            done: false,
-            next_node: request.start,
-            completed_nodes: [],
-            context_updates: {}
-        };
-        const save = (patch) => {
-            const { updates, removed } = changedKeys(base, context.snapshot());
-            entry = withoutUndefined({
-                ...entry,
-                context_updates: updates,
-                context_removed: removed.length ? removed : undefined,
-                ...patch
-            });
-            branches.set(request.start, entry);
-        };
-        save({});
-        const scope = `${key}/${request.start}`;
-        const attempts = {
-            saved: (id) => entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
-            set: (node, attempt) => save({ current_attempt: { node, attempt } }),
-            clear: () => save({ current_attempt: undefined })
-        };
-        const signal = parent.signal
-            ? AbortSignal.any([request.signal, parent.signal])
-            : request.signal;
-        const end = await this.#walk(entry.next_node ?? request.start, {
-            context,
-            branch: request.branch,
-            scope,
-            stopAt: request.stopAt,
-            signal,
-            attempts,
-            ...(saved?.status
-                ? {
-                    resumedAt: {
-                        outcome: {
-                            status: saved.status,
-                            ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
-                            ...(saved.notes ? { notes: saved.notes } : {})
-                        },
-                        ...(saved.last_node ? { lastNode: saved.last_node } : {})
-                    }
-                }
-                : {}),
-            onAdvance: (done, next, outcome) => save({
-                completed_nodes: [...entry.completed_nodes, done],
-                next_node: next ?? entry.next_node,
-                status: outcome.status,
-                failure_reason: outcome.failureReason,
-                notes: outcome.notes,
-                last_node: done
-            })
-        });
-        save({
-            done: true,
-            next_node: undefined,
-            current_attempt: undefined,
-            // Only a successful branch's changes are merged: the others need not be kept.
-            ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
-                ? { context_updates: {}, context_removed: undefined }
-                : {}),
-            status: end.outcome.status,
-            failure_reason: end.outcome.failureReason,
-            notes: end.outcome.notes,
-            last_node: end.lastNode,
-            cancelled: end.kind === 'cancelled' ? true : undefined
-        });
-        await this.#checkpoint(end.lastNode ?? request.start);
-        return resultOf(entry, context);
-    }
-    /**
-     * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
-     * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
-     * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
-     * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
-     * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
-     * fail the run. The exit runs last, once the goal gates are final.
-     */
-    async #runDependencies(resumeAt) {
-        const graph = this.#graph;
-        const start = findStartNodes(graph)[0]?.id ?? resumeAt;
-        const reachable = new Set([start]);
-        const queue = [start];
-        for (let i = 0; i < queue.length; i++) {
-            for (const e of outgoingEdges(graph, queue[i])) {
-                if (!reachable.has(e.to)) {
-                    reachable.add(e.to);
-                    queue.push(e.to);
-                }
-            }
-        }
-        const preds = new Map();
-        for (const id of reachable)
-            preds.set(id, []);
-        for (const e of graph.edges)
-            if (reachable.has(e.from) && reachable.has(e.to))
-                preds.get(e.to)?.push(e);
-        const conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
-        const context = this.#state.context;
-        /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
-        const isHandled = (id, outcome) => outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
-            conditionOf(e) !== '' &&
-            conditionHolds(conditionOf(e), outcome, context));
-        const finished = new Map();
-        const handled = new Set();
-        // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
-        // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
-        for (const id of this.#state.completed) {
-            const recorded = this.#state.outcomes.get(id);
-            const node = graph.nodes.get(id);
-            if (!recorded || !node || !reachable.has(id) || isExitNode(node))
-                continue;
-            const outcome = {
-                status: recorded.status,
-                ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
-                ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
-            };
-            if (isSuccessful(recorded.status))
-                finished.set(id, outcome);
-            else if (recorded.status === 'fail' &&
-                getBoolean(node.attrs, 'goal_gate') !== true &&
-                isHandled(id, outcome)) {
-                finished.set(id, outcome);
-                handled.add(id);
-            }
-            else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
-                this.#announceFreshRetryBudget(node);
-            }
-        }
-        const running = new Map();
-        const failedNodes = [];
-        const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-        const walker = {
-            context,
-            scope: '',
-            concurrent: true,
-            attempts: this.#concurrentAttempts
-        };
-        let stop;
-        let gateFailure;
-        /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
-        const blocked = new Set();
-        const fired = (e) => {
-            const outcome = finished.get(e.from);
-            if (!outcome || outcome.status === 'skipped')
-                return false;
-            const condition = conditionOf(e);
-            if (condition === '')
-                return isSuccessful(outcome.status);
-            return conditionHolds(condition, outcome, context);
-        };
-        const launch = (id) => {
-            const node = graph.nodes.get(id);
-            if (!node)
-                return;
-            const task = (async () => {
-                const outcome = await this.#executeNode(node, walker, undefined);
-                finished.set(id, outcome);
-                if (outcome.status === 'fail') {
-                    if (isHandled(id, outcome))
-                        handled.add(id);
-                    else
-                        failedNodes.push(id);
-                }
-                this.#state.currentNode = id;
-                await this.#checkpoint(id);
-            })().catch((error) => {
-                if (error instanceof StopSignal)
-                    stop ??= error;
-                else
-                    throw error;
-            });
-            running.set(id, task.finally(() => running.delete(id)));
-        };
-        const othersPending = (exit) => running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
-        for (;;) {
-            if (stop)
-                break;
-            let progressed = false;
-            for (const id of reachable) {
-                if (finished.has(id) || running.has(id))
-                    continue;
-                const incoming = preds.get(id) ?? [];
-                if (!incoming.every((e) => finished.has(e.from)))
-                    continue;
-                const hardDependencyFailed = incoming.some((e) => conditionOf(e) === '' &&
-                    (blocked.has(e.from) ||
-                        (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
-                if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
-                    const notes = hardDependencyFailed
-                        ? 'skipped: a dependency failed'
-                        : 'skipped: no incoming edge condition held';
-                    if (hardDependencyFailed)
-                        blocked.add(id);
-                    finished.set(id, { status: 'skipped', notes });
-                    this.#state.recordOutcome(id, { status: 'skipped', notes }, 0);
-                    progressed = true;
-                    continue;
-                }
-                const node = graph.nodes.get(id);
-                if (isExitNode(node)) {
-                    // The exit runs last, so every goal gate has its final outcome.
-                    if (othersPending(id))
-                        continue;
-                    const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
-                    if (gates.length > 0) {
-                        for (const [gate, status] of gates)
-                            this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
-                        const reason = `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
-                            'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
-                        const outcome = failure(reason, { retryable: false });
-                        finished.set(id, outcome);
-                        this.#state.recordOutcome(id, outcome, 0);
-                        gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
-                        progressed = true;
-                        continue;
-                    }
-                }
-                if (running.size >= maxParallel)
-                    break;
-                launch(id);
-                progressed = true;
-            }
-            if (running.size === 0 && !progressed)
-                break;
-            if (running.size > 0)
-                await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        if (stop)
-            return this.#stopped(stop.nodeId);
-        const unfinished = [...reachable].filter((id) => !finished.has(id));
-        if (unfinished.length > 0) {
-            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`, undefined, `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`);
-        }
-        if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
-            const parts = [];
-            if (failedNodes.length > 0 || blocked.size > 0) {
-                const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
-                const skipped = blocked.size
-                    ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-                    : '';
-                parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
-            }
-            if (gateFailure)
-                parts.push(gateFailure.reason);
-            const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
-            const rest = [
-                ...blocked,
-                ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
-            ];
-            const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
-                (rest.length
-                    ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
-                    : '') +
-                '; completed nodes are kept';
-            return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
-        }
-        return this.#finish('success', undefined);
-    }
-}
-/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
-function parallelKey(scope, nodeId) {
-    return scope === '' ? nodeId : `${scope}>${nodeId}`;
-}
-/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
-function changedKeys(base, after) {
-    const updates = {};
-    for (const key of Object.keys(after)) {
-        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
-            updates[key] = after[key];
-    }
-    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
-}
-function withoutUndefined(value) {
-    const out = { ...value };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
-/**
- * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
- * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
- * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
- * docs/attributes.md documents every entry (a test keeps the two in step).
- *
- * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
- * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
- * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
- * can still be drawn (`graphviz`).
- */
-
-
-/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
-const FIDELITY_MODES = [
-    'full',
-    'truncate',
-    'compact',
-    'summary:low',
-    'summary:medium',
-    'summary:high'
-];
-const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
-const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
-const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
-const G = ['graph'];
-const N = ['node'];
-const E = ['edge'];
-const GN = ['graph', 'node'];
-const NE = ['node', 'edge'];
-const ALL = ['graph', 'node', 'edge'];
-/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
-function entriesFrom(source) {
-    return (key, scope, type, description, extra = {}) => ({
-        key,
-        scope,
-        type,
-        source,
-        description,
-        ...extra
-    });
-}
-const spec = entriesFrom('spec');
-const extension = entriesFrom('extension');
-const tracker = entriesFrom('tracker');
-const peer = entriesFrom('peer');
-function visual(key, scope, type = 'string', extra = {}) {
-    return {
-        key,
-        scope,
-        type,
-        source: 'graphviz',
-        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
-        ...extra
-    };
-}
-const ATTRIBUTE_SCHEMA = Object.freeze([
-    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
-    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
-        default: '""'
-    }),
-    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
-        default: '""'
-    }),
-    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
-        default: '""'
-    }),
-    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
-        aliases: ['default_max_retry'],
-        default: '0'
-    }),
-    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
-        values: FIDELITY_MODES
-    }),
-    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
-        values: ['edges', 'dependencies'],
-        default: 'edges'
-    }),
-    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
-        default: 'node ID'
-    }),
-    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
-        values: PIPELINE_SHAPES,
-        default: 'box'
-    }),
-    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
-        default: '""'
-    }),
-    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
-        default: '""'
-    }),
-    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
-        default: 'inherited'
-    }),
-    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
-        default: 'false'
-    }),
-    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
-    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
-    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
-        values: FIDELITY_MODES,
-        default: 'inherited'
-    }),
-    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
-        default: 'derived'
-    }),
-    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
-        default: '""'
-    }),
-    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
-    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
-        default: 'inherited'
-    }),
-    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
-        default: 'auto-detected'
-    }),
-    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
-        values: REASONING_EFFORTS,
-        default: 'high'
-    }),
-    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
-        default: 'false'
-    }),
-    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
-        default: 'false'
-    }),
-    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
-    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
-        default: 'unlimited'
-    }),
-    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
-    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
-        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
-        default: 'wait_all'
-    }),
-    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
-        aliases: ['k_value'],
-        default: '1'
-    }),
-    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
-        default: '0.5'
-    }),
-    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
-        values: ['fail_fast', 'continue', 'ignore'],
-        default: 'continue'
-    }),
-    spec('max_parallel', GN, 'integer', 'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).', {
-        aliases: ['max_concurrency'],
-        default: '4'
-    }),
-    tracker('fan_in_policy', N, 'enum', 'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.', {
-        values: ['any', 'all', 'quorum'],
-        unsupported: 'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
-    }),
-    tracker('quorum', N, 'integer', 'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.', {
-        unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
-    }),
-    tracker('parallel_targets', N, 'string', 'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.', {
-        unsupported: "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
-    }),
-    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
-    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
-    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
-    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
-    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
-        default: '64KB'
-    }),
-    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
-    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
-    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
-        default: 'false'
-    }),
-    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
-    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
-    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
-    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
-    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
-    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
-    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
-        aliases: ['default_choice']
-    }),
-    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
-        values: ['choice', 'freeform', 'yes_no', 'interview'],
-        default: 'choice'
-    }),
-    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
-        values: ['default', 'fail'],
-        default: 'default'
-    }),
-    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
-        default: 'interview_questions'
-    }),
-    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
-        default: 'interview_answers'
-    }),
-    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
-    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
-        aliases: ['poll_interval'],
-        default: '45s'
-    }),
-    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
-        aliases: ['max_cycles'],
-        default: '1000'
-    }),
-    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
-        aliases: ['stop_condition']
-    }),
-    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
-        default: 'observe,wait'
-    }),
-    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
-        default: 'true'
-    }),
-    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
-    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
-        default: 'cwd'
-    }),
-    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
-        aliases: ['stop_condition_key']
-    }),
-    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
-    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
-    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
-    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
-    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
-    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
-    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
-        values: RETRY_POLICIES,
-        default: 'inherited'
-    }),
-    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
-        values: RETRY_POLICIES,
-        default: 'none'
-    }),
-    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
-    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
-    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
-    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
-    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
-    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
-    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
-    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
-    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
-    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
-    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
-    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
-    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
-    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
-    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
-    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
-    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
-    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
-    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
-        default: '10s'
-    }),
-    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
-    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
-    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
-        default: 'false'
-    }),
-    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
-        values: ['auto', 'none']
-    }),
-    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
-        default: '0.6'
-    }),
-    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
-    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
-    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
-    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
-    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
-        aliases: ['plan']
-    }),
-    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
-    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
-    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
-        values: ['guard', 'fail']
-    }),
-    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
-    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
-        default: 'false'
-    }),
-    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
-        default: '4096'
-    }),
-    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
-    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
-    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
-    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
-    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
-    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
-    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
-    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
-    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
-    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
-    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
-    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
-        default: '""'
-    }),
-    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
-        default: '""'
-    }),
-    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
-        default: '0'
-    }),
-    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
-        default: 'false'
-    }),
-    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
-    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
-    visual('splines', G),
-    visual('nodesep', G, 'float'),
-    visual('ranksep', G),
-    visual('compound', G, 'boolean'),
-    visual('concentrate', G, 'boolean'),
-    visual('newrank', G, 'boolean'),
-    visual('rank', G),
-    visual('labeljust', G),
-    visual('bgcolor', G),
-    visual('pencolor', G),
-    visual('pad', G),
-    visual('size', G),
-    visual('ratio', G),
-    visual('dpi', G, 'float'),
-    visual('center', G, 'boolean'),
-    visual('outputorder', G),
-    visual('charset', G),
-    visual('layout', G),
-    visual('forcelabels', G, 'boolean'),
-    visual('clusterrank', G),
-    visual('landscape', G, 'boolean'),
-    visual('rotate', G, 'integer'),
-    visual('nslimit', G, 'float'),
-    visual('mclimit', G, 'float'),
-    visual('searchsize', G, 'integer'),
-    visual('remincross', G, 'boolean'),
-    visual('quantum', G, 'float'),
-    visual('layers', G),
-    visual('fontpath', G),
-    visual('imagepath', G),
-    visual('ordering', GN),
-    visual('margin', GN),
-    visual('labelloc', GN),
-    visual('color', ALL),
-    visual('fillcolor', ALL),
-    visual('style', ALL),
-    visual('fontname', ALL),
-    visual('fontsize', ALL, 'float'),
-    visual('fontcolor', ALL),
-    visual('penwidth', ALL, 'float'),
-    visual('tooltip', ALL),
-    visual('URL', ALL),
-    visual('href', ALL),
-    visual('target', ALL),
-    visual('id', ALL),
-    visual('comment', ALL),
-    visual('layer', NE),
-    visual('xlabel', NE),
-    visual('width', N, 'float'),
-    visual('height', N, 'float'),
-    visual('fixedsize', N),
-    visual('pos', NE),
-    visual('peripheries', N, 'integer'),
-    visual('sides', N, 'integer'),
-    visual('skew', N, 'float'),
-    visual('distortion', N, 'float'),
-    visual('orientation', N),
-    visual('regular', N, 'boolean'),
-    visual('image', N),
-    visual('imagescale', N),
-    visual('group', N),
-    visual('gradientangle', GN, 'integer'),
-    visual('nojustify', N, 'boolean'),
-    visual('sortv', GN, 'integer'),
-    visual('arrowhead', E),
-    visual('arrowtail', E),
-    visual('arrowsize', E, 'float'),
-    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
-    visual('headlabel', E),
-    visual('taillabel', E),
-    visual('labelfontsize', E, 'float'),
-    visual('labelfontcolor', E),
-    visual('labelfontname', E),
-    visual('labelangle', E, 'float'),
-    visual('labeldistance', E, 'float'),
-    visual('labeltooltip', E),
-    visual('edgetooltip', E),
-    visual('headtooltip', E),
-    visual('tailtooltip', E),
-    visual('headURL', E),
-    visual('tailURL', E),
-    visual('constraint', E, 'boolean'),
-    visual('minlen', E, 'integer'),
-    visual('lhead', E),
-    visual('ltail', E),
-    visual('headport', E),
-    visual('tailport', E),
-    visual('headclip', E, 'boolean'),
-    visual('tailclip', E, 'boolean'),
-    visual('decorate', E, 'boolean'),
-    visual('samehead', E),
-    visual('sametail', E)
-]);
-let indexes;
-function scopeIndexes() {
-    if (indexes)
-        return indexes;
-    const built = {};
-    for (const scope of ['graph', 'node', 'edge']) {
-        const byKey = new Map();
-        const candidates = [];
-        for (const entry of ATTRIBUTE_SCHEMA) {
-            if (!entry.scope.includes(scope))
-                continue;
-            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
-                if (byKey.has(name))
-                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
-                byKey.set(name, entry);
-                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
-            }
-        }
-        built[scope] = { byKey, candidates };
-    }
-    const { graph, node, edge } = built;
-    if (!graph || !node || !edge)
-        throw new Error('attribute schema: missing scope index');
-    indexes = { graph, node, edge };
-    return indexes;
-}
-/** Validation looks up every attribute of every element several times: keep this a property read. */
-function indexFor(scope) {
-    return (indexes ?? scopeIndexes())[scope];
-}
-/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
-function attributeKeysOfType(scope, type) {
-    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map((e) => e.key);
-}
-/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
-function unsupportedAttributeKeys(scope) {
-    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map((e) => e.key);
-}
-/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
-function lookupAttribute(scope, key) {
-    return indexFor(scope).byKey.get(key);
-}
-/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
-function canonicalAttributeKey(scope, key) {
-    return lookupAttribute(scope, key)?.key ?? key;
-}
-/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
-function isAttributeAlias(scope, key) {
-    const entry = lookupAttribute(scope, key);
-    return entry !== undefined && entry.key !== key;
-}
-/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
-function attributeScopes(key) {
-    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
-}
-/**
- * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
- * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
- * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
- */
-function suggestAttribute(scope, key) {
-    const index = indexFor(scope);
-    if (index.byKey.has(key))
-        return undefined;
-    const lower = key.toLowerCase();
-    if (lower === '')
-        return undefined;
-    let best;
-    let bestDistance = 3;
-    const stem = singular(lower);
-    for (const candidate of index.candidates) {
-        const d = Math.min(boundedEditDistance(lower, candidate.lower, bestDistance - 1), boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate.canonical;
-            if (d === 0)
-                break;
-        }
-    }
-    // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
-    if (best !== undefined && 2 * bestDistance < lower.length)
-        return best;
-    if (lower.length >= 3) {
-        for (const candidate of index.candidates) {
-            if (candidate.lower.startsWith(lower))
-                return candidate.canonical;
-        }
-    }
-    for (const candidate of index.candidates) {
-        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
-            return candidate.canonical;
-        }
-    }
-    return undefined;
-}
-/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
-function singular(word) {
-    if (word.endsWith('ies'))
-        return `${word.slice(0, -3)}y`;
-    return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-;// CONCATENATED MODULE: ./src/engine/fidelity.ts
-
-
-
-function isFidelity(value) {
-    return value !== undefined && FIDELITY_MODES.includes(value);
-}
-function resolveFidelity(graph, node, incoming) {
-    for (const candidate of [
-        incoming ? getString(incoming.attrs, 'fidelity') : undefined,
-        getString(node.attrs, 'fidelity'),
-        getString(graph.attrs, 'default_fidelity')
-    ]) {
-        if (isFidelity(candidate?.trim()))
-            return candidate.trim();
-    }
-    return 'compact';
-}
-/** Per mode: the longest value kept (characters) and how many keys at most. */
-const LIMITS = {
-    compact: { chars: 500, keys: 200 },
-    'summary:low': { chars: 200, keys: 20 },
-    'summary:medium': { chars: 500, keys: 60 },
-    'summary:high': { chars: 1000, keys: 200 }
-};
-const TRUNCATE_KEYS = ['graph.goal', 'current_node'];
-function clip(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 15)}… [truncated]`;
-}
-/**
- * The part of the context a stage sees at a fidelity. `full` passes everything; `truncate` only the goal;
- * the others drop engine bookkeeping (`internal.*`) and clip long values.
- */
-function projectContext(snapshot, mode) {
-    if (mode === 'full')
-        return { ...snapshot };
-    if (mode === 'truncate') {
-        const out = {};
-        for (const key of TRUNCATE_KEYS)
-            if (key in snapshot)
-                out[key] = snapshot[key];
-        return out;
-    }
-    const limit = LIMITS[mode];
-    const out = {};
-    let count = 0;
-    for (const key of Object.keys(snapshot)) {
-        if (key.startsWith('internal.') || key === 'parallel.results')
-            continue;
-        if (count++ >= limit.keys)
-            break;
-        const value = snapshot[key];
-        out[key] =
-            typeof value === 'number' || typeof value === 'boolean'
-                ? value
-                : clip(contextValueToString(value), limit.chars);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/handlers/codergen.ts
-/**
- * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
- */
-
-
-
-
-const LAST_RESPONSE_LIMIT = 200;
-const STATUS_LINE = /^\s*STATUS:\s*(success|partial_success|fail|retry)\s*$/i;
-/** `$goal` expansion (spec §4.5): plain replacement, single pass. */
-function expandPromptVariables(prompt, goal) {
-    return prompt.includes('$goal') ? prompt.split('$goal').join(goal) : prompt;
-}
-/** The last `STATUS: <status>` line outside ``` fences, for `auto_status` nodes. */
-function findStatusLine(text) {
-    let inFence = false;
-    let found;
-    for (const line of text.split('\n')) {
-        if (line.trimStart().startsWith('```')) {
-            inFence = !inFence;
-            continue;
-        }
-        if (inFence)
-            continue;
-        const m = STATUS_LINE.exec(line);
-        if (m?.[1])
-            found = m[1].toLowerCase();
-    }
-    return found;
-}
-function isOutcome(value) {
-    return 'status' in value && isStageStatus(value.status);
-}
-class CodergenHandler {
-    backend;
-    constructor(backend) {
-        this.backend = backend;
-    }
-    async execute(input) {
-        const { node, graph, runStore } = input;
-        const raw = getString(node.attrs, 'prompt') || getString(node.attrs, 'label') || node.id;
-        const prompt = expandPromptVariables(raw, getString(graph.attrs, 'goal') ?? '');
-        await runStore.writeStageFile(node.id, 'prompt.md', prompt);
-        const fidelity = resolveFidelity(graph, node, input.incomingEdge);
-        const projected = projectContext(input.context.snapshot(), fidelity);
-        await runStore.writeStageFile(node.id, 'context.json', JSON.stringify({ fidelity, context: projected }, null, 2) + '\n');
-        let result;
-        try {
-            const model = getString(node.attrs, 'llm_model') ?? getString(graph.attrs, 'llm_model');
-            const provider = getString(node.attrs, 'llm_provider') ?? getString(graph.attrs, 'llm_provider');
-            const effort = getString(node.attrs, 'reasoning_effort') ?? getString(graph.attrs, 'reasoning_effort');
-            result = await this.backend.run({
-                nodeId: node.id,
-                label: nodeLabel(node),
-                prompt,
-                context: input.context,
-                fidelity,
-                projectedContext: projected,
-                ...(model ? { model } : {}),
-                ...(provider ? { provider } : {}),
-                ...(effort ? { reasoningEffort: effort } : {})
-            }, input.signal);
-        }
-        catch (error) {
-            const retryable = !(isTrackerError(error) && error.code === 'USAGE');
-            return {
-                status: 'fail',
-                failureReason: `LLM call failed: ${errorMessage(error)}`,
-                retryable
-            };
-        }
-        if (isOutcome(result))
-            return result;
-        const text = result.text;
-        await runStore.writeStageFile(node.id, 'response.md', text);
-        const updates = {
-            last_stage: node.id,
-            last_response: text.length > LAST_RESPONSE_LIMIT ? text.slice(0, LAST_RESPONSE_LIMIT) : text
-        };
-        if (text.trim() === '') {
-            return {
-                status: 'fail',
-                failureReason: 'the model returned an empty response',
-                contextUpdates: updates
-            };
-        }
-        if (getBoolean(node.attrs, 'auto_status') === true) {
-            const declared = findStatusLine(text);
-            if (declared && isStageStatus(declared)) {
-                return {
-                    status: declared,
-                    notes: `auto_status: response declared STATUS: ${declared}`,
-                    contextUpdates: updates
-                };
-            }
-            return {
-                status: 'success',
-                autoStatus: true,
-                notes: 'auto_status synthesized success: the response declared no STATUS line',
-                contextUpdates: updates
-            };
-        }
-        return { status: 'success', notes: `Stage completed: ${node.id}`, contextUpdates: updates };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/conditional.ts
-
-/**
- * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
- * (`outcome=fail`, `preferred_label=…`) route on what happened before it — the reason a diamond exists.
- * Never retried: re-evaluating a pass-through cannot change anything.
- */
-class ConditionalHandler {
-    execute(input) {
-        const previous = input.context.get('outcome');
-        const status = isStageStatus(previous) ? previous : 'success';
-        const preferred = input.context.getString('preferred_label');
-        return Promise.resolve({
-            status,
-            retryable: false,
-            notes: `Conditional node evaluated: ${input.node.id}`,
-            ...(preferred ? { preferredLabel: preferred } : {}),
-            ...(status === 'fail'
-                ? { failureReason: 'previous stage failed and no condition on this node matched' }
-                : {})
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/exit.ts
-/** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
-class ExitHandler {
-    execute() {
-        return Promise.resolve({ status: 'success', notes: 'Pipeline completed' });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
-
-
-
-function distancesFrom(graph, start, blocked, unconditionalOnly) {
-    const dist = new Map([[start, 0]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-        const id = queue[i];
-        const d = dist.get(id) ?? 0;
-        for (const e of outgoingEdges(graph, id)) {
-            if (e.to === blocked || dist.has(e.to))
-                continue;
-            if (unconditionalOnly && (e.attrs.get('condition')?.value.trim() ?? '') !== '')
-                continue;
-            dist.set(e.to, d + 1);
-            queue.push(e.to);
-        }
-    }
-    return dist;
-}
-function findJoinNode(graph, parallelId, branchStarts) {
-    const node = graph.nodes.get(parallelId);
-    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
-    if (explicit && graph.nodes.has(explicit))
-        return explicit;
-    if (branchStarts.length === 0)
-        return undefined;
-    return (convergence(graph, parallelId, branchStarts, true) ??
-        convergence(graph, parallelId, branchStarts, false));
-}
-function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
-    const starts = new Set(branchStarts);
-    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId, unconditionalOnly));
-    let best;
-    for (const [id, n] of graph.nodes) {
-        if (id === parallelId || starts.has(id))
-            continue;
-        let cost = 0;
-        let reachable = true;
-        for (const m of maps) {
-            const d = m.get(id);
-            if (d === undefined) {
-                reachable = false;
-                break;
-            }
-            cost = Math.max(cost, d);
-        }
-        if (!reachable)
-            continue;
-        const fanIn = nodeHandlerType(n) === HandlerTypes.FanIn;
-        if (best === undefined || cost < best.cost || (cost === best.cost && fanIn && !best.fanIn))
-            best = { id, cost, fanIn };
-    }
-    return best?.id;
-}
-
-;// CONCATENATED MODULE: ./src/handlers/parallel.ts
-/**
- * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
- * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
- * then execution continues at the join node, so every branch node runs exactly once. Join policies:
- * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
- *
- * The context changes of the successful branches are merged here, in branch order (later branches win),
- * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
- * summaries (status, reason, a bounded list of changed keys), never the branches' values.
- */
-
-
-
-
-
-
-
-const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
-const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
-const DEFAULT_MAX_PARALLEL = 4;
-/** How many changed context keys a branch summary lists. */
-const MAX_RESULT_KEYS = 32;
-function isBranchFailure(status) {
-    return status === 'fail' || status === 'retry';
-}
-function toBranchResult(id, r, timedOut) {
-    const keys = Object.keys(r.contextUpdates);
-    const score = r.contextUpdates['score'];
-    const numeric = typeof score === 'number' ? score : Number(score);
-    const status = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
-    const reason = timedOut ?? r.outcome.failureReason;
-    return {
-        id,
-        status,
-        ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
-        ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
-        ...(r.lastNode ? { last_node: r.lastNode } : {}),
-        completed_nodes: r.completedNodes,
-        ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
-        context_keys: keys.slice(0, MAX_RESULT_KEYS),
-        ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
-    };
-}
-/**
- * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
- * branches that must succeed: ceil(n·q), at least 1 and at most n.
- */
-function requiredSuccesses(policy, total, k, quorum) {
-    switch (policy) {
-        case 'first_success':
-            return Math.min(1, total);
-        case 'k_of_n':
-            return Math.min(total, Math.max(1, k ?? 1));
-        case 'quorum':
-            // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
-            return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
-        default:
-            return total;
-    }
-}
-function list(label, ids) {
-    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
-}
-class ParallelHandler {
-    async execute(input) {
-        const { node, graph } = input;
-        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        if (branches.length === 0)
-            return {
-                status: 'fail',
-                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
-                retryable: false
-            };
-        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
-        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
-        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
-        const k = getInteger(node.attrs, 'join_k');
-        const quorumText = getString(node.attrs, 'join_quorum');
-        const quorum = quorumText === undefined ? undefined : Number(quorumText);
-        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
-        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
-        const join = findJoinNode(graph, node.id, branches);
-        const exits = [...graph.nodes.values()]
-            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
-            .map((n) => n.id);
-        const stopAt = new Set(join ? [join] : exits);
-        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
-        const started = input.clock.now();
-        const controllers = branches.map(() => new AbortController());
-        const results = branches.map(() => undefined);
-        const updatesByBranch = branches.map(() => undefined);
-        let successes = 0;
-        let failures = 0;
-        let stopReason;
-        const cancelRest = (reason) => {
-            stopReason ??= reason;
-            for (const c of controllers)
-                if (!c.signal.aborted)
-                    c.abort(new Error(reason));
-        };
-        const finish = (index, result, durationMs) => {
-            results[index] = result;
-            if (isSuccessful(result.status))
-                successes++;
-            else if (isBranchFailure(result.status))
-                failures++;
-            input.emit({
-                type: 'parallel.branch_completed',
-                nodeId: node.id,
-                branchId: result.id,
-                status: result.status,
-                durationMs,
-                ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
-                ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
-                ...(result.last_node ? { lastNode: result.last_node } : {})
-            });
-            if (policy !== 'wait_all' && successes >= needed)
-                cancelRest(`join policy ${policy} satisfied`);
-            if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
-                cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
-        };
-        let next = 0;
-        const worker = async () => {
-            for (;;) {
-                const index = next++;
-                const start = branches[index];
-                const controller = controllers[index];
-                if (start === undefined || controller === undefined)
-                    return;
-                if (controller.signal.aborted) {
-                    finish(index, {
-                        id: start,
-                        status: 'skipped',
-                        notes: `not started: ${stopReason ?? 'the join was decided'}`,
-                        completed_nodes: [],
-                        context_keys: []
-                    }, 0);
-                    continue;
-                }
-                const branchStarted = input.clock.now();
-                let timer;
-                let timedOut;
-                const timerStop = new AbortController();
-                if (branchTimeout !== undefined) {
-                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
-                        timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
-                        controller.abort(branchTimeoutReason(timedOut));
-                    }, () => undefined);
-                }
-                let result;
-                try {
-                    const r = await input.engine.runSubgraph({
-                        start,
-                        stopAt,
-                        branch: `${node.id}/${start}`,
-                        signal: controller.signal
-                    });
-                    result = toBranchResult(start, r, timedOut);
-                    if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
-                        updatesByBranch[index] = r.contextUpdates;
-                }
-                catch (error) {
-                    if (input.signal.aborted)
-                        throw error;
-                    result = {
-                        id: start,
-                        status: 'fail',
-                        failure_reason: errorMessage(error),
-                        completed_nodes: [],
-                        context_keys: []
-                    };
-                }
-                finally {
-                    timerStop.abort();
-                    await timer;
-                }
-                finish(index, result, input.clock.now() - branchStarted);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
-        input.engine.completeParallel(node.id);
-        const finished = results.filter((r) => r !== undefined);
-        const idsWith = (test) => finished.filter((r) => test(r.status)).map((r) => r.id);
-        const failedIds = idsWith(isBranchFailure);
-        const cancelledIds = idsWith((s) => s === 'cancelled');
-        const notStartedIds = idsWith((s) => s === 'skipped');
-        input.emit({
-            type: 'parallel.completed',
-            nodeId: node.id,
-            successCount: successes,
-            failureCount: failures,
-            cancelledCount: cancelledIds.length + notStartedIds.length,
-            durationMs: input.clock.now() - started
-        });
-        // Successful branches' context changes, in branch order (later branches win); then the summary keys.
-        const updates = {};
-        for (const u of updatesByBranch)
-            if (u)
-                Object.assign(updates, u);
-        Object.assign(updates, {
-            'parallel.results': finished,
-            'parallel.branch_count': branches.length,
-            'parallel.success_count': successes,
-            'parallel.fail_count': failures,
-            'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
-        });
-        for (const r of finished)
-            updates[`parallel.branch.${r.id}.status`] = r.status;
-        const summary = `${successes}/${branches.length} branches succeeded` +
-            list('failed', failedIds) +
-            list('cancelled', cancelledIds) +
-            list('not started', notStartedIds);
-        const base = {
-            contextUpdates: updates,
-            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
-            retryable: false
-        };
-        let status;
-        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
-            status = 'fail';
-        else if (policy === 'wait_all')
-            status =
-                failedIds.length === 0
-                    ? 'success'
-                    : errorPolicy === 'ignore' && successes > 0
-                        ? 'success'
-                        : 'partial_success';
-        else
-            status = successes >= needed ? 'success' : 'fail';
-        if (status === 'fail') {
-            return {
-                ...base,
-                status,
-                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
-            };
-        }
-        return { ...base, status, notes: summary };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/fan-in.ts
-
-
-const RANK = {
-    success: 0,
-    partial_success: 1,
-    retry: 2,
-    fail: 3,
-    cancelled: 4,
-    skipped: 5
-};
-function isBranchResult(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        typeof value.id === 'string' &&
-        typeof value.status === 'string' &&
-        value.status in RANK);
-}
-function scoreOf(r) {
-    const s = r.score ?? r.context_updates?.['score'];
-    return typeof s === 'number' ? s : Number(s) || 0;
-}
-function selectBest(results) {
-    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || scoreOf(b) - scoreOf(a) || a.id.localeCompare(b.id))[0];
-}
-function fan_in_list(label, ids) {
-    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
-}
-class FanInHandler {
-    execute(input) {
-        const raw = input.context.get('parallel.results');
-        const results = Array.isArray(raw) ? raw.filter(isBranchResult) : [];
-        if (results.length === 0) {
-            return Promise.resolve({
-                status: 'fail',
-                failureReason: 'No parallel results to evaluate: no parallel node ran before this fan-in.',
-                retryable: false
-            });
-        }
-        const best = selectBest(results);
-        // Results written before the parallel node merged the branches carry their changes: merge those here.
-        const legacy = {};
-        for (const r of results)
-            if (r.context_updates && isSuccessful(r.status))
-                Object.assign(legacy, r.context_updates);
-        const ids = (test) => results.filter(test).map((r) => r.id);
-        const failed = ids((r) => isBranchFailure(r.status));
-        const cancelled = ids((r) => r.status === 'cancelled' || r.status === 'skipped');
-        const succeeded = ids((r) => r.status === 'success' || r.status === 'partial_success');
-        const updates = {
-            ...legacy,
-            'parallel.fan_in.best_id': best?.id ?? '',
-            'parallel.fan_in.best_outcome': best?.status ?? ''
-        };
-        if (succeeded.length === 0) {
-            return Promise.resolve({
-                status: 'fail',
-                failureReason: failed.length === results.length
-                    ? `all ${results.length} branches failed: ${failed.join(', ')}`
-                    : `no branch succeeded (${results.length} branches)${fan_in_list('failed', failed)}${fan_in_list('cancelled or not started', cancelled)}`,
-                contextUpdates: updates,
-                retryable: false
-            });
-        }
-        const notes = `Selected best candidate: ${best?.id ?? ''}${fan_in_list('failed branches', failed)}${fan_in_list('cancelled or not started', cancelled)}`;
-        return Promise.resolve({
-            status: failed.length ? 'partial_success' : 'success',
-            notes,
-            contextUpdates: updates,
-            retryable: false
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/manager-loop.ts
-/**
- * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
- * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
- * `manager.poll_interval`. Ends SUCCESS when the child succeeds or a stop condition holds, FAIL when the
- * child fails or the cycles run out.
- */
-
-
-
-
-const DEFAULT_POLL_MS = 45_000;
-const DEFAULT_MAX_CYCLES = 1000;
-function isTruthy(value) {
-    const text = contextValueToString(value).trim().toLowerCase();
-    return text !== '' && text !== 'false' && text !== '0';
-}
-/** A context view with the observation keys laid over the run context. */
-function overlay(base, extra) {
-    return {
-        get: (key) => (extra.has(key) ? extra.get(key) : base.get(key)),
-        getString: (key, fallback = '') => {
-            const v = extra.has(key) ? extra.get(key) : base.get(key);
-            return v === undefined ? fallback : contextValueToString(v);
-        },
-        has: (key) => extra.has(key) || base.has(key),
-        keys: () => new Set([...base.keys(), ...extra.keys()]).values(),
-        snapshot: () => ({ ...base.snapshot(), ...Object.fromEntries(extra) })
-    };
-}
-class ManagerLoopHandler {
-    children;
-    constructor(children) {
-        this.children = children;
-    }
-    async execute(input) {
-        const { node, graph } = input;
-        const pollMs = getDurationMs(node.attrs, 'manager.poll_interval') ??
-            getInteger(node.attrs, 'wait_ms') ??
-            DEFAULT_POLL_MS;
-        const maxCycles = Math.max(1, getInteger(node.attrs, 'manager.max_cycles') ?? DEFAULT_MAX_CYCLES);
-        const stopCondition = getString(node.attrs, 'manager.stop_condition')?.trim() ?? '';
-        const stopKey = (getString(node.attrs, 'manager.stop_condition_key') ??
-            getString(node.attrs, 'stop_condition_key'))?.trim() ?? '';
-        const actions = new Set((getString(node.attrs, 'manager.actions') ?? 'observe,wait')
-            .split(',')
-            .map((a) => a.trim())
-            .filter(Boolean));
-        const dotfile = getString(node.attrs, 'stack.child_dotfile') ?? getString(graph.attrs, 'stack.child_dotfile');
-        const autostart = (getBoolean(node.attrs, 'stack.child_autostart') ??
-            getBoolean(graph.attrs, 'stack.child_autostart')) !== false;
-        let child;
-        if (dotfile && autostart) {
-            if (!this.children) {
-                return {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `Manager '${node.id}' needs to start child pipeline '${dotfile}', but no child runner is configured.`
-                };
-            }
-            try {
-                const workdir = getString(graph.attrs, 'stack.child_workdir');
-                child = await this.children.start({
-                    dotfile,
-                    parentNodeId: node.id,
-                    context: input.context.snapshot(),
-                    signal: input.signal,
-                    ...(workdir ? { workdir } : {})
-                });
-            }
-            catch (error) {
-                return {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `Could not start child pipeline '${dotfile}': ${errorMessage(error)}`
-                };
-            }
-        }
-        const observed = new Map();
-        const updates = (cycle) => ({
-            ...Object.fromEntries(observed),
-            'stack.manager_loop.cycle_count': cycle,
-            'stack.manager_loop.max_cycles': maxCycles
-        });
-        try {
-            for (let cycle = 1; cycle <= maxCycles; cycle++) {
-                if (input.signal.aborted)
-                    return { status: 'fail', failureReason: 'stopped' };
-                if (child && actions.has('observe')) {
-                    const o = child.observe();
-                    observed.set('stack.child.status', o.status);
-                    observed.set('stack.child.completed_nodes', o.completedNodes);
-                    if (o.currentNode)
-                        observed.set('stack.child.current_node', o.currentNode);
-                    if (o.outcome)
-                        observed.set('stack.child.outcome', o.outcome);
-                    if (o.status === 'completed' && o.outcome === 'success') {
-                        return {
-                            status: 'success',
-                            notes: `Child pipeline completed after ${cycle} cycle(s)`,
-                            contextUpdates: updates(cycle)
-                        };
-                    }
-                    if (o.status === 'failed' || o.status === 'completed') {
-                        return {
-                            status: 'fail',
-                            failureReason: `Child pipeline failed: ${o.failureReason ?? o.outcome ?? 'unknown reason'}`,
-                            contextUpdates: updates(cycle)
-                        };
-                    }
-                }
-                const view = overlay(input.context, observed);
-                if (stopKey && isTruthy(view.get(stopKey))) {
-                    return {
-                        status: 'success',
-                        notes: `Stop key '${stopKey}' is set (cycle ${cycle})`,
-                        contextUpdates: updates(cycle)
-                    };
-                }
-                if (stopCondition && conditionHolds(stopCondition, { status: 'success' }, view)) {
-                    return {
-                        status: 'success',
-                        notes: `Stop condition satisfied: ${stopCondition} (cycle ${cycle})`,
-                        contextUpdates: updates(cycle)
-                    };
-                }
-                if (cycle < maxCycles && actions.has('wait'))
-                    await input.clock.sleep(pollMs, input.signal).catch(() => undefined);
-            }
-        }
-        finally {
-            if (child && child.observe().status === 'running')
-                await child.cancel();
-        }
-        const waitingFor = [
-            stopKey && `context key '${stopKey}'`,
-            stopCondition && `condition '${stopCondition}'`,
-            child && 'the child pipeline'
-        ]
-            .filter(Boolean)
-            .join(' or ');
-        return {
-            status: 'fail',
-            failureReason: `Manager loop '${node.id}' exceeded max_cycles=${maxCycles} waiting for ${waitingFor || 'a stop condition (none is configured)'}.`,
-            contextUpdates: updates(maxCycles)
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/registry.ts
-
-
-class HandlerRegistry {
-    #handlers = new Map();
-    #defaultType = HandlerTypes.Codergen;
-    /** Registers (or replaces) the handler for a type string. */
-    register(type, handler) {
-        if (type.trim() === '')
-            throw new TypeError('Handler type must be a non-empty string');
-        this.#handlers.set(type, handler);
-        return this;
-    }
-    has(type) {
-        return this.#handlers.has(type);
-    }
-    get(type) {
-        return this.#handlers.get(type);
-    }
-    types() {
-        return [...this.#handlers.keys()];
-    }
-    setDefaultType(type) {
-        this.#defaultType = type;
-        return this;
-    }
-    /** The type a node resolves to, or undefined when nothing (not even the default) is registered. */
-    resolveType(node) {
-        const explicit = node.attrs.get('type')?.value.trim();
-        if (explicit && this.#handlers.has(explicit))
-            return explicit;
-        if (explicit)
-            return undefined;
-        const byShape = shapeToHandlerType(nodeShape(node));
-        if (byShape && this.#handlers.has(byShape))
-            return byShape;
-        return this.#handlers.has(this.#defaultType) ? this.#defaultType : undefined;
-    }
-    resolve(node) {
-        const type = this.resolveType(node);
-        return type === undefined ? undefined : this.#handlers.get(type);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/simulated-backend.ts
-/**
- * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
- * answers deterministically without any network.
- */
-class SimulatedBackend {
-    run(request) {
-        return Promise.resolve({
-            text: `[Simulated] Response for stage: ${request.nodeId}`,
-            model: 'simulated',
-            provider: 'simulated'
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/start.ts
-/** Pipeline entry point (spec §4.3): a no-op. */
-class StartHandler {
-    execute() {
-        return Promise.resolve({ status: 'success' });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/handlers/tool.ts
-/**
- * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
- * port. See docs/tool-nodes.md for the user-facing contract.
- *
- * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
- * LLM output is ever spliced into it; those reach the command only as environment variables and files
- * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
- */
-
-
-
-
-
-
-const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
-/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
-const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
-/** How much of a truncated stream a `stage.output` event carries. */
-const OUTPUT_EVENT_CHARS = 2000;
-const HOOK_TAIL_BYTES = 4096;
-const REASON_LINE_CHARS = 300;
-const UTF8 = new TextEncoder();
-/** Files the handler writes in the node's stage directory. */
-const ToolFiles = {
-    Stdout: 'stdout.log',
-    Stderr: 'stderr.log',
-    Output: 'tool_output.txt',
-    Context: 'tool_context.json',
-    Prompt: 'prompt.txt',
-    Status: 'status.json'
-};
-const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
-const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
-function parseByteSize(text) {
-    const m = BYTE_SIZE.exec(text.trim());
-    if (!m?.[1])
-        return undefined;
-    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
-    const n = Number(m[1]) * unit;
-    return Number.isSafeInteger(n) ? n : undefined;
-}
-const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
-const SECRET_EXACT = new Set([
-    'GITHUB_TOKEN',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
-]);
-/**
- * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
- * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
- * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
- * one of those words), and the GitHub Actions tokens.
- */
-function isSecretEnvName(name) {
-    return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
-}
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${body}$`, 'i');
-}
-/** Parses `allow_env="NAME1,AWS_*"` into matchers (exact names or `*` globs, case-insensitive). */
-function parseAllowEnv(text) {
-    if (text === undefined)
-        return [];
-    return text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '')
-        .map(globToRegExp);
-}
-/** The inherited environment minus secrets (unless allowed or `TRACKER_PASS_ENV=1`). */
-function inheritedToolEnv(baseEnv, allow) {
-    const passAll = ['1', 'true'].includes((baseEnv['TRACKER_PASS_ENV'] ?? '').trim().toLowerCase());
-    const env = Object.create(null);
-    for (const [name, value] of Object.entries(baseEnv)) {
-        if (value === undefined)
-            continue;
-        if (!passAll && isSecretEnvName(name) && !allow.some((re) => re.test(name)))
-            continue;
-        env[name] = value;
-    }
-    return env;
-}
-/** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
-function tool_formatDurationMs(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    return `${Number((ms / 1000).toFixed(3))}s`;
-}
-function lastLine(text) {
-    const lines = text.trimEnd().split('\n');
-    const line = (lines[lines.length - 1] ?? '').trim();
-    return line.length > REASON_LINE_CHARS ? line.slice(0, REASON_LINE_CHARS) + '…' : line;
-}
-/** A tail for the context: right-trimmed, with a marker line when earlier output was dropped. */
-function contextText(tail, file) {
-    const text = tail.text.trimEnd();
-    if (!tail.truncated)
-        return text;
-    const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
-    return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
-}
-/** An attribute of the node, else of the graph. */
-function nodeOrGraph(nodeAttrs, graphAttrs, key) {
-    const own = getString(nodeAttrs, key);
-    if (own !== undefined && own.trim() !== '')
-        return own;
-    const inherited = getString(graphAttrs, key);
-    return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
-}
-class ToolHandler {
-    filesWrittenFirst = [ToolFiles.Context];
-    #runner;
-    #workdir;
-    #baseEnv;
-    #freshStages;
-    constructor(options) {
-        this.#runner = options.runner;
-        this.#workdir = options.workdir;
-        this.#baseEnv = options.baseEnv;
-        this.#freshStages = options.freshStages;
-    }
-    /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
-    #settings(input) {
-        const { node } = input;
-        const command = getString(node.attrs, 'tool_command') ?? '';
-        if (command.trim() === '') {
-            return {
-                ok: false,
-                reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
-            };
-        }
-        let tailBytes = DEFAULT_OUTPUT_LIMIT;
-        let clamped = false;
-        const limitText = getString(node.attrs, 'output_limit');
-        if (limitText !== undefined) {
-            const parsed = parseByteSize(limitText);
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
-                };
-            }
-            clamped = parsed > MAX_OUTPUT_LIMIT;
-            tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
-        }
-        const timeoutText = getString(node.attrs, 'timeout');
-        let timeoutMs;
-        if (timeoutText !== undefined && timeoutText.trim() !== '') {
-            const parsed = parseDurationLenient(timeoutText)?.ms;
-            if (parsed === undefined || parsed <= 0) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
-                };
-            }
-            timeoutMs = parsed;
-        }
-        let cwd = this.#workdir;
-        const workingDir = getString(node.attrs, 'working_dir');
-        if (workingDir !== undefined && workingDir.trim() !== '') {
-            const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
-            if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${this.#workdir}).`
-                };
-            }
-            if (rel === '..' || rel.startsWith('../')) {
-                return {
-                    ok: false,
-                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${this.#workdir}). Use a path inside it.`
-                };
-            }
-            cwd = (0,external_node_path_namespaceObject.join)(this.#workdir, rel);
-        }
-        return {
-            ok: true,
-            command,
-            cwd,
-            tailBytes,
-            clamped,
-            ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
-        };
-    }
-    async execute(input) {
-        const { node, graph, runStore, context } = input;
-        const settings = this.#settings(input);
-        if (!settings.ok)
-            return { status: 'fail', failureReason: settings.reason, retryable: false };
-        if (input.signal.aborted)
-            return stopped();
-        const stageDir = await runStore.ensureStageDir(node.id);
-        // A stage directory made moments ago for this node's first run holds nothing stale.
-        const fresh = this.#freshStages?.claim(stageDir) ?? false;
-        const staleStatusRemoved = fresh
-            ? Promise.resolve()
-            : runStore.removeStageFile(node.id, ToolFiles.Status);
-        const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
-        const goal = getString(graph.attrs, 'goal') ?? '';
-        let contextJson;
-        try {
-            contextJson = JSON.stringify(context.snapshot(), null, 2) + '\n';
-        }
-        catch (error) {
-            contextJson =
-                JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
-        }
-        const prepared = [
-            staleStatusRemoved,
-            runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
-        ];
-        const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
-        Object.assign(env, {
-            TRACKER_RUN_ID: input.runId,
-            TRACKER_RUN_DIR: runStore.runDir,
-            TRACKER_NODE_ID: node.id,
-            TRACKER_STAGE_DIR: stageDir,
-            TRACKER_WORKDIR: this.#workdir,
-            TRACKER_CONTEXT_FILE: stageFile(ToolFiles.Context),
-            TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
-            TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
-            TRACKER_GOAL: goal,
-            ATTRACTOR_LOGS_ROOT: runStore.runDir,
-            ATTRACTOR_STAGE_DIR: stageDir,
-            ATTRACTOR_NODE_ID: node.id
-        });
-        delete env['ATTRACTOR_PROMPT_FILE'];
-        const prompt = getString(node.attrs, 'prompt');
-        if (prompt !== undefined) {
-            prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
-            env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
-        }
-        await Promise.all(prepared);
-        const notes = [];
-        if (settings.clamped)
-            notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
-        const timeout = settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs };
-        const hookMeta = { tool_name: 'shell', node_id: node.id, command: settings.command };
-        const preHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.pre');
-        if (preHook !== undefined) {
-            const pre = await this.#runner.run({
-                command: preHook,
-                cwd: settings.cwd,
-                env: { ...env, TOOL_NAME: 'shell', NODE_ID: node.id },
-                tailBytes: HOOK_TAIL_BYTES,
-                stdin: JSON.stringify(hookMeta) + '\n',
-                ...timeout
-            }, input.signal);
-            if (pre.aborted || input.signal.aborted)
-                return stopped();
-            if (pre.exitCode !== 0) {
-                const why = describeHookFailure(pre);
-                const detail = lastLine(pre.stderr.text);
-                return {
-                    status: 'fail',
-                    failureReason: `pre-hook ${why}; command skipped`,
-                    notes: `tool_hooks.pre ${why}${detail ? `: ${detail}` : ''}; tool_command was not run`,
-                    retryable: false
-                };
-            }
-        }
-        const result = await this.#runner.run({
-            command: settings.command,
-            cwd: settings.cwd,
-            env,
-            tailBytes: settings.tailBytes,
-            stdoutFile: stageFile(ToolFiles.Stdout),
-            stderrFile: stageFile(ToolFiles.Stderr),
-            outputFilesFresh: fresh,
-            ...timeout
-        }, input.signal);
-        if (result.aborted || input.signal.aborted)
-            return stopped();
-        if (result.outputError !== undefined)
-            notes.push(result.outputError);
-        // Nothing reads tool_output.txt back during the run: write it in the background.
-        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
-            background: true
-        });
-        const streams = [
-            ['stdout', result.stdout],
-            ['stderr', result.stderr]
-        ];
-        for (const [stream, tail] of streams) {
-            if (!tail.truncated)
-                continue;
-            input.emit({
-                type: 'stage.output',
-                nodeId: node.id,
-                stream,
-                tail: tail.text.length > OUTPUT_EVENT_CHARS ? tail.text.slice(-OUTPUT_EVENT_CHARS) : tail.text,
-                truncated: true,
-                totalBytes: tail.totalBytes
-            });
-        }
-        const updates = {
-            tool_stdout: contextText(result.stdout, stageFile(ToolFiles.Stdout)),
-            tool_stderr: contextText(result.stderr, stageFile(ToolFiles.Stderr)),
-            'tool.output': result.stdout.text.trimEnd(),
-            'tool.exit_code': result.exitCode
-        };
-        const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
-        if (postHook !== undefined && result.spawnError === undefined) {
-            const exitText = result.exitCode === null ? '' : String(result.exitCode);
-            const post = await this.#runner.run({
-                command: postHook,
-                cwd: settings.cwd,
-                env: {
-                    ...env,
-                    TOOL_NAME: 'shell',
-                    NODE_ID: node.id,
-                    EXIT_CODE: exitText,
-                    ...(result.signal === null ? {} : { EXIT_SIGNAL: result.signal })
-                },
-                tailBytes: HOOK_TAIL_BYTES,
-                stdin: JSON.stringify({
-                    ...hookMeta,
-                    exit_code: result.exitCode,
-                    signal: result.signal,
-                    timed_out: result.timedOut
-                }) + '\n',
-                ...timeout
-            }, input.signal);
-            if (post.aborted || input.signal.aborted)
-                return stopped();
-            if (post.exitCode !== 0) {
-                const detail = lastLine(post.stderr.text);
-                notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
-            }
-        }
-        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
-        if (notes.length === 0)
-            return outcome;
-        return {
-            ...outcome,
-            notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
-        };
-    }
-    async #decide(input, settings, result, updates, statusPath) {
-        const { node } = input;
-        if (result.spawnError !== undefined) {
-            return {
-                status: 'fail',
-                failureReason: `could not start the tool command: ${result.spawnError}`,
-                retryable: false,
-                contextUpdates: updates
-            };
-        }
-        if (result.timedOut) {
-            const limit = settings.timeoutMs ?? 0;
-            return {
-                status: 'fail',
-                failureReason: `timed out after ${tool_formatDurationMs(limit)} (timeout=${settings.timeoutText ?? tool_formatDurationMs(limit)}); the process group was killed`,
-                contextUpdates: updates
-            };
-        }
-        const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
-        const statusText = await input.runStore.readStageFile(node.id, ToolFiles.Status);
-        if (statusText !== undefined) {
-            let parsed;
-            try {
-                parsed = JSON.parse(statusText);
-            }
-            catch (error) {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const declared = outcomeFromStatusJson(parsed);
-            if (typeof declared === 'string') {
-                return {
-                    status: 'fail',
-                    failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
-                    retryable: false,
-                    contextUpdates: updates
-                };
-            }
-            const merged = { ...declared.contextUpdates, ...updates };
-            return {
-                ...declared,
-                contextUpdates: merged,
-                notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
-            };
-        }
-        if (getBoolean(node.attrs, 'auto_status') === true) {
-            return {
-                status: 'success',
-                autoStatus: true,
-                notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
-                contextUpdates: updates
-            };
-        }
-        if (result.exitCode === 0)
-            return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
-        if (result.exitCode === null) {
-            return {
-                status: 'fail',
-                failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
-                contextUpdates: updates
-            };
-        }
-        const detail = lastLine(result.stderr.text);
-        return {
-            status: 'fail',
-            failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-            contextUpdates: updates
-        };
-    }
-}
-function stopped() {
-    return {
-        status: 'fail',
-        failureReason: 'stopped: the run was cancelled; the process group was killed',
-        retryable: false
-    };
-}
-function describeHookFailure(result) {
-    if (result.spawnError !== undefined)
-        return `could not start (${result.spawnError})`;
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === null)
-        return `was killed by signal ${result.signal ?? 'unknown'}`;
-    return `exited ${result.exitCode}`;
 }
 
 ;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
@@ -36805,511 +32347,6 @@ function formatTimeout(ms) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/ports/interviewer.ts
-const AnswerValues = {
-    Yes: 'yes',
-    No: 'no',
-    Skipped: 'skipped',
-    Timeout: 'timeout'
-};
-
-;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
-/**
- * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
- *
- * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
- *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
- *   (`suggestedNextIds` + `preferredLabel`).
- * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
- *   edge, and a gate with a single edge follows it.
- * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
- *
- * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
- * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
- * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
- * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
- */
-
-
-
-
-
-
-
-const GateModes = ['choice', 'freeform', 'yes_no'];
-const QUESTION_TYPE = {
-    choice: 'multiple_choice',
-    freeform: 'freeform',
-    yes_no: 'yes_no'
-};
-const FALLBACK_TEXT = {
-    choice: 'Select an option:',
-    freeform: 'Enter a response:',
-    yes_no: 'Proceed?'
-};
-const YES_WORDS = new Set(['y', 'yes']);
-const NO_WORDS = new Set(['n', 'no']);
-/** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
-function gateChoices(edges) {
-    return edges.map((edge) => {
-        const written = edge.attrs.get('label')?.value.trim() ?? '';
-        const label = written === '' ? edge.to : written;
-        return { key: parseAcceleratorKey(label), label, to: edge.to };
-    });
-}
-/** The choice an edge label or target id names: exact target id first, then the normalised label. */
-function findChoiceByName(choices, name) {
-    const trimmed = name.trim();
-    if (trimmed === '')
-        return undefined;
-    const normalised = normaliseChoiceLabel(trimmed);
-    return (choices.find((c) => c.to === trimmed) ??
-        choices.find((c) => normaliseChoiceLabel(c.label) === normalised));
-}
-/** The choice an interviewer's answer selects: its option, its value as a key, label or target id, or its text. */
-function findAnsweredChoice(choices, answer) {
-    const option = answer.selectedOption;
-    if (option) {
-        const hit = choices.find((c) => c.key === option.key && c.label === option.label) ??
-            choices.find((c) => c.label === option.label);
-        if (hit)
-            return hit;
-    }
-    const value = answer.value.trim();
-    const byKey = choices.filter((c) => c.key.toLowerCase() === value.toLowerCase());
-    if (byKey.length === 1)
-        return byKey[0];
-    return (findChoiceByName(choices, value) ??
-        (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
-}
-/** Whether the answer is one of the special values (no option chosen, no text given). */
-function isSpecial(answer, value) {
-    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
-}
-function parseMode(raw) {
-    const mode = (raw ?? '').trim().toLowerCase();
-    if (mode === '')
-        return 'choice';
-    return GateModes.includes(mode) ? mode : undefined;
-}
-function questionText(input, mode) {
-    const goal = getString(input.graph.attrs, 'goal') ?? '';
-    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
-        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
-        .filter((part) => part !== '');
-    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
-}
-/** `[A] Approve`, however the label spells its accelerator. */
-function displayChoice(choice) {
-    return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
-}
-function toOption(choice) {
-    return { key: choice.key, label: choice.label };
-}
-class WaitHumanHandler {
-    #interviewer;
-    constructor(interviewer) {
-        this.#interviewer = interviewer;
-    }
-    async execute(input) {
-        const { node } = input;
-        const edges = outgoingEdges(input.graph, node.id);
-        if (edges.length === 0) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
-            };
-        }
-        const rawMode = getString(node.attrs, 'mode');
-        const mode = parseMode(rawMode);
-        if (mode === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
-            };
-        }
-        const choices = gateChoices(edges);
-        const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
-        const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
-        if (defaultName !== undefined && defaultAnswer === undefined) {
-            return {
-                status: 'fail',
-                retryable: false,
-                failureReason: unmatchedDefault(node.id, mode, choices, defaultName)
-            };
-        }
-        const timeout = getDurationMs(node.attrs, 'timeout');
-        const gate = {
-            id: node.id,
-            mode,
-            choices,
-            timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
-            timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail'
-                ? 'fail'
-                : 'default',
-            defaultName,
-            defaultAnswer
-        };
-        const question = buildQuestion(input, gate);
-        return this.#ask(input, gate, question);
-    }
-    async #ask(input, gate, question) {
-        const { clock, runStore } = input;
-        const branch = input.branch === undefined ? {} : { branch: input.branch };
-        const askedAt = clock.now();
-        await runStore.writeStageFile(gate.id, 'question.json', json(questionRecord(question, gate, askedAt, input.attempt)));
-        await runStore.writeStageFile(gate.id, 'prompt.md', promptMarkdown(question, gate));
-        input.emit({
-            type: 'gate.waiting',
-            nodeId: gate.id,
-            ...branch,
-            question: question.text,
-            options: gateOptionLabels(gate),
-            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
-        });
-        let answer;
-        try {
-            answer = await this.#interviewer.ask(question, input.signal);
-        }
-        catch (error) {
-            if (input.signal.aborted)
-                throw error;
-            return {
-                status: 'fail',
-                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
-            };
-        }
-        const answeredAt = clock.now();
-        const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-        const decision = decide(gate, answer);
-        const response = describeDecision(decision);
-        input.emit({
-            type: 'gate.answered',
-            nodeId: gate.id,
-            ...branch,
-            answer: response,
-            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-            timedOut,
-            durationMs: answeredAt - askedAt
-        });
-        await runStore.writeStageFile(gate.id, 'answer.json', json(answerRecord(answer, decision, timedOut, answeredAt, answeredAt - askedAt)));
-        await runStore.writeStageFile(gate.id, 'response.md', `${response}\n`);
-        return toOutcome(gate, decision, answer);
-    }
-}
-function resolveDefault(mode, choices, name) {
-    switch (mode) {
-        case 'choice': {
-            // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
-            const byKey = choices.filter((c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase());
-            const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
-            return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
-        }
-        case 'yes_no': {
-            const word = name.toLowerCase();
-            if (YES_WORDS.has(word))
-                return { value: AnswerValues.Yes };
-            if (NO_WORDS.has(word))
-                return { value: AnswerValues.No };
-            return undefined;
-        }
-        case 'freeform':
-            return { value: name, text: name };
-    }
-}
-function unmatchedDefault(id, mode, choices, name) {
-    if (mode === 'yes_no') {
-        return `human gate '${id}' has human.default_choice='${name}', but a yes_no gate's default must be yes or no.`;
-    }
-    const labels = choices.map((c) => `'${c.label}'`).join(', ');
-    const targets = choices.map((c) => `'${c.to}'`).join(', ');
-    return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
-}
-function buildQuestion(input, gate) {
-    return {
-        text: questionText(input, gate.mode),
-        type: QUESTION_TYPE[gate.mode],
-        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
-        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
-        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
-        stage: gate.id,
-        metadata: {
-            runId: input.runId,
-            mode: gate.mode,
-            attempt: input.attempt,
-            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-            ...(input.branch === undefined ? {} : { branch: input.branch })
-        }
-    };
-}
-function timeoutFailure(gate) {
-    const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
-    if (gate.timeoutAction === 'fail')
-        return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
-    return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
-}
-function decide(gate, answer) {
-    const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-    if (timedOut && gate.timeoutAction === 'fail')
-        return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-    let given = answer;
-    if (isSpecial(answer, AnswerValues.Timeout)) {
-        if (gate.defaultAnswer === undefined)
-            return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-        given = gate.defaultAnswer;
-    }
-    if (isSpecial(given, AnswerValues.Skipped)) {
-        return {
-            kind: 'fail',
-            reason: `human gate '${gate.id}' got no answer (the question was skipped)`,
-            response: 'skipped'
-        };
-    }
-    switch (gate.mode) {
-        case 'choice': {
-            const choice = findAnsweredChoice(gate.choices, given);
-            if (choice)
-                return { kind: 'choice', choice };
-            const offered = gate.choices.map(displayChoice).join(', ');
-            return {
-                kind: 'fail',
-                reason: `human gate '${gate.id}' got the answer '${given.text ?? given.value}', which matches none of its choices (${offered})`,
-                response: given.text ?? given.value
-            };
-        }
-        case 'freeform':
-            return { kind: 'text', text: given.text ?? given.value };
-        case 'yes_no': {
-            const word = (given.text ?? given.value).trim().toLowerCase();
-            if (YES_WORDS.has(word))
-                return { kind: 'yes_no', yes: true };
-            if (NO_WORDS.has(word))
-                return { kind: 'yes_no', yes: false };
-            return {
-                kind: 'fail',
-                reason: `human gate '${gate.id}' asked yes or no and got '${given.text ?? given.value}'`,
-                response: given.text ?? given.value
-            };
-        }
-    }
-}
-function describeDecision(decision) {
-    switch (decision.kind) {
-        case 'choice':
-            return decision.choice.label;
-        case 'text':
-            return decision.text;
-        case 'yes_no':
-            return decision.yes ? AnswerValues.Yes : AnswerValues.No;
-        case 'fail':
-            return decision.response;
-    }
-}
-function toOutcome(gate, decision, answer) {
-    const actor = answer.actor === undefined ? {} : { 'human.gate.actor': answer.actor };
-    switch (decision.kind) {
-        case 'fail':
-            return { status: 'fail', retryable: false, failureReason: decision.reason };
-        case 'choice': {
-            const { choice } = decision;
-            return {
-                status: 'success',
-                preferredLabel: choice.label,
-                suggestedNextIds: [choice.to],
-                notes: `human gate '${gate.id}': ${choice.label}`,
-                contextUpdates: {
-                    'human.gate.selected': choice.key,
-                    'human.gate.label': choice.label,
-                    human_response: choice.label,
-                    ...actor
-                }
-            };
-        }
-        case 'text': {
-            const matched = findChoiceByName(gate.choices, decision.text);
-            const only = gate.choices.length === 1 ? gate.choices[0] : undefined;
-            return {
-                status: 'success',
-                notes: `human gate '${gate.id}' answered in free text`,
-                ...(matched ? { preferredLabel: matched.label, suggestedNextIds: [matched.to] } : {}),
-                ...(!matched && only ? { suggestedNextIds: [only.to] } : {}),
-                contextUpdates: {
-                    human_response: decision.text,
-                    ...(matched
-                        ? { 'human.gate.selected': matched.key, 'human.gate.label': matched.label }
-                        : {}),
-                    ...actor
-                }
-            };
-        }
-        case 'yes_no': {
-            const word = decision.yes ? AnswerValues.Yes : AnswerValues.No;
-            const edge = gate.choices.find((c) => normaliseChoiceLabel(c.label) === word);
-            const updates = {
-                'human.gate.selected': decision.yes ? 'Y' : 'N',
-                'human.gate.label': decision.yes ? 'Yes' : 'No',
-                human_response: word,
-                ...actor
-            };
-            const preferred = edge ? { preferredLabel: edge.label } : {};
-            return decision.yes
-                ? {
-                    status: 'success',
-                    notes: `human gate '${gate.id}': yes`,
-                    ...preferred,
-                    contextUpdates: updates
-                }
-                : {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `human answered no at gate '${gate.id}'`,
-                    ...preferred,
-                    contextUpdates: updates
-                };
-        }
-    }
-}
-function gateOptionLabels(gate) {
-    switch (gate.mode) {
-        case 'choice':
-            return gate.choices.map((c) => c.label);
-        case 'yes_no':
-            return ['Yes', 'No'];
-        case 'freeform':
-            return [];
-    }
-}
-function json(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-function iso(ms) {
-    return new Date(ms).toISOString();
-}
-function questionRecord(question, gate, askedAt, attempt) {
-    return {
-        stage: question.stage,
-        mode: gate.mode,
-        type: question.type,
-        text: question.text,
-        choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-        ...(gate.defaultName === undefined ? {} : { default_choice: gate.defaultName }),
-        ...(gate.timeoutMs === undefined
-            ? {}
-            : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
-        attempt,
-        asked_at: iso(askedAt)
-    };
-}
-function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
-    return {
-        value: answer.value,
-        ...(answer.text === undefined ? {} : { text: answer.text }),
-        ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
-        ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-        ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
-        timed_out: timedOut,
-        response: describeDecision(decision),
-        ...(decision.kind === 'choice'
-            ? {
-                selected: {
-                    key: decision.choice.key,
-                    label: decision.choice.label,
-                    to: decision.choice.to
-                }
-            }
-            : {}),
-        ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
-        answered_at: iso(answeredAt),
-        duration_ms: durationMs
-    };
-}
-function promptMarkdown(question, gate) {
-    const lines = [question.text];
-    if (gate.mode === 'choice') {
-        lines.push('');
-        for (const c of gate.choices)
-            lines.push(`- ${displayChoice(c)} → ${c.to}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/handlers/builtin-registry.ts
-/**
- * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
- * Composition roots call this, then may `register` custom handlers on the result.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-function createBuiltinRegistry(deps) {
-    const registry = new HandlerRegistry();
-    registry
-        .register(HandlerTypes.Start, new StartHandler())
-        .register(HandlerTypes.Exit, new ExitHandler())
-        .register(HandlerTypes.Conditional, new ConditionalHandler())
-        .register(HandlerTypes.Codergen, new CodergenHandler(deps.backend ?? new SimulatedBackend()))
-        .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
-        .register(HandlerTypes.Parallel, new ParallelHandler())
-        .register(HandlerTypes.FanIn, new FanInHandler())
-        .register(HandlerTypes.Tool, new ToolHandler({
-        runner: deps.processRunner,
-        workdir: deps.workdir,
-        baseEnv: deps.env,
-        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
-    }))
-        .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
-        .setDefaultType(HandlerTypes.Codergen);
-    return registry;
-}
-
-;// CONCATENATED MODULE: ./src/interviewers/auto-approve.ts
-
-const AUTO_APPROVE_ACTOR = 'auto-approve';
-const AUTO_APPROVED_TEXT = 'auto-approved';
-class AutoApproveInterviewer {
-    #preferDefault;
-    #actor;
-    constructor(options = {}) {
-        this.#preferDefault = options.preferDefault ?? false;
-        this.#actor = options.actor ?? AUTO_APPROVE_ACTOR;
-    }
-    ask(question, signal) {
-        if (signal?.aborted)
-            return Promise.reject(signal.reason);
-        if (this.#preferDefault && question.default) {
-            return Promise.resolve({ ...question.default, actor: this.#actor });
-        }
-        return Promise.resolve(this.#answer(question));
-    }
-    #answer(question) {
-        const actor = this.#actor;
-        switch (question.type) {
-            case 'yes_no':
-            case 'confirmation':
-                return { value: AnswerValues.Yes, actor };
-            case 'multiple_choice': {
-                const first = question.options[0];
-                return first
-                    ? { value: first.key, selectedOption: first, actor }
-                    : { value: AUTO_APPROVED_TEXT, text: AUTO_APPROVED_TEXT, actor };
-            }
-            case 'freeform':
-                return { value: AUTO_APPROVED_TEXT, text: AUTO_APPROVED_TEXT, actor };
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -37619,6 +32656,8 @@ class ConsoleInterviewer {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/dot/dot-syntax-error.ts
 /**
  * The one error `parseDot` throws. It carries every independent problem the parser found (after error
@@ -37787,7 +32826,7 @@ function isIdStart(c) {
 function isIdPart(c) {
     return ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128);
 }
-function lexer_isDigit(c) {
+function isDigit(c) {
     return c >= 48 && c <= 57;
 }
 /** The one-character punctuation tokens, by char code. */
@@ -37803,7 +32842,7 @@ const PUNCTUATION = new Map([
 ]);
 /** Characters that can never start a token (a run of them is reported as one problem). */
 function isJunk(c) {
-    if (lexer_isSpace(c) || isIdPart(c) || PUNCTUATION.has(c))
+    if (isSpace(c) || isIdPart(c) || PUNCTUATION.has(c))
         return false;
     switch (c) {
         case 34: // "
@@ -37819,7 +32858,7 @@ function isJunk(c) {
     }
 }
 /** Plain whitespace (U+FEFF only counts at offset 0: a byte-order mark). */
-function lexer_isSpace(c) {
+function isSpace(c) {
     return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
 /** Quotes `text` for a message, shortened to stay readable. */
@@ -37870,7 +32909,7 @@ class Lexer {
                 return this.scanBareValue(start, start, this.line === this.eqLine);
             return this.scanId(start);
         }
-        if (lexer_isDigit(c) || (c === 46 && lexer_isDigit(src.charCodeAt(start + 1)))) {
+        if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(start + 1)))) {
             return this.scanNumber(start, start, valueMode);
         }
         switch (c) {
@@ -37885,7 +32924,7 @@ class Lexer {
                     return this.punct('->', start, 2);
                 if (n === 45)
                     return this.punct('--', start, 2);
-                if (lexer_isDigit(n) || (n === 46 && lexer_isDigit(src.charCodeAt(start + 2)))) {
+                if (isDigit(n) || (n === 46 && isDigit(src.charCodeAt(start + 2)))) {
                     return this.scanNumber(start, start + 1, valueMode);
                 }
                 this.skipStray(start);
@@ -37921,7 +32960,7 @@ class Lexer {
                 this.line += 1;
                 this.lineStart = i;
             }
-            else if (lexer_isSpace(c)) {
+            else if (isSpace(c)) {
                 i += 1;
             }
             else if (c === 47) {
@@ -38085,11 +33124,11 @@ class Lexer {
     scanNumber(start, digitsAt, valueMode) {
         const src = this.source;
         let i = digitsAt;
-        while (lexer_isDigit(src.charCodeAt(i)))
+        while (isDigit(src.charCodeAt(i)))
             i += 1;
         if (src.charCodeAt(i) === 46) {
             i += 1;
-            while (lexer_isDigit(src.charCodeAt(i)))
+            while (isDigit(src.charCodeAt(i)))
                 i += 1;
         }
         const after = src.charCodeAt(i);
@@ -39238,6 +34277,642 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/common/edit-distance.ts
+/**
+ * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
+ * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
+ * Returns `max + 1` as soon as the distance is known to exceed `max` (row minima never decrease).
+ */
+function boundedEditDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    if (a === b)
+        return 0;
+    let before = new Array(b.length + 1).fill(0); // row i-2
+    let prev = new Array(b.length + 1); // row i-1
+    let curr = new Array(b.length + 1); // row i
+    for (let j = 0; j <= b.length; j++)
+        prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        curr[0] = i;
+        let rowMin = i;
+        const ca = a.charCodeAt(i - 1);
+        for (let j = 1; j <= b.length; j++) {
+            const cb = b.charCodeAt(j - 1);
+            let value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1));
+            if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+                value = Math.min(value, (before[j - 2] ?? 0) + 1);
+            }
+            curr[j] = value;
+            if (value < rowMin)
+                rowMin = value;
+        }
+        if (rowMin > max)
+            return max + 1;
+        [before, prev, curr] = [prev, curr, before];
+    }
+    return Math.min(prev[b.length] ?? max + 1, max + 1);
+}
+
+;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
+/**
+ * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
+ * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
+ * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
+ * docs/attributes.md documents every entry (a test keeps the two in step).
+ *
+ * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
+ * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
+ * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
+ * can still be drawn (`graphviz`).
+ */
+
+
+/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
+const FIDELITY_MODES = [
+    'full',
+    'truncate',
+    'compact',
+    'summary:low',
+    'summary:medium',
+    'summary:high'
+];
+const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
+const G = ['graph'];
+const N = ['node'];
+const E = ['edge'];
+const GN = ['graph', 'node'];
+const NE = ['node', 'edge'];
+const ALL = ['graph', 'node', 'edge'];
+/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
+function entriesFrom(source) {
+    return (key, scope, type, description, extra = {}) => ({
+        key,
+        scope,
+        type,
+        source,
+        description,
+        ...extra
+    });
+}
+const spec = entriesFrom('spec');
+const extension = entriesFrom('extension');
+const tracker = entriesFrom('tracker');
+const peer = entriesFrom('peer');
+function visual(key, scope, type = 'string', extra = {}) {
+    return {
+        key,
+        scope,
+        type,
+        source: 'graphviz',
+        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
+        ...extra
+    };
+}
+const ATTRIBUTE_SCHEMA = Object.freeze([
+    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
+    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
+        default: '""'
+    }),
+    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
+        default: '""'
+    }),
+    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
+        default: '""'
+    }),
+    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
+        aliases: ['default_max_retry'],
+        default: '0'
+    }),
+    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
+        values: FIDELITY_MODES
+    }),
+    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
+        values: ['edges', 'dependencies'],
+        default: 'edges'
+    }),
+    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
+        default: 'node ID'
+    }),
+    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
+        values: PIPELINE_SHAPES,
+        default: 'box'
+    }),
+    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
+        default: '""'
+    }),
+    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
+        default: '""'
+    }),
+    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
+        default: 'inherited'
+    }),
+    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
+        default: 'false'
+    }),
+    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
+    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
+    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
+        values: FIDELITY_MODES,
+        default: 'inherited'
+    }),
+    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
+        default: 'derived'
+    }),
+    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
+        default: '""'
+    }),
+    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
+    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
+        default: 'inherited'
+    }),
+    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
+        default: 'auto-detected'
+    }),
+    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
+        values: REASONING_EFFORTS,
+        default: 'high'
+    }),
+    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
+        default: 'false'
+    }),
+    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
+        default: 'false'
+    }),
+    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
+    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
+        default: 'unlimited'
+    }),
+    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
+    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
+        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
+        default: 'wait_all'
+    }),
+    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
+        aliases: ['k_value'],
+        default: '1'
+    }),
+    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
+        default: '0.5'
+    }),
+    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
+        values: ['fail_fast', 'continue', 'ignore'],
+        default: 'continue'
+    }),
+    spec('max_parallel', GN, 'integer', 'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).', {
+        aliases: ['max_concurrency'],
+        default: '4'
+    }),
+    tracker('fan_in_policy', N, 'enum', 'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.', {
+        values: ['any', 'all', 'quorum'],
+        unsupported: 'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
+    }),
+    tracker('quorum', N, 'integer', 'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.', {
+        unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
+    }),
+    tracker('parallel_targets', N, 'string', 'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.', {
+        unsupported: "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
+    }),
+    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
+    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
+    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
+    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
+    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
+        default: '64KB'
+    }),
+    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
+    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
+    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
+        default: 'false'
+    }),
+    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
+    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
+    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
+    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
+    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
+    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
+    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
+        aliases: ['default_choice']
+    }),
+    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
+        values: ['choice', 'freeform', 'yes_no', 'interview'],
+        default: 'choice'
+    }),
+    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
+        values: ['default', 'fail'],
+        default: 'default'
+    }),
+    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
+        default: 'interview_questions'
+    }),
+    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
+        default: 'interview_answers'
+    }),
+    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
+    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
+        aliases: ['poll_interval'],
+        default: '45s'
+    }),
+    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
+        aliases: ['max_cycles'],
+        default: '1000'
+    }),
+    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
+        aliases: ['stop_condition']
+    }),
+    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
+        default: 'observe,wait'
+    }),
+    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
+        default: 'true'
+    }),
+    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
+    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
+        default: 'cwd'
+    }),
+    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
+        aliases: ['stop_condition_key']
+    }),
+    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
+    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
+    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
+    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
+    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
+    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
+    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
+        values: RETRY_POLICIES,
+        default: 'inherited'
+    }),
+    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
+        values: RETRY_POLICIES,
+        default: 'none'
+    }),
+    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
+    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
+    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
+    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
+    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
+    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
+    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
+    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
+    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
+    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
+    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
+    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
+    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
+    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
+    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
+    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
+    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
+    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
+    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
+        default: '10s'
+    }),
+    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
+    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
+    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
+        default: 'false'
+    }),
+    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
+        values: ['auto', 'none']
+    }),
+    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
+        default: '0.6'
+    }),
+    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
+    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
+    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
+    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
+    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
+        aliases: ['plan']
+    }),
+    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
+    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
+    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
+        values: ['guard', 'fail']
+    }),
+    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
+    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
+        default: 'false'
+    }),
+    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
+        default: '4096'
+    }),
+    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
+    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
+    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
+    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
+    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
+    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
+    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
+    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
+    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
+    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
+    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
+    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
+        default: '""'
+    }),
+    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
+        default: '""'
+    }),
+    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
+        default: '0'
+    }),
+    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
+        default: 'false'
+    }),
+    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
+    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
+    visual('splines', G),
+    visual('nodesep', G, 'float'),
+    visual('ranksep', G),
+    visual('compound', G, 'boolean'),
+    visual('concentrate', G, 'boolean'),
+    visual('newrank', G, 'boolean'),
+    visual('rank', G),
+    visual('labeljust', G),
+    visual('bgcolor', G),
+    visual('pencolor', G),
+    visual('pad', G),
+    visual('size', G),
+    visual('ratio', G),
+    visual('dpi', G, 'float'),
+    visual('center', G, 'boolean'),
+    visual('outputorder', G),
+    visual('charset', G),
+    visual('layout', G),
+    visual('forcelabels', G, 'boolean'),
+    visual('clusterrank', G),
+    visual('landscape', G, 'boolean'),
+    visual('rotate', G, 'integer'),
+    visual('nslimit', G, 'float'),
+    visual('mclimit', G, 'float'),
+    visual('searchsize', G, 'integer'),
+    visual('remincross', G, 'boolean'),
+    visual('quantum', G, 'float'),
+    visual('layers', G),
+    visual('fontpath', G),
+    visual('imagepath', G),
+    visual('ordering', GN),
+    visual('margin', GN),
+    visual('labelloc', GN),
+    visual('color', ALL),
+    visual('fillcolor', ALL),
+    visual('style', ALL),
+    visual('fontname', ALL),
+    visual('fontsize', ALL, 'float'),
+    visual('fontcolor', ALL),
+    visual('penwidth', ALL, 'float'),
+    visual('tooltip', ALL),
+    visual('URL', ALL),
+    visual('href', ALL),
+    visual('target', ALL),
+    visual('id', ALL),
+    visual('comment', ALL),
+    visual('layer', NE),
+    visual('xlabel', NE),
+    visual('width', N, 'float'),
+    visual('height', N, 'float'),
+    visual('fixedsize', N),
+    visual('pos', NE),
+    visual('peripheries', N, 'integer'),
+    visual('sides', N, 'integer'),
+    visual('skew', N, 'float'),
+    visual('distortion', N, 'float'),
+    visual('orientation', N),
+    visual('regular', N, 'boolean'),
+    visual('image', N),
+    visual('imagescale', N),
+    visual('group', N),
+    visual('gradientangle', GN, 'integer'),
+    visual('nojustify', N, 'boolean'),
+    visual('sortv', GN, 'integer'),
+    visual('arrowhead', E),
+    visual('arrowtail', E),
+    visual('arrowsize', E, 'float'),
+    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
+    visual('headlabel', E),
+    visual('taillabel', E),
+    visual('labelfontsize', E, 'float'),
+    visual('labelfontcolor', E),
+    visual('labelfontname', E),
+    visual('labelangle', E, 'float'),
+    visual('labeldistance', E, 'float'),
+    visual('labeltooltip', E),
+    visual('edgetooltip', E),
+    visual('headtooltip', E),
+    visual('tailtooltip', E),
+    visual('headURL', E),
+    visual('tailURL', E),
+    visual('constraint', E, 'boolean'),
+    visual('minlen', E, 'integer'),
+    visual('lhead', E),
+    visual('ltail', E),
+    visual('headport', E),
+    visual('tailport', E),
+    visual('headclip', E, 'boolean'),
+    visual('tailclip', E, 'boolean'),
+    visual('decorate', E, 'boolean'),
+    visual('samehead', E),
+    visual('sametail', E)
+]);
+let indexes;
+function scopeIndexes() {
+    if (indexes)
+        return indexes;
+    const built = {};
+    for (const scope of ['graph', 'node', 'edge']) {
+        const byKey = new Map();
+        const candidates = [];
+        for (const entry of ATTRIBUTE_SCHEMA) {
+            if (!entry.scope.includes(scope))
+                continue;
+            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
+                if (byKey.has(name))
+                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
+                byKey.set(name, entry);
+                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
+            }
+        }
+        built[scope] = { byKey, candidates };
+    }
+    const { graph, node, edge } = built;
+    if (!graph || !node || !edge)
+        throw new Error('attribute schema: missing scope index');
+    indexes = { graph, node, edge };
+    return indexes;
+}
+/** Validation looks up every attribute of every element several times: keep this a property read. */
+function indexFor(scope) {
+    return (indexes ?? scopeIndexes())[scope];
+}
+/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
+function attributeKeysOfType(scope, type) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map((e) => e.key);
+}
+/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
+function unsupportedAttributeKeys(scope) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map((e) => e.key);
+}
+/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
+function lookupAttribute(scope, key) {
+    return indexFor(scope).byKey.get(key);
+}
+/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
+function canonicalAttributeKey(scope, key) {
+    return lookupAttribute(scope, key)?.key ?? key;
+}
+/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
+function isAttributeAlias(scope, key) {
+    const entry = lookupAttribute(scope, key);
+    return entry !== undefined && entry.key !== key;
+}
+/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
+function attributeScopes(key) {
+    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
+}
+/**
+ * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
+ * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
+ * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
+ */
+function suggestAttribute(scope, key) {
+    const index = indexFor(scope);
+    if (index.byKey.has(key))
+        return undefined;
+    const lower = key.toLowerCase();
+    if (lower === '')
+        return undefined;
+    let best;
+    let bestDistance = 3;
+    const stem = singular(lower);
+    for (const candidate of index.candidates) {
+        const d = Math.min(boundedEditDistance(lower, candidate.lower, bestDistance - 1), boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate.canonical;
+            if (d === 0)
+                break;
+        }
+    }
+    // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
+    if (best !== undefined && 2 * bestDistance < lower.length)
+        return best;
+    if (lower.length >= 3) {
+        for (const candidate of index.candidates) {
+            if (candidate.lower.startsWith(lower))
+                return candidate.canonical;
+        }
+    }
+    for (const candidate of index.candidates) {
+        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
+            return candidate.canonical;
+        }
+    }
+    return undefined;
+}
+/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
+function singular(word) {
+    if (word.endsWith('ies'))
+        return `${word.slice(0, -3)}y`;
+    return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+;// CONCATENATED MODULE: ./src/graph/graph.ts
+const NO_EDGES = [];
+function outgoingEdges(graph, nodeId) {
+    return graph.outgoing.get(nodeId) ?? NO_EDGES;
+}
+function incomingEdges(graph, nodeId) {
+    return graph.incoming.get(nodeId) ?? NO_EDGES;
+}
+/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
+function makeGraph(parts) {
+    const outgoing = new Map();
+    const incoming = new Map();
+    for (const edge of parts.edges) {
+        let out = outgoing.get(edge.from);
+        if (!out)
+            outgoing.set(edge.from, (out = []));
+        out.push(edge);
+        let inc = incoming.get(edge.to);
+        if (!inc)
+            incoming.set(edge.to, (inc = []));
+        inc.push(edge);
+    }
+    return {
+        name: parts.name,
+        file: parts.file,
+        attrs: parts.attrs,
+        nodes: parts.nodes,
+        edges: parts.edges,
+        outgoing,
+        incoming,
+        subgraphs: parts.subgraphs ?? [],
+        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
+    };
+}
+/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
+function withNodeAttrs(node, attrs) {
+    return { ...node, attrs };
+}
+
+;// CONCATENATED MODULE: ./src/graph/terminals.ts
+
+const START_FALLBACK_IDS = ['start', 'Start'];
+const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
+function isStart(node) {
+    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
+}
+function isExit(node) {
+    return (node.attrs.get('shape')?.value === 'Msquare' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
+}
+function find(nodes, predicate, fallbackIds) {
+    const found = [];
+    for (const node of nodes.values())
+        if (predicate(node))
+            found.push(node);
+    if (found.length > 0)
+        return { found, byFallback: false };
+    for (const id of fallbackIds) {
+        const node = nodes.get(id);
+        if (node)
+            return { found: [node], byFallback: true };
+    }
+    return { found, byFallback: false };
+}
+/**
+ * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
+ * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
+ */
+function findStartNodes(graph) {
+    return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
+}
+/**
+ * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
+ * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
+ */
+function findExitNodes(graph) {
+    return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
+}
+/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
+function findTerminalNodes(nodes) {
+    const start = find(nodes, isStart, START_FALLBACK_IDS);
+    const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
+    return {
+        starts: start.found,
+        exits: exit.found,
+        startByFallback: start.byFallback,
+        exitByFallback: exit.byFallback
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/graph/derive-handler-type.ts
 
 
@@ -40073,6 +35748,73 @@ const attributeNoEffectRule = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/common/suggest.ts
+/**
+ * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
+ * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
+ * stays linear instead of comparing every name with every other.
+ */
+
+
+/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
+const DEFAULT_BUDGET = 200_000;
+class Suggester {
+    #byLength = new Map();
+    #lowerCase = new Map();
+    #maxDistance;
+    #budget;
+    constructor(candidates, maxDistance = 2, budget = DEFAULT_BUDGET) {
+        this.#maxDistance = maxDistance;
+        this.#budget = budget;
+        for (const candidate of candidates) {
+            let bucket = this.#byLength.get(candidate.length);
+            if (!bucket)
+                this.#byLength.set(candidate.length, (bucket = []));
+            bucket.push(candidate);
+            const lower = candidate.toLowerCase();
+            if (!this.#lowerCase.has(lower))
+                this.#lowerCase.set(lower, candidate);
+        }
+    }
+    /** The closest candidate other than `word` itself, preferring a case-only difference, then the nearest length. */
+    suggest(word) {
+        const caseOnly = this.#lowerCase.get(word.toLowerCase());
+        if (caseOnly !== undefined && caseOnly !== word)
+            return caseOnly;
+        let best;
+        let bestDistance = this.#maxDistance + 1;
+        for (let delta = 0; delta <= this.#maxDistance; delta++) {
+            for (const length of delta === 0
+                ? [word.length]
+                : [word.length - delta, word.length + delta]) {
+                for (const candidate of this.#byLength.get(length) ?? []) {
+                    if (this.#budget <= 0)
+                        return best;
+                    this.#budget--;
+                    if (candidate === word)
+                        continue;
+                    const distance = boundedEditDistance(word, candidate, Math.min(this.#maxDistance, bestDistance - 1));
+                    if (distance < bestDistance) {
+                        best = candidate;
+                        bestDistance = distance;
+                        if (distance === 1)
+                            return best;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}
+/** One-off suggestion from a small candidate list. */
+function closestMatch(word, candidates, maxDistance = 2) {
+    return new Suggester(candidates, maxDistance).suggest(word);
+}
+/** `; did you mean 'x'?` or the empty string. */
+function didYouMean(suggestion) {
+    return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+}
+
 ;// CONCATENATED MODULE: ./src/validate/rules/attribute-type.ts
 
 
@@ -40265,6 +36007,681 @@ function locateInValue(value, key, offset) {
         if (before.charCodeAt(i) === 10)
             lines++;
     return { file: loc.file, line: loc.line + lines, column: at - newline };
+}
+
+;// CONCATENATED MODULE: ./src/condition/parse-condition.ts
+
+/** Longest condition accepted; real conditions are a few dozen characters. */
+const MAX_CONDITION_LENGTH = 16_384;
+/** The statuses `outcome` can take (spec §5.2). Compared case-insensitively. */
+const OUTCOME_VALUES = [
+    'success',
+    'partial_success',
+    'retry',
+    'fail',
+    'skipped'
+];
+const RESERVED_KEYS = ['outcome', 'preferred_label'];
+const WORD_OPS = ['contains', 'startswith', 'endswith', 'in', 'matches'];
+const SYMBOL_OPS = new Map([
+    ['=', '='],
+    ['==', '='],
+    ['!=', '!='],
+    ['<', '<'],
+    ['<=', '<='],
+    ['>', '>'],
+    ['>=', '>=']
+]);
+const OPERATOR_CHARS = '=!<>~';
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const NON_ASCII_BARE = /[\p{L}\p{N}]/u;
+/** Unwinds the parser to `parseCondition`, which turns it into an error value; never escapes. */
+class ConditionSyntaxFailure extends Error {
+    error;
+    constructor(error) {
+        super(error.message);
+        this.error = error;
+        this.name = 'ConditionSyntaxFailure';
+    }
+}
+function parse_condition_isSpace(c) {
+    return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isLetter(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function parse_condition_isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+function isKeyStart(c) {
+    return isLetter(c) || c === 95;
+}
+function isKeyChar(c) {
+    return isLetter(c) || parse_condition_isDigit(c) || c === 95 || c === 46 || c === 45;
+}
+/** Characters allowed in an unquoted value: letters, digits and `_ . : - / @ + % ~`. */
+function isBareChar(ch) {
+    const c = ch.charCodeAt(0);
+    if (isLetter(c) || parse_condition_isDigit(c))
+        return true;
+    if (c < 128)
+        return '_.:-/@+%~'.includes(ch);
+    return NON_ASCII_BARE.test(ch);
+}
+function quote(text) {
+    return `'${text}'`;
+}
+/** `key=value` or `key contains value`: how a clause with this operator is written. */
+function clause(key, op, value) {
+    return /^[a-z ]+$/.test(op) ? `${key} ${op} ${value}` : `${key}${op}${value}`;
+}
+function column(offset) {
+    return `column ${offset + 1}`;
+}
+/** Parses a condition. The empty (or all-whitespace) condition parses to an `and` with no items. */
+function parseCondition(text) {
+    if (text.length > MAX_CONDITION_LENGTH) {
+        return {
+            ok: false,
+            errors: [
+                {
+                    message: `condition is ${text.length} characters long; the limit is ${MAX_CONDITION_LENGTH}`,
+                    offset: MAX_CONDITION_LENGTH,
+                    length: text.length - MAX_CONDITION_LENGTH,
+                    hint: 'Split the decision over several edges or compute a flag in a tool node and test that.'
+                }
+            ]
+        };
+    }
+    const parser = new ConditionParser(text);
+    try {
+        const expr = parser.parse();
+        return { ok: true, expr, extensions: [...parser.extensions], warnings: parser.warnings };
+    }
+    catch (e) {
+        if (e instanceof ConditionSyntaxFailure)
+            return { ok: false, errors: [e.error] };
+        throw e;
+    }
+}
+class ConditionParser {
+    extensions = new Set();
+    warnings = [];
+    #pos = 0;
+    #text;
+    constructor(text) {
+        this.#text = text;
+    }
+    parse() {
+        this.#skipSpace();
+        if (this.#pos >= this.#text.length) {
+            return { type: 'and', items: [], span: { start: 0, end: this.#text.length } };
+        }
+        const expr = this.#parseOr();
+        if (this.#pos < this.#text.length) {
+            // Every clause checks what follows it, so this is unreachable; keep a precise error anyway.
+            this.#fail(`unexpected ${quote(this.#text.charAt(this.#pos))} at ${column(this.#pos)}`, this.#pos, 1);
+        }
+        return expr;
+    }
+    // ── structure ───────────────────────────────────────────────────────────────
+    #parseOr() {
+        const start = this.#pos;
+        const items = [this.#parseAnd(undefined)];
+        while (this.#at('||')) {
+            const joiner = { text: '||', offset: this.#pos };
+            this.#pos += 2;
+            this.extensions.add('||');
+            items.push(this.#parseAnd(joiner));
+        }
+        const [first] = items;
+        if (items.length === 1 && first !== undefined)
+            return first;
+        return { type: 'or', items, span: { start, end: this.#lastEnd(items) } };
+    }
+    #parseAnd(previous) {
+        this.#skipSpace();
+        const start = this.#pos;
+        const items = [this.#parseUnary(previous)];
+        while (this.#at('&&')) {
+            const joiner = { text: '&&', offset: this.#pos };
+            this.#pos += 2;
+            items.push(this.#parseUnary(joiner));
+        }
+        const [first] = items;
+        if (items.length === 1 && first !== undefined)
+            return first;
+        return { type: 'and', items, span: { start, end: this.#lastEnd(items) } };
+    }
+    #lastEnd(items) {
+        return items[items.length - 1]?.span.end ?? this.#pos;
+    }
+    #parseUnary(previous) {
+        this.#skipSpace();
+        const negations = [];
+        for (;;) {
+            const c = this.#code(this.#pos);
+            if (c === 33 /* ! */ && this.#code(this.#pos + 1) !== 61 /* = */) {
+                negations.push({ text: '!', offset: this.#pos });
+                this.extensions.add('!');
+                this.#pos += 1;
+                this.#skipSpace();
+                continue;
+            }
+            const word = this.#wordAt(this.#pos);
+            if (word !== undefined && parse_condition_isSpace(this.#code(this.#pos + word.length))) {
+                if (word === 'not') {
+                    negations.push({ text: 'not', offset: this.#pos });
+                    this.extensions.add('not');
+                    this.#pos += 3;
+                    this.#skipSpace();
+                    continue;
+                }
+                if (word.toLowerCase() === 'not') {
+                    this.#fail(`${quote(word)} at ${column(this.#pos)} must be written in lowercase: 'not'`, this.#pos, word.length);
+                }
+            }
+            break;
+        }
+        const last = negations[negations.length - 1];
+        let expr = this.#parseClause(last ?? previous, last !== undefined);
+        for (let i = negations.length - 1; i >= 0; i--) {
+            const negation = negations[i];
+            if (negation === undefined)
+                continue;
+            expr = { type: 'not', item: expr, span: { start: negation.offset, end: expr.span.end } };
+        }
+        return expr;
+    }
+    #parseClause(previous, negated) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (start >= this.#text.length) {
+            const after = previous ?? { text: '', offset: start };
+            this.#fail(`missing clause after ${quote(after.text)} at ${column(after.offset)}`, after.offset, after.text.length, negated
+                ? `Put the clause to negate after ${quote(after.text)}, e.g. not outcome=fail.`
+                : `Remove the trailing ${quote(after.text)} or add a clause after it.`);
+        }
+        const joiner = this.#joinerAt(start);
+        if (joiner !== undefined) {
+            if (negated && previous !== undefined) {
+                this.#fail(`missing clause after ${quote(previous.text)} at ${column(previous.offset)}`, previous.offset, previous.text.length, `Put the clause to negate after ${quote(previous.text)}, e.g. not outcome=fail.`);
+            }
+            if (previous === undefined) {
+                this.#fail(`missing clause before ${quote(joiner)} at ${column(start)}`, start, 2, `Remove the leading ${quote(joiner)}.`);
+            }
+            this.#fail(`empty clause between ${quote(previous.text)} and ${quote(joiner)} at ${column(start)}`, previous.offset, start + 2 - previous.offset, `Remove one of them or put a clause between them.`);
+        }
+        const key = this.#parseKey();
+        this.#skipSpace();
+        const spaced = this.#pos > key.span.end;
+        if (this.#atClauseEnd()) {
+            this.#checkNotAnOperator(key);
+            return { type: 'truthy', key, span: key.span };
+        }
+        const c = this.#code(this.#pos);
+        if (OPERATOR_CHARS.includes(this.#text.charAt(this.#pos))) {
+            return this.#parseSymbolComparison(key);
+        }
+        const word = spaced ? this.#wordAt(this.#pos) : undefined;
+        if (word !== undefined)
+            return this.#parseWordComparison(key, word);
+        this.#unexpectedAfterKey(key, c);
+    }
+    // ── keys ────────────────────────────────────────────────────────────────────
+    #parseKey() {
+        const start = this.#pos;
+        const c = this.#code(start);
+        if (!isKeyStart(c)) {
+            const ch = this.#text.charAt(start);
+            if (OPERATOR_CHARS.includes(ch)) {
+                const op = this.#operatorRun(start);
+                this.#fail(`missing key before ${quote(op)} at ${column(start)}`, start, op.length, `Write the key to test first, e.g. outcome${op}success.`);
+            }
+            if (ch === '"' || ch === "'") {
+                this.#fail(`a clause must start with a key, not a quoted string (${column(start)})`, start, 1, 'Keys are written without quotes: outcome, preferred_label or context.<name>.');
+            }
+            this.#fail(`unexpected ${quote(ch)} at ${column(start)}; a clause starts with a key such as outcome, preferred_label or context.<name>`, start, 1);
+        }
+        let end = start;
+        while (end < this.#text.length && isKeyChar(this.#code(end)))
+            end++;
+        this.#pos = end;
+        const text = this.#text.slice(start, end);
+        const span = { start, end };
+        const firstDot = text.indexOf('.');
+        const head = firstDot < 0 ? text : text.slice(0, firstDot);
+        if (firstDot >= 0 && text.endsWith('.')) {
+            const needsPath = firstDot === text.length - 1 &&
+                (head === 'context' || head === 'ctx' || head === 'internal');
+            this.#fail(needsPath
+                ? `missing path after ${quote(text)} at ${column(end)}`
+                : `key ${quote(text)} ends with '.' at ${column(end - 1)}`, end - 1, 1, needsPath ? `Name the value to read, e.g. ${text}tests_passed.` : 'Remove the trailing dot.');
+        }
+        const empty = firstDot < 0 ? -1 : text.indexOf('..', firstDot);
+        if (empty >= 0) {
+            this.#fail(`empty segment in key ${quote(text)} at ${column(start + empty + 1)}`, start + empty + 1, 1, 'Remove the extra dot.');
+        }
+        return this.#classifyKey(text, head, firstDot < 0 ? undefined : text.slice(firstDot + 1), span);
+    }
+    #classifyKey(text, head, rest, span) {
+        if (rest === undefined) {
+            if (text === 'outcome')
+                return { text, path: text, scope: 'outcome', span };
+            if (text === 'preferred_label')
+                return { text, path: text, scope: 'preferred_label', span };
+            if (head === 'context' || head === 'ctx' || head === 'internal') {
+                this.#fail(`${quote(text)} at ${column(span.start)} needs a key after it, e.g. ${text}.tests_passed`, span.start, text.length);
+            }
+            return { text, path: text, scope: 'bare', span };
+        }
+        if (head === 'context')
+            return { text, path: rest, scope: 'context', span };
+        if (head === 'ctx') {
+            this.extensions.add('ctx.');
+            return { text, path: rest, scope: 'context', span };
+        }
+        if (head === 'internal') {
+            this.extensions.add('internal.');
+            return { text, path: text, scope: 'internal', span };
+        }
+        return { text, path: text, scope: 'bare', span };
+    }
+    /** A bare single-word key one or two edits from `outcome`/`preferred_label` is probably a typo. */
+    #checkNearMiss(key) {
+        if (key.scope !== 'bare' || key.text.includes('.') || key.text.length < 4)
+            return;
+        const suggestion = closestMatch(key.text, RESERVED_KEYS, 2);
+        if (suggestion === undefined)
+            return;
+        this.warnings.push({
+            message: `unknown key ${quote(key.text)} at ${column(key.span.start)}; did you mean ${quote(suggestion)}?`,
+            offset: key.span.start,
+            length: key.text.length,
+            hint: `As written it is read from the context, where nothing may set ${quote(key.text)}. Write ${suggestion}, or context.${key.text} if it really is a context value.`
+        });
+    }
+    #checkOutcomeValue(key, literal) {
+        if (key.scope !== 'outcome')
+            return;
+        if (OUTCOME_VALUES.includes(literal.value.toLowerCase()))
+            return;
+        const suggestion = closestMatch(literal.value.toLowerCase(), OUTCOME_VALUES, 2);
+        this.warnings.push({
+            message: `outcome is never ${JSON.stringify(literal.value)} (${column(literal.span.start)})${suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`}`,
+            offset: literal.span.start,
+            length: literal.span.end - literal.span.start,
+            hint: `A node's outcome is one of ${OUTCOME_VALUES.join(', ')}. To route on a handler's own answer, test preferred_label or a context key.`
+        });
+    }
+    // ── operators ───────────────────────────────────────────────────────────────
+    #operatorRun(start) {
+        let end = start;
+        while (end < this.#text.length && OPERATOR_CHARS.includes(this.#text.charAt(end)))
+            end++;
+        return this.#text.slice(start, end);
+    }
+    #parseSymbolComparison(key) {
+        const opStart = this.#pos;
+        const opText = this.#operatorRun(opStart);
+        const op = SYMBOL_OPS.get(opText);
+        if (op === undefined)
+            this.#unknownSymbolOperator(opText, opStart);
+        this.#pos = opStart + opText.length;
+        if (opText !== '=' && opText !== '!=')
+            this.extensions.add(opText);
+        this.#checkNearMiss(key);
+        const opSpan = { start: opStart, end: this.#pos };
+        const literal = this.#parseValue(opText, opStart, key, false);
+        if (op === '<' || op === '<=' || op === '>' || op === '>=') {
+            if (!NUMBER.test(literal.value.trim())) {
+                this.#fail(`${quote(opText)} compares numbers, but ${JSON.stringify(literal.value)} at ${column(literal.span.start)} is not a number`, literal.span.start, literal.span.end - literal.span.start, `Compare with a number, e.g. ${key.text}${opText}3, or use '=' to compare text.`);
+            }
+        }
+        else {
+            this.#checkOutcomeValue(key, literal);
+        }
+        this.#expectClauseEnd(key, literal, op);
+        return {
+            type: 'compare',
+            key,
+            op,
+            literal: literal.value,
+            quoted: literal.quoted,
+            opText,
+            opSpan,
+            literalSpan: literal.span,
+            span: { start: key.span.start, end: literal.span.end }
+        };
+    }
+    #unknownSymbolOperator(opText, offset) {
+        const advice = {
+            '=>': "use '>=' for 'greater than or equal'",
+            '=<': "use '<=' for 'less than or equal'",
+            '===': "use '='",
+            '!==': "use '!='",
+            '<>': "use '!='",
+            '=~': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
+            '~=': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
+            '!': "use '!=' to compare, or put '!' before the key to negate a clause",
+            '=!': "use '!='"
+        };
+        this.#fail(`unknown operator ${quote(opText)} at ${column(offset)}; use '=' or '!='`, offset, opText.length, advice[opText] ??
+            "Tracker also accepts '==', '<', '<=', '>', '>=', contains, startswith, endswith, in and matches.");
+    }
+    #parseWordComparison(key, word) {
+        const start = this.#pos;
+        let negated = false;
+        let opWord = word;
+        let opStart = start;
+        if (word === 'not') {
+            negated = true;
+            this.#pos += 3;
+            this.#skipSpace();
+            opStart = this.#pos;
+            const next = this.#wordAt(this.#pos);
+            if (next === undefined || !WORD_OPS.includes(next)) {
+                this.#fail(`expected contains, startswith, endswith, in or matches after 'not' at ${column(opStart)}`, opStart, Math.max(1, next?.length ?? 1), `To negate a comparison, put 'not' before the key: not ${key.text}=value, or use '!='.`);
+            }
+            opWord = next;
+        }
+        if (!WORD_OPS.includes(opWord))
+            this.#unknownWordAfterKey(key, word, start);
+        const op = opWord;
+        this.#pos = opStart + op.length;
+        const written = negated ? `not ${op}` : op;
+        this.extensions.add(written);
+        this.#checkNearMiss(key);
+        const opSpan = { start, end: this.#pos };
+        const afterOp = this.#code(this.#pos);
+        if (this.#pos < this.#text.length && !parse_condition_isSpace(afterOp) && afterOp !== 34 /* " */) {
+            this.#fail(`expected a space after ${quote(written)} at ${column(this.#pos)}`, this.#pos, 1);
+        }
+        let expr;
+        switch (op) {
+            case 'in':
+                expr = this.#parseInList(key, written, opSpan);
+                break;
+            case 'matches':
+                expr = this.#parseMatches(key, written, opSpan);
+                break;
+            case 'contains':
+            case 'startswith':
+            case 'endswith': {
+                const literal = this.#parseValue(written, start, key, false);
+                this.#expectClauseEnd(key, literal, op);
+                expr = {
+                    type: 'compare',
+                    key,
+                    op,
+                    literal: literal.value,
+                    quoted: literal.quoted,
+                    opText: op,
+                    opSpan,
+                    literalSpan: literal.span,
+                    span: { start: key.span.start, end: literal.span.end }
+                };
+                break;
+            }
+        }
+        return negated ? { type: 'not', item: expr, span: expr.span } : expr;
+    }
+    #parseInList(key, written, opSpan) {
+        const values = [];
+        let after = { text: written, offset: opSpan.start };
+        for (;;) {
+            const literal = this.#parseValue(after.text, after.offset, key, true);
+            values.push(literal);
+            this.#checkOutcomeValue(key, literal);
+            const save = this.#pos;
+            this.#skipSpace();
+            if (this.#code(this.#pos) !== 44 /* , */) {
+                this.#pos = save;
+                break;
+            }
+            after = { text: ',', offset: this.#pos };
+            this.#pos += 1;
+        }
+        const last = values[values.length - 1];
+        const end = last?.span.end ?? opSpan.end;
+        this.#expectClauseEnd(key, last, 'in');
+        return { type: 'in', key, values, span: { start: key.span.start, end } };
+    }
+    #parseMatches(key, written, opSpan) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (this.#atClauseEnd())
+            this.#missingValue(written, opSpan.start, key);
+        let pattern;
+        let quoted = false;
+        if (this.#code(start) === 34 /* " */) {
+            pattern = this.#parseQuoted();
+            quoted = true;
+        }
+        else {
+            let end = start;
+            while (end < this.#text.length &&
+                !parse_condition_isSpace(this.#code(end)) &&
+                this.#joinerAt(end) === undefined)
+                end++;
+            pattern = this.#text.slice(start, end);
+            this.#pos = end;
+        }
+        const patternSpan = { start, end: this.#pos };
+        let regex;
+        try {
+            regex = new RegExp(pattern);
+        }
+        catch (e) {
+            const reason = e instanceof Error ? e.message : String(e);
+            this.#fail(`invalid regular expression ${JSON.stringify(pattern)} at ${column(start)}: ${reason}`, start, patternSpan.end - start, 'Patterns use JavaScript regular expression syntax; quote patterns that contain spaces.');
+        }
+        const literal = { value: pattern, quoted, span: patternSpan };
+        this.#expectClauseEnd(key, literal, 'matches');
+        return {
+            type: 'matches',
+            key,
+            pattern,
+            quoted,
+            regex,
+            patternSpan,
+            span: { start: key.span.start, end: patternSpan.end }
+        };
+    }
+    // ── values ──────────────────────────────────────────────────────────────────
+    #parseValue(after, afterOffset, key, inList) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (this.#atClauseEnd() || (inList && this.#code(start) === 44)) {
+            this.#missingValue(after, afterOffset, key);
+        }
+        const ch = this.#text.charAt(start);
+        if (ch === '"') {
+            const value = this.#parseQuoted();
+            return { value, quoted: true, span: { start, end: this.#pos } };
+        }
+        if (ch === "'") {
+            this.#fail(`single quotes do not delimit values (${column(start)}); use double quotes`, start, 1, `Write ${clause(key.text, after === ',' ? 'in' : after, '"value"')}. Inside a DOT attribute, write the quote as \\".`);
+        }
+        let end = start;
+        while (end < this.#text.length &&
+            !parse_condition_isSpace(this.#code(end)) &&
+            this.#joinerAt(end) === undefined &&
+            !(inList && this.#code(end) === 44)) {
+            end++;
+        }
+        const raw = this.#text.slice(start, end);
+        for (let i = 0; i < raw.length; i++) {
+            const bad = raw.charAt(i);
+            if (isBareChar(bad))
+                continue;
+            const at = start + i;
+            if (bad === ',' && !inList) {
+                this.#fail(`unexpected ',' in value ${quote(raw)} at ${column(at)}`, at, 1, `To test several values use 'in': ${key.text} in ${raw}. To compare with text containing a comma, quote it: ${clause(key.text, after, `"${raw}"`)}.`);
+            }
+            if (OPERATOR_CHARS.includes(bad) && i === 0) {
+                const op = this.#operatorRun(at);
+                this.#fail(`unexpected ${quote(op)} at ${column(at)}; expected a value after ${quote(after)}`, at, op.length, `Write one operator and then the value, e.g. ${clause(key.text, after, 'success')}.`);
+            }
+            this.#fail(`unexpected ${quote(bad)} in value ${quote(raw)} at ${column(at)}`, at, 1, `Put values that contain special characters in double quotes: ${clause(key.text, after === ',' ? 'in' : after, `"${raw}"`)}.`);
+        }
+        this.#pos = end;
+        return { value: raw, quoted: false, span: { start, end } };
+    }
+    /** A double-quoted string. Escapes: `\"`, `\\`, `\n`, `\t`, `\r`; any other backslash is kept as is. */
+    #parseQuoted() {
+        const start = this.#pos;
+        let out = '';
+        let i = start + 1;
+        let chunk = i;
+        while (i < this.#text.length) {
+            const c = this.#code(i);
+            if (c === 34 /* " */) {
+                out += this.#text.slice(chunk, i);
+                this.#pos = i + 1;
+                return out;
+            }
+            if (c === 92 /* \ */) {
+                out += this.#text.slice(chunk, i);
+                const next = this.#text.charAt(i + 1);
+                if (next === '"' || next === '\\')
+                    out += next;
+                else if (next === 'n')
+                    out += '\n';
+                else if (next === 't')
+                    out += '\t';
+                else if (next === 'r')
+                    out += '\r';
+                else
+                    out += `\\${next}`;
+                i += 2;
+                chunk = i;
+                continue;
+            }
+            i++;
+        }
+        this.#fail(`unterminated string starting at ${column(start)}`, start, this.#text.length - start, 'Add the closing double quote. Inside a DOT attribute each quote in the condition is written \\".');
+    }
+    #missingValue(after, afterOffset, key) {
+        this.#fail(`missing value after ${quote(after)} at ${column(afterOffset)}`, afterOffset, after.length, after === ','
+            ? 'Remove the trailing comma or add another value.'
+            : after === 'in' || after === 'not in'
+                ? `List the values, e.g. ${clause(key.text, after, 'success,partial_success')}.`
+                : after === 'matches' || after === 'not matches'
+                    ? `Write the pattern, e.g. ${clause(key.text, after, '"^v[0-9]+$"')}.`
+                    : `Write the value to compare with, e.g. ${clause(key.text, after, 'success')}; to compare with the empty string write ${clause(key.text, after, '""')}.`);
+    }
+    /** After a complete clause only the end, `&&` or `||` may follow. */
+    #expectClauseEnd(key, literal, op) {
+        const save = this.#pos;
+        this.#skipSpace();
+        if (this.#atClauseEnd())
+            return;
+        const at = this.#pos;
+        const ch = this.#text.charAt(at);
+        const word = this.#wordAt(at);
+        this.#rejectSingleJoiner(ch, at);
+        if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
+            const fix = word.toLowerCase() === 'and' ? '&&' : '||';
+            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, `Clauses are joined with && (and) or || (or).`);
+        }
+        const value = literal === undefined ? '' : literal.value;
+        let restEnd = at;
+        while (restEnd < this.#text.length && this.#joinerAt(restEnd) === undefined)
+            restEnd++;
+        const rest = this.#text.slice(save, restEnd).trimEnd();
+        const unexpected = word ?? ch;
+        const shown = literal?.quoted === false && op !== 'in' && op !== 'matches';
+        this.#fail(`unexpected ${quote(unexpected)} after the value ${JSON.stringify(value)} at ${column(at)}`, at, unexpected.length, op === 'in'
+            ? `Separate the values of 'in' with commas: ${key.text} in a,b,c.`
+            : shown
+                ? `Put a value that contains spaces in double quotes (${JSON.stringify(`${value}${rest}`)}), or join clauses with && or ||.`
+                : 'Join clauses with && or ||.');
+    }
+    #unexpectedAfterKey(key, c) {
+        const at = this.#pos;
+        const ch = this.#text.charAt(at);
+        if (c === 34 /* " */ || c === 39 /* ' */) {
+            this.#fail(`missing operator between ${quote(key.text)} and the value at ${column(at)}`, at, 1, `Write ${key.text}="value" or ${key.text}!="value".`);
+        }
+        this.#rejectSingleJoiner(ch, at);
+        this.#fail(`unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`, at, 1, `Compare with '=' or '!=', e.g. ${key.text}=success.`);
+    }
+    /** A lone `&` or `|` where `&&` or `||` was meant. */
+    #rejectSingleJoiner(ch, at) {
+        if (ch !== '&' && ch !== '|')
+            return;
+        const fix = ch === '&' ? '&&' : '||';
+        this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
+    }
+    #unknownWordAfterKey(key, word, at) {
+        const lower = word.toLowerCase();
+        if (lower === 'and' || lower === 'or') {
+            const fix = lower === 'and' ? '&&' : '||';
+            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, 'Clauses are joined with && (and) or || (or).');
+        }
+        const suggestion = closestMatch(word, [...WORD_OPS, 'not'], 2);
+        if (suggestion !== undefined) {
+            this.#fail(`unknown operator ${quote(word)} at ${column(at)}; did you mean ${quote(suggestion)}?`, at, word.length);
+        }
+        this.#fail(`unexpected ${quote(word)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!=', '&&', '||' or the end of the condition`, at, word.length, `Keys cannot contain spaces. Compare with '=' or '!=' (${key.text}=value), or use contains, startswith, endswith, in or matches.`);
+    }
+    // ── scanning ────────────────────────────────────────────────────────────────
+    #code(i) {
+        return this.#text.charCodeAt(i);
+    }
+    #skipSpace() {
+        while (this.#pos < this.#text.length && parse_condition_isSpace(this.#code(this.#pos)))
+            this.#pos++;
+    }
+    /**
+     * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
+     * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
+     */
+    #checkNotAnOperator(key) {
+        if (key.scope !== 'bare')
+            return;
+        const word = key.text;
+        if (word === 'not') {
+            this.#fail(`missing clause after 'not' at ${column(key.span.start)}`, key.span.start, word.length, "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not.");
+        }
+        if (WORD_OPS.includes(word)) {
+            this.#fail(`${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`, key.span.start, word.length, `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`);
+        }
+    }
+    #at(token) {
+        return this.#text.startsWith(token, this.#pos);
+    }
+    #joinerAt(i) {
+        const c = this.#code(i);
+        if (c === 38 && this.#code(i + 1) === 38)
+            return '&&';
+        if (c === 124 && this.#code(i + 1) === 124)
+            return '||';
+        return undefined;
+    }
+    #atClauseEnd() {
+        return this.#pos >= this.#text.length || this.#joinerAt(this.#pos) !== undefined;
+    }
+    /** A run of ASCII letters and underscores starting at `i`, when one starts there. */
+    #wordAt(i) {
+        let end = i;
+        while (end < this.#text.length && (isLetter(this.#code(end)) || this.#code(end) === 95))
+            end++;
+        if (end === i)
+            return undefined;
+        // A word followed directly by key characters is a key, not an operator.
+        if (end < this.#text.length && isKeyChar(this.#code(end))) {
+            let keyEnd = end;
+            while (keyEnd < this.#text.length && isKeyChar(this.#code(keyEnd)))
+                keyEnd++;
+            return this.#text.slice(i, keyEnd);
+        }
+        return this.#text.slice(i, end);
+    }
+    #fail(message, offset, length, hint) {
+        throw new ConditionSyntaxFailure(hint === undefined ? { message, offset, length } : { message, offset, length, hint });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/validate/graph-facts.ts
@@ -40837,6 +37254,63 @@ const implicitNodeRule = {
         return diagnostics;
     }
 };
+
+;// CONCATENATED MODULE: ./src/graph/find-join-node.ts
+
+
+
+function distancesFrom(graph, start, blocked, unconditionalOnly) {
+    const dist = new Map([[start, 0]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        const d = dist.get(id) ?? 0;
+        for (const e of outgoingEdges(graph, id)) {
+            if (e.to === blocked || dist.has(e.to))
+                continue;
+            if (unconditionalOnly && (e.attrs.get('condition')?.value.trim() ?? '') !== '')
+                continue;
+            dist.set(e.to, d + 1);
+            queue.push(e.to);
+        }
+    }
+    return dist;
+}
+function findJoinNode(graph, parallelId, branchStarts) {
+    const node = graph.nodes.get(parallelId);
+    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
+    if (explicit && graph.nodes.has(explicit))
+        return explicit;
+    if (branchStarts.length === 0)
+        return undefined;
+    return (convergence(graph, parallelId, branchStarts, true) ??
+        convergence(graph, parallelId, branchStarts, false));
+}
+function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
+    const starts = new Set(branchStarts);
+    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId, unconditionalOnly));
+    let best;
+    for (const [id, n] of graph.nodes) {
+        if (id === parallelId || starts.has(id))
+            continue;
+        let cost = 0;
+        let reachable = true;
+        for (const m of maps) {
+            const d = m.get(id);
+            if (d === undefined) {
+                reachable = false;
+                break;
+            }
+            cost = Math.max(cost, d);
+        }
+        if (!reachable)
+            continue;
+        const fanIn = nodeHandlerType(n) === HandlerTypes.FanIn;
+        if (best === undefined || cost < best.cost || (cost === best.cost && fanIn && !best.fanIn))
+            best = { id, cost, fanIn };
+    }
+    return best?.id;
+}
 
 ;// CONCATENATED MODULE: ./src/validate/rules/parallel-fan-in.ts
 /**
@@ -42296,6 +38770,4104 @@ function preparePipeline(source, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runtime/resume-command.ts
+
+/** `file` as the user would type it from `cwd`: relative when it is inside, else absolute. */
+function displayPath(file, cwd) {
+    return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
+ * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
+ */
+function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
+    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
+    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
+        words.push('-w', displayPath(workdir, cwd));
+    words.push(displayPath(pipelineFile, cwd));
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/runtime/load-pipeline.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads a pipeline file and prepares it (parse → transforms → validate). A file larger than `maxBytes` is
+ * refused by its size, before it is read. An unreadable file is a TrackerError with code `USAGE`.
+ */
+async function loadPipeline(pipeline, options) {
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(pipeline) ? pipeline : (0,external_node_path_namespaceObject.resolve)(options.cwd, pipeline);
+    const file = options.absolute === true ? path : displayPath(path, options.cwd);
+    const oversized = oversizedPipeline(path, file, options.limits?.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
+    if (oversized !== undefined)
+        return { path, file, source: '', sha256: '', prepared: oversized };
+    let source;
+    try {
+        source = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+                ? 'it is a directory'
+                : errorMessage(error);
+        throw new TrackerError('USAGE', `Cannot read pipeline '${pipeline}': ${why}.`, {
+            cause: error
+        });
+    }
+    const prepared = preparePipeline(source, {
+        file,
+        ...(options.limits === undefined ? {} : { limits: options.limits })
+    });
+    return {
+        path,
+        file,
+        source,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex'),
+        prepared
+    };
+}
+/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
+function oversizedPipeline(path, shown, maxBytes) {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (!stat.isFile())
+            return undefined;
+        size = stat.size;
+    }
+    catch {
+        return undefined; // the read reports unreadable files
+    }
+    if (size <= maxBytes)
+        return undefined;
+    return {
+        ok: false,
+        file: shown,
+        diagnostics: [
+            {
+                rule: 'dot_limit',
+                severity: 'error',
+                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
+                file: shown,
+                line: 1,
+                column: 1,
+                fix: raiseLimitHint('maxBytes', maxBytes, size)
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/run-id.ts
+
+/** 12 hex characters (6 random bytes), like Tracker's run IDs. */
+function newRunId() {
+    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
+}
+
+;// CONCATENATED MODULE: ./src/ports/run-archive.ts
+/** `<pipeline sha256>` (every run of that pipeline file) or `<pipeline sha256>/<run id>` (one run). */
+function runArchiveKey(pipelineSha256, runId) {
+    return runId === undefined ? pipelineSha256 : `${pipelineSha256}/${runId}`;
+}
+/** Whether a publication filed under `filed` answers a restore of `wanted`. */
+function archiveKeyMatches(filed, wanted) {
+    return filed === wanted || filed.startsWith(`${wanted}/`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/handler.ts
+/**
+ * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
+ * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
+ * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
+ */
+
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+function branchTimeoutReason(message) {
+    return new TrackerError('BRANCH_TIMEOUT', message);
+}
+function isBranchTimeout(reason) {
+    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+}
+
+;// CONCATENATED MODULE: ./src/engine/context.ts
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Renders a context value as the condition language and prompts see it. */
+function contextValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return Object.prototype.toString.call(value);
+    }
+}
+function cloneValue(value) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    return structuredClone(value);
+}
+function isReadonlyMap(value) {
+    return value instanceof Map;
+}
+class RunContext {
+    #values = new Map();
+    constructor(initial) {
+        if (!initial)
+            return;
+        if (isReadonlyMap(initial)) {
+            for (const [key, value] of initial)
+                this.set(key, value);
+        }
+        else {
+            this.apply(initial);
+        }
+    }
+    get(key) {
+        return this.#values.get(key);
+    }
+    getString(key, fallback = '') {
+        const value = this.#values.get(key);
+        return value === undefined ? fallback : contextValueToString(value);
+    }
+    has(key) {
+        return this.#values.has(key);
+    }
+    keys() {
+        return this.#values.keys();
+    }
+    set(key, value) {
+        if (FORBIDDEN_KEYS.has(key))
+            return;
+        if (value === undefined)
+            this.#values.delete(key);
+        else
+            this.#values.set(key, value);
+    }
+    delete(key) {
+        this.#values.delete(key);
+    }
+    apply(updates) {
+        for (const key of Object.keys(updates))
+            this.set(key, updates[key]);
+    }
+    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
+    toJson() {
+        const parts = [];
+        for (const [key, value] of this.#values) {
+            const text = JSON.stringify(value);
+            if (text !== undefined)
+                parts.push(`${JSON.stringify(key)}:${text}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    snapshot() {
+        const out = Object.create(null);
+        for (const [key, value] of this.#values)
+            out[key] = cloneValue(value);
+        return out;
+    }
+    clone() {
+        return new RunContext(this.snapshot());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ports/outcome.ts
+/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
+const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
+
+;// CONCATENATED MODULE: ./src/engine/outcome.ts
+
+function isStageStatus(value) {
+    return typeof value === 'string' && StageStatuses.includes(value);
+}
+function isSuccessful(status) {
+    return status === 'success' || status === 'partial_success';
+}
+function success(notes, contextUpdates) {
+    return {
+        status: 'success',
+        ...(notes === undefined ? {} : { notes }),
+        ...(contextUpdates === undefined ? {} : { contextUpdates })
+    };
+}
+function failure(failureReason, extra = {}) {
+    return { ...extra, status: 'fail', failureReason };
+}
+/**
+ * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status.
+ */
+function outcomeFromStatusJson(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        return 'status.json must contain a JSON object like {"outcome": "success"}';
+    }
+    const record = data;
+    const raw = record['outcome'] ?? record['status'];
+    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+    if (!isStageStatus(status)) {
+        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
+    }
+    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
+    const suggested = record['suggested_next_ids'];
+    const updates = record['context_updates'];
+    const notes = record['notes'];
+    const reason = record['failure_reason'];
+    return {
+        status,
+        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
+        ...(Array.isArray(suggested)
+            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
+            : {}),
+        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
+            ? { contextUpdates: updates }
+            : {}),
+        ...(typeof notes === 'string' ? { notes } : {}),
+        ...(typeof reason === 'string' ? { failureReason: reason } : {})
+    };
+}
+/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
+function outcomeToStatusJson(outcome) {
+    return {
+        outcome: outcome.status,
+        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
+        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
+            ? { context_updates: outcome.contextUpdates }
+            : {}),
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/retry-policy.ts
+
+const DEFAULT_BACKOFF = {
+    initialDelayMs: 200,
+    factor: 2,
+    maxDelayMs: 60_000,
+    jitter: true
+};
+const RETRY_PRESETS = {
+    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
+    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
+    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
+    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
+    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
+};
+/**
+ * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
+ * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
+ * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
+ * replaces the initial delay.
+ */
+function buildRetryPolicy(node, graph) {
+    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
+    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
+    const retries = getInteger(node.attrs, 'max_retries') ??
+        getInteger(graph.attrs, 'default_max_retries') ??
+        (preset ? preset.maxAttempts - 1 : 0);
+    const base = preset?.backoff ?? DEFAULT_BACKOFF;
+    const backoff = {
+        ...base,
+        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
+            getDurationMs(graph.attrs, 'default_base_delay') ??
+            base.initialDelayMs
+    };
+    return { maxAttempts: Math.max(1, retries + 1), backoff };
+}
+/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
+function delayForAttempt(attempt, backoff, random) {
+    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
+    delay = Math.min(delay, backoff.maxDelayMs);
+    if (backoff.jitter)
+        delay = delay * (0.5 + random());
+    return Math.max(0, Math.round(delay));
+}
+
+;// CONCATENATED MODULE: ./src/ports/checkpoint.ts
+const CHECKPOINT_VERSION = 2;
+
+;// CONCATENATED MODULE: ./src/engine/run-state.ts
+
+
+/**
+ * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
+ * string concatenation), and only a change to an existing key joins them all again. A checkpoint
+ * write in a long chain then costs O(1) here, not O(nodes run).
+ */
+class JoinedFragments {
+    #fragments = new Map();
+    #joined = '';
+    set(key, fragment) {
+        const old = this.#fragments.get(key);
+        if (old === fragment)
+            return;
+        this.#fragments.set(key, fragment);
+        if (old !== undefined)
+            this.#joined = undefined;
+        else if (this.#joined !== undefined) {
+            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
+        }
+    }
+    clear() {
+        this.#fragments.clear();
+        this.#joined = '';
+    }
+    get joined() {
+        this.#joined ??= [...this.#fragments.values()].join(',');
+        return this.#joined;
+    }
+}
+class RunState {
+    runId;
+    pipeline;
+    context;
+    completed = [];
+    #completedSet = new Set();
+    outcomes = new Map();
+    retries = new Map();
+    visits = new Map();
+    /**
+     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
+     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
+     */
+    #fragments = {
+        completed: new JoinedFragments(),
+        outcomes: new JoinedFragments(),
+        retries: new JoinedFragments(),
+        visits: new JoinedFragments()
+    };
+    /**
+     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
+     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
+     */
+    pendingParallel = new Map();
+    #branchJson = new WeakMap();
+    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
+    runningAttempts = new Map();
+    currentNode = '';
+    nextNode;
+    currentAttempt;
+    restartCount = 0;
+    status = 'running';
+    failureReason;
+    constructor(runId, pipeline, context) {
+        this.runId = runId;
+        this.pipeline = pipeline;
+        this.context = context ?? new RunContext();
+    }
+    static fromCheckpoint(checkpoint, pipeline) {
+        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
+        for (const id of checkpoint.completed_nodes)
+            state.markCompleted(id);
+        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
+            state.#setOutcome(id, o);
+        for (const [id, n] of Object.entries(checkpoint.node_retries))
+            state.#setCount(state.retries, state.#fragments.retries, id, n);
+        for (const [id, n] of Object.entries(checkpoint.visits))
+            state.#setCount(state.visits, state.#fragments.visits, id, n);
+        state.currentNode = checkpoint.current_node;
+        state.nextNode = checkpoint.next_node;
+        state.currentAttempt = checkpoint.current_attempt;
+        state.restartCount = checkpoint.restart_count;
+        state.status = checkpoint.status;
+        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
+            state.pendingParallel.set(key, {
+                node: block.node,
+                branches: new Map(Object.entries(block.branches))
+            });
+        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
+            state.runningAttempts.set(node, attempt);
+        return state;
+    }
+    markCompleted(nodeId) {
+        if (this.#completedSet.has(nodeId))
+            return;
+        this.#completedSet.add(nodeId);
+        this.completed.push(nodeId);
+        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
+    }
+    #setOutcome(nodeId, outcome) {
+        this.outcomes.set(nodeId, outcome);
+        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
+    }
+    #setCount(map, fragments, nodeId, n) {
+        map.set(nodeId, n);
+        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
+    }
+    isCompleted(nodeId) {
+        return this.#completedSet.has(nodeId);
+    }
+    recordOutcome(nodeId, outcome, attempts) {
+        this.#setOutcome(nodeId, {
+            status: outcome.status,
+            ...(outcome.notes ? { notes: outcome.notes } : {}),
+            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
+            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+            attempts
+        });
+        this.markCompleted(nodeId);
+    }
+    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
+    addRetry(nodeId) {
+        const n = (this.retries.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
+        return n;
+    }
+    addVisit(nodeId) {
+        const n = (this.visits.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
+        return n;
+    }
+    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
+    resetForRestart(context) {
+        this.completed.length = 0;
+        this.#completedSet.clear();
+        this.outcomes.clear();
+        this.retries.clear();
+        this.visits.clear();
+        this.#fragments.completed.clear();
+        this.#fragments.outcomes.clear();
+        this.#fragments.retries.clear();
+        this.#fragments.visits.clear();
+        this.pendingParallel.clear();
+        this.runningAttempts.clear();
+        for (const key of [...this.context.keys()])
+            this.context.delete(key);
+        this.context.apply(context.snapshot());
+        this.currentNode = '';
+        this.currentAttempt = undefined;
+    }
+    /**
+     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
+     * assembled from cached fragments (see `#fragments`).
+     */
+    /** The checkpoint fields before `completed_nodes`, in document order. */
+    #head() {
+        const running = this.#runningRecord();
+        return {
+            version: CHECKPOINT_VERSION,
+            run_id: this.runId,
+            pipeline: this.pipeline,
+            status: this.status,
+            current_node: this.currentNode,
+            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
+            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+            ...(running ? { running_attempts: running } : {})
+        };
+    }
+    serialize(timestamp) {
+        const object = (fragments) => `{${fragments.joined}}`;
+        const head = this.#head();
+        const tail = {
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+        const headText = JSON.stringify(head);
+        const tailText = JSON.stringify(tail);
+        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
+            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
+            `,"node_retries":${object(this.#fragments.retries)}` +
+            `,"visits":${object(this.#fragments.visits)}` +
+            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
+    }
+    /**
+     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+     * that moved on, not every branch's saved context changes.
+     */
+    #parallelJson() {
+        if (this.pendingParallel.size === 0)
+            return '';
+        const blocks = [];
+        for (const [key, block] of this.pendingParallel) {
+            const branches = [];
+            for (const [start, entry] of block.branches) {
+                let text = this.#branchJson.get(entry);
+                if (text === undefined) {
+                    text = JSON.stringify(entry);
+                    this.#branchJson.set(entry, text);
+                }
+                branches.push(`${JSON.stringify(start)}:${text}`);
+            }
+            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
+        }
+        return `"parallel":{${blocks.join(',')}},`;
+    }
+    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
+    #parallelRecord() {
+        if (this.pendingParallel.size === 0)
+            return undefined;
+        const out = Object.create(null);
+        for (const [key, block] of this.pendingParallel)
+            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
+        return out;
+    }
+    #runningRecord() {
+        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
+    }
+    toCheckpoint(timestamp) {
+        const record = (m) => {
+            const out = Object.create(null);
+            for (const [k, v] of m)
+                out[k] = v;
+            return out;
+        };
+        const parallel = this.#parallelRecord();
+        return {
+            ...this.#head(),
+            completed_nodes: [...this.completed],
+            node_outcomes: record(this.outcomes),
+            node_retries: record(this.retries),
+            visits: record(this.visits),
+            context: this.context.snapshot(),
+            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/condition/evaluate-condition.ts
+const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
+function conditionValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+        return String(value);
+    }
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
+        return Object.prototype.toString.call(value);
+    }
+}
+function present(value) {
+    return value !== undefined && value !== null;
+}
+/**
+ * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
+ * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
+ */
+function resolveConditionKey(key, scope) {
+    switch (key.scope) {
+        case 'outcome':
+            return scope.outcome;
+        case 'preferred_label':
+            return scope.preferredLabel;
+        case 'context': {
+            const qualified = scope.lookup(`context.${key.path}`);
+            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
+        }
+        case 'internal':
+        case 'bare':
+            return conditionValueToString(scope.lookup(key.path));
+    }
+}
+/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
+function isTruthyConditionValue(value) {
+    const v = value.trim();
+    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+function toNumber(text) {
+    const t = text.trim();
+    if (!evaluate_condition_NUMBER.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
+function fold(key, text) {
+    return key.scope === 'outcome' ? text.toLowerCase() : text;
+}
+function evaluateCondition(expr, scope) {
+    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
+    let negate = false;
+    let e = expr;
+    while (e.type === 'not') {
+        negate = !negate;
+        e = e.item;
+    }
+    return negate !== evaluateInner(e, scope);
+}
+function evaluateInner(expr, scope) {
+    switch (expr.type) {
+        case 'or':
+            return expr.items.some((item) => evaluateCondition(item, scope));
+        case 'and':
+            return expr.items.every((item) => evaluateCondition(item, scope));
+        case 'not':
+            return !evaluateCondition(expr.item, scope);
+        case 'truthy':
+            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
+        case 'in': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            return expr.values.some((v) => fold(expr.key, v.value) === actual);
+        }
+        case 'matches':
+            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
+        case 'compare': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            const literal = fold(expr.key, expr.literal);
+            switch (expr.op) {
+                case '=':
+                    return actual === literal;
+                case '!=':
+                    return actual !== literal;
+                case 'contains':
+                    return actual.includes(literal);
+                case 'startswith':
+                    return actual.startsWith(literal);
+                case 'endswith':
+                    return actual.endsWith(literal);
+                case '<':
+                case '<=':
+                case '>':
+                case '>=': {
+                    const a = toNumber(actual);
+                    const b = toNumber(literal);
+                    if (a === undefined || b === undefined)
+                        return false;
+                    if (expr.op === '<')
+                        return a < b;
+                    if (expr.op === '<=')
+                        return a <= b;
+                    if (expr.op === '>')
+                        return a > b;
+                    return a >= b;
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/condition-cache.ts
+/**
+ * Evaluates edge conditions against an outcome and the context, parsing each distinct condition text once.
+ */
+
+
+
+const MAX_CACHED = 4096;
+const cache = new Map();
+function compiled(text) {
+    let expr = cache.get(text);
+    if (expr)
+        return expr;
+    const parsed = parseCondition(text);
+    if (!parsed.ok) {
+        const first = parsed.errors[0];
+        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} does not parse: ${first?.message ?? 'syntax error'}`);
+    }
+    expr = parsed.expr;
+    if (cache.size >= MAX_CACHED)
+        cache.clear();
+    cache.set(text, expr);
+    return expr;
+}
+function conditionHolds(text, outcome, context) {
+    return evaluateCondition(compiled(text), {
+        outcome: outcome.status,
+        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
+        lookup: (key) => context.get(key)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/select-edge.ts
+
+
+
+function conditionOf(edge) {
+    return edge.attrs.get('condition')?.value.trim() ?? '';
+}
+function weightOf(edge) {
+    return getInteger(edge.attrs, 'weight') ?? 0;
+}
+/** Lowercase, trim, strip accelerator prefixes like `[Y] `, `Y) `, `Y - `. */
+function normalizeLabel(label) {
+    let text = label.trim();
+    const patterns = [/^\[[^\]\s]{1,3}\]\s*/, /^[A-Za-z0-9]\)\s+/, /^[A-Za-z0-9]\s+-\s+/];
+    for (const p of patterns) {
+        const stripped = text.replace(p, '');
+        if (stripped !== text) {
+            text = stripped;
+            break;
+        }
+    }
+    return text.trim().toLowerCase();
+}
+function bestByWeightThenLexical(edges) {
+    let best = edges[0];
+    for (const e of edges) {
+        const dw = weightOf(e) - weightOf(best);
+        if (dw > 0 || (dw === 0 && e.to < best.to))
+            best = e;
+    }
+    const tied = edges.some((e) => e !== best && weightOf(e) === weightOf(best));
+    return { edge: best, reason: tied ? 'lexical' : 'weight' };
+}
+/**
+ * Picks the next edge. With `onlyConditional` (used after a failure) unconditional edges are not
+ * eligible: a failed node never falls through an unconditional edge.
+ */
+function selectEdge(graph, nodeId, outcome, context, options = {}) {
+    const edges = outgoingEdges(graph, nodeId);
+    if (edges.length === 0)
+        return undefined;
+    const matched = edges.filter((e) => {
+        const condition = conditionOf(e);
+        return condition !== '' && conditionHolds(condition, outcome, context);
+    });
+    if (matched.length > 0)
+        return { edge: bestByWeightThenLexical(matched).edge, reason: 'condition' };
+    if (options.onlyConditional)
+        return undefined;
+    const unconditional = edges.filter((e) => conditionOf(e) === '');
+    if (outcome.preferredLabel) {
+        const wanted = normalizeLabel(outcome.preferredLabel);
+        const hit = unconditional.find((e) => normalizeLabel(e.attrs.get('label')?.value ?? '') === wanted);
+        if (hit)
+            return { edge: hit, reason: 'preferred_label' };
+    }
+    for (const id of outcome.suggestedNextIds ?? []) {
+        const hit = unconditional.find((e) => e.to === id);
+        if (hit)
+            return { edge: hit, reason: 'suggested_next' };
+    }
+    return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-pipeline.ts
+/**
+ * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
+ * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
+ * Pure orchestration: every effect goes through the ports in RunOptions.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Thrown inside the walk when the run's signal fires; caught by runPipeline. */
+class StopSignal extends Error {
+    nodeId;
+    constructor(nodeId) {
+        super('stopped');
+        this.nodeId = nodeId;
+    }
+}
+const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
+const DEFAULT_MAX_RESTARTS = 5;
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix}`;
+}
+/** The failure summary shows this many last lines of each output file of a failed branch node. */
+const FAILURE_TAIL_LINES = 10;
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** …read from at most this many trailing bytes (the logs can be any size). */
+const FAILURE_TAIL_BYTES = 16 * 1024;
+function mirrorGraphAttributes(graph, context) {
+    for (const [key, value] of graph.attrs)
+        context.set(GRAPH_MIRROR_PREFIX + key, value.value);
+    if (!graph.attrs.has('goal'))
+        context.set('graph.goal', '');
+}
+function isExitNode(node) {
+    return nodeHandlerType(node) === HandlerTypes.Exit;
+}
+async function runPipeline(graph, options) {
+    return new Engine(graph, options).run();
+}
+class Engine {
+    #graph;
+    #o;
+    #state;
+    #signal;
+    #runStore;
+    #saveChain = Promise.resolve();
+    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+    #resumedAfterFailure = false;
+    #startedAt;
+    constructor(graph, options) {
+        this.#graph = graph;
+        this.#o = options;
+        this.#signal = options.signal ?? new AbortController().signal;
+        this.#runStore = options.runStore;
+        this.#startedAt = options.clock.now();
+        if (options.resumeFrom) {
+            this.#state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
+            mirrorGraphAttributes(graph, this.#state.context);
+        }
+        else {
+            this.#state = new RunState(options.runId, options.pipeline);
+            mirrorGraphAttributes(graph, this.#state.context);
+            if (options.initialContext)
+                this.#state.context.apply(options.initialContext);
+        }
+    }
+    #emit(payload) {
+        this.#o.events.emit({
+            ...payload,
+            ts: this.#o.clock.now(),
+            runId: this.#state.runId
+        });
+    }
+    #iso() {
+        return new Date(this.#o.clock.now()).toISOString();
+    }
+    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
+    async #checkpoint(nodeId) {
+        const text = this.#state.serialize(this.#iso());
+        const write = this.#saveChain.then(() => this.#o.checkpointStore.save(text));
+        this.#saveChain = write.catch(() => undefined);
+        await write;
+        if (this.#state.restartCount > 0)
+            await this.#runStore.writeRunFile('checkpoint.json', text);
+        const next = this.#state.nextNode;
+        this.#emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
+    }
+    async run() {
+        const resumed = this.#o.resumeFrom !== undefined;
+        this.#emit({
+            type: 'pipeline.started',
+            pipeline: this.#graph.name,
+            goal: getString(this.#graph.attrs, 'goal') ?? '',
+            runDir: this.#runStore.runDir,
+            resumed,
+            nodeCount: this.#graph.nodes.size
+        });
+        if (!resumed)
+            await this.#writeManifest();
+        const dependencies = getString(this.#graph.attrs, 'schedule') === 'dependencies';
+        let start = this.#state.nextNode;
+        this.#resumedAfterFailure = resumed && this.#state.status === 'fail';
+        if (this.#resumedAfterFailure && !dependencies && start !== undefined) {
+            start = this.#resumeTarget(start) ?? start;
+            this.#state.nextNode = start;
+            this.#grantFreshRetryBudget(start);
+        }
+        if (!resumed || start === undefined) {
+            if (resumed && this.#state.status === 'success')
+                return this.#finish('success', undefined);
+            const starts = findStartNodes(this.#graph);
+            const first = starts[0];
+            if (starts.length !== 1 || first === undefined) {
+                throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
+            }
+            start = first.id;
+        }
+        this.#state.status = 'running';
+        this.#state.failureReason = undefined;
+        try {
+            if (dependencies)
+                return await this.#runDependencies(start);
+            for (;;) {
+                const end = await this.#walk(start, {
+                    context: this.#state.context,
+                    scope: '',
+                    attempts: this.#mainAttempts
+                });
+                if (end.kind === 'failed')
+                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
+                if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+                    const limit = this.#restartLimitReason(end.lastNode, end.stoppedBefore);
+                    if (limit !== undefined)
+                        return this.#finish('fail', limit, end.lastNode);
+                    start = await this.#restart(end.stoppedBefore);
+                    continue;
+                }
+                if (end.kind === 'dead_end' && end.outcome.status === 'fail') {
+                    return this.#finish('fail', end.outcome.failureReason ?? 'stage failed', end.lastNode);
+                }
+                return this.#finish('success', undefined);
+            }
+        }
+        catch (error) {
+            if (error instanceof StopSignal)
+                return this.#stopped(error.nodeId);
+            throw error;
+        }
+    }
+    async #writeManifest() {
+        const manifest = {
+            name: this.#graph.name,
+            label: getString(this.#graph.attrs, 'label') ?? '',
+            goal: getString(this.#graph.attrs, 'goal') ?? '',
+            run_id: this.#state.runId,
+            pipeline_file: this.#o.pipeline.file,
+            pipeline_sha256: this.#o.pipeline.sha256,
+            start_time: this.#iso(),
+            tracker_version: this.#o.trackerVersion ?? 'unknown',
+            ...(this.#o.workdir === undefined ? {} : { workdir: this.#o.workdir })
+        };
+        await this.#runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+    }
+    async #finish(status, reason, failedNode, resumeHint) {
+        this.#state.status = status;
+        this.#state.failureReason = reason;
+        if (status === 'success') {
+            this.#state.nextNode = undefined;
+            this.#state.currentAttempt = undefined;
+        }
+        await this.#checkpoint(failedNode ?? this.#state.currentNode);
+        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
+        const durationMs = this.#o.clock.now() - this.#startedAt;
+        if (status === 'success') {
+            this.#emit({
+                type: 'pipeline.completed',
+                durationMs,
+                completedNodes: this.#state.completed.length
+            });
+        }
+        else {
+            const failedBranches = failedNode ? await this.#failedBranches(failedNode) : [];
+            this.#emit({
+                type: 'pipeline.failed',
+                durationMs,
+                reason: reason ?? 'failed',
+                ...(failedNode ? { nodeId: failedNode } : {}),
+                ...(failedBranches.length ? { failedBranches } : {})
+            });
+        }
+        const hint = status === 'fail' ? (resumeHint ?? this.#walkResumeHint()) : undefined;
+        return { ...this.#result(status, reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+    }
+    /** What resuming a failed edge-scheduled run does: see #resumeTarget. */
+    #walkResumeHint() {
+        const next = this.#state.nextNode;
+        const target = this.#resumeTarget(next);
+        if (target === undefined)
+            return undefined;
+        return target === next
+            ? `re-runs '${target}' with a fresh retry budget`
+            : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+    }
+    /**
+     * Where resuming a failed edge-scheduled run starts: the node it failed at — except when it failed at the
+     * exit on a goal gate that has no retry target, which would only fail again: then the first unsatisfied gate.
+     */
+    #resumeTarget(next) {
+        const node = next === undefined ? undefined : this.#graph.nodes.get(next);
+        if (!node || !isExitNode(node))
+            return next;
+        const [first] = this.#unsatisfiedGates();
+        if (first === undefined || this.#retryTargetFor(first[0]) !== undefined)
+            return next;
+        return first[0];
+    }
+    /**
+     * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+     * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+     */
+    #grantFreshRetryBudget(nodeId) {
+        const node = this.#graph.nodes.get(nodeId);
+        if (!node)
+            return;
+        this.#state.currentAttempt = { node: nodeId, attempt: 1 };
+        this.#announceFreshRetryBudget(node);
+    }
+    #announceFreshRetryBudget(node) {
+        const nodeId = node.id;
+        const max = buildRetryPolicy(node, this.#graph).maxAttempts;
+        this.#emit({
+            type: 'warning',
+            nodeId,
+            message: `resuming a failed run: '${nodeId}' runs again with a fresh retry budget (attempt 1 of ${max})`
+        });
+    }
+    /**
+     * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+     * node, its reason and the last lines of its output — so the failure summary can show them (the parallel
+     * node itself has no output of its own). Read from `parallel.results`, so it holds after a resume too.
+     */
+    async #failedBranches(nodeId) {
+        const node = this.#graph.nodes.get(nodeId);
+        const type = node ? this.#o.registry.resolveType(node) : undefined;
+        if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
+            return [];
+        const raw = this.#state.context.get('parallel.results');
+        if (!Array.isArray(raw))
+            return [];
+        const out = [];
+        for (const r of raw) {
+            if (typeof r !== 'object' || r === null)
+                continue;
+            const { id, status, last_node: last, failure_reason: why } = r;
+            if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
+                continue;
+            const failing = typeof last === 'string' ? last : undefined;
+            const recorded = failing ? this.#state.outcomes.get(failing)?.failure_reason : undefined;
+            const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+            const output = [];
+            for (const file of failing ? FAILURE_TAIL_FILES : []) {
+                const text = await this.#runStore
+                    .readStageFileTail(failing, file, FAILURE_TAIL_BYTES)
+                    .catch(() => undefined);
+                if (text && text.trim() !== '')
+                    output.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+            }
+            out.push({
+                branch: id,
+                ...(failing ? { nodeId: failing } : {}),
+                ...(reason ? { reason } : {}),
+                ...(output.length ? { output } : {})
+            });
+        }
+        return out;
+    }
+    async #stopped(nodeId) {
+        this.#state.status = 'stopped';
+        const reason = 'stopped by signal';
+        this.#state.failureReason = reason;
+        await this.#checkpoint(nodeId ?? this.#state.currentNode);
+        await Promise.all([this.#o.checkpointStore.flush?.(), this.#runStore.flush()]);
+        this.#emit({
+            type: 'pipeline.stopped',
+            durationMs: this.#o.clock.now() - this.#startedAt,
+            reason,
+            ...(nodeId ? { nodeId } : {})
+        });
+        return this.#result('stopped', reason, nodeId);
+    }
+    #result(status, reason, failedNode) {
+        return {
+            status,
+            runId: this.#state.runId,
+            ...(reason === undefined ? {} : { failureReason: reason }),
+            ...(failedNode === undefined ? {} : { failedNode }),
+            completedNodes: [...this.#state.completed],
+            checkpoint: this.#state.toCheckpoint(this.#iso())
+        };
+    }
+    /** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+    #restartLimitReason(from, to) {
+        const max = Math.max(0, getInteger(this.#graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+        if (this.#state.restartCount < max)
+            return undefined;
+        return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(this.#state.restartCount + 1)} time, ` +
+            `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
+    }
+    /** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
+    async #restart(target) {
+        this.#state.restartCount += 1;
+        const n = this.#state.restartCount;
+        const fresh = new RunContext();
+        mirrorGraphAttributes(this.#graph, fresh);
+        if (this.#o.initialContext)
+            fresh.apply(this.#o.initialContext);
+        this.#state.resetForRestart(fresh);
+        this.#state.nextNode = target;
+        if (this.#o.restartRunStore) {
+            await this.#runStore.flush();
+            this.#runStore = this.#o.restartRunStore(n);
+        }
+        this.#emit({ type: 'loop.restarted', restart: n, target });
+        await this.#checkpoint(target);
+        return target;
+    }
+    /** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+    #mainAttempts = {
+        saved: (id) => this.#state.currentAttempt?.node === id ? this.#state.currentAttempt.attempt : undefined,
+        set: (node, attempt) => {
+            this.#state.currentAttempt = { node, attempt };
+        },
+        clear: () => undefined
+    };
+    /** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+    #concurrentAttempts = {
+        saved: (id) => this.#state.runningAttempts.get(id),
+        set: (id, attempt) => {
+            this.#state.runningAttempts.set(id, attempt);
+        },
+        clear: (id) => {
+            this.#state.runningAttempts.delete(id);
+        }
+    };
+    /** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+    #interruption(w) {
+        if (!w.signal?.aborted || this.#signal.aborted)
+            return undefined;
+        const reason = w.signal.reason;
+        return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+    }
+    #throwIfStopped(nodeId) {
+        if (this.#signal.aborted)
+            throw new StopSignal(nodeId);
+    }
+    /**
+     * Runs nodes from `start` until the exit, a stop node, a dead end or an unrouted failure. The main walk
+     * and every parallel branch use this same loop.
+     */
+    async #walk(start, w) {
+        let current = start;
+        let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
+        let lastNode = w.resumedAt?.lastNode;
+        let arrivedVia;
+        const isMain = w.branch === undefined;
+        for (;;) {
+            this.#throwIfStopped(current);
+            // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
+            if (w.stopAt?.has(current))
+                return {
+                    kind: 'stop_at',
+                    outcome: lastOutcome,
+                    stoppedBefore: current,
+                    ...(lastNode ? { lastNode } : {})
+                };
+            const interrupted = this.#interruption(w);
+            if (interrupted)
+                return this.#interruptedEnd(interrupted, lastNode);
+            const node = this.#graph.nodes.get(current);
+            if (!node) {
+                return {
+                    kind: 'failed',
+                    outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
+                    ...(lastNode ? { lastNode } : {})
+                };
+            }
+            if (isExitNode(node)) {
+                if (!isMain)
+                    return {
+                        kind: 'stop_at',
+                        outcome: lastOutcome,
+                        stoppedBefore: current,
+                        ...(lastNode ? { lastNode } : {})
+                    };
+                const redirect = this.#checkGoalGates();
+                if (redirect === 'fail') {
+                    const reason = this.#unsatisfiedGateReason();
+                    return { kind: 'failed', outcome: failure(reason), lastNode: current };
+                }
+                if (redirect !== undefined) {
+                    this.#emitEdge(current, redirect.target, redirect.reason, w);
+                    current = redirect.target;
+                    arrivedVia = undefined;
+                    this.#state.nextNode = current;
+                    continue;
+                }
+            }
+            const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(this.#graph.attrs, 'default_max_visits');
+            const visits = this.#state.visits.get(current) ?? 0;
+            const resuming = w.attempts.saved(current) !== undefined;
+            if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
+                const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
+                return { kind: 'failed', outcome, lastNode: current };
+            }
+            if (isMain)
+                this.#state.nextNode = current;
+            const outcome = await this.#executeNode(node, w, arrivedVia);
+            const interruptedNow = this.#interruption(w);
+            if (interruptedNow)
+                return this.#interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
+            lastOutcome = outcome;
+            lastNode = current;
+            if (isExitNode(node)) {
+                if (isMain)
+                    this.#state.currentNode = current;
+                return { kind: 'exit', outcome, lastNode: current };
+            }
+            const next = this.#route(node, outcome, w);
+            if (next === undefined) {
+                if (isMain) {
+                    this.#state.currentNode = current;
+                    this.#state.nextNode = outcome.status === 'fail' ? current : undefined;
+                    if (outcome.status === 'fail') {
+                        return {
+                            kind: 'failed',
+                            outcome: failure(this.#failureText(node, outcome)),
+                            lastNode: current
+                        };
+                    }
+                }
+                w.onAdvance?.(current, undefined, outcome);
+                return {
+                    kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
+                    outcome,
+                    lastNode: current
+                };
+            }
+            if (next.restart && isMain) {
+                this.#state.currentNode = current;
+                return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
+            }
+            if (isMain) {
+                this.#state.currentNode = current;
+                this.#state.nextNode = next.to;
+                this.#state.currentAttempt = undefined;
+                await this.#checkpoint(current);
+            }
+            else {
+                w.onAdvance?.(current, next.to, outcome);
+                // A branch that has reached its join ends right here, and runSubgraph checkpoints that end
+                // without awaiting anything in between: one write then stands for both transitions.
+                if (!w.stopAt?.has(next.to))
+                    await this.#checkpoint(current);
+            }
+            current = next.to;
+            arrivedVia = next.edge;
+        }
+    }
+    /** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+    #interruptedEnd(why, lastNode, outcome) {
+        return why.timeout
+            ? {
+                kind: 'failed',
+                outcome: outcome ?? failure(why.message, { retryable: false }),
+                ...(lastNode ? { lastNode } : {})
+            }
+            : {
+                kind: 'cancelled',
+                outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+                ...(lastNode ? { lastNode } : {})
+            };
+    }
+    #failureText(node, outcome) {
+        const reason = outcome.failureReason ?? 'failed';
+        // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+        // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+        const gate = getBoolean(node.attrs, 'goal_gate') === true
+            ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+            : '';
+        return `Stage '${node.id}' failed: ${reason}${gate}`;
+    }
+    #emitEdge(from, to, reason, w, label, condition) {
+        this.#emit({
+            type: 'edge.selected',
+            nodeId: from,
+            to,
+            reason,
+            ...(w.branch ? { branch: w.branch } : {}),
+            ...(label ? { label } : {}),
+            ...(condition ? { condition } : {})
+        });
+    }
+    /** Chooses where to go after a node (spec §3.3 and failure routing §3.7). */
+    #route(node, outcome, w) {
+        const failed = outcome.status === 'fail';
+        if (outcome.continueAt !== undefined && !failed) {
+            this.#emitEdge(node.id, outcome.continueAt, 'continue_at', w);
+            return { to: outcome.continueAt, restart: false };
+        }
+        const choice = selectEdge(this.#graph, node.id, outcome, w.context, {
+            onlyConditional: failed
+        });
+        if (choice) {
+            const e = choice.edge;
+            this.#emitEdge(node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
+            return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
+        }
+        if (!failed)
+            return undefined;
+        // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
+        const router = outgoingEdges(this.#graph, node.id).find((e) => {
+            const target = this.#graph.nodes.get(e.to);
+            return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+                target !== undefined &&
+                nodeHandlerType(target) === HandlerTypes.Conditional);
+        });
+        if (router) {
+            this.#emitEdge(node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
+            return { to: router.to, restart: false, edge: router };
+        }
+        for (const [attr, reason] of [
+            ['retry_target', 'retry_target'],
+            ['fallback_retry_target', 'fallback_retry_target']
+        ]) {
+            const target = getString(node.attrs, attr);
+            if (target && this.#graph.nodes.has(target)) {
+                this.#emitEdge(node.id, target, reason, w);
+                return { to: target, restart: false };
+            }
+        }
+        return undefined;
+    }
+    /** Goal gates (spec §3.4): undefined = satisfied; a redirect; or 'fail' when nothing can retry. */
+    #checkGoalGates() {
+        for (const [id, recorded] of this.#state.outcomes) {
+            const node = this.#graph.nodes.get(id);
+            if (!node || getBoolean(node.attrs, 'goal_gate') !== true)
+                continue;
+            if (isSuccessful(recorded.status))
+                continue;
+            const target = this.#retryTargetFor(id);
+            this.#emit({
+                type: 'goal_gate.unsatisfied',
+                nodeId: id,
+                status: recorded.status,
+                ...(target ? { retryTarget: target } : {})
+            });
+            return target ? { target, reason: 'goal_gate' } : 'fail';
+        }
+        return undefined;
+    }
+    /** A goal gate's retry target: its own retry_target/fallback_retry_target, else the graph's. */
+    #retryTargetFor(gate) {
+        const node = this.#graph.nodes.get(gate);
+        const candidates = [
+            node ? getString(node.attrs, 'retry_target') : undefined,
+            node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+            getString(this.#graph.attrs, 'retry_target'),
+            getString(this.#graph.attrs, 'fallback_retry_target')
+        ];
+        return candidates.find((t) => t !== undefined && t !== '' && this.#graph.nodes.has(t));
+    }
+    /** Goal gates (goal_gate=true) whose recorded outcome is not a success, in the order they ran. */
+    #unsatisfiedGates(options = {}) {
+        return [...this.#state.outcomes]
+            .filter(([id, o]) => {
+            const node = this.#graph.nodes.get(id);
+            return (node !== undefined &&
+                getBoolean(node.attrs, 'goal_gate') === true &&
+                !isSuccessful(o.status) &&
+                !(options.ignoreSkipped === true && o.status === 'skipped'));
+        })
+            .map(([id, o]) => [id, o.status]);
+    }
+    #unsatisfiedGateReason() {
+        const gates = this.#unsatisfiedGates().map(([id, status]) => `'${id}' (${status})`);
+        return `Goal gate unsatisfied: ${gates.join(', ')} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
+    }
+    /** Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions). */
+    async #executeNode(node, w, incomingEdge) {
+        const handlerType = this.#o.registry.resolveType(node);
+        const handler = handlerType === undefined ? undefined : this.#o.registry.get(handlerType);
+        const typeName = handlerType ?? nodeHandlerType(node);
+        const policy = buildRetryPolicy(node, this.#graph);
+        let attempt = 1;
+        const saved = w.attempts.saved(node.id);
+        if (saved !== undefined)
+            attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
+        else
+            this.#state.addVisit(node.id);
+        w.attempts.set(node.id, attempt);
+        const signal = w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal;
+        for (;;) {
+            await this.#o.clock.yieldToEventLoop?.();
+            this.#throwIfStopped(node.id);
+            const before = this.#interruption(w);
+            if (before)
+                return this.#interruptedStage(node, typeName, attempt, undefined, before, w);
+            w.context.set('current_node', node.id);
+            const startedAt = this.#o.clock.now();
+            this.#emit({
+                type: 'stage.started',
+                nodeId: node.id,
+                handlerType: typeName,
+                label: nodeLabel(node),
+                attempt,
+                maxAttempts: policy.maxAttempts,
+                ...(w.branch ? { branch: w.branch } : {})
+            });
+            let outcome;
+            if (!handler) {
+                outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
+            }
+            else {
+                try {
+                    outcome = await handler.execute(this.#handlerInput(node, w, attempt, incomingEdge));
+                }
+                catch (error) {
+                    if (this.#signal.aborted)
+                        throw new StopSignal(node.id);
+                    outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
+                }
+            }
+            if (this.#signal.aborted)
+                throw new StopSignal(node.id);
+            const durationMs = this.#o.clock.now() - startedAt;
+            const interrupted = this.#interruption(w);
+            if (interrupted)
+                return this.#interruptedStage(node, typeName, attempt, durationMs, interrupted, w);
+            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
+            const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
+            if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
+                const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, this.#o.random));
+                const retries = this.#state.addRetry(node.id);
+                w.context.set(`internal.retry_count.${node.id}`, retries);
+                attempt += 1;
+                // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+                w.attempts.set(node.id, attempt);
+                await this.#checkpoint(node.id);
+                this.#emit({
+                    type: 'stage.retrying',
+                    nodeId: node.id,
+                    attempt,
+                    maxAttempts: policy.maxAttempts,
+                    delayMs,
+                    reason: outcome.failureReason ?? outcome.status,
+                    ...(w.branch ? { branch: w.branch } : {})
+                });
+                try {
+                    await this.#o.clock.sleep(delayMs, signal);
+                }
+                catch {
+                    if (this.#signal.aborted)
+                        throw new StopSignal(node.id);
+                }
+                continue;
+            }
+            if (outcome.status === 'retry') {
+                outcome =
+                    getBoolean(node.attrs, 'allow_partial') === true
+                        ? {
+                            ...outcome,
+                            status: 'partial_success',
+                            notes: 'retries exhausted, partial accepted'
+                        }
+                        : {
+                            ...outcome,
+                            status: 'fail',
+                            failureReason: `max retries exceeded (${policy.maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
+                        };
+            }
+            await this.#record(node, outcome, attempt, w);
+            w.attempts.clear(node.id);
+            return outcome;
+        }
+    }
+    /**
+     * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+     * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+     * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+     */
+    async #interruptedStage(node, typeName, attempt, durationMs, why, w) {
+        const outcome = why.timeout
+            ? failure(why.message, { retryable: false })
+            : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+        // durationMs is undefined when the node was waiting to retry: that attempt never started.
+        if (durationMs !== undefined)
+            this.#emitCompleted(node, typeName, outcome, attempt, durationMs, w);
+        if (why.timeout)
+            await this.#record(node, outcome, attempt, w);
+        w.attempts.clear(node.id);
+        return outcome;
+    }
+    #emitCompleted(node, handlerType, outcome, attempt, durationMs, w) {
+        this.#emit({
+            type: 'stage.completed',
+            nodeId: node.id,
+            handlerType,
+            status: outcome.status,
+            attempt,
+            durationMs,
+            ...(outcome.notes ? { notes: outcome.notes } : {}),
+            ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+            ...(w.branch ? { branch: w.branch } : {})
+        });
+    }
+    async #record(node, outcome, attempts, w) {
+        this.#state.recordOutcome(node.id, outcome, attempts);
+        if (outcome.contextUpdates)
+            w.context.apply(outcome.contextUpdates);
+        w.context.set('outcome', outcome.status);
+        if (outcome.preferredLabel)
+            w.context.set('preferred_label', outcome.preferredLabel);
+        if (!outcome.autoStatus) {
+            // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+            // written in the background; the run's flush waits for it.
+            await this.#runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
+        }
+    }
+    #handlerInput(node, w, attempt, incomingEdge) {
+        return {
+            ...(incomingEdge ? { incomingEdge } : {}),
+            node,
+            graph: this.#graph,
+            context: w.context,
+            runId: this.#state.runId,
+            attempt,
+            runStore: this.#runStore,
+            clock: this.#o.clock,
+            signal: w.signal ? AbortSignal.any([this.#signal, w.signal]) : this.#signal,
+            ...(w.branch ? { branch: w.branch } : {}),
+            emit: (payload) => this.#emit({
+                ...payload,
+                ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
+            }),
+            engine: this.#services(w)
+        };
+    }
+    /** EngineServices for handlers running in walk `w`: branches they start are scoped to it. */
+    #services(w) {
+        return {
+            runSubgraph: (request) => this.#runBranch(request, w),
+            completeParallel: (nodeId) => {
+                const key = parallelKey(w.scope, nodeId);
+                for (const k of [...this.#state.pendingParallel.keys()])
+                    if (k === key || k.startsWith(`${key}/`))
+                        this.#state.pendingParallel.delete(k);
+            }
+        };
+    }
+    /**
+     * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+     * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+     * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+     * node (so a branch that reached its join before the process died keeps its real status).
+     */
+    async #runBranch(request, parent) {
+        const [first] = request.branch.split('/');
+        const parallelNode = first || request.branch;
+        const key = parallelKey(parent.scope, parallelNode);
+        let block = this.#state.pendingParallel.get(key);
+        if (!block) {
+            block = { node: parallelNode, branches: new Map() };
+            this.#state.pendingParallel.set(key, block);
+        }
+        const branches = block.branches;
+        const saved = branches.get(request.start);
+        const base = parent.context.snapshot();
+        const resultOf = (b, context) => ({
+            outcome: {
+                status: b.status ?? 'success',
+                ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+                ...(b.notes ? { notes: b.notes } : {})
+            },
+            ...(b.last_node ? { lastNode: b.last_node } : {}),
+            completedNodes: b.completed_nodes,
+            context: context.snapshot(),
+            contextUpdates: b.context_updates,
+            ...(b.cancelled ? { cancelled: true } : {})
+        });
+        const context = new RunContext(base);
+        if (saved) {
+            context.apply(saved.context_updates);
+            for (const k of saved.context_removed ?? [])
+                context.delete(k);
+        }
+        if (saved?.done)
+            return resultOf(saved, context);
+        let entry = saved ?? {
+            done: false,
+            next_node: request.start,
+            completed_nodes: [],
+            context_updates: {}
+        };
+        const save = (patch) => {
+            const { updates, removed } = changedKeys(base, context.snapshot());
+            entry = withoutUndefined({
+                ...entry,
+                context_updates: updates,
+                context_removed: removed.length ? removed : undefined,
+                ...patch
+            });
+            branches.set(request.start, entry);
+        };
+        save({});
+        const scope = `${key}/${request.start}`;
+        const attempts = {
+            saved: (id) => entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined,
+            set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+            clear: () => save({ current_attempt: undefined })
+        };
+        const signal = parent.signal
+            ? AbortSignal.any([request.signal, parent.signal])
+            : request.signal;
+        const end = await this.#walk(entry.next_node ?? request.start, {
+            context,
+            branch: request.branch,
+            scope,
+            stopAt: request.stopAt,
+            signal,
+            attempts,
+            ...(saved?.status
+                ? {
+                    resumedAt: {
+                        outcome: {
+                            status: saved.status,
+                            ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                            ...(saved.notes ? { notes: saved.notes } : {})
+                        },
+                        ...(saved.last_node ? { lastNode: saved.last_node } : {})
+                    }
+                }
+                : {}),
+            onAdvance: (done, next, outcome) => save({
+                completed_nodes: [...entry.completed_nodes, done],
+                next_node: next ?? entry.next_node,
+                status: outcome.status,
+                failure_reason: outcome.failureReason,
+                notes: outcome.notes,
+                last_node: done
+            })
+        });
+        save({
+            done: true,
+            next_node: undefined,
+            current_attempt: undefined,
+            // Only a successful branch's changes are merged: the others need not be kept.
+            ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+                ? { context_updates: {}, context_removed: undefined }
+                : {}),
+            status: end.outcome.status,
+            failure_reason: end.outcome.failureReason,
+            notes: end.outcome.notes,
+            last_node: end.lastNode,
+            cancelled: end.kind === 'cancelled' ? true : undefined
+        });
+        await this.#checkpoint(end.lastNode ?? request.start);
+        return resultOf(entry, context);
+    }
+    /**
+     * `schedule="dependencies"` (docs/attractor.md, "Dependency scheduling"): runs the graph like a build tool.
+     * A node starts when every predecessor has finished and at least one incoming edge fired (an edge fires
+     * when its source succeeded — or failed and the edge's condition matches — and its condition holds). Nodes
+     * with no fired incoming edge are skipped, so a failure stops its descendants while independent nodes go
+     * on, up to `max_parallel` at once. A failure that a matching condition edge routes is handled and does not
+     * fail the run. The exit runs last, once the goal gates are final.
+     */
+    async #runDependencies(resumeAt) {
+        const graph = this.#graph;
+        const start = findStartNodes(graph)[0]?.id ?? resumeAt;
+        const reachable = new Set([start]);
+        const queue = [start];
+        for (let i = 0; i < queue.length; i++) {
+            for (const e of outgoingEdges(graph, queue[i])) {
+                if (!reachable.has(e.to)) {
+                    reachable.add(e.to);
+                    queue.push(e.to);
+                }
+            }
+        }
+        const preds = new Map();
+        for (const id of reachable)
+            preds.set(id, []);
+        for (const e of graph.edges)
+            if (reachable.has(e.from) && reachable.has(e.to))
+                preds.get(e.to)?.push(e);
+        const conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
+        const context = this.#state.context;
+        /** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+        const isHandled = (id, outcome) => outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
+            conditionOf(e) !== '' &&
+            conditionHolds(conditionOf(e), outcome, context));
+        const finished = new Map();
+        const handled = new Set();
+        // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+        // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
+        for (const id of this.#state.completed) {
+            const recorded = this.#state.outcomes.get(id);
+            const node = graph.nodes.get(id);
+            if (!recorded || !node || !reachable.has(id) || isExitNode(node))
+                continue;
+            const outcome = {
+                status: recorded.status,
+                ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+                ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+            };
+            if (isSuccessful(recorded.status))
+                finished.set(id, outcome);
+            else if (recorded.status === 'fail' &&
+                getBoolean(node.attrs, 'goal_gate') !== true &&
+                isHandled(id, outcome)) {
+                finished.set(id, outcome);
+                handled.add(id);
+            }
+            else if (recorded.status === 'fail' && this.#resumedAfterFailure) {
+                this.#announceFreshRetryBudget(node);
+            }
+        }
+        const running = new Map();
+        const failedNodes = [];
+        const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
+        const walker = {
+            context,
+            scope: '',
+            concurrent: true,
+            attempts: this.#concurrentAttempts
+        };
+        let stop;
+        let gateFailure;
+        /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
+        const blocked = new Set();
+        const fired = (e) => {
+            const outcome = finished.get(e.from);
+            if (!outcome || outcome.status === 'skipped')
+                return false;
+            const condition = conditionOf(e);
+            if (condition === '')
+                return isSuccessful(outcome.status);
+            return conditionHolds(condition, outcome, context);
+        };
+        const launch = (id) => {
+            const node = graph.nodes.get(id);
+            if (!node)
+                return;
+            const task = (async () => {
+                const outcome = await this.#executeNode(node, walker, undefined);
+                finished.set(id, outcome);
+                if (outcome.status === 'fail') {
+                    if (isHandled(id, outcome))
+                        handled.add(id);
+                    else
+                        failedNodes.push(id);
+                }
+                this.#state.currentNode = id;
+                await this.#checkpoint(id);
+            })().catch((error) => {
+                if (error instanceof StopSignal)
+                    stop ??= error;
+                else
+                    throw error;
+            });
+            running.set(id, task.finally(() => running.delete(id)));
+        };
+        const othersPending = (exit) => running.size > 0 || [...reachable].some((other) => other !== exit && !finished.has(other));
+        for (;;) {
+            if (stop)
+                break;
+            let progressed = false;
+            for (const id of reachable) {
+                if (finished.has(id) || running.has(id))
+                    continue;
+                const incoming = preds.get(id) ?? [];
+                if (!incoming.every((e) => finished.has(e.from)))
+                    continue;
+                const hardDependencyFailed = incoming.some((e) => conditionOf(e) === '' &&
+                    (blocked.has(e.from) ||
+                        (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
+                if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
+                    const notes = hardDependencyFailed
+                        ? 'skipped: a dependency failed'
+                        : 'skipped: no incoming edge condition held';
+                    if (hardDependencyFailed)
+                        blocked.add(id);
+                    finished.set(id, { status: 'skipped', notes });
+                    this.#state.recordOutcome(id, { status: 'skipped', notes }, 0);
+                    progressed = true;
+                    continue;
+                }
+                const node = graph.nodes.get(id);
+                if (isExitNode(node)) {
+                    // The exit runs last, so every goal gate has its final outcome.
+                    if (othersPending(id))
+                        continue;
+                    const gates = this.#unsatisfiedGates({ ignoreSkipped: true });
+                    if (gates.length > 0) {
+                        for (const [gate, status] of gates)
+                            this.#emit({ type: 'goal_gate.unsatisfied', nodeId: gate, status });
+                        const reason = `Goal gate unsatisfied: ${gates.map(([g, st]) => `'${g}' (${st})`).join(', ')} did not succeed, so '${id}' did not run. ` +
+                            'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).';
+                        const outcome = failure(reason, { retryable: false });
+                        finished.set(id, outcome);
+                        this.#state.recordOutcome(id, outcome, 0);
+                        gateFailure = { exit: id, gates: gates.map(([g]) => g), reason };
+                        progressed = true;
+                        continue;
+                    }
+                }
+                if (running.size >= maxParallel)
+                    break;
+                launch(id);
+                progressed = true;
+            }
+            if (running.size === 0 && !progressed)
+                break;
+            if (running.size > 0)
+                await Promise.race(running.values());
+        }
+        await Promise.all(running.values());
+        if (stop)
+            return this.#stopped(stop.nodeId);
+        const unfinished = [...reachable].filter((id) => !finished.has(id));
+        if (unfinished.length > 0) {
+            return this.#finish('fail', `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`, undefined, `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`);
+        }
+        if (failedNodes.length > 0 || blocked.size > 0 || gateFailure) {
+            const parts = [];
+            if (failedNodes.length > 0 || blocked.size > 0) {
+                const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
+                const skipped = blocked.size
+                    ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+                    : '';
+                parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+            }
+            if (gateFailure)
+                parts.push(gateFailure.reason);
+            const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+            const rest = [
+                ...blocked,
+                ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+            ];
+            const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+                (rest.length
+                    ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+                    : '') +
+                '; completed nodes are kept';
+            return this.#finish('fail', parts.join('; '), rerun[0] ?? gateFailure?.exit, hint);
+        }
+        return this.#finish('success', undefined);
+    }
+}
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope, nodeId) {
+    return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(base, after) {
+    const updates = {};
+    for (const key of Object.keys(after)) {
+        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
+            updates[key] = after[key];
+    }
+    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+function withoutUndefined(value) {
+    const out = { ...value };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/fidelity.ts
+
+
+
+function isFidelity(value) {
+    return value !== undefined && FIDELITY_MODES.includes(value);
+}
+function resolveFidelity(graph, node, incoming) {
+    for (const candidate of [
+        incoming ? getString(incoming.attrs, 'fidelity') : undefined,
+        getString(node.attrs, 'fidelity'),
+        getString(graph.attrs, 'default_fidelity')
+    ]) {
+        if (isFidelity(candidate?.trim()))
+            return candidate.trim();
+    }
+    return 'compact';
+}
+/** Per mode: the longest value kept (characters) and how many keys at most. */
+const LIMITS = {
+    compact: { chars: 500, keys: 200 },
+    'summary:low': { chars: 200, keys: 20 },
+    'summary:medium': { chars: 500, keys: 60 },
+    'summary:high': { chars: 1000, keys: 200 }
+};
+const TRUNCATE_KEYS = ['graph.goal', 'current_node'];
+function clip(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 15)}… [truncated]`;
+}
+/**
+ * The part of the context a stage sees at a fidelity. `full` passes everything; `truncate` only the goal;
+ * the others drop engine bookkeeping (`internal.*`) and clip long values.
+ */
+function projectContext(snapshot, mode) {
+    if (mode === 'full')
+        return { ...snapshot };
+    if (mode === 'truncate') {
+        const out = {};
+        for (const key of TRUNCATE_KEYS)
+            if (key in snapshot)
+                out[key] = snapshot[key];
+        return out;
+    }
+    const limit = LIMITS[mode];
+    const out = {};
+    let count = 0;
+    for (const key of Object.keys(snapshot)) {
+        if (key.startsWith('internal.') || key === 'parallel.results')
+            continue;
+        if (count++ >= limit.keys)
+            break;
+        const value = snapshot[key];
+        out[key] =
+            typeof value === 'number' || typeof value === 'boolean'
+                ? value
+                : clip(contextValueToString(value), limit.chars);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/handlers/codergen.ts
+/**
+ * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
+ */
+
+
+
+
+const LAST_RESPONSE_LIMIT = 200;
+const STATUS_LINE = /^\s*STATUS:\s*(success|partial_success|fail|retry)\s*$/i;
+/** `$goal` expansion (spec §4.5): plain replacement, single pass. */
+function expandPromptVariables(prompt, goal) {
+    return prompt.includes('$goal') ? prompt.split('$goal').join(goal) : prompt;
+}
+/** The last `STATUS: <status>` line outside ``` fences, for `auto_status` nodes. */
+function findStatusLine(text) {
+    let inFence = false;
+    let found;
+    for (const line of text.split('\n')) {
+        if (line.trimStart().startsWith('```')) {
+            inFence = !inFence;
+            continue;
+        }
+        if (inFence)
+            continue;
+        const m = STATUS_LINE.exec(line);
+        if (m?.[1])
+            found = m[1].toLowerCase();
+    }
+    return found;
+}
+function isOutcome(value) {
+    return 'status' in value && isStageStatus(value.status);
+}
+class CodergenHandler {
+    backend;
+    constructor(backend) {
+        this.backend = backend;
+    }
+    async execute(input) {
+        const { node, graph, runStore } = input;
+        const raw = getString(node.attrs, 'prompt') || getString(node.attrs, 'label') || node.id;
+        const prompt = expandPromptVariables(raw, getString(graph.attrs, 'goal') ?? '');
+        await runStore.writeStageFile(node.id, 'prompt.md', prompt);
+        const fidelity = resolveFidelity(graph, node, input.incomingEdge);
+        const projected = projectContext(input.context.snapshot(), fidelity);
+        await runStore.writeStageFile(node.id, 'context.json', JSON.stringify({ fidelity, context: projected }, null, 2) + '\n');
+        let result;
+        try {
+            const model = getString(node.attrs, 'llm_model') ?? getString(graph.attrs, 'llm_model');
+            const provider = getString(node.attrs, 'llm_provider') ?? getString(graph.attrs, 'llm_provider');
+            const effort = getString(node.attrs, 'reasoning_effort') ?? getString(graph.attrs, 'reasoning_effort');
+            result = await this.backend.run({
+                nodeId: node.id,
+                label: nodeLabel(node),
+                prompt,
+                context: input.context,
+                fidelity,
+                projectedContext: projected,
+                ...(model ? { model } : {}),
+                ...(provider ? { provider } : {}),
+                ...(effort ? { reasoningEffort: effort } : {})
+            }, input.signal);
+        }
+        catch (error) {
+            const retryable = !(isTrackerError(error) && error.code === 'USAGE');
+            return {
+                status: 'fail',
+                failureReason: `LLM call failed: ${errorMessage(error)}`,
+                retryable
+            };
+        }
+        if (isOutcome(result))
+            return result;
+        const text = result.text;
+        await runStore.writeStageFile(node.id, 'response.md', text);
+        const updates = {
+            last_stage: node.id,
+            last_response: text.length > LAST_RESPONSE_LIMIT ? text.slice(0, LAST_RESPONSE_LIMIT) : text
+        };
+        if (text.trim() === '') {
+            return {
+                status: 'fail',
+                failureReason: 'the model returned an empty response',
+                contextUpdates: updates
+            };
+        }
+        if (getBoolean(node.attrs, 'auto_status') === true) {
+            const declared = findStatusLine(text);
+            if (declared && isStageStatus(declared)) {
+                return {
+                    status: declared,
+                    notes: `auto_status: response declared STATUS: ${declared}`,
+                    contextUpdates: updates
+                };
+            }
+            return {
+                status: 'success',
+                autoStatus: true,
+                notes: 'auto_status synthesized success: the response declared no STATUS line',
+                contextUpdates: updates
+            };
+        }
+        return { status: 'success', notes: `Stage completed: ${node.id}`, contextUpdates: updates };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/conditional.ts
+
+/**
+ * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
+ * (`outcome=fail`, `preferred_label=…`) route on what happened before it — the reason a diamond exists.
+ * Never retried: re-evaluating a pass-through cannot change anything.
+ */
+class ConditionalHandler {
+    execute(input) {
+        const previous = input.context.get('outcome');
+        const status = isStageStatus(previous) ? previous : 'success';
+        const preferred = input.context.getString('preferred_label');
+        return Promise.resolve({
+            status,
+            retryable: false,
+            notes: `Conditional node evaluated: ${input.node.id}`,
+            ...(preferred ? { preferredLabel: preferred } : {}),
+            ...(status === 'fail'
+                ? { failureReason: 'previous stage failed and no condition on this node matched' }
+                : {})
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/exit.ts
+/** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
+class ExitHandler {
+    execute() {
+        return Promise.resolve({ status: 'success', notes: 'Pipeline completed' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/parallel.ts
+/**
+ * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
+ * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
+ * then execution continues at the join node, so every branch node runs exactly once. Join policies:
+ * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
+ *
+ * The context changes of the successful branches are merged here, in branch order (later branches win),
+ * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
+ * summaries (status, reason, a bounded list of changed keys), never the branches' values.
+ */
+
+
+
+
+
+
+
+const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
+const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
+const DEFAULT_MAX_PARALLEL = 4;
+/** How many changed context keys a branch summary lists. */
+const MAX_RESULT_KEYS = 32;
+function isBranchFailure(status) {
+    return status === 'fail' || status === 'retry';
+}
+function toBranchResult(id, r, timedOut) {
+    const keys = Object.keys(r.contextUpdates);
+    const score = r.contextUpdates['score'];
+    const numeric = typeof score === 'number' ? score : Number(score);
+    const status = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
+    const reason = timedOut ?? r.outcome.failureReason;
+    return {
+        id,
+        status,
+        ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
+        ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
+        ...(r.lastNode ? { last_node: r.lastNode } : {}),
+        completed_nodes: r.completedNodes,
+        ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
+        context_keys: keys.slice(0, MAX_RESULT_KEYS),
+        ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
+    };
+}
+/**
+ * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
+ * branches that must succeed: ceil(n·q), at least 1 and at most n.
+ */
+function requiredSuccesses(policy, total, k, quorum) {
+    switch (policy) {
+        case 'first_success':
+            return Math.min(1, total);
+        case 'k_of_n':
+            return Math.min(total, Math.max(1, k ?? 1));
+        case 'quorum':
+            // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
+            return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
+        default:
+            return total;
+    }
+}
+function list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
+}
+class ParallelHandler {
+    async execute(input) {
+        const { node, graph } = input;
+        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
+        if (branches.length === 0)
+            return {
+                status: 'fail',
+                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
+                retryable: false
+            };
+        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
+        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
+        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
+        const k = getInteger(node.attrs, 'join_k');
+        const quorumText = getString(node.attrs, 'join_quorum');
+        const quorum = quorumText === undefined ? undefined : Number(quorumText);
+        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
+        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
+        const join = findJoinNode(graph, node.id, branches);
+        const exits = [...graph.nodes.values()]
+            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
+            .map((n) => n.id);
+        const stopAt = new Set(join ? [join] : exits);
+        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
+        const started = input.clock.now();
+        const controllers = branches.map(() => new AbortController());
+        const results = branches.map(() => undefined);
+        const updatesByBranch = branches.map(() => undefined);
+        let successes = 0;
+        let failures = 0;
+        let stopReason;
+        const cancelRest = (reason) => {
+            stopReason ??= reason;
+            for (const c of controllers)
+                if (!c.signal.aborted)
+                    c.abort(new Error(reason));
+        };
+        const finish = (index, result, durationMs) => {
+            results[index] = result;
+            if (isSuccessful(result.status))
+                successes++;
+            else if (isBranchFailure(result.status))
+                failures++;
+            input.emit({
+                type: 'parallel.branch_completed',
+                nodeId: node.id,
+                branchId: result.id,
+                status: result.status,
+                durationMs,
+                ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
+                ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
+                ...(result.last_node ? { lastNode: result.last_node } : {})
+            });
+            if (policy !== 'wait_all' && successes >= needed)
+                cancelRest(`join policy ${policy} satisfied`);
+            if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
+                cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
+        };
+        let next = 0;
+        const worker = async () => {
+            for (;;) {
+                const index = next++;
+                const start = branches[index];
+                const controller = controllers[index];
+                if (start === undefined || controller === undefined)
+                    return;
+                if (controller.signal.aborted) {
+                    finish(index, {
+                        id: start,
+                        status: 'skipped',
+                        notes: `not started: ${stopReason ?? 'the join was decided'}`,
+                        completed_nodes: [],
+                        context_keys: []
+                    }, 0);
+                    continue;
+                }
+                const branchStarted = input.clock.now();
+                let timer;
+                let timedOut;
+                const timerStop = new AbortController();
+                if (branchTimeout !== undefined) {
+                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
+                        timedOut = `branch timed out after ${branchTimeout} ms (branch_timeout)`;
+                        controller.abort(branchTimeoutReason(timedOut));
+                    }, () => undefined);
+                }
+                let result;
+                try {
+                    const r = await input.engine.runSubgraph({
+                        start,
+                        stopAt,
+                        branch: `${node.id}/${start}`,
+                        signal: controller.signal
+                    });
+                    result = toBranchResult(start, r, timedOut);
+                    if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
+                        updatesByBranch[index] = r.contextUpdates;
+                }
+                catch (error) {
+                    if (input.signal.aborted)
+                        throw error;
+                    result = {
+                        id: start,
+                        status: 'fail',
+                        failure_reason: errorMessage(error),
+                        completed_nodes: [],
+                        context_keys: []
+                    };
+                }
+                finally {
+                    timerStop.abort();
+                    await timer;
+                }
+                finish(index, result, input.clock.now() - branchStarted);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
+        input.engine.completeParallel(node.id);
+        const finished = results.filter((r) => r !== undefined);
+        const idsWith = (test) => finished.filter((r) => test(r.status)).map((r) => r.id);
+        const failedIds = idsWith(isBranchFailure);
+        const cancelledIds = idsWith((s) => s === 'cancelled');
+        const notStartedIds = idsWith((s) => s === 'skipped');
+        input.emit({
+            type: 'parallel.completed',
+            nodeId: node.id,
+            successCount: successes,
+            failureCount: failures,
+            cancelledCount: cancelledIds.length + notStartedIds.length,
+            durationMs: input.clock.now() - started
+        });
+        // Successful branches' context changes, in branch order (later branches win); then the summary keys.
+        const updates = {};
+        for (const u of updatesByBranch)
+            if (u)
+                Object.assign(updates, u);
+        Object.assign(updates, {
+            'parallel.results': finished,
+            'parallel.branch_count': branches.length,
+            'parallel.success_count': successes,
+            'parallel.fail_count': failures,
+            'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
+        });
+        for (const r of finished)
+            updates[`parallel.branch.${r.id}.status`] = r.status;
+        const summary = `${successes}/${branches.length} branches succeeded` +
+            list('failed', failedIds) +
+            list('cancelled', cancelledIds) +
+            list('not started', notStartedIds);
+        const base = {
+            contextUpdates: updates,
+            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
+            retryable: false
+        };
+        let status;
+        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
+            status = 'fail';
+        else if (policy === 'wait_all')
+            status =
+                failedIds.length === 0
+                    ? 'success'
+                    : errorPolicy === 'ignore' && successes > 0
+                        ? 'success'
+                        : 'partial_success';
+        else
+            status = successes >= needed ? 'success' : 'fail';
+        if (status === 'fail') {
+            return {
+                ...base,
+                status,
+                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
+            };
+        }
+        return { ...base, status, notes: summary };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/fan-in.ts
+
+
+const RANK = {
+    success: 0,
+    partial_success: 1,
+    retry: 2,
+    fail: 3,
+    cancelled: 4,
+    skipped: 5
+};
+function isBranchResult(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.id === 'string' &&
+        typeof value.status === 'string' &&
+        value.status in RANK);
+}
+function scoreOf(r) {
+    const s = r.score ?? r.context_updates?.['score'];
+    return typeof s === 'number' ? s : Number(s) || 0;
+}
+function selectBest(results) {
+    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || scoreOf(b) - scoreOf(a) || a.id.localeCompare(b.id))[0];
+}
+function fan_in_list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
+}
+class FanInHandler {
+    execute(input) {
+        const raw = input.context.get('parallel.results');
+        const results = Array.isArray(raw) ? raw.filter(isBranchResult) : [];
+        if (results.length === 0) {
+            return Promise.resolve({
+                status: 'fail',
+                failureReason: 'No parallel results to evaluate: no parallel node ran before this fan-in.',
+                retryable: false
+            });
+        }
+        const best = selectBest(results);
+        // Results written before the parallel node merged the branches carry their changes: merge those here.
+        const legacy = {};
+        for (const r of results)
+            if (r.context_updates && isSuccessful(r.status))
+                Object.assign(legacy, r.context_updates);
+        const ids = (test) => results.filter(test).map((r) => r.id);
+        const failed = ids((r) => isBranchFailure(r.status));
+        const cancelled = ids((r) => r.status === 'cancelled' || r.status === 'skipped');
+        const succeeded = ids((r) => r.status === 'success' || r.status === 'partial_success');
+        const updates = {
+            ...legacy,
+            'parallel.fan_in.best_id': best?.id ?? '',
+            'parallel.fan_in.best_outcome': best?.status ?? ''
+        };
+        if (succeeded.length === 0) {
+            return Promise.resolve({
+                status: 'fail',
+                failureReason: failed.length === results.length
+                    ? `all ${results.length} branches failed: ${failed.join(', ')}`
+                    : `no branch succeeded (${results.length} branches)${fan_in_list('failed', failed)}${fan_in_list('cancelled or not started', cancelled)}`,
+                contextUpdates: updates,
+                retryable: false
+            });
+        }
+        const notes = `Selected best candidate: ${best?.id ?? ''}${fan_in_list('failed branches', failed)}${fan_in_list('cancelled or not started', cancelled)}`;
+        return Promise.resolve({
+            status: failed.length ? 'partial_success' : 'success',
+            notes,
+            contextUpdates: updates,
+            retryable: false
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/manager-loop.ts
+/**
+ * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
+ * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
+ * `manager.poll_interval`. Ends SUCCESS when the child succeeds or a stop condition holds, FAIL when the
+ * child fails or the cycles run out.
+ */
+
+
+
+
+const DEFAULT_POLL_MS = 45_000;
+const DEFAULT_MAX_CYCLES = 1000;
+function isTruthy(value) {
+    const text = contextValueToString(value).trim().toLowerCase();
+    return text !== '' && text !== 'false' && text !== '0';
+}
+/** A context view with the observation keys laid over the run context. */
+function overlay(base, extra) {
+    return {
+        get: (key) => (extra.has(key) ? extra.get(key) : base.get(key)),
+        getString: (key, fallback = '') => {
+            const v = extra.has(key) ? extra.get(key) : base.get(key);
+            return v === undefined ? fallback : contextValueToString(v);
+        },
+        has: (key) => extra.has(key) || base.has(key),
+        keys: () => new Set([...base.keys(), ...extra.keys()]).values(),
+        snapshot: () => ({ ...base.snapshot(), ...Object.fromEntries(extra) })
+    };
+}
+class ManagerLoopHandler {
+    children;
+    constructor(children) {
+        this.children = children;
+    }
+    async execute(input) {
+        const { node, graph } = input;
+        const pollMs = getDurationMs(node.attrs, 'manager.poll_interval') ??
+            getInteger(node.attrs, 'wait_ms') ??
+            DEFAULT_POLL_MS;
+        const maxCycles = Math.max(1, getInteger(node.attrs, 'manager.max_cycles') ?? DEFAULT_MAX_CYCLES);
+        const stopCondition = getString(node.attrs, 'manager.stop_condition')?.trim() ?? '';
+        const stopKey = (getString(node.attrs, 'manager.stop_condition_key') ??
+            getString(node.attrs, 'stop_condition_key'))?.trim() ?? '';
+        const actions = new Set((getString(node.attrs, 'manager.actions') ?? 'observe,wait')
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean));
+        const dotfile = getString(node.attrs, 'stack.child_dotfile') ?? getString(graph.attrs, 'stack.child_dotfile');
+        const autostart = (getBoolean(node.attrs, 'stack.child_autostart') ??
+            getBoolean(graph.attrs, 'stack.child_autostart')) !== false;
+        let child;
+        if (dotfile && autostart) {
+            if (!this.children) {
+                return {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `Manager '${node.id}' needs to start child pipeline '${dotfile}', but no child runner is configured.`
+                };
+            }
+            try {
+                const workdir = getString(graph.attrs, 'stack.child_workdir');
+                child = await this.children.start({
+                    dotfile,
+                    parentNodeId: node.id,
+                    context: input.context.snapshot(),
+                    signal: input.signal,
+                    ...(workdir ? { workdir } : {})
+                });
+            }
+            catch (error) {
+                return {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `Could not start child pipeline '${dotfile}': ${errorMessage(error)}`
+                };
+            }
+        }
+        const observed = new Map();
+        const updates = (cycle) => ({
+            ...Object.fromEntries(observed),
+            'stack.manager_loop.cycle_count': cycle,
+            'stack.manager_loop.max_cycles': maxCycles
+        });
+        try {
+            for (let cycle = 1; cycle <= maxCycles; cycle++) {
+                if (input.signal.aborted)
+                    return { status: 'fail', failureReason: 'stopped' };
+                if (child && actions.has('observe')) {
+                    const o = child.observe();
+                    observed.set('stack.child.status', o.status);
+                    observed.set('stack.child.completed_nodes', o.completedNodes);
+                    if (o.currentNode)
+                        observed.set('stack.child.current_node', o.currentNode);
+                    if (o.outcome)
+                        observed.set('stack.child.outcome', o.outcome);
+                    if (o.status === 'completed' && o.outcome === 'success') {
+                        return {
+                            status: 'success',
+                            notes: `Child pipeline completed after ${cycle} cycle(s)`,
+                            contextUpdates: updates(cycle)
+                        };
+                    }
+                    if (o.status === 'failed' || o.status === 'completed') {
+                        return {
+                            status: 'fail',
+                            failureReason: `Child pipeline failed: ${o.failureReason ?? o.outcome ?? 'unknown reason'}`,
+                            contextUpdates: updates(cycle)
+                        };
+                    }
+                }
+                const view = overlay(input.context, observed);
+                if (stopKey && isTruthy(view.get(stopKey))) {
+                    return {
+                        status: 'success',
+                        notes: `Stop key '${stopKey}' is set (cycle ${cycle})`,
+                        contextUpdates: updates(cycle)
+                    };
+                }
+                if (stopCondition && conditionHolds(stopCondition, { status: 'success' }, view)) {
+                    return {
+                        status: 'success',
+                        notes: `Stop condition satisfied: ${stopCondition} (cycle ${cycle})`,
+                        contextUpdates: updates(cycle)
+                    };
+                }
+                if (cycle < maxCycles && actions.has('wait'))
+                    await input.clock.sleep(pollMs, input.signal).catch(() => undefined);
+            }
+        }
+        finally {
+            if (child && child.observe().status === 'running')
+                await child.cancel();
+        }
+        const waitingFor = [
+            stopKey && `context key '${stopKey}'`,
+            stopCondition && `condition '${stopCondition}'`,
+            child && 'the child pipeline'
+        ]
+            .filter(Boolean)
+            .join(' or ');
+        return {
+            status: 'fail',
+            failureReason: `Manager loop '${node.id}' exceeded max_cycles=${maxCycles} waiting for ${waitingFor || 'a stop condition (none is configured)'}.`,
+            contextUpdates: updates(maxCycles)
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/registry.ts
+
+
+class HandlerRegistry {
+    #handlers = new Map();
+    #defaultType = HandlerTypes.Codergen;
+    /** Registers (or replaces) the handler for a type string. */
+    register(type, handler) {
+        if (type.trim() === '')
+            throw new TypeError('Handler type must be a non-empty string');
+        this.#handlers.set(type, handler);
+        return this;
+    }
+    has(type) {
+        return this.#handlers.has(type);
+    }
+    get(type) {
+        return this.#handlers.get(type);
+    }
+    types() {
+        return [...this.#handlers.keys()];
+    }
+    setDefaultType(type) {
+        this.#defaultType = type;
+        return this;
+    }
+    /** The type a node resolves to, or undefined when nothing (not even the default) is registered. */
+    resolveType(node) {
+        const explicit = node.attrs.get('type')?.value.trim();
+        if (explicit && this.#handlers.has(explicit))
+            return explicit;
+        if (explicit)
+            return undefined;
+        const byShape = shapeToHandlerType(nodeShape(node));
+        if (byShape && this.#handlers.has(byShape))
+            return byShape;
+        return this.#handlers.has(this.#defaultType) ? this.#defaultType : undefined;
+    }
+    resolve(node) {
+        const type = this.resolveType(node);
+        return type === undefined ? undefined : this.#handlers.get(type);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/simulated-backend.ts
+/**
+ * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
+ * answers deterministically without any network.
+ */
+class SimulatedBackend {
+    run(request) {
+        return Promise.resolve({
+            text: `[Simulated] Response for stage: ${request.nodeId}`,
+            model: 'simulated',
+            provider: 'simulated'
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/start.ts
+/** Pipeline entry point (spec §4.3): a no-op. */
+class StartHandler {
+    execute() {
+        return Promise.resolve({ status: 'success' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handlers/tool.ts
+/**
+ * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
+ * port. See docs/tool-nodes.md for the user-facing contract.
+ *
+ * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
+ * LLM output is ever spliced into it; those reach the command only as environment variables and files
+ * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
+ */
+
+
+
+
+
+
+const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
+/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
+const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
+/** How much of a truncated stream a `stage.output` event carries. */
+const OUTPUT_EVENT_CHARS = 2000;
+const HOOK_TAIL_BYTES = 4096;
+const REASON_LINE_CHARS = 300;
+const UTF8 = new TextEncoder();
+/** Files the handler writes in the node's stage directory. */
+const ToolFiles = {
+    Stdout: 'stdout.log',
+    Stderr: 'stderr.log',
+    Output: 'tool_output.txt',
+    Context: 'tool_context.json',
+    Prompt: 'prompt.txt',
+    Status: 'status.json'
+};
+const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
+function parseByteSize(text) {
+    const m = BYTE_SIZE.exec(text.trim());
+    if (!m?.[1])
+        return undefined;
+    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
+    const n = Number(m[1]) * unit;
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
+const SECRET_EXACT = new Set([
+    'GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+]);
+/**
+ * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
+ * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
+ * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
+ * one of those words), and the GitHub Actions tokens.
+ */
+function isSecretEnvName(name) {
+    return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
+}
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, 'i');
+}
+/** Parses `allow_env="NAME1,AWS_*"` into matchers (exact names or `*` globs, case-insensitive). */
+function parseAllowEnv(text) {
+    if (text === undefined)
+        return [];
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .map(globToRegExp);
+}
+/** The inherited environment minus secrets (unless allowed or `TRACKER_PASS_ENV=1`). */
+function inheritedToolEnv(baseEnv, allow) {
+    const passAll = ['1', 'true'].includes((baseEnv['TRACKER_PASS_ENV'] ?? '').trim().toLowerCase());
+    const env = Object.create(null);
+    for (const [name, value] of Object.entries(baseEnv)) {
+        if (value === undefined)
+            continue;
+        if (!passAll && isSecretEnvName(name) && !allow.some((re) => re.test(name)))
+            continue;
+        env[name] = value;
+    }
+    return env;
+}
+/** `1500` → `1.5s`, `60000` → `1m`, `250` → `250ms`. */
+function tool_formatDurationMs(ms) {
+    if (ms < 1000)
+        return `${ms}ms`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    return `${Number((ms / 1000).toFixed(3))}s`;
+}
+function lastLine(text) {
+    const lines = text.trimEnd().split('\n');
+    const line = (lines[lines.length - 1] ?? '').trim();
+    return line.length > REASON_LINE_CHARS ? line.slice(0, REASON_LINE_CHARS) + '…' : line;
+}
+/** A tail for the context: right-trimmed, with a marker line when earlier output was dropped. */
+function contextText(tail, file) {
+    const text = tail.text.trimEnd();
+    if (!tail.truncated)
+        return text;
+    const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
+    return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
+}
+/** An attribute of the node, else of the graph. */
+function nodeOrGraph(nodeAttrs, graphAttrs, key) {
+    const own = getString(nodeAttrs, key);
+    if (own !== undefined && own.trim() !== '')
+        return own;
+    const inherited = getString(graphAttrs, key);
+    return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
+}
+class ToolHandler {
+    filesWrittenFirst = [ToolFiles.Context];
+    #runner;
+    #workdir;
+    #baseEnv;
+    #freshStages;
+    constructor(options) {
+        this.#runner = options.runner;
+        this.#workdir = options.workdir;
+        this.#baseEnv = options.baseEnv;
+        this.#freshStages = options.freshStages;
+    }
+    /** Reads and checks the node's attributes; every problem is a terminal FAIL the user fixes in the DOT file. */
+    #settings(input) {
+        const { node } = input;
+        const command = getString(node.attrs, 'tool_command') ?? '';
+        if (command.trim() === '') {
+            return {
+                ok: false,
+                reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
+            };
+        }
+        let tailBytes = DEFAULT_OUTPUT_LIMIT;
+        let clamped = false;
+        const limitText = getString(node.attrs, 'output_limit');
+        if (limitText !== undefined) {
+            const parsed = parseByteSize(limitText);
+            if (parsed === undefined || parsed <= 0) {
+                return {
+                    ok: false,
+                    reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
+                };
+            }
+            clamped = parsed > MAX_OUTPUT_LIMIT;
+            tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
+        }
+        const timeoutText = getString(node.attrs, 'timeout');
+        let timeoutMs;
+        if (timeoutText !== undefined && timeoutText.trim() !== '') {
+            const parsed = parseDurationLenient(timeoutText)?.ms;
+            if (parsed === undefined || parsed <= 0) {
+                return {
+                    ok: false,
+                    reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
+                };
+            }
+            timeoutMs = parsed;
+        }
+        let cwd = this.#workdir;
+        const workingDir = getString(node.attrs, 'working_dir');
+        if (workingDir !== undefined && workingDir.trim() !== '') {
+            const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
+            if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+                return {
+                    ok: false,
+                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${this.#workdir}).`
+                };
+            }
+            if (rel === '..' || rel.startsWith('../')) {
+                return {
+                    ok: false,
+                    reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${this.#workdir}). Use a path inside it.`
+                };
+            }
+            cwd = (0,external_node_path_namespaceObject.join)(this.#workdir, rel);
+        }
+        return {
+            ok: true,
+            command,
+            cwd,
+            tailBytes,
+            clamped,
+            ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
+        };
+    }
+    async execute(input) {
+        const { node, graph, runStore, context } = input;
+        const settings = this.#settings(input);
+        if (!settings.ok)
+            return { status: 'fail', failureReason: settings.reason, retryable: false };
+        if (input.signal.aborted)
+            return stopped();
+        const stageDir = await runStore.ensureStageDir(node.id);
+        // A stage directory made moments ago for this node's first run holds nothing stale.
+        const fresh = this.#freshStages?.claim(stageDir) ?? false;
+        const staleStatusRemoved = fresh
+            ? Promise.resolve()
+            : runStore.removeStageFile(node.id, ToolFiles.Status);
+        const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
+        const goal = getString(graph.attrs, 'goal') ?? '';
+        let contextJson;
+        try {
+            contextJson = JSON.stringify(context.snapshot(), null, 2) + '\n';
+        }
+        catch (error) {
+            contextJson =
+                JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
+        }
+        const prepared = [
+            staleStatusRemoved,
+            runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
+        ];
+        const env = inheritedToolEnv(this.#baseEnv, parseAllowEnv(getString(node.attrs, 'allow_env')));
+        Object.assign(env, {
+            TRACKER_RUN_ID: input.runId,
+            TRACKER_RUN_DIR: runStore.runDir,
+            TRACKER_NODE_ID: node.id,
+            TRACKER_STAGE_DIR: stageDir,
+            TRACKER_WORKDIR: this.#workdir,
+            TRACKER_CONTEXT_FILE: stageFile(ToolFiles.Context),
+            TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
+            TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
+            TRACKER_GOAL: goal,
+            ATTRACTOR_LOGS_ROOT: runStore.runDir,
+            ATTRACTOR_STAGE_DIR: stageDir,
+            ATTRACTOR_NODE_ID: node.id
+        });
+        delete env['ATTRACTOR_PROMPT_FILE'];
+        const prompt = getString(node.attrs, 'prompt');
+        if (prompt !== undefined) {
+            prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
+            env['ATTRACTOR_PROMPT_FILE'] = stageFile(ToolFiles.Prompt);
+        }
+        await Promise.all(prepared);
+        const notes = [];
+        if (settings.clamped)
+            notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
+        const timeout = settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs };
+        const hookMeta = { tool_name: 'shell', node_id: node.id, command: settings.command };
+        const preHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.pre');
+        if (preHook !== undefined) {
+            const pre = await this.#runner.run({
+                command: preHook,
+                cwd: settings.cwd,
+                env: { ...env, TOOL_NAME: 'shell', NODE_ID: node.id },
+                tailBytes: HOOK_TAIL_BYTES,
+                stdin: JSON.stringify(hookMeta) + '\n',
+                ...timeout
+            }, input.signal);
+            if (pre.aborted || input.signal.aborted)
+                return stopped();
+            if (pre.exitCode !== 0) {
+                const why = describeHookFailure(pre);
+                const detail = lastLine(pre.stderr.text);
+                return {
+                    status: 'fail',
+                    failureReason: `pre-hook ${why}; command skipped`,
+                    notes: `tool_hooks.pre ${why}${detail ? `: ${detail}` : ''}; tool_command was not run`,
+                    retryable: false
+                };
+            }
+        }
+        const result = await this.#runner.run({
+            command: settings.command,
+            cwd: settings.cwd,
+            env,
+            tailBytes: settings.tailBytes,
+            stdoutFile: stageFile(ToolFiles.Stdout),
+            stderrFile: stageFile(ToolFiles.Stderr),
+            outputFilesFresh: fresh,
+            ...timeout
+        }, input.signal);
+        if (result.aborted || input.signal.aborted)
+            return stopped();
+        if (result.outputError !== undefined)
+            notes.push(result.outputError);
+        // Nothing reads tool_output.txt back during the run: write it in the background.
+        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
+            background: true
+        });
+        const streams = [
+            ['stdout', result.stdout],
+            ['stderr', result.stderr]
+        ];
+        for (const [stream, tail] of streams) {
+            if (!tail.truncated)
+                continue;
+            input.emit({
+                type: 'stage.output',
+                nodeId: node.id,
+                stream,
+                tail: tail.text.length > OUTPUT_EVENT_CHARS ? tail.text.slice(-OUTPUT_EVENT_CHARS) : tail.text,
+                truncated: true,
+                totalBytes: tail.totalBytes
+            });
+        }
+        const updates = {
+            tool_stdout: contextText(result.stdout, stageFile(ToolFiles.Stdout)),
+            tool_stderr: contextText(result.stderr, stageFile(ToolFiles.Stderr)),
+            'tool.output': result.stdout.text.trimEnd(),
+            'tool.exit_code': result.exitCode
+        };
+        const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
+        if (postHook !== undefined && result.spawnError === undefined) {
+            const exitText = result.exitCode === null ? '' : String(result.exitCode);
+            const post = await this.#runner.run({
+                command: postHook,
+                cwd: settings.cwd,
+                env: {
+                    ...env,
+                    TOOL_NAME: 'shell',
+                    NODE_ID: node.id,
+                    EXIT_CODE: exitText,
+                    ...(result.signal === null ? {} : { EXIT_SIGNAL: result.signal })
+                },
+                tailBytes: HOOK_TAIL_BYTES,
+                stdin: JSON.stringify({
+                    ...hookMeta,
+                    exit_code: result.exitCode,
+                    signal: result.signal,
+                    timed_out: result.timedOut
+                }) + '\n',
+                ...timeout
+            }, input.signal);
+            if (post.aborted || input.signal.aborted)
+                return stopped();
+            if (post.exitCode !== 0) {
+                const detail = lastLine(post.stderr.text);
+                notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
+            }
+        }
+        const outcome = await this.#decide(input, settings, result, updates, stageFile(ToolFiles.Status));
+        if (notes.length === 0)
+            return outcome;
+        return {
+            ...outcome,
+            notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
+        };
+    }
+    async #decide(input, settings, result, updates, statusPath) {
+        const { node } = input;
+        if (result.spawnError !== undefined) {
+            return {
+                status: 'fail',
+                failureReason: `could not start the tool command: ${result.spawnError}`,
+                retryable: false,
+                contextUpdates: updates
+            };
+        }
+        if (result.timedOut) {
+            const limit = settings.timeoutMs ?? 0;
+            return {
+                status: 'fail',
+                failureReason: `timed out after ${tool_formatDurationMs(limit)} (timeout=${settings.timeoutText ?? tool_formatDurationMs(limit)}); the process group was killed`,
+                contextUpdates: updates
+            };
+        }
+        const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
+        const statusText = await input.runStore.readStageFile(node.id, ToolFiles.Status);
+        if (statusText !== undefined) {
+            let parsed;
+            try {
+                parsed = JSON.parse(statusText);
+            }
+            catch (error) {
+                return {
+                    status: 'fail',
+                    failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
+                    retryable: false,
+                    contextUpdates: updates
+                };
+            }
+            const declared = outcomeFromStatusJson(parsed);
+            if (typeof declared === 'string') {
+                return {
+                    status: 'fail',
+                    failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
+                    retryable: false,
+                    contextUpdates: updates
+                };
+            }
+            const merged = { ...declared.contextUpdates, ...updates };
+            return {
+                ...declared,
+                contextUpdates: merged,
+                notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
+            };
+        }
+        if (getBoolean(node.attrs, 'auto_status') === true) {
+            return {
+                status: 'success',
+                autoStatus: true,
+                notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
+                contextUpdates: updates
+            };
+        }
+        if (result.exitCode === 0)
+            return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
+        if (result.exitCode === null) {
+            return {
+                status: 'fail',
+                failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
+                contextUpdates: updates
+            };
+        }
+        const detail = lastLine(result.stderr.text);
+        return {
+            status: 'fail',
+            failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
+            contextUpdates: updates
+        };
+    }
+}
+function stopped() {
+    return {
+        status: 'fail',
+        failureReason: 'stopped: the run was cancelled; the process group was killed',
+        retryable: false
+    };
+}
+function describeHookFailure(result) {
+    if (result.spawnError !== undefined)
+        return `could not start (${result.spawnError})`;
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === null)
+        return `was killed by signal ${result.signal ?? 'unknown'}`;
+    return `exited ${result.exitCode}`;
+}
+
+;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
+/**
+ * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
+ *
+ * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
+ *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
+ *   (`suggestedNextIds` + `preferredLabel`).
+ * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
+ *   edge, and a gate with a single edge follows it.
+ * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
+ *
+ * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
+ * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
+ * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
+ * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events.
+ */
+
+
+
+
+
+
+
+const GateModes = ['choice', 'freeform', 'yes_no'];
+const QUESTION_TYPE = {
+    choice: 'multiple_choice',
+    freeform: 'freeform',
+    yes_no: 'yes_no'
+};
+const FALLBACK_TEXT = {
+    choice: 'Select an option:',
+    freeform: 'Enter a response:',
+    yes_no: 'Proceed?'
+};
+const YES_WORDS = new Set(['y', 'yes']);
+const NO_WORDS = new Set(['n', 'no']);
+/** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
+function gateChoices(edges) {
+    return edges.map((edge) => {
+        const written = edge.attrs.get('label')?.value.trim() ?? '';
+        const label = written === '' ? edge.to : written;
+        return { key: parseAcceleratorKey(label), label, to: edge.to };
+    });
+}
+/** The choice an edge label or target id names: exact target id first, then the normalised label. */
+function findChoiceByName(choices, name) {
+    const trimmed = name.trim();
+    if (trimmed === '')
+        return undefined;
+    const normalised = normaliseChoiceLabel(trimmed);
+    return (choices.find((c) => c.to === trimmed) ??
+        choices.find((c) => normaliseChoiceLabel(c.label) === normalised));
+}
+/** The choice an interviewer's answer selects: its option, its value as a key, label or target id, or its text. */
+function findAnsweredChoice(choices, answer) {
+    const option = answer.selectedOption;
+    if (option) {
+        const hit = choices.find((c) => c.key === option.key && c.label === option.label) ??
+            choices.find((c) => c.label === option.label);
+        if (hit)
+            return hit;
+    }
+    const value = answer.value.trim();
+    const byKey = choices.filter((c) => c.key.toLowerCase() === value.toLowerCase());
+    if (byKey.length === 1)
+        return byKey[0];
+    return (findChoiceByName(choices, value) ??
+        (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
+}
+/** Whether the answer is one of the special values (no option chosen, no text given). */
+function isSpecial(answer, value) {
+    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
+}
+function parseMode(raw) {
+    const mode = (raw ?? '').trim().toLowerCase();
+    if (mode === '')
+        return 'choice';
+    return GateModes.includes(mode) ? mode : undefined;
+}
+function questionText(input, mode) {
+    const goal = getString(input.graph.attrs, 'goal') ?? '';
+    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
+        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
+        .filter((part) => part !== '');
+    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
+}
+/** `[A] Approve`, however the label spells its accelerator. */
+function displayChoice(choice) {
+    return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
+}
+function toOption(choice) {
+    return { key: choice.key, label: choice.label };
+}
+class WaitHumanHandler {
+    #interviewer;
+    constructor(interviewer) {
+        this.#interviewer = interviewer;
+    }
+    async execute(input) {
+        const { node } = input;
+        const edges = outgoingEdges(input.graph, node.id);
+        if (edges.length === 0) {
+            return {
+                status: 'fail',
+                retryable: false,
+                failureReason: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
+            };
+        }
+        const rawMode = getString(node.attrs, 'mode');
+        const mode = parseMode(rawMode);
+        if (mode === undefined) {
+            return {
+                status: 'fail',
+                retryable: false,
+                failureReason: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
+            };
+        }
+        const choices = gateChoices(edges);
+        const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
+        const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
+        if (defaultName !== undefined && defaultAnswer === undefined) {
+            return {
+                status: 'fail',
+                retryable: false,
+                failureReason: unmatchedDefault(node.id, mode, choices, defaultName)
+            };
+        }
+        const timeout = getDurationMs(node.attrs, 'timeout');
+        const gate = {
+            id: node.id,
+            mode,
+            choices,
+            timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
+            timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail'
+                ? 'fail'
+                : 'default',
+            defaultName,
+            defaultAnswer
+        };
+        const question = buildQuestion(input, gate);
+        return this.#ask(input, gate, question);
+    }
+    async #ask(input, gate, question) {
+        const { clock, runStore } = input;
+        const branch = input.branch === undefined ? {} : { branch: input.branch };
+        const askedAt = clock.now();
+        await runStore.writeStageFile(gate.id, 'question.json', json(questionRecord(question, gate, askedAt, input.attempt)));
+        await runStore.writeStageFile(gate.id, 'prompt.md', promptMarkdown(question, gate));
+        input.emit({
+            type: 'gate.waiting',
+            nodeId: gate.id,
+            ...branch,
+            question: question.text,
+            options: gateOptionLabels(gate),
+            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
+        });
+        let answer;
+        try {
+            answer = await this.#interviewer.ask(question, input.signal);
+        }
+        catch (error) {
+            if (input.signal.aborted)
+                throw error;
+            return {
+                status: 'fail',
+                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
+            };
+        }
+        const answeredAt = clock.now();
+        const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
+        const decision = decide(gate, answer);
+        const response = describeDecision(decision);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...branch,
+            answer: response,
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut,
+            durationMs: answeredAt - askedAt
+        });
+        await runStore.writeStageFile(gate.id, 'answer.json', json(answerRecord(answer, decision, timedOut, answeredAt, answeredAt - askedAt)));
+        await runStore.writeStageFile(gate.id, 'response.md', `${response}\n`);
+        return toOutcome(gate, decision, answer);
+    }
+}
+function resolveDefault(mode, choices, name) {
+    switch (mode) {
+        case 'choice': {
+            // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
+            const byKey = choices.filter((c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase());
+            const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
+            return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
+        }
+        case 'yes_no': {
+            const word = name.toLowerCase();
+            if (YES_WORDS.has(word))
+                return { value: AnswerValues.Yes };
+            if (NO_WORDS.has(word))
+                return { value: AnswerValues.No };
+            return undefined;
+        }
+        case 'freeform':
+            return { value: name, text: name };
+    }
+}
+function unmatchedDefault(id, mode, choices, name) {
+    if (mode === 'yes_no') {
+        return `human gate '${id}' has human.default_choice='${name}', but a yes_no gate's default must be yes or no.`;
+    }
+    const labels = choices.map((c) => `'${c.label}'`).join(', ');
+    const targets = choices.map((c) => `'${c.to}'`).join(', ');
+    return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
+}
+function buildQuestion(input, gate) {
+    return {
+        text: questionText(input, gate.mode),
+        type: QUESTION_TYPE[gate.mode],
+        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
+        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
+        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
+        stage: gate.id,
+        metadata: {
+            runId: input.runId,
+            mode: gate.mode,
+            attempt: input.attempt,
+            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+            ...(input.branch === undefined ? {} : { branch: input.branch })
+        }
+    };
+}
+function timeoutFailure(gate) {
+    const after = gate.timeoutMs === undefined ? '' : ` after ${formatTimeout(gate.timeoutMs)}`;
+    if (gate.timeoutAction === 'fail')
+        return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
+    return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
+}
+function decide(gate, answer) {
+    const timedOut = answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
+    if (timedOut && gate.timeoutAction === 'fail')
+        return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
+    let given = answer;
+    if (isSpecial(answer, AnswerValues.Timeout)) {
+        if (gate.defaultAnswer === undefined)
+            return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
+        given = gate.defaultAnswer;
+    }
+    if (isSpecial(given, AnswerValues.Skipped)) {
+        return {
+            kind: 'fail',
+            reason: `human gate '${gate.id}' got no answer (the question was skipped)`,
+            response: 'skipped'
+        };
+    }
+    switch (gate.mode) {
+        case 'choice': {
+            const choice = findAnsweredChoice(gate.choices, given);
+            if (choice)
+                return { kind: 'choice', choice };
+            const offered = gate.choices.map(displayChoice).join(', ');
+            return {
+                kind: 'fail',
+                reason: `human gate '${gate.id}' got the answer '${given.text ?? given.value}', which matches none of its choices (${offered})`,
+                response: given.text ?? given.value
+            };
+        }
+        case 'freeform':
+            return { kind: 'text', text: given.text ?? given.value };
+        case 'yes_no': {
+            const word = (given.text ?? given.value).trim().toLowerCase();
+            if (YES_WORDS.has(word))
+                return { kind: 'yes_no', yes: true };
+            if (NO_WORDS.has(word))
+                return { kind: 'yes_no', yes: false };
+            return {
+                kind: 'fail',
+                reason: `human gate '${gate.id}' asked yes or no and got '${given.text ?? given.value}'`,
+                response: given.text ?? given.value
+            };
+        }
+    }
+}
+function describeDecision(decision) {
+    switch (decision.kind) {
+        case 'choice':
+            return decision.choice.label;
+        case 'text':
+            return decision.text;
+        case 'yes_no':
+            return decision.yes ? AnswerValues.Yes : AnswerValues.No;
+        case 'fail':
+            return decision.response;
+    }
+}
+function toOutcome(gate, decision, answer) {
+    const actor = answer.actor === undefined ? {} : { 'human.gate.actor': answer.actor };
+    switch (decision.kind) {
+        case 'fail':
+            return { status: 'fail', retryable: false, failureReason: decision.reason };
+        case 'choice': {
+            const { choice } = decision;
+            return {
+                status: 'success',
+                preferredLabel: choice.label,
+                suggestedNextIds: [choice.to],
+                notes: `human gate '${gate.id}': ${choice.label}`,
+                contextUpdates: {
+                    'human.gate.selected': choice.key,
+                    'human.gate.label': choice.label,
+                    human_response: choice.label,
+                    ...actor
+                }
+            };
+        }
+        case 'text': {
+            const matched = findChoiceByName(gate.choices, decision.text);
+            const only = gate.choices.length === 1 ? gate.choices[0] : undefined;
+            return {
+                status: 'success',
+                notes: `human gate '${gate.id}' answered in free text`,
+                ...(matched ? { preferredLabel: matched.label, suggestedNextIds: [matched.to] } : {}),
+                ...(!matched && only ? { suggestedNextIds: [only.to] } : {}),
+                contextUpdates: {
+                    human_response: decision.text,
+                    ...(matched
+                        ? { 'human.gate.selected': matched.key, 'human.gate.label': matched.label }
+                        : {}),
+                    ...actor
+                }
+            };
+        }
+        case 'yes_no': {
+            const word = decision.yes ? AnswerValues.Yes : AnswerValues.No;
+            const edge = gate.choices.find((c) => normaliseChoiceLabel(c.label) === word);
+            const updates = {
+                'human.gate.selected': decision.yes ? 'Y' : 'N',
+                'human.gate.label': decision.yes ? 'Yes' : 'No',
+                human_response: word,
+                ...actor
+            };
+            const preferred = edge ? { preferredLabel: edge.label } : {};
+            return decision.yes
+                ? {
+                    status: 'success',
+                    notes: `human gate '${gate.id}': yes`,
+                    ...preferred,
+                    contextUpdates: updates
+                }
+                : {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `human answered no at gate '${gate.id}'`,
+                    ...preferred,
+                    contextUpdates: updates
+                };
+        }
+    }
+}
+function gateOptionLabels(gate) {
+    switch (gate.mode) {
+        case 'choice':
+            return gate.choices.map((c) => c.label);
+        case 'yes_no':
+            return ['Yes', 'No'];
+        case 'freeform':
+            return [];
+    }
+}
+function json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+function questionRecord(question, gate, askedAt, attempt) {
+    return {
+        stage: question.stage,
+        mode: gate.mode,
+        type: question.type,
+        text: question.text,
+        choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+        ...(gate.defaultName === undefined ? {} : { default_choice: gate.defaultName }),
+        ...(gate.timeoutMs === undefined
+            ? {}
+            : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
+        attempt,
+        asked_at: iso(askedAt)
+    };
+}
+function answerRecord(answer, decision, timedOut, answeredAt, durationMs) {
+    return {
+        value: answer.value,
+        ...(answer.text === undefined ? {} : { text: answer.text }),
+        ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
+        ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+        ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
+        timed_out: timedOut,
+        response: describeDecision(decision),
+        ...(decision.kind === 'choice'
+            ? {
+                selected: {
+                    key: decision.choice.key,
+                    label: decision.choice.label,
+                    to: decision.choice.to
+                }
+            }
+            : {}),
+        ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
+        answered_at: iso(answeredAt),
+        duration_ms: durationMs
+    };
+}
+function promptMarkdown(question, gate) {
+    const lines = [question.text];
+    if (gate.mode === 'choice') {
+        lines.push('');
+        for (const c of gate.choices)
+            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/handlers/builtin-registry.ts
+/**
+ * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
+ * Composition roots call this, then may `register` custom handlers on the result.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function createBuiltinRegistry(deps) {
+    const registry = new HandlerRegistry();
+    registry
+        .register(HandlerTypes.Start, new StartHandler())
+        .register(HandlerTypes.Exit, new ExitHandler())
+        .register(HandlerTypes.Conditional, new ConditionalHandler())
+        .register(HandlerTypes.Codergen, new CodergenHandler(deps.backend ?? new SimulatedBackend()))
+        .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
+        .register(HandlerTypes.Parallel, new ParallelHandler())
+        .register(HandlerTypes.FanIn, new FanInHandler())
+        .register(HandlerTypes.Tool, new ToolHandler({
+        runner: deps.processRunner,
+        workdir: deps.workdir,
+        baseEnv: deps.env,
+        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
+    }))
+        .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
+        .setDefaultType(HandlerTypes.Codergen);
+    return registry;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tracker version; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/runtime/child-runner.ts
+/**
+ * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, through the same
+ * assembly as the parent (executeRun: registry, stores, process runner, clock and randomness are the
+ * parent's). Child gates ask the parent's interviewer; child events reach the parent's sinks with node
+ * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
+ * child resumes from its own checkpoint instead of starting over.
+ */
+
+
+
+
+
+/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
+const FORWARDED = new Set([
+    'stage.started',
+    'stage.completed',
+    'stage.retrying',
+    'stage.output',
+    'gate.waiting',
+    'gate.answered',
+    'goal_gate.unsatisfied',
+    'parallel.started',
+    'parallel.completed',
+    'warning'
+]);
+/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
+function prefixedSink(targets, prefix) {
+    return {
+        emit: (event) => {
+            if (!FORWARDED.has(event.type))
+                return;
+            const forwarded = 'nodeId' in event && event.nodeId !== undefined
+                ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
+                : event;
+            for (const target of targets)
+                target.emit(forwarded);
+        }
+    };
+}
+/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
+function prefixedInterviewer(target, prefix) {
+    return {
+        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
+        ...(target.inform
+            ? {
+                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
+            }
+            : {})
+    };
+}
+/**
+ * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
+ * the run failed), had an attempt in flight, or has no successful outcome.
+ */
+function unfinishedIn(checkpoint, nodeId) {
+    if (checkpoint.status === 'success')
+        return false;
+    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
+        return true;
+    const outcome = checkpoint.node_outcomes[nodeId];
+    return outcome === undefined || !isSuccessful(outcome.status);
+}
+class FileChildRunner {
+    options;
+    /** Managers whose first child start in this process resumes the child's checkpoint. */
+    #resumeChecked = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
+    #shouldResume(parentNodeId) {
+        const parent = this.options.parent.resumeFrom;
+        if (!parent || this.#resumeChecked.has(parentNodeId))
+            return false;
+        this.#resumeChecked.add(parentNodeId);
+        return unfinishedIn(parent, parentNodeId);
+    }
+    async start(request) {
+        const { parent, deps } = this.options;
+        const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
+            ? request.dotfile
+            : (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(parent.pipelinePath), request.dotfile);
+        const loaded = await loadPipeline(file, { cwd: (0,external_node_path_namespaceObject.dirname)(file), absolute: true });
+        const { prepared } = loaded;
+        if (!prepared.ok || !prepared.graph) {
+            const errors = prepared.diagnostics
+                .filter((d) => d.severity === 'error')
+                .map(formatDiagnostic);
+            throw new TrackerError('PIPELINE_INVALID', `child pipeline ${file} is invalid:\n${errors.join('\n')}`);
+        }
+        const graph = prepared.graph;
+        const runDir = (0,external_node_path_namespaceObject.join)(parent.location.runDir, request.parentNodeId, 'child');
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        const stores = deps.stores(location);
+        const resumeFrom = this.#shouldResume(request.parentNodeId)
+            ? await stores.checkpointStore.load()
+            : undefined;
+        if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
+            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
+        }
+        const controller = new AbortController();
+        let observation = { status: 'running', completedNodes: 0 };
+        const observer = {
+            emit: (event) => {
+                if (event.type === 'stage.started')
+                    observation = { ...observation, currentNode: event.nodeId };
+                if (event.type === 'stage.completed')
+                    observation = { ...observation, completedNodes: observation.completedNodes + 1 };
+            }
+        };
+        const done = this.options
+            .execute({
+            graph,
+            pipeline: { name: graph.name, file, sha256: loaded.sha256 },
+            pipelinePath: file,
+            runId: `${request.parentNodeId}-child`,
+            location,
+            stores,
+            ...(resumeFrom ? { resumeFrom } : {}),
+            workdir: request.workdir ? (0,external_node_path_namespaceObject.resolve)(parent.workdir, request.workdir) : parent.workdir,
+            env: parent.env,
+            context: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.'))),
+            force: parent.force,
+            signal: AbortSignal.any([request.signal, controller.signal]),
+            activityLog: false,
+            observers: [observer]
+        }, {
+            ...deps,
+            interviewer: prefixedInterviewer(deps.interviewer, request.parentNodeId),
+            // Grandchildren's events pass through this child's prefix too: `boss/inner/x`.
+            events: [prefixedSink(deps.events, request.parentNodeId)],
+            onNotice: undefined
+        })
+            .then(({ result }) => {
+            observation = {
+                ...observation,
+                status: result.status === 'success' ? 'completed' : 'failed',
+                outcome: result.status,
+                ...(result.failureReason ? { failureReason: result.failureReason } : {})
+            };
+        }, (error) => {
+            observation = {
+                ...observation,
+                status: 'failed',
+                outcome: 'fail',
+                failureReason: String(error)
+            };
+        });
+        return {
+            observe: () => observation,
+            cancel: async () => {
+                controller.abort(new Error('cancelled by manager'));
+                await done;
+            }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/run-tally.ts
+/** Counts a run's events into its RunTotals. */
+class RunTally {
+    #startedAt;
+    #lastAt;
+    #durationMs;
+    #stagesStarted = 0;
+    #retries = 0;
+    #byStatus = {};
+    emit(event) {
+        this.#startedAt ??= event.ts;
+        this.#lastAt = event.ts;
+        if (event.type === 'stage.started')
+            this.#stagesStarted++;
+        else if (event.type === 'stage.retrying')
+            this.#retries++;
+        else if (event.type === 'stage.completed')
+            this.#byStatus[event.status] = (this.#byStatus[event.status] ?? 0) + 1;
+        else if (event.type === 'pipeline.completed' ||
+            event.type === 'pipeline.failed' ||
+            event.type === 'pipeline.stopped')
+            this.#durationMs = event.durationMs;
+    }
+    totals() {
+        return {
+            durationMs: this.#durationMs ?? (this.#lastAt ?? 0) - (this.#startedAt ?? 0),
+            stagesStarted: this.#stagesStarted,
+            stagesByStatus: { ...this.#byStatus },
+            retries: this.#retries
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/stage-prefetch.ts
+
+/**
+ * Prepares the run directory while a stage runs (decision 0006): when a stage starts, the stage
+ * directories of the nodes it can lead to are created in the background, with empty placeholders for
+ * the files their handlers write first (`Handler.filesWrittenFirst`), so the next stage writes into
+ * files that exist. The engine knows nothing of it: it only announces `stage.started`.
+ */
+class StagePrefetchSink {
+    graph;
+    registry;
+    prepare;
+    #successors = new Map();
+    constructor(graph, registry, prepare) {
+        this.graph = graph;
+        this.registry = registry;
+        this.prepare = prepare;
+    }
+    emit(event) {
+        if (event.type !== 'stage.started')
+            return;
+        for (const next of this.#next(event.nodeId))
+            this.prepare(next.nodeId, next.files);
+    }
+    #next(nodeId) {
+        let next = this.#successors.get(nodeId);
+        if (next === undefined) {
+            next = outgoingEdges(this.graph, nodeId).map((edge) => {
+                const node = this.graph.nodes.get(edge.to);
+                return {
+                    nodeId: edge.to,
+                    files: node ? this.registry.resolve(node)?.filesWrittenFirst : undefined
+                };
+            });
+            this.#successors.set(nodeId, next);
+        }
+        return next;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/execute-run.ts
+/**
+ * Assembles one located run and runs it: the registry (built-in handlers wired to the given ports, a
+ * child runner for manager loops), the run's sinks (activity log, the callers' renderings, totals,
+ * stage preparation), signal wiring, the engine, and the clean-up after it. Top-level runs
+ * (startRun) and child pipelines (FileChildRunner) both run through here.
+ */
+
+
+
+
+
+
+
+
+
+function fanOut(sinks) {
+    return {
+        emit: (event) => {
+            for (const sink of sinks)
+                sink.emit(event);
+        }
+    };
+}
+/** The plan's signal, joined by the process signals it asks for while `run` runs. */
+async function withStopSignals(plan, run) {
+    const names = plan.stopOnSignals ?? [];
+    if (names.length === 0)
+        return run(plan.signal);
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new Error('signal'));
+    for (const name of names)
+        process.once(name, onSignal);
+    try {
+        return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
+    }
+    finally {
+        for (const name of names)
+            process.off(name, onSignal);
+    }
+}
+async function executeRun(plan, deps) {
+    const { graph, stores } = plan;
+    const activity = plan.activityLog ? stores.openActivityLog?.() : undefined;
+    // What this run's renderings and log see; its child pipelines' events are forwarded to the same.
+    const shared = [...(activity ? [activity] : []), ...deps.events];
+    const registry = createBuiltinRegistry({
+        processRunner: deps.processRunner,
+        interviewer: deps.interviewer,
+        ...(deps.backend ? { backend: deps.backend } : {}),
+        workdir: plan.workdir,
+        env: plan.env,
+        clock: deps.clock,
+        ...(stores.freshStages ? { freshStages: stores.freshStages } : {}),
+        childRunner: new FileChildRunner({
+            parent: plan,
+            deps: { ...deps, events: shared },
+            execute: executeRun
+        })
+    });
+    if (deps.backend === undefined) {
+        const stages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
+        if (stages > 0)
+            deps.onNotice?.({ type: 'simulated_llm', stages });
+    }
+    const tally = new RunTally();
+    const sinks = [...shared, tally, ...(plan.observers ?? [])];
+    const prepare = stores.prepareStage;
+    if (prepare)
+        sinks.push(new StagePrefetchSink(graph, registry, prepare));
+    try {
+        const result = await withStopSignals(plan, (signal) => runPipeline(graph, {
+            registry,
+            clock: deps.clock,
+            random: deps.random,
+            runId: plan.runId,
+            runStore: stores.runStore,
+            checkpointStore: stores.checkpointStore,
+            events: fanOut(sinks),
+            pipeline: plan.pipeline,
+            ...(signal ? { signal } : {}),
+            ...(plan.resumeFrom ? { resumeFrom: plan.resumeFrom } : {}),
+            ...(plan.context ? { initialContext: plan.context } : {}),
+            workdir: plan.workdir,
+            ...(stores.restartRunStore
+                ? { restartRunStore: (restart) => stores.restartRunStore(restart) }
+                : {}),
+            trackerVersion: VERSION
+        }));
+        return { result, totals: tally.totals() };
+    }
+    finally {
+        await activity?.close().catch((error) => deps.onNotice?.({
+            type: 'activity_log_failed',
+            path: (0,external_node_path_namespaceObject.join)(plan.location.runDir, 'activity.jsonl'),
+            message: errorMessage(error)
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/failure-output.ts
+
+const TAIL_LINES = 10;
+const TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** The last lines of `nodeId`'s stderr.log and stdout.log (the ones that hold more than white space). */
+async function readFailureOutput(store, nodeId) {
+    const output = [];
+    for (const file of TAIL_FILES) {
+        const text = await store
+            .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
+            .catch(() => undefined);
+        if (!text || text.trim() === '')
+            continue;
+        output.push({ file, lines: text.trimEnd().split('\n').slice(-TAIL_LINES) });
+    }
+    return output;
+}
+
+;// CONCATENATED MODULE: ./src/runtime/locate-run.ts
+/**
+ * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
+ * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
+ * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
+ */
+
+
+
+
+
+async function locateRun(target, pipeline, options) {
+    const { cwd } = options;
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
+    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
+    if (target.kind === 'new') {
+        const runId = target.runId ?? options.newRunId();
+        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
+        }
+        return {
+            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
+            location,
+            stores: options.stores(location),
+            workdir
+        };
+    }
+    const checkpointPath = target.kind === 'checkpoint'
+        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
+        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
+    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    const location = { runDir, checkpointPath };
+    const stores = options.stores(location);
+    const resumeFrom = await stores.checkpointStore.load();
+    if (!resumeFrom)
+        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
+        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
+            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
+    }
+    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+    let runWorkdir = workdir;
+    if (recorded !== undefined && options.workdir === undefined) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+        runWorkdir = recorded;
+    }
+    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+        options.onNotice?.({
+            type: 'workdir_overridden',
+            runId: resumeFrom.run_id,
+            recorded,
+            workdir
+        });
+    }
+    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
+}
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value, runsRoot, cwd) {
+    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
+        return asPath;
+    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
+        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
+        if (matches.length === 1 && matches[0] !== undefined)
+            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
+        if (matches.length > 1)
+            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
+    }
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stores/atomic-write.ts
+/**
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
+ */
+
+
+let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
+ */
+function writeAllSync(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const at = position === undefined ? null : position + done;
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
+    }
+}
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = tempPathFor(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/activity-log-sink.ts
+
+
+
+
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
+class ActivityLogSink {
+    #fd;
+    #pending = [];
+    #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
+    constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
+    }
+    emit(event) {
+        if (this.#closed)
+            return;
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        if (this.#error !== undefined)
+            return;
+        try {
+            writeAllSync(this.#fd, bytes);
+        }
+        catch (error) {
+            this.#error = error;
+        }
+    }
+    /** Switches to another run directory (after a loop restart). */
+    moveTo(runDir) {
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        }
+        catch (error) {
+            this.#error ??= error;
+        }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stores/fresh-stage-set.ts
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/checkpoint.ts
 /**
  * The checkpoint: a versioned, snake_case JSON document written after every node transition and before
@@ -42709,22 +43281,6 @@ class FsCheckpointStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stores/fresh-stage-set.ts
-/**
- * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
- * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
- */
-class FreshStageSet {
-    #dirs = new Set();
-    /** Records a directory that did not exist before this run made it. */
-    add(stageDir) {
-        this.#dirs.add(stageDir);
-    }
-    claim(stageDir) {
-        return this.#dirs.delete(stageDir);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/stores/fs-run-store.ts
 
 
@@ -42829,7 +43385,7 @@ function readIfExists(path) {
  * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
  *   stale files from one).
  * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
- * wires them to the engine's events (StagePrefetchSink) and to the tool handler.
+ * (src/runtime/run-stores.ts) wires them to the engine's events and to the tool handler.
  */
 class FsRunStore {
     runDir;
@@ -43059,49 +43615,209 @@ class FsRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/stage-prefetch.ts
+;// CONCATENATED MODULE: ./src/runtime/run-stores.ts
+
+
+
+
 
 /**
- * Prepares the run directory while a stage runs (decision 0006): when a stage starts, the stage
- * directories of the nodes it can lead to are created in the background, with empty placeholders for
- * the files their handlers write first (`Handler.filesWrittenFirst`), so the next stage writes into
- * files that exist. The engine knows nothing of it: it only announces `stage.started`.
+ * The run directory on disk (what the CLI and the Action use): FsRunStore, FsCheckpointStore,
+ * activity.jsonl, `restart-N/` directories after loop restarts, and FsRunStore's I/O capabilities
+ * (decision 0006) — one FreshStageSet for all of the run's stores, prepared stages in the current one.
  */
-class StagePrefetchSink {
-    graph;
-    registry;
-    prepare;
-    #successors = new Map();
-    constructor(graph, registry, prepare) {
-        this.graph = graph;
-        this.registry = registry;
-        this.prepare = prepare;
-    }
-    emit(event) {
-        if (event.type !== 'stage.started')
-            return;
-        for (const next of this.#next(event.nodeId))
-            this.prepare(next.nodeId, next.files);
-    }
-    #next(nodeId) {
-        let next = this.#successors.get(nodeId);
-        if (next === undefined) {
-            next = outgoingEdges(this.graph, nodeId).map((edge) => {
-                const node = this.graph.nodes.get(edge.to);
-                return {
-                    nodeId: edge.to,
-                    files: node ? this.registry.resolve(node)?.filesWrittenFirst : undefined
-                };
-            });
-            this.#successors.set(nodeId, next);
-        }
-        return next;
-    }
-}
+const fsRunStores = ({ runDir, checkpointPath }) => {
+    const freshStages = new FreshStageSet();
+    let current = new FsRunStore(runDir, { freshStages });
+    let activity;
+    return {
+        runStore: current,
+        checkpointStore: new FsCheckpointStore(checkpointPath),
+        restartRunStore: (restart) => {
+            const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${restart}`);
+            activity?.moveTo(dir);
+            current = new FsRunStore(dir, { freshStages });
+            return current;
+        },
+        openActivityLog: () => (activity = new ActivityLogSink(runDir)),
+        freshStages,
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+    };
+};
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tracker version; a test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./src/runtime/start-run.ts
+/**
+ * The run service: everything it takes to run a pipeline file, for any composition root (the CLI, the
+ * Action, a library user). Load and prepare the file, restore from the run archive, locate or resume
+ * the run, assemble and run it (executeRun), publish it, and say how it went — as a value, never an
+ * exit code: each root maps the result to its own output.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const REFUSALS = new Set([
+    'USAGE',
+    'CHECKPOINT_INVALID',
+    'CHECKPOINT_MISMATCH'
+]);
+/** A refusal as a value; anything else (a bug) is thrown on. */
+function refused(error) {
+    if (isTrackerError(error) && REFUSALS.has(error.code))
+        return { status: 'refused', code: error.code, message: error.message };
+    throw error;
+}
+function start_run_info(loaded) {
+    const name = loaded.prepared.graph?.name;
+    return {
+        ...(name === undefined ? {} : { name }),
+        file: loaded.file,
+        path: loaded.path,
+        sha256: loaded.sha256
+    };
+}
+function withDefaults(deps) {
+    return {
+        ...deps,
+        events: deps.events ?? [],
+        stores: deps.stores ?? fsRunStores,
+        clock: deps.clock ?? systemClock,
+        random: deps.random ?? Math.random,
+        newRunId: deps.newRunId ?? newRunId
+    };
+}
+/**
+ * With an archive, `-r ID` and `latest` look there first: the restored directory is what they resume.
+ * A restore that fails is a notice, and the run goes on as if nothing was archived.
+ */
+async function restoreTarget(target, pipeline, deps) {
+    if (target.kind !== 'run' && target.kind !== 'latest')
+        return target;
+    const archive = deps.archive;
+    if (archive === undefined)
+        return target.kind === 'latest' ? { kind: 'new' } : target;
+    const key = runArchiveKey(pipeline.sha256, target.kind === 'run' ? target.run : undefined);
+    let restored;
+    try {
+        restored = await archive.restore(key);
+    }
+    catch (error) {
+        deps.onNotice?.({ type: 'archive_failed', operation: 'restore', message: errorMessage(error) });
+    }
+    if (restored !== undefined)
+        deps.onNotice?.({ type: 'archive_restored', key, runDir: restored });
+    if (target.kind === 'run')
+        return restored === undefined ? target : { kind: 'run', run: restored };
+    if (restored === undefined)
+        return { kind: 'new' };
+    const checkpoint = await deps
+        .stores({ runDir: restored, checkpointPath: (0,external_node_path_namespaceObject.join)(restored, 'checkpoint.json') })
+        .checkpointStore.load();
+    return checkpoint !== undefined && checkpoint.status !== 'success'
+        ? { kind: 'run', run: restored }
+        : { kind: 'new' };
+}
+async function startRun(request, dependencies) {
+    const deps = withDefaults(dependencies);
+    const { cwd } = request;
+    let loaded;
+    try {
+        loaded = await loadPipeline(request.pipeline, {
+            cwd,
+            ...(request.limits ? { limits: request.limits } : {})
+        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { prepared } = loaded;
+    if (!prepared.ok || !prepared.graph) {
+        return {
+            status: 'invalid',
+            pipeline: start_run_info(loaded),
+            prepared,
+            diagnostics: prepared.diagnostics
+        };
+    }
+    const graph = prepared.graph;
+    const force = request.force === true;
+    let located;
+    try {
+        const target = await restoreTarget(request.target ?? { kind: 'new' }, loaded, deps);
+        located = await locateRun(target, loaded, {
+            cwd,
+            ...(request.workdir === undefined ? {} : { workdir: request.workdir }),
+            ...(request.runDir === undefined ? {} : { runDir: request.runDir }),
+            force,
+            stores: deps.stores,
+            newRunId: deps.newRunId,
+            ...(deps.onNotice ? { onNotice: deps.onNotice } : {})
+        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { result, totals } = await executeRun({
+        graph,
+        pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
+        pipelinePath: loaded.path,
+        runId: located.runId,
+        location: located.location,
+        stores: located.stores,
+        ...(located.resumeFrom ? { resumeFrom: located.resumeFrom } : {}),
+        workdir: located.workdir,
+        env: request.env,
+        ...(request.context ? { context: request.context } : {}),
+        force,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.stopOnSignals ? { stopOnSignals: request.stopOnSignals } : {}),
+        activityLog: true
+    }, deps);
+    const { runDir, checkpointPath } = located.location;
+    const failureOutput = result.status === 'fail' && result.failedNode !== undefined
+        ? await readFailureOutput(located.stores.runStore, result.failedNode)
+        : [];
+    let published;
+    if (deps.archive) {
+        try {
+            published = await deps.archive.publish(runDir, result.status);
+            deps.onNotice?.({ type: 'archive_published', reason: result.status, published });
+        }
+        catch (error) {
+            deps.onNotice?.({
+                type: 'archive_failed',
+                operation: 'publish',
+                message: errorMessage(error)
+            });
+        }
+    }
+    return {
+        status: result.status,
+        pipeline: start_run_info(loaded),
+        graph,
+        diagnostics: prepared.diagnostics,
+        runId: result.runId,
+        runDir,
+        checkpointPath,
+        workdir: located.workdir,
+        resumed: located.resumeFrom !== undefined,
+        completedNodes: result.completedNodes,
+        ...(result.failedNode === undefined ? {} : { failedNode: result.failedNode }),
+        ...(result.failureReason === undefined ? {} : { failureReason: result.failureReason }),
+        ...(result.resumeHint === undefined ? {} : { resumeHint: result.resumeHint }),
+        failureOutput,
+        resumeCommand: resumeCommandLine(checkpointPath, located.workdir, loaded.path, cwd),
+        totals,
+        ...(published ? { published } : {})
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
@@ -43326,195 +44042,6 @@ function settings(command, pipeline, bools, values, vars, limits) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/child-runner.ts
-/**
- * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
- * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
- * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
- * child resumes from its own checkpoint instead of starting over.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
-const FORWARDED = new Set([
-    'stage.started',
-    'stage.completed',
-    'stage.retrying',
-    'stage.output',
-    'gate.waiting',
-    'gate.answered',
-    'goal_gate.unsatisfied',
-    'parallel.started',
-    'parallel.completed',
-    'warning'
-]);
-/** A sink that forwards a child's events to the parent's, with `<prefix>/` before every node id. */
-function prefixedSink(target, prefix) {
-    if (!target)
-        return undefined;
-    return {
-        emit: (event) => {
-            if (!FORWARDED.has(event.type))
-                return;
-            target.emit('nodeId' in event && event.nodeId !== undefined
-                ? { ...event, nodeId: `${prefix}/${event.nodeId}` }
-                : event);
-        }
-    };
-}
-/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
-function prefixedInterviewer(target, prefix) {
-    return {
-        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
-        ...(target.inform
-            ? {
-                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
-            }
-            : {})
-    };
-}
-/**
- * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
- * the run failed), had an attempt in flight, or has no successful outcome.
- */
-function unfinishedIn(checkpoint, nodeId) {
-    if (checkpoint.status === 'success')
-        return false;
-    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
-        return true;
-    const outcome = checkpoint.node_outcomes[nodeId];
-    return outcome === undefined || !isSuccessful(outcome.status);
-}
-class FileChildRunner {
-    options;
-    /** Managers whose first child start in this process resumes the child's checkpoint. */
-    #resumeChecked = new Set();
-    constructor(options) {
-        this.options = options;
-    }
-    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
-    #shouldResume(parentNodeId) {
-        const parent = this.options.resumeFrom;
-        if (!parent || this.#resumeChecked.has(parentNodeId))
-            return false;
-        this.#resumeChecked.add(parentNodeId);
-        return unfinishedIn(parent, parentNodeId);
-    }
-    async start(request) {
-        const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
-            ? request.dotfile
-            : (0,external_node_path_namespaceObject.resolve)(this.options.baseDir, request.dotfile);
-        const source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex');
-        const prepared = preparePipeline(source, { file });
-        if (!prepared.ok || !prepared.graph) {
-            const errors = prepared.diagnostics
-                .filter((d) => d.severity === 'error')
-                .map(formatDiagnostic);
-            throw new TrackerError('PIPELINE_INVALID', `child pipeline ${file} is invalid:\n${errors.join('\n')}`);
-        }
-        const graph = prepared.graph;
-        const runDir = (0,external_node_path_namespaceObject.join)(this.options.runDir, request.parentNodeId, 'child');
-        const workdir = request.workdir
-            ? (0,external_node_path_namespaceObject.resolve)(this.options.workdir, request.workdir)
-            : this.options.workdir;
-        const checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
-        const resumeFrom = this.#shouldResume(request.parentNodeId)
-            ? await checkpointStore.load()
-            : undefined;
-        if (resumeFrom && resumeFrom.pipeline.sha256 !== sha256 && this.options.force !== true) {
-            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
-        }
-        const controller = new AbortController();
-        const signal = AbortSignal.any([request.signal, controller.signal]);
-        let observation = { status: 'running', completedNodes: 0 };
-        const forward = prefixedSink(this.options.events, request.parentNodeId);
-        const interviewer = this.options.interviewer
-            ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
-            : new AutoApproveInterviewer();
-        const freshStages = new FreshStageSet();
-        const runStore = new FsRunStore(runDir, { freshStages });
-        const registry = createBuiltinRegistry({
-            processRunner: this.options.processRunner,
-            interviewer,
-            workdir,
-            env: this.options.env,
-            clock: systemClock,
-            freshStages,
-            // Grandchildren live under this child's run directory and report through this child's prefix.
-            childRunner: new FileChildRunner({
-                baseDir: (0,external_node_path_namespaceObject.dirname)(file),
-                runDir,
-                processRunner: this.options.processRunner,
-                env: this.options.env,
-                workdir,
-                interviewer,
-                ...(forward ? { events: forward } : {}),
-                ...(resumeFrom ? { resumeFrom } : {}),
-                ...(this.options.force === undefined ? {} : { force: this.options.force })
-            })
-        });
-        const prefetch = new StagePrefetchSink(graph, registry, (id, files) => runStore.prepareStage(id, files));
-        const done = runPipeline(graph, {
-            registry,
-            clock: systemClock,
-            random: Math.random,
-            runId: `${request.parentNodeId}-child`,
-            runStore,
-            checkpointStore,
-            events: {
-                emit: (event) => {
-                    prefetch.emit(event);
-                    if (event.type === 'stage.started')
-                        observation = { ...observation, currentNode: event.nodeId };
-                    if (event.type === 'stage.completed')
-                        observation = { ...observation, completedNodes: observation.completedNodes + 1 };
-                    forward?.emit(event);
-                }
-            },
-            pipeline: { name: graph.name, file, sha256 },
-            signal,
-            workdir,
-            ...(resumeFrom ? { resumeFrom } : {}),
-            initialContext: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.')))
-        }).then((result) => {
-            observation = {
-                ...observation,
-                status: result.status === 'success' ? 'completed' : 'failed',
-                outcome: result.status,
-                ...(result.failureReason ? { failureReason: result.failureReason } : {})
-            };
-        }, (error) => {
-            observation = {
-                ...observation,
-                status: 'failed',
-                outcome: 'fail',
-                failureReason: String(error)
-            };
-        });
-        return {
-            observe: () => observation,
-            cancel: async () => {
-                controller.abort(new Error('cancelled by manager'));
-                await done;
-            }
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
 
@@ -43672,15 +44199,42 @@ class NdjsonSink {
         this.write(JSON.stringify(event) + '\n');
     }
 }
-class FanOutSink {
-    sinks;
-    constructor(sinks) {
-        this.sinks = sinks;
+
+;// CONCATENATED MODULE: ./src/cli/render-run.ts
+
+function renderNotice(notice, o) {
+    switch (notice.type) {
+        case 'workdir_overridden':
+            return o.err(`tracker: warning: run ${notice.runId} ran in ${notice.recorded}; -w makes its tools run in ${notice.workdir} instead.\n`);
+        case 'simulated_llm':
+            if (o.quiet)
+                return;
+            return o.human(`note: ${notice.stages} LLM stage(s) answer with the simulated backend${o.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`);
+        case 'activity_log_failed':
+            return o.err(`tracker: warning: could not write ${notice.path}: ${notice.message}\n`);
+        case 'archive_restored':
+            return o.quiet ? undefined : o.human(`  restored ${displayPath(notice.runDir, o.cwd)}\n`);
+        case 'archive_published':
+            return o.quiet ? undefined : o.human(`  published to ${notice.published.location}\n`);
+        case 'archive_failed':
+            return o.err(`tracker: warning: run archive ${notice.operation} failed: ${notice.message}\n`);
     }
-    emit(event) {
-        for (const sink of this.sinks)
-            sink.emit(event);
+}
+/** The lines after a run: where it is on success; the failure's output tail and how to resume otherwise. */
+function renderRunEnd(result, o) {
+    if (result.status === 'success') {
+        if (!o.quiet)
+            o.human(`  run dir: ${displayPath(result.runDir, o.cwd)}\n`);
+        return;
     }
+    if (result.status === 'stopped') {
+        o.err(`  Checkpoint saved. Resume with:\n    ${result.resumeCommand}\n`);
+        return;
+    }
+    for (const { file, lines } of result.failureOutput) {
+        o.err(`  last lines of ${result.failedNode ?? ''}/${file}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`);
+    }
+    o.err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${result.resumeCommand}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/graph/plan.ts
@@ -43951,6 +44505,30 @@ function renderPlan(graph) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/cli/run-request.ts
+/** `-c FILE`, `-r ID|DIR`, or a new run (`--run-id ID`). */
+function runTarget(settings) {
+    if (settings.checkpoint !== undefined)
+        return { kind: 'checkpoint', path: settings.checkpoint };
+    if (settings.resume !== undefined)
+        return { kind: 'run', run: settings.resume };
+    return settings.runId === undefined ? { kind: 'new' } : { kind: 'new', runId: settings.runId };
+}
+function runRequest(settings, io) {
+    return {
+        pipeline: settings.pipeline ?? '',
+        cwd: io.cwd,
+        limits: settings.limits,
+        ...(settings.workdir === undefined ? {} : { workdir: settings.workdir }),
+        ...(settings.logs === undefined ? {} : { runDir: settings.logs }),
+        target: runTarget(settings),
+        force: settings.force,
+        context: Object.fromEntries(settings.vars),
+        env: io.env,
+        ...(io.signal ? { signal: io.signal } : { stopOnSignals: ['SIGINT', 'SIGTERM'] })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
 
 /**
@@ -44162,21 +44740,10 @@ async function simulatePipeline(graph, options) {
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
- * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
+ * The CLI composition root: builds the CLI's adapters (console rendering and interviewer, the process
+ * helper) and hands them to the run service (src/runtime). `main` takes its I/O as arguments so tests
+ * drive it with streams; `runCli` wires it to the process. Exit codes are decided here, nowhere else.
  */
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -44193,58 +44760,6 @@ async function simulatePipeline(graph, options) {
 
 
 const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
-async function loadPipelineFile(path, cwd) {
-    const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
-    let source;
-    try {
-        source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-                ? 'it is a directory'
-                : errorMessage(error);
-        throw new TrackerError('USAGE', `Cannot read pipeline '${path}': ${why}.`, { cause: error });
-    }
-    return { file, source, sha256: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex') };
-}
-function displayPath(file, cwd) {
-    return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
-}
-/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
- * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
- */
-function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
-    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
-    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
-        words.push('-w', displayPath(workdir, cwd));
-    words.push(displayPath(pipelineFile, cwd));
-    return words.map(shellQuote).join(' ');
-}
-/** The absolute workdir a run recorded in its manifest.json, when it did. */
-async function recordedWorkdir(runDir) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    try {
-        const manifest = JSON.parse(text);
-        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
-            ? manifest.workdir
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 async function main(argv, io) {
     const out = (text) => void io.stdout.write(text);
     const err = (text) => void io.stderr.write(text);
@@ -44265,9 +44780,8 @@ async function main(argv, io) {
                 out(`tracker ${VERSION}\n`);
                 return ExitCodes.Success;
             case 'validate':
-                return await validateCommand(settings, io, out);
             case 'simulate':
-                return await simulateCommand(settings, io, out, err);
+                return await checkCommand(settings, io, out, err);
             case 'run':
                 return await runCommand(settings, io, out, err);
         }
@@ -44277,67 +44791,20 @@ async function main(argv, io) {
             err(`tracker: ${error.message}\n`);
             return ExitCodes.Usage;
         }
-        if (isTrackerError(error) &&
-            (error.code === 'CHECKPOINT_INVALID' || error.code === 'CHECKPOINT_MISMATCH')) {
-            err(`tracker: ${error.message}\n`);
-            return ExitCodes.Usage;
-        }
         err(`tracker: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         return ExitCodes.Failed;
     }
 }
-async function prepare(settings, io) {
-    const path = settings.pipeline ?? '';
-    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(io.cwd, path);
-    // Refuse an oversized file before reading it into memory (the parser would reject it anyway).
-    const oversized = oversizedPipeline(absolute, displayPath(absolute, io.cwd), settings.limits.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
-    if (oversized !== undefined) {
-        return { loaded: { file: absolute, source: '', sha256: '' }, prepared: oversized };
-    }
-    const loaded = await loadPipelineFile(path, io.cwd);
-    const prepared = preparePipeline(loaded.source, {
-        file: displayPath(loaded.file, io.cwd),
+/** `validate` and `simulate`: the file is read and prepared, nothing runs. */
+async function checkCommand(settings, io, out, err) {
+    const { prepared } = await loadPipeline(settings.pipeline ?? '', {
+        cwd: io.cwd,
         limits: settings.limits
     });
-    return { loaded, prepared };
-}
-/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
-function oversizedPipeline(file, shown, maxBytes) {
-    let size;
-    try {
-        const stat = (0,external_node_fs_namespaceObject.statSync)(file);
-        if (!stat.isFile())
-            return undefined;
-        size = stat.size;
+    if (settings.command === 'validate') {
+        out(renderValidation(prepared, { json: settings.json }));
+        return prepared.ok ? ExitCodes.Success : ExitCodes.Failed;
     }
-    catch {
-        return undefined; // loadPipelineFile reports unreadable files
-    }
-    if (size <= maxBytes)
-        return undefined;
-    return {
-        ok: false,
-        file: shown,
-        diagnostics: [
-            {
-                rule: 'dot_limit',
-                severity: 'error',
-                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
-                file: shown,
-                line: 1,
-                column: 1,
-                fix: raiseLimitHint('maxBytes', maxBytes, size)
-            }
-        ]
-    };
-}
-async function validateCommand(settings, io, out) {
-    const { prepared } = await prepare(settings, io);
-    out(renderValidation(prepared, { json: settings.json }));
-    return prepared.ok ? ExitCodes.Success : ExitCodes.Failed;
-}
-async function simulateCommand(settings, io, out, err) {
-    const { prepared } = await prepare(settings, io);
     if (!prepared.ok || !prepared.graph) {
         err(renderValidation(prepared, { json: false }));
         return ExitCodes.Failed;
@@ -44348,195 +44815,52 @@ async function simulateCommand(settings, io, out, err) {
         return ExitCodes.Success;
     return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
 }
-/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
-function resolveResumeDir(value, runsRoot, cwd) {
-    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
-        return asPath;
-    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
-        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
-        if (matches.length === 1 && matches[0] !== undefined)
-            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
-        if (matches.length > 1)
-            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
-    }
-    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
-        'Pass the run directory, or -w with the workdir the run used.');
-}
 async function runCommand(settings, io, out, err) {
-    const { loaded, prepared } = await prepare(settings, io);
-    const shownFile = displayPath(loaded.file, io.cwd);
-    if (!prepared.ok || !prepared.graph) {
-        err(renderValidation(prepared, { json: false }));
-        return ExitCodes.Failed;
-    }
-    const graph = prepared.graph;
-    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
-    let workdir = (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.workdir ?? '.');
-    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
-    let resumeFrom;
-    let runDir;
-    let checkpointStore;
-    if (settings.checkpoint !== undefined || settings.resume !== undefined) {
-        const checkpointPath = settings.checkpoint !== undefined
-            ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.checkpoint)
-            : (0,external_node_path_namespaceObject.join)(resolveResumeDir(settings.resume ?? '', runsRoot, io.cwd), 'checkpoint.json');
-        checkpointStore = new FsCheckpointStore(checkpointPath);
-        resumeFrom = await checkpointStore.load();
-        if (!resumeFrom)
-            throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
-        if (resumeFrom.pipeline.sha256 !== loaded.sha256 && !settings.force) {
-            throw new TrackerError('CHECKPOINT_MISMATCH', `${shownFile} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${loaded.sha256.slice(0, 12)}…). ` +
-                'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
-        }
-        runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
-        const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
-        if (recorded !== undefined && settings.workdir === undefined) {
-            if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
-                throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
-            workdir = recorded;
-        }
-        else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
-            err(`tracker: warning: run ${resumeFrom.run_id} ran in ${recorded}; -w makes its tools run in ${workdir} instead.\n`);
-        }
-    }
-    else {
-        const runId = settings.runId ?? newRunId();
-        runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
-        checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'))) {
-            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'), workdir, loaded.file, io.cwd)} or choose another --run-id/--logs.`);
-        }
-    }
-    const runId = resumeFrom?.run_id ?? settings.runId ?? (0,external_node_path_namespaceObject.basename)(runDir);
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error('signal'));
-    let signal = controller.signal;
-    if (io.signal)
-        signal = AbortSignal.any([io.signal, controller.signal]);
-    else {
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-    }
-    const activity = new ActivityLogSink(runDir);
     const human = settings.json ? err : out;
-    const sinks = [
-        activity,
-        settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
-    ];
-    const interviewer = settings.autoApprove
-        ? new AutoApproveInterviewer()
-        : new ConsoleInterviewer({
-            input: io.stdin,
-            output: settings.json ? io.stderr : io.stdout,
-            clock: systemClock
-        });
+    const render = { human, err, quiet: settings.quiet, simulate: settings.simulate, cwd: io.cwd };
     const processRunner = createProcessRunner({
         inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
         onFallback: (reason) => err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
     });
-    // FsRunStore's I/O capabilities (decision 0006): one set of fresh stage directories for the run's
-    // stores, given to the tool handler; stages prepared ahead, in the store in use, as stages start.
-    const freshStages = new FreshStageSet();
-    let runStore = new FsRunStore(runDir, { freshStages });
-    const registry = createBuiltinRegistry({
-        processRunner,
-        interviewer,
-        workdir,
-        env: io.env,
-        clock: systemClock,
-        freshStages,
-        childRunner: new FileChildRunner({
-            baseDir: (0,external_node_path_namespaceObject.dirname)(loaded.file),
-            runDir,
-            processRunner,
-            env: io.env,
-            workdir,
-            interviewer,
-            events: new FanOutSink(sinks),
-            ...(resumeFrom ? { resumeFrom } : {}),
-            force: settings.force
-        })
-    });
-    const llmStages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
-    if (llmStages > 0 && !settings.quiet) {
-        human(`note: ${llmStages} LLM stage(s) answer with the simulated backend${settings.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`);
-    }
     let result;
     try {
-        result = await runPipeline(graph, {
-            registry,
-            clock: systemClock,
-            random: Math.random,
-            runId,
-            runStore,
-            checkpointStore,
-            events: new FanOutSink([
-                ...sinks,
-                new StagePrefetchSink(graph, registry, (id, files) => runStore.prepareStage(id, files))
-            ]),
-            pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
-            signal,
-            ...(resumeFrom ? { resumeFrom } : {}),
-            initialContext: Object.fromEntries(settings.vars),
-            workdir,
-            restartRunStore: (n) => {
-                const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${n}`);
-                activity.moveTo(dir);
-                runStore = new FsRunStore(dir, { freshStages });
-                return runStore;
-            },
-            trackerVersion: VERSION
+        result = await startRun(runRequest(settings, io), {
+            interviewer: settings.autoApprove
+                ? new AutoApproveInterviewer()
+                : new ConsoleInterviewer({
+                    input: io.stdin,
+                    output: settings.json ? io.stderr : io.stdout,
+                    clock: systemClock
+                }),
+            events: [
+                settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
+            ],
+            processRunner,
+            onNotice: (notice) => renderNotice(notice, render)
         });
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        await Promise.all([
-            activity
-                .close()
-                .catch((error) => err(`tracker: warning: could not write ${(0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl')}: ${errorMessage(error)}\n`)),
-            processRunner.close()
-        ]);
+        await processRunner.close();
     }
-    const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
-    if (result.status === 'success') {
-        if (!settings.quiet)
-            human(`  run dir: ${displayPath(runDir, io.cwd)}\n`);
-        return ExitCodes.Success;
-    }
-    if (result.status === 'stopped') {
-        err(`  Checkpoint saved. Resume with:\n    ${resumeCommand}\n`);
-        return ExitCodes.Stopped;
-    }
-    if (result.failedNode)
-        err(await failureDetail(new FsRunStore(runDir), result.failedNode));
-    err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`);
-    return ExitCodes.Failed;
+    return exitCode(result, render);
 }
-const TAIL_LINES = 10;
-async function failureDetail(store, nodeId) {
-    const parts = [];
-    for (const name of ['stderr.log', 'stdout.log']) {
-        const text = await store
-            .readStageFileTail(nodeId, name, FAILURE_TAIL_BYTES)
-            .catch(() => undefined);
-        if (!text || text.trim() === '')
-            continue;
-        const lines = text.trimEnd().split('\n').slice(-TAIL_LINES);
-        parts.push(`  last lines of ${nodeId}/${name}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`);
+const RUN_EXIT = { success: ExitCodes.Success, fail: ExitCodes.Failed, stopped: ExitCodes.Stopped };
+function exitCode(result, render) {
+    if (result.status === 'invalid') {
+        render.err(renderValidation(result.prepared, { json: false }));
+        return ExitCodes.Failed;
     }
-    return parts.join('');
+    if (result.status === 'refused') {
+        render.err(`tracker: ${result.message}\n`);
+        return ExitCodes.Usage;
+    }
+    renderRunEnd(result, render);
+    return RUN_EXIT[result.status];
 }
 /** The process wiring: argv, stdio, env, cwd. */
 async function runCli() {
-    return main(process.argv.slice(2), {
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        cwd: process.cwd()
-    });
+    const { stdin, stdout, stderr, env } = process;
+    return main(process.argv.slice(2), { stdin, stdout, stderr, env, cwd: process.cwd() });
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts

@@ -90,3 +90,26 @@ export type {
 } from './adapters/process-server-runner.js';
 export { systemClock } from './adapters/system-clock.js';
 export { newRunId } from './adapters/run-id.js';
+
+export { startRun } from './runtime/start-run.js';
+export type {
+  StartRunRequest,
+  StartRunResult,
+  FinishedRunResult,
+  InvalidPipelineResult,
+  RefusedRunResult,
+  RefusalCode,
+  RunPipelineInfo
+} from './runtime/start-run.js';
+export type { RunDependencies, RunNotice, RunTotals } from './runtime/run-types.js';
+export type { RunTarget } from './runtime/locate-run.js';
+export { loadPipeline } from './runtime/load-pipeline.js';
+export type { LoadedPipeline, LoadPipelineOptions } from './runtime/load-pipeline.js';
+export { fsRunStores } from './runtime/run-stores.js';
+export type {
+  RunStores,
+  RunStoresFactory,
+  RunLocation,
+  ActivityLog
+} from './runtime/run-stores.js';
+export { resumeCommandLine } from './runtime/resume-command.js';

@@ -132,11 +132,3 @@ export class NdjsonSink implements EventSink {
     this.write(JSON.stringify(event) + '\n');
   }
 }
-
-export class FanOutSink implements EventSink {
-  constructor(private readonly sinks: readonly EventSink[]) {}
-
-  emit(event: PipelineEvent): void {
-    for (const sink of this.sinks) sink.emit(event);
-  }
-}

@@ -116,7 +116,7 @@ export interface FsRunStoreOptions {
  * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
  *   stale files from one).
  * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
- * wires them to the engine's events (StagePrefetchSink) and to the tool handler.
+ * (src/runtime/run-stores.ts) wires them to the engine's events and to the tool handler.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
