@@ -28374,22 +28374,22 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7982);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9247);
 
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7982:
+/***/ 9247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  e: () => (/* binding */ run)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -28431,7 +28431,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   setOutput: () => (setOutput),
   setSecret: () => (setSecret),
   startGroup: () => (startGroup),
-  summary: () => (summary),
+  summary: () => (summary_summary),
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
@@ -29836,7 +29836,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31385,10 +31385,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/common/errors.ts
 class TrackerError extends Error {
     code;
@@ -31419,12 +31423,8 @@ function errorMessage(value) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/stores/utf8-tail.ts
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
@@ -32039,204 +32039,6 @@ function createProcessRunner(options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/graph/shapes.ts
-/**
- * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
- */
-const HandlerTypes = {
-    Start: 'start',
-    Exit: 'exit',
-    Codergen: 'codergen',
-    WaitHuman: 'wait.human',
-    Conditional: 'conditional',
-    Parallel: 'parallel',
-    FanIn: 'parallel.fan_in',
-    Tool: 'tool',
-    ManagerLoop: 'stack.manager_loop'
-};
-const SHAPE_TO_TYPE = Object.freeze({
-    Mdiamond: HandlerTypes.Start,
-    Msquare: HandlerTypes.Exit,
-    box: HandlerTypes.Codergen,
-    hexagon: HandlerTypes.WaitHuman,
-    diamond: HandlerTypes.Conditional,
-    component: HandlerTypes.Parallel,
-    tripleoctagon: HandlerTypes.FanIn,
-    parallelogram: HandlerTypes.Tool,
-    house: HandlerTypes.ManagerLoop
-});
-const BUILTIN_HANDLER_TYPES = new Set(Object.values(HandlerTypes));
-const DEFAULT_SHAPE = 'box';
-function shapeToHandlerType(shape) {
-    return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/graph/values.ts
-
-const INTEGER = /^[-+]?\d+$/;
-const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-/**
- * The longest duration tracker accepts: 2^31-1 ms (≈ 24.8 days), the longest delay one Node timer can
- * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
- */
-const MAX_DURATION_MS = 2_147_483_647;
-/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
-function formatDurationMs(ms) {
-    let s = Math.floor(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        const n = Math.floor(s / size);
-        s -= n * size;
-        if (n > 0)
-            parts.push(`${n}${unit}`);
-    }
-    return parts.length === 0 ? `${ms}ms` : parts.join('');
-}
-function parseInteger(text) {
-    const t = text.trim();
-    if (!INTEGER.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isSafeInteger(n) ? n : undefined;
-}
-function parseFloatValue(text) {
-    const t = text.trim();
-    if (!FLOAT.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-function parseBoolean(text) {
-    const t = text.trim().toLowerCase();
-    if (t === 'true')
-        return true;
-    if (t === 'false')
-        return false;
-    return undefined;
-}
-/**
- * A duration in milliseconds: `250ms`, `900s`, `15m`, `2h`, `1d`, and compounds such as `1h30m`.
- * A bare number is not a duration (see `parseDurationLenient`).
- */
-function parseDuration(text) {
-    const t = text.trim();
-    if (t === '')
-        return undefined;
-    let total = 0;
-    DURATION_PART.lastIndex = 0;
-    let pos = 0;
-    while (pos < t.length) {
-        DURATION_PART.lastIndex = pos;
-        const m = DURATION_PART.exec(t);
-        if (!m || m.index !== pos)
-            return undefined;
-        const amount = Number(m[1]);
-        const unit = UNIT_MS[m[2] ?? ''];
-        if (unit === undefined)
-            return undefined;
-        total += amount * unit;
-        pos = DURATION_PART.lastIndex;
-    }
-    return Math.round(total);
-}
-/** Like `parseDuration`, but a bare number counts as seconds. `unitless` tells the caller to warn. */
-function parseDurationLenient(text) {
-    const strict = parseDuration(text);
-    if (strict !== undefined)
-        return { ms: strict, unitless: false };
-    const seconds = parseFloatValue(text);
-    if (seconds === undefined || seconds < 0)
-        return undefined;
-    return { ms: Math.round(seconds * 1000), unitless: true };
-}
-function getString(attrs, key) {
-    return attrs.get(key)?.value;
-}
-function getInteger(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseInteger(v.value);
-}
-function getBoolean(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseBoolean(v.value);
-}
-function getDurationMs(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseDurationLenient(v.value)?.ms;
-}
-function nodeShape(node) {
-    return node.attrs.get('shape')?.value ?? DEFAULT_SHAPE;
-}
-/** Handler type: explicit `type`, else the shape's type, else `codergen` (spec §4.2). */
-function nodeHandlerType(node) {
-    const explicit = node.attrs.get('type')?.value.trim();
-    if (explicit)
-        return explicit;
-    return shapeToHandlerType(nodeShape(node)) ?? HandlerTypes.Codergen;
-}
-function nodeLabel(node) {
-    const label = node.attrs.get('label')?.value;
-    return label === undefined || label === '' ? node.id : label;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
-
-
-/**
- * The longest delay one Node timer can take (2^31-1 ms ≈ 24.8 days). A longer one overflows and fires
- * after 1 ms, so longer sleeps are chained from timers of at most this length.
- */
-const system_clock_MAX_TIMER_MS = MAX_DURATION_MS;
-const nodeTimer = async (ms, signal) => {
-    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-};
-/**
- * Sleeps `ms` as a chain of `wait` calls of at most `maxChunk` each, so delays beyond the timer limit
- * are honoured. Rejects with the signal's reason as soon as it aborts (before, during or between chunks).
- */
-async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER_MS) {
-    if (signal?.aborted)
-        throw signal.reason;
-    let left = ms;
-    while (left > 0) {
-        const chunk = Math.min(left, maxChunk);
-        try {
-            await wait(chunk, signal);
-        }
-        catch (error) {
-            throw signal?.aborted ? signal.reason : error;
-        }
-        left -= chunk;
-        if (signal?.aborted)
-            throw signal.reason;
-    }
-}
-/** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
-function createSystemClock(wait = nodeTimer) {
-    return {
-        now: () => Date.now(),
-        sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
-        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
-    };
-}
-/** The real clock. */
-const systemClock = createSystemClock();
-
 ;// CONCATENATED MODULE: ./src/ports/interviewer.ts
 const AnswerValues = {
     Yes: 'yes',
@@ -32282,377 +32084,23 @@ class AutoApproveInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
+;// CONCATENATED MODULE: ./src/interviewers/failing.ts
 /**
- * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
- * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
- * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
- */
-const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
-const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
-const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
-const PATTERNS = [BRACKETED, PAREN, DASH];
-function splitAccelerator(label) {
-    for (const pattern of PATTERNS) {
-        const m = pattern.exec(label);
-        if (m?.[1] !== undefined)
-            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
-    }
-    return undefined;
-}
-/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
-function parseAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    if (split)
-        return split.key;
-    const first = label.trim().charAt(0);
-    return first.toUpperCase();
-}
-/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
-function stripAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    return split && split.rest !== '' ? split.rest : label.trim();
-}
-/**
- * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
- * `A) approve` and `  APPROVE ` all normalise to `approve`.
- */
-function normaliseChoiceLabel(label) {
-    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/common/format-timeout.ts
-/**
- * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
- * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
- */
-const UNITS = [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-    ['ms', 1]
-];
-function formatTimeout(ms) {
-    let rest = Math.max(0, Math.round(ms));
-    if (rest === 0)
-        return '0s';
-    let out = '';
-    for (const [unit, size] of UNITS) {
-        const amount = Math.floor(rest / size);
-        if (amount > 0) {
-            out += `${amount}${unit}`;
-            rest -= amount * size;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/interviewers/line-reader.ts
-/**
- * Reads one line at a time from a stream without losing input between reads: lines that arrive in one
- * chunk are kept for the next read, and the stream is paused (its listeners removed) while nobody is
- * reading, so it neither loses data nor keeps the process alive.
+ * For a frontend that has no way to ask a person (the GitHub Action without auto-approve, until comment
+ * gates exist): every question is refused with a TrackerError (code `INTERVIEWER_UNAVAILABLE`) whose
+ * message says how to answer gates there. The gate fails with that reason; the run can be resumed.
  */
 
-class LineReader {
-    #input;
-    #decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    #lines = [];
-    #partial = '';
-    #closed = false;
-    #error;
-    constructor(input) {
-        this.#input = input;
-    }
-    /** The next line (without its `\n` or `\r\n`), or `closed` once the input has ended. Rejects on abort. */
-    read(signal) {
-        if (signal?.aborted)
-            return Promise.reject(signal.reason);
-        const ready = this.#take();
-        if (ready)
-            return Promise.resolve(ready);
-        const input = this.#input;
-        return new Promise((resolve, reject) => {
-            const cleanup = () => {
-                input.removeListener('data', onData);
-                input.removeListener('end', onEnd);
-                input.removeListener('close', onEnd);
-                input.removeListener('error', onError);
-                signal?.removeEventListener('abort', onAbort);
-                input.pause();
-            };
-            const settle = () => {
-                const result = this.#take();
-                if (!result)
-                    return;
-                cleanup();
-                resolve(result);
-            };
-            const onData = (chunk) => {
-                this.#push(typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-                settle();
-            };
-            const onEnd = () => {
-                this.#finish();
-                settle();
-            };
-            const onError = (error) => {
-                this.#error = error;
-                this.#finish();
-                settle();
-            };
-            const onAbort = () => {
-                cleanup();
-                reject(signal?.reason);
-            };
-            input.on('data', onData);
-            input.once('end', onEnd);
-            input.once('close', onEnd);
-            input.once('error', onError);
-            signal?.addEventListener('abort', onAbort, { once: true });
-            input.resume();
-        });
-    }
-    #inputEnded() {
-        if (this.#closed)
-            return true;
-        const state = this.#input;
-        return state.readableEnded === true || state.destroyed === true;
-    }
-    #take() {
-        const line = this.#lines.shift();
-        if (line !== undefined)
-            return { line };
-        if (!this.#inputEnded())
-            return undefined;
-        this.#finish();
-        if (this.#partial !== '') {
-            const last = this.#partial;
-            this.#partial = '';
-            return { line: last.endsWith('\r') ? last.slice(0, -1) : last };
-        }
-        return this.#error === undefined ? { closed: true } : { closed: true, error: this.#error };
-    }
-    #push(text) {
-        const parts = (this.#partial + text).split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const part of parts)
-            this.#lines.push(part.endsWith('\r') ? part.slice(0, -1) : part);
-    }
-    #finish() {
-        if (this.#closed)
-            return;
-        this.#closed = true;
-        this.#push(this.#decoder.end());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/interviewers/console.ts
-
-
-
-
-
-const CONSOLE_ACTOR = 'console';
-const DEFAULT_MAX_INVALID = 10;
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-function formatOption(option) {
-    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
-}
-function describeAnswer(answer) {
-    if (answer.selectedOption)
-        return formatOption(answer.selectedOption);
-    return answer.text ?? answer.value;
-}
-function isYesNo(question) {
-    return question.type === 'yes_no' || question.type === 'confirmation';
-}
-function isChoice(question) {
-    return question.type === 'multiple_choice' && question.options.length > 0;
-}
-function renderQuestion(question) {
-    const lines = [`[?] ${question.text}`];
-    if (isChoice(question)) {
-        question.options.forEach((option, i) => lines.push(`  ${i + 1}. ${formatOption(option)}`));
-    }
-    const notes = [];
-    if (question.default)
-        notes.push(`default: ${describeAnswer(question.default)}`);
-    if (question.timeoutMs !== undefined && question.timeoutMs > 0) {
-        notes.push(`waits ${formatTimeout(question.timeoutMs)}`);
-    }
-    if (notes.length > 0)
-        lines.push(`  (${notes.join('; ')})`);
-    return `${lines.join('\n')}\n`;
-}
-function renderPrompt(question) {
-    if (isChoice(question)) {
-        const keys = question.options.map((o) => o.key).join('/');
-        const count = question.options.length;
-        return `Select ${keys} or 1${count > 1 ? `-${count}` : ''}: `;
-    }
-    if (isYesNo(question)) {
-        const value = question.default?.value.toLowerCase();
-        if (value === AnswerValues.Yes)
-            return '[Y/n]: ';
-        if (value === AnswerValues.No)
-            return '[y/N]: ';
-        return '[y/n]: ';
-    }
-    return '> ';
-}
-function interpretChoice(question, text) {
-    const options = question.options;
-    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
-    const lower = bare.toLowerCase();
-    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
-    const [onlyKey] = byKey;
-    if (byKey.length === 1 && onlyKey)
-        return { answer: { value: onlyKey.key, selectedOption: onlyKey } };
-    if (/^\d+$/.test(bare)) {
-        const option = options[Number(bare) - 1];
-        if (option)
-            return { answer: { value: option.key, selectedOption: option } };
-        if (byKey.length === 0) {
-            return { error: `There is no option ${bare}; choose a number from 1 to ${options.length}.` };
-        }
-    }
-    const normalised = normaliseChoiceLabel(bare);
-    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
-    const [onlyLabel] = byLabel;
-    if (byLabel.length === 1 && onlyLabel) {
-        return { answer: { value: onlyLabel.key, selectedOption: onlyLabel } };
-    }
-    const ambiguous = byKey.length > 1 ? byKey : byLabel;
-    if (ambiguous.length > 1) {
-        return {
-            error: `'${text}' matches more than one option (${ambiguous.map(formatOption).join(', ')}); type the option's number instead.`
-        };
-    }
-    const keys = options.map((o) => o.key).join(', ');
-    return {
-        error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
-    };
-}
-function interpret(question, line) {
-    const text = line.trim();
-    if (text === '') {
-        if (question.default)
-            return { answer: question.default };
-        if (isChoice(question))
-            return { error: 'Please choose an option: type its key, number or label.' };
-        if (isYesNo(question))
-            return { error: 'Please answer y or n.' };
-        return { error: 'Please type a response; an empty line is not an answer.' };
-    }
-    if (isChoice(question))
-        return interpretChoice(question, text);
-    if (isYesNo(question)) {
-        const lower = text.toLowerCase();
-        if (lower === 'y' || lower === 'yes')
-            return { answer: { value: AnswerValues.Yes } };
-        if (lower === 'n' || lower === 'no')
-            return { answer: { value: AnswerValues.No } };
-        return { error: `'${text}' is not yes or no; type y or n.` };
-    }
-    return { answer: { value: text, text } };
-}
-const TIMED_OUT = Symbol('timed out');
-class ConsoleInterviewer {
-    #reader;
-    #output;
-    #clock;
-    #actor;
-    #inputName;
-    #maxInvalid;
-    #echo;
-    /** The previous ask; questions are asked one at a time. */
-    #turn = Promise.resolve();
-    constructor(options) {
-        this.#reader = new LineReader(options.input);
-        this.#output = options.output;
-        this.#clock = options.clock;
-        this.#actor = options.actor ?? CONSOLE_ACTOR;
-        this.#inputName = options.inputName ?? 'stdin';
-        this.#maxInvalid = Math.max(1, options.maxInvalidAnswers ?? DEFAULT_MAX_INVALID);
-        this.#echo = options.echo ?? options.input.isTTY !== true;
+class FailingInterviewer {
+    why;
+    /** `why` finishes the sentence "cannot be answered here: …", e.g. how to turn on auto-approve. */
+    constructor(why) {
+        this.why = why;
     }
     ask(question, signal) {
-        const run = this.#turn.then(() => this.#ask(question, signal));
-        this.#turn = run.catch(() => undefined);
-        return run;
-    }
-    inform(message, stage) {
-        this.#write(`[i] ${stage}: ${message}\n`);
-    }
-    async #ask(question, signal) {
-        signal?.throwIfAborted();
-        this.#write(renderQuestion(question));
-        const controller = new AbortController();
-        const forwardAbort = () => controller.abort(signal?.reason);
-        signal?.addEventListener('abort', forwardAbort, { once: true });
-        try {
-            const conversation = this.#converse(question, controller.signal);
-            const timeoutMs = question.timeoutMs;
-            if (timeoutMs === undefined || timeoutMs <= 0)
-                return await conversation;
-            const timer = this.#clock
-                .sleep(timeoutMs, controller.signal)
-                .then(() => TIMED_OUT);
-            const winner = await Promise.race([conversation, timer]);
-            return winner === TIMED_OUT ? this.#timedOut(question, timeoutMs) : winner;
-        }
-        finally {
-            signal?.removeEventListener('abort', forwardAbort);
-            // Stops whichever of the read and the timer is still pending; both are already settled or handled.
-            controller.abort();
-        }
-    }
-    async #converse(question, signal) {
-        for (let invalid = 0;;) {
-            this.#write(renderPrompt(question));
-            const result = await this.#reader.read(signal);
-            if ('closed' in result)
-                return this.#closed(question, result.error);
-            if (this.#echo)
-                this.#write(`${result.line}\n`);
-            const interpretation = interpret(question, result.line);
-            if ('answer' in interpretation)
-                return { ...interpretation.answer, actor: this.#actor };
-            invalid += 1;
-            if (invalid >= this.#maxInvalid) {
-                this.#write(`${interpretation.error}\nToo many invalid answers (${invalid}); skipping gate '${question.stage}'.\n`);
-                return { value: AnswerValues.Skipped };
-            }
-            this.#write(`${interpretation.error}\n`);
-        }
-    }
-    #timedOut(question, timeoutMs) {
-        const waited = formatTimeout(timeoutMs);
-        if (question.default) {
-            this.#write(`\nNo answer after ${waited}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
-            return { ...question.default, defaulted: 'timeout' };
-        }
-        this.#write(`\nNo answer after ${waited} for gate '${question.stage}'.\n`);
-        return { value: AnswerValues.Timeout };
-    }
-    #closed(question, error) {
-        const why = error === undefined
-            ? `${this.#inputName} closed`
-            : `${this.#inputName} failed (${errorMessage(error)})`;
-        if (question.default) {
-            this.#write(`\n${why}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
-            return { ...question.default, defaulted: 'closed' };
-        }
-        this.#write(`\n${why}; no answer for gate '${question.stage}'.\n`);
-        return { value: AnswerValues.Skipped };
-    }
-    #write(text) {
-        this.#output.write(text);
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        return Promise.reject(new TrackerError('INTERVIEWER_UNAVAILABLE', `'${question.text}' cannot be answered here: ${this.why}`));
     }
 }
 
@@ -34314,6 +33762,38 @@ function boundedEditDistance(a, b, max) {
     return Math.min(prev[b.length] ?? max + 1, max + 1);
 }
 
+;// CONCATENATED MODULE: ./src/graph/shapes.ts
+/**
+ * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
+ */
+const HandlerTypes = {
+    Start: 'start',
+    Exit: 'exit',
+    Codergen: 'codergen',
+    WaitHuman: 'wait.human',
+    Conditional: 'conditional',
+    Parallel: 'parallel',
+    FanIn: 'parallel.fan_in',
+    Tool: 'tool',
+    ManagerLoop: 'stack.manager_loop'
+};
+const SHAPE_TO_TYPE = Object.freeze({
+    Mdiamond: HandlerTypes.Start,
+    Msquare: HandlerTypes.Exit,
+    box: HandlerTypes.Codergen,
+    hexagon: HandlerTypes.WaitHuman,
+    diamond: HandlerTypes.Conditional,
+    component: HandlerTypes.Parallel,
+    tripleoctagon: HandlerTypes.FanIn,
+    parallelogram: HandlerTypes.Tool,
+    house: HandlerTypes.ManagerLoop
+});
+const BUILTIN_HANDLER_TYPES = new Set(Object.values(HandlerTypes));
+const DEFAULT_SHAPE = 'box';
+function shapeToHandlerType(shape) {
+    return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/graph/attribute-schema.ts
 /**
  * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
@@ -35747,6 +35227,127 @@ const attributeNoEffectRule = {
         return diagnostics;
     }
 };
+
+;// CONCATENATED MODULE: ./src/graph/values.ts
+
+const INTEGER = /^[-+]?\d+$/;
+const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+/**
+ * The longest duration tracker accepts: 2^31-1 ms (≈ 24.8 days), the longest delay one Node timer can
+ * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
+ */
+const MAX_DURATION_MS = 2_147_483_647;
+/** `24d 20h 31m 23s` for a duration in ms (whole seconds; for messages). */
+function formatDurationMs(ms) {
+    let s = Math.floor(ms / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        const n = Math.floor(s / size);
+        s -= n * size;
+        if (n > 0)
+            parts.push(`${n}${unit}`);
+    }
+    return parts.length === 0 ? `${ms}ms` : parts.join('');
+}
+function parseInteger(text) {
+    const t = text.trim();
+    if (!INTEGER.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+function parseFloatValue(text) {
+    const t = text.trim();
+    if (!FLOAT.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+function parseBoolean(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return true;
+    if (t === 'false')
+        return false;
+    return undefined;
+}
+/**
+ * A duration in milliseconds: `250ms`, `900s`, `15m`, `2h`, `1d`, and compounds such as `1h30m`.
+ * A bare number is not a duration (see `parseDurationLenient`).
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    if (t === '')
+        return undefined;
+    let total = 0;
+    DURATION_PART.lastIndex = 0;
+    let pos = 0;
+    while (pos < t.length) {
+        DURATION_PART.lastIndex = pos;
+        const m = DURATION_PART.exec(t);
+        if (!m || m.index !== pos)
+            return undefined;
+        const amount = Number(m[1]);
+        const unit = UNIT_MS[m[2] ?? ''];
+        if (unit === undefined)
+            return undefined;
+        total += amount * unit;
+        pos = DURATION_PART.lastIndex;
+    }
+    return Math.round(total);
+}
+/** Like `parseDuration`, but a bare number counts as seconds. `unitless` tells the caller to warn. */
+function parseDurationLenient(text) {
+    const strict = parseDuration(text);
+    if (strict !== undefined)
+        return { ms: strict, unitless: false };
+    const seconds = parseFloatValue(text);
+    if (seconds === undefined || seconds < 0)
+        return undefined;
+    return { ms: Math.round(seconds * 1000), unitless: true };
+}
+function getString(attrs, key) {
+    return attrs.get(key)?.value;
+}
+function getInteger(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseInteger(v.value);
+}
+function getBoolean(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseBoolean(v.value);
+}
+function getDurationMs(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseDurationLenient(v.value)?.ms;
+}
+function nodeShape(node) {
+    return node.attrs.get('shape')?.value ?? DEFAULT_SHAPE;
+}
+/** Handler type: explicit `type`, else the shape's type, else `codergen` (spec §4.2). */
+function nodeHandlerType(node) {
+    const explicit = node.attrs.get('type')?.value.trim();
+    if (explicit)
+        return explicit;
+    return shapeToHandlerType(nodeShape(node)) ?? HandlerTypes.Codergen;
+}
+function nodeLabel(node) {
+    const label = node.attrs.get('label')?.value;
+    return label === undefined || label === '' ? node.id : label;
+}
 
 ;// CONCATENATED MODULE: ./src/common/suggest.ts
 /**
@@ -38878,6 +38479,51 @@ function newRunId() {
     return (0,external_node_crypto_.randomBytes)(6).toString('hex');
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/adapters/system-clock.ts
+
+
+/**
+ * The longest delay one Node timer can take (2^31-1 ms ≈ 24.8 days). A longer one overflows and fires
+ * after 1 ms, so longer sleeps are chained from timers of at most this length.
+ */
+const system_clock_MAX_TIMER_MS = MAX_DURATION_MS;
+const nodeTimer = async (ms, signal) => {
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+};
+/**
+ * Sleeps `ms` as a chain of `wait` calls of at most `maxChunk` each, so delays beyond the timer limit
+ * are honoured. Rejects with the signal's reason as soon as it aborts (before, during or between chunks).
+ */
+async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER_MS) {
+    if (signal?.aborted)
+        throw signal.reason;
+    let left = ms;
+    while (left > 0) {
+        const chunk = Math.min(left, maxChunk);
+        try {
+            await wait(chunk, signal);
+        }
+        catch (error) {
+            throw signal?.aborted ? signal.reason : error;
+        }
+        left -= chunk;
+        if (signal?.aborted)
+            throw signal.reason;
+    }
+}
+/** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
+function createSystemClock(wait = nodeTimer) {
+    return {
+        now: () => Date.now(),
+        sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
+        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
+    };
+}
+/** The real clock. */
+const systemClock = createSystemClock();
+
 ;// CONCATENATED MODULE: ./src/ports/run-archive.ts
 /** `<pipeline sha256>` (every run of that pipeline file) or `<pipeline sha256>/<run id>` (one run). */
 function runArchiveKey(pipelineSha256, runId) {
@@ -41826,6 +41472,73 @@ function describeHookFailure(result) {
     return `exited ${result.exitCode}`;
 }
 
+;// CONCATENATED MODULE: ./src/common/accelerator-key.ts
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them). The prefixes stripped here are the ones
+ * edge selection strips when it matches a preferred label (`normalizeLabel` in engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH];
+function splitAccelerator(label) {
+    for (const pattern of PATTERNS) {
+        const m = pattern.exec(label);
+        if (m?.[1] !== undefined)
+            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+    }
+    return undefined;
+}
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+function parseAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    if (split)
+        return split.key;
+    const first = label.trim().charAt(0);
+    return first.toUpperCase();
+}
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+function stripAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    return split && split.rest !== '' ? split.rest : label.trim();
+}
+/**
+ * The form labels are compared in: accelerator prefix removed, whitespace collapsed, lower case. `[A] Approve`,
+ * `A) approve` and `  APPROVE ` all normalise to `approve`.
+ */
+function normaliseChoiceLabel(label) {
+    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/common/format-timeout.ts
+/**
+ * A wait time in the DOT duration syntax (`5m`, `1h30m`, `1s500ms`), so messages show a gate's timeout
+ * the way it is written in the pipeline. `parseDuration(formatTimeout(ms)) === ms` for whole milliseconds.
+ */
+const UNITS = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+    ['ms', 1]
+];
+function formatTimeout(ms) {
+    let rest = Math.max(0, Math.round(ms));
+    if (rest === 0)
+        return '0s';
+    let out = '';
+    for (const [unit, size] of UNITS) {
+        const amount = Math.floor(rest / size);
+        if (amount > 0) {
+            out += `${amount}${unit}`;
+            rest -= amount * size;
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/handlers/wait-human.ts
 /**
  * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
@@ -43819,1118 +43532,10 @@ async function startRun(request, dependencies) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/**
- * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
- */
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+/** Findings as annotations on the diff: validation diagnostics, and the stage a run failed at. */
 
-
-const LIMIT_NAMES = Object.keys(DEFAULT_DOT_LIMITS);
-const FLAGS = [
-    {
-        name: 'no-tui',
-        value: false,
-        help: 'Plain line-per-stage output instead of the live dashboard.'
-    },
-    {
-        name: 'json',
-        value: false,
-        help: 'validate: diagnostics as JSON. run: NDJSON events on stdout.'
-    },
-    { name: 'quiet', short: 'q', value: false, help: 'Print only failures and the final result.' },
-    {
-        name: 'auto-approve',
-        value: false,
-        help: 'Human gates take their first choice (or yes) without asking.'
-    },
-    {
-        name: 'simulate',
-        value: false,
-        help: 'LLM nodes answer with a simulated response; tool nodes still run.'
-    },
-    {
-        name: 'workdir',
-        short: 'w',
-        value: true,
-        metavar: 'DIR',
-        help: "Working directory for tool nodes and .tracker/ (default: cwd; on resume: the run's recorded one)."
-    },
-    {
-        name: 'run-id',
-        value: true,
-        metavar: 'ID',
-        help: 'Use this run ID instead of a generated one ([A-Za-z0-9._-], no leading dot, at most 64).'
-    },
-    {
-        name: 'logs',
-        value: true,
-        metavar: 'DIR',
-        help: 'Run directory (default: <workdir>/.tracker/runs/<runID>).'
-    },
-    {
-        name: 'checkpoint',
-        short: 'c',
-        value: true,
-        metavar: 'FILE',
-        help: 'Resume from this checkpoint.json.'
-    },
-    {
-        name: 'resume',
-        short: 'r',
-        value: true,
-        metavar: 'ID|DIR',
-        help: 'Resume the run with this ID (prefix; looked up under <workdir>/.tracker/runs) or run directory.'
-    },
-    {
-        name: 'force',
-        value: false,
-        help: 'Resume even though the pipeline file changed since the checkpoint.'
-    },
-    { name: 'var', value: true, metavar: 'KEY=VALUE', help: 'Seed a context value (repeatable).' },
-    {
-        name: 'limit',
-        value: true,
-        metavar: 'NAME=N',
-        help: `Raise an input limit for a trusted file (repeatable): ${LIMIT_NAMES.join(', ')}.`
-    },
-    { name: 'validate', value: false, help: 'Same as the validate command.' },
-    { name: 'help', short: 'h', value: false, help: 'Show this help.' },
-    { name: 'version', short: 'V', value: false, help: 'Print the version.' }
-];
-const COMMANDS = new Set(['run', 'validate', 'simulate', 'help', 'version']);
-function usageError(message) {
-    return new TrackerError('USAGE', `${message}\nRun 'tracker --help' for usage.`);
-}
-const RUN_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
-/** A run ID names a directory under .tracker/runs, so it must be one plain path segment. */
-function checkRunId(id) {
-    if (RUN_ID.test(id))
-        return;
-    const why = id === ''
-        ? 'it is empty'
-        : id.length > 64
-            ? `it is ${id.length} characters long (at most 64)`
-            : id.startsWith('.')
-                ? 'it starts with a dot'
-                : `it contains ${JSON.stringify([...id].find((c) => !/[A-Za-z0-9._-]/.test(c)))}`;
-    throw usageError(`Invalid --run-id '${id}': ${why}. Use letters, digits, '.', '_' and '-' (not starting with '.'), at most 64 characters, e.g. --run-id nightly-2026-12-01.`);
-}
-function findFlag(token) {
-    if (token.startsWith('--')) {
-        const eq = token.indexOf('=');
-        const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
-        const spec = FLAGS.find((f) => f.name === name);
-        if (!spec)
-            return undefined;
-        return eq === -1 ? { spec } : { spec, inline: token.slice(eq + 1) };
-    }
-    const spec = FLAGS.find((f) => f.short !== undefined && `-${f.short}` === token);
-    return spec ? { spec } : undefined;
-}
-function isLimitName(name) {
-    return LIMIT_NAMES.includes(name);
-}
-/** `maxNodes=400000` → ['maxNodes', 400000]; a usage error for an unknown name or a bad number. */
-function parseLimit(value) {
-    const eq = value.indexOf('=');
-    const name = eq === -1 ? value : value.slice(0, eq);
-    if (!isLimitName(name))
-        throw usageError(`--limit expects NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}; got '${value}'.`);
-    const text = eq === -1 ? '' : value.slice(eq + 1).trim();
-    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n <= 0)
-        throw usageError(`--limit ${name} needs a positive whole number, got '${text}'.`);
-    return [name, n];
-}
-/** Parses argv (without node and script). Flags may come before or after the pipeline file. */
-function parseArgs(argv) {
-    const bools = new Set();
-    const values = new Map();
-    const vars = new Map();
-    const limits = {};
-    const positionals = [];
-    let onlyPositionals = false;
-    for (let i = 0; i < argv.length; i++) {
-        const token = argv[i] ?? '';
-        if (onlyPositionals || token === '-' || !token.startsWith('-')) {
-            positionals.push(token);
-            continue;
-        }
-        if (token === '--') {
-            onlyPositionals = true;
-            continue;
-        }
-        const found = findFlag(token);
-        if (!found)
-            throw usageError(`Unknown flag '${token}'.`);
-        const { spec } = found;
-        if (!spec.value) {
-            if (found.inline !== undefined)
-                throw usageError(`Flag --${spec.name} takes no value.`);
-            bools.add(spec.name);
-            continue;
-        }
-        let value = found.inline;
-        if (value === undefined) {
-            value = argv[i + 1];
-            if (value === undefined || (value.startsWith('-') && value !== '-')) {
-                throw usageError(`Flag --${spec.name} needs a value (${spec.metavar ?? 'VALUE'}).`);
-            }
-            i++;
-        }
-        if (spec.name === 'limit') {
-            const [name, n] = parseLimit(value);
-            limits[name] = n;
-        }
-        else if (spec.name === 'var') {
-            const eq = value.indexOf('=');
-            if (eq <= 0)
-                throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
-            vars.set(value.slice(0, eq), value.slice(eq + 1));
-        }
-        else {
-            if (values.has(spec.name))
-                throw usageError(`Flag --${spec.name} was given twice.`);
-            values.set(spec.name, value);
-        }
-    }
-    let command = 'run';
-    if (bools.has('help'))
-        command = 'help';
-    else if (bools.has('version'))
-        command = 'version';
-    else if (positionals[0] !== undefined && COMMANDS.has(positionals[0])) {
-        command = positionals.shift();
-    }
-    if (bools.has('validate')) {
-        if (command !== 'run' && command !== 'validate')
-            throw usageError(`--validate cannot be combined with '${command}'.`);
-        command = 'validate';
-    }
-    if (command === 'help' || command === 'version') {
-        return settings(command, undefined, bools, values, vars, limits);
-    }
-    if (positionals.length === 0)
-        throw usageError(`Missing pipeline file: tracker ${command === 'run' ? '' : command + ' '}<pipeline.dot>.`);
-    if (positionals.length > 1)
-        throw usageError(`Expected one pipeline file, got ${positionals.length}: ${positionals.join(' ')}.`);
-    if (values.has('checkpoint') && values.has('resume'))
-        throw usageError('Use either --checkpoint or --resume, not both.');
-    const runId = values.get('run-id');
-    if (runId !== undefined)
-        checkRunId(runId);
-    return settings(command, positionals[0], bools, values, vars, limits);
-}
-function settings(command, pipeline, bools, values, vars, limits) {
-    const opt = (name) => values.get(name);
-    return {
-        command,
-        ...(pipeline === undefined ? {} : { pipeline }),
-        json: bools.has('json'),
-        noTui: bools.has('no-tui'),
-        quiet: bools.has('quiet'),
-        autoApprove: bools.has('auto-approve'),
-        simulate: bools.has('simulate'),
-        force: bools.has('force'),
-        ...(opt('workdir') === undefined ? {} : { workdir: opt('workdir') }),
-        ...(opt('run-id') === undefined ? {} : { runId: opt('run-id') }),
-        ...(opt('logs') === undefined ? {} : { logs: opt('logs') }),
-        ...(opt('checkpoint') === undefined ? {} : { checkpoint: opt('checkpoint') }),
-        ...(opt('resume') === undefined ? {} : { resume: opt('resume') }),
-        vars,
-        limits
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-/** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
-
-
-function helpText() {
-    const rows = FLAGS.map((f) => {
-        const names = `${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.metavar ? ` ${f.metavar}` : ''}`;
-        return `  ${names.padEnd(28)} ${f.help}`;
-    });
-    return [
-        `tracker ${VERSION} — run DOT-defined pipelines (Attractor), checkpointed and resumable.`,
-        '',
-        'Usage:',
-        '  tracker [run] <pipeline.dot> [flags]   Run a pipeline.',
-        '  tracker validate <pipeline.dot>        Check a pipeline; print diagnostics, a synopsis and the plan.',
-        '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes',
-        '                                         (runs nothing; a loop is cut off at the 4th visit of a node).',
-        '  tracker -c <run>/checkpoint.json <pipeline.dot>   Resume a run from its checkpoint.',
-        '  tracker -r <runID|run dir> <pipeline.dot>         Resume a run by ID (prefix) or directory.',
-        '    A resumed run keeps its ID and workdir; completed nodes are not re-run; after a failure the',
-        '    failed node gets a fresh retry budget. See docs/runs.md.',
-        '',
-        'Flags:',
-        ...rows,
-        '',
-        'Exit codes:',
-        '  0  success (validate: no errors; warnings allowed)',
-        '  1  the pipeline failed, or the graph has errors',
-        '  2  usage error (unknown flag, missing or unreadable file)',
-        '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
-        '',
-        'Environment:',
-        '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',
-        '  TRACKER_PROCESS_HELPER=0  start tool commands from tracker itself, not from its helper process',
-        '',
-        'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/render-console.ts
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
-    const m = Math.floor(ms / 60_000);
-    const s = Math.round((ms % 60_000) / 1000);
-    return `${m}m${String(s).padStart(2, '0')}s`;
-}
-const ICON = {
-    success: '✓',
-    partial_success: '◐',
-    fail: '✗',
-    retry: '↻',
-    skipped: '⊘',
-    cancelled: '⊘'
-};
-/** The failed branches behind a failed parallel or fan-in node: node, reason, last output lines. */
-function formatFailedBranches(branches) {
-    return branches
-        .map((b) => {
-        const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
-        const tails = (b.output ?? []).map((o) => `\n      last lines of ${b.nodeId ?? b.branch}/${o.file}:\n${o.lines.map((l) => `        │ ${l}`).join('\n')}`);
-        return head + tails.join('');
-    })
-        .join('\n');
-}
-function formatEvent(event, options = {}) {
-    const where = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
-    switch (event.type) {
-        case 'pipeline.started':
-            return options.quiet
-                ? undefined
-                : `${event.resumed ? 'Resuming' : 'Running'} pipeline '${event.pipeline}' (run ${event.runId}, ${event.nodeCount} nodes)\n  run dir: ${event.runDir}`;
-        case 'stage.started':
-            if (options.quiet)
-                return undefined;
-            return `  → ${where(event.nodeId, event.branch)} [${event.handlerType}]${event.attempt > 1 ? ` attempt ${event.attempt}/${event.maxAttempts}` : ''}`;
-        case 'stage.completed': {
-            if (options.quiet && event.status !== 'fail')
-                return undefined;
-            const detail = event.status === 'fail'
-                ? `  ${event.failureReason ?? ''}`
-                : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
-                    ? `  ${event.notes}`
-                    : '';
-            return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs)}${detail}`;
-        }
-        case 'stage.retrying':
-            return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatDuration(event.delayMs)}: ${event.reason}`;
-        case 'parallel.started':
-            return options.quiet
-                ? undefined
-                : `  ⇉ ${event.nodeId}: ${event.branches.length} branches (${event.branches.join(', ')}), max_parallel=${event.maxParallel}`;
-        case 'parallel.completed':
-            return options.quiet
-                ? undefined
-                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${formatDuration(event.durationMs)}`;
-        case 'gate.waiting':
-            return undefined;
-        case 'gate.answered':
-            return options.quiet
-                ? undefined
-                : `  ☞ ${event.nodeId}: ${event.timedOut ? 'timed out → ' : ''}${event.answer}${event.actor ? ` (by ${event.actor})` : ''}`;
-        case 'goal_gate.unsatisfied':
-            return `  ⚑ goal gate '${event.nodeId}' is ${event.status}${event.retryTarget ? `; retrying from '${event.retryTarget}'` : '; no retry target'}`;
-        case 'loop.restarted':
-            return `  ⟲ loop restart #${event.restart} at '${event.target}' (fresh context)`;
-        case 'warning':
-            return `  ! ${event.nodeId ? `${event.nodeId}: ` : ''}${event.message}`;
-        case 'stage.output':
-            return options.quiet || !event.truncated
-                ? undefined
-                : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
-        case 'pipeline.completed':
-            return `✓ Pipeline succeeded in ${formatDuration(event.durationMs)} (${event.completedNodes} nodes completed)`;
-        case 'pipeline.failed':
-            return (`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}` +
-                (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : ''));
-        case 'pipeline.stopped':
-            return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs)}: ${event.reason}`;
-        case 'edge.selected':
-        case 'checkpoint.saved':
-        case 'parallel.branch_completed':
-            return undefined;
-    }
-}
-/** Progress goes to `write`; the final failure or stop line goes to `writeError` (stderr). */
-class ConsoleSink {
-    write;
-    options;
-    writeError;
-    constructor(write, options = {}, writeError = write) {
-        this.write = write;
-        this.options = options;
-        this.writeError = writeError;
-    }
-    emit(event) {
-        const line = formatEvent(event, this.options);
-        if (line === undefined)
-            return;
-        if (event.type === 'pipeline.failed' || event.type === 'pipeline.stopped')
-            this.writeError(line + '\n');
-        else
-            this.write(line + '\n');
-    }
-}
-/** `--json`: one JSON object per event on stdout. */
-class NdjsonSink {
-    write;
-    constructor(write) {
-        this.write = write;
-    }
-    emit(event) {
-        this.write(JSON.stringify(event) + '\n');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/render-run.ts
-
-function renderNotice(notice, o) {
-    switch (notice.type) {
-        case 'workdir_overridden':
-            return o.err(`tracker: warning: run ${notice.runId} ran in ${notice.recorded}; -w makes its tools run in ${notice.workdir} instead.\n`);
-        case 'simulated_llm':
-            if (o.quiet)
-                return;
-            return o.human(`note: ${notice.stages} LLM stage(s) answer with the simulated backend${o.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`);
-        case 'activity_log_failed':
-            return o.err(`tracker: warning: could not write ${notice.path}: ${notice.message}\n`);
-        case 'archive_restored':
-            return o.quiet ? undefined : o.human(`  restored ${displayPath(notice.runDir, o.cwd)}\n`);
-        case 'archive_published':
-            return o.quiet ? undefined : o.human(`  published to ${notice.published.location}\n`);
-        case 'archive_failed':
-            return o.err(`tracker: warning: run archive ${notice.operation} failed: ${notice.message}\n`);
-    }
-}
-/** The lines after a run: where it is on success; the failure's output tail and how to resume otherwise. */
-function renderRunEnd(result, o) {
-    if (result.status === 'success') {
-        if (!o.quiet)
-            o.human(`  run dir: ${displayPath(result.runDir, o.cwd)}\n`);
-        return;
-    }
-    if (result.status === 'stopped') {
-        o.err(`  Checkpoint saved. Resume with:\n    ${result.resumeCommand}\n`);
-        return;
-    }
-    for (const { file, lines } of result.failureOutput) {
-        o.err(`  last lines of ${result.failedNode ?? ''}/${file}:\n${lines.map((l) => `    │ ${l}`).join('\n')}\n`);
-    }
-    o.err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${result.resumeCommand}\n`);
-}
-
-;// CONCATENATED MODULE: ./src/graph/plan.ts
-/**
- * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
- * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
- * pipeline (planning, execution, hybrid). Nothing here decides routing at run time; the engine does that.
- */
-
-
-
-
-
-function summarizeGraph(graph) {
-    const handlerCounts = countHandlers(graph);
-    const goal = graph.attrs.get('goal')?.value;
-    return {
-        name: graph.name,
-        ...(goal === undefined || goal === '' ? {} : { goal }),
-        nodeCount: graph.nodes.size,
-        edgeCount: graph.edges.length,
-        handlerCounts,
-        startNodeIds: findStartNodes(graph).map((n) => n.id),
-        exitNodeIds: findExitNodes(graph).map((n) => n.id),
-        kind: kindFromCounts(handlerCounts)
-    };
-}
-function pipelineKind(graph) {
-    return kindFromCounts(countHandlers(graph));
-}
-function planExecution(graph) {
-    const roots = findRoots(graph);
-    const { visited, backEdges } = depthFirst(graph, roots);
-    const backEdgeIndexes = new Set(backEdges.map((e) => e.index));
-    // Longest path from the roots over the acyclic remainder (Kahn's algorithm).
-    const indegree = new Map();
-    for (const id of visited)
-        indegree.set(id, 0);
-    for (const edge of graph.edges) {
-        if (backEdgeIndexes.has(edge.index) || !visited.has(edge.from) || !visited.has(edge.to))
-            continue;
-        indegree.set(edge.to, (indegree.get(edge.to) ?? 0) + 1);
-    }
-    const level = new Map();
-    const queue = [];
-    for (const [id, d] of indegree) {
-        if (d === 0) {
-            queue.push(id);
-            level.set(id, 0);
-        }
-    }
-    for (let head = 0; head < queue.length; head++) {
-        const id = queue[head];
-        if (id === undefined)
-            break;
-        const here = level.get(id) ?? 0;
-        for (const edge of outgoingEdges(graph, id)) {
-            if (backEdgeIndexes.has(edge.index) || !visited.has(edge.to))
-                continue;
-            if ((level.get(edge.to) ?? -1) < here + 1)
-                level.set(edge.to, here + 1);
-            const left = (indegree.get(edge.to) ?? 0) - 1;
-            indegree.set(edge.to, left);
-            if (left === 0)
-                queue.push(edge.to);
-        }
-    }
-    const levels = [];
-    const unreachable = [];
-    for (const id of graph.nodes.keys()) {
-        const l = level.get(id);
-        if (l === undefined) {
-            unreachable.push(id);
-            continue;
-        }
-        while (levels.length <= l)
-            levels.push([]);
-        levels[l]?.push(id);
-    }
-    return {
-        roots,
-        levels,
-        order: levels.flat(),
-        backEdges,
-        unreachable,
-        parallelGroups: findParallelGroups(graph),
-        kind: pipelineKind(graph)
-    };
-}
-// ── Internals ──────────────────────────────────────────────────────────────────────────────────────
-function countHandlers(graph) {
-    const counts = new Map();
-    for (const node of graph.nodes.values()) {
-        const type = nodeHandlerType(node);
-        counts.set(type, (counts.get(type) ?? 0) + 1);
-    }
-    return counts;
-}
-function kindFromCounts(counts) {
-    const llm = counts.get(HandlerTypes.Codergen) ?? 0;
-    const human = counts.get(HandlerTypes.WaitHuman) ?? 0;
-    const tool = counts.get(HandlerTypes.Tool) ?? 0;
-    if (tool > 0)
-        return llm > 0 ? 'HYBRID' : 'EXECUTION';
-    return llm > 0 || human > 0 ? 'PLANNING' : 'EMPTY';
-}
-function findRoots(graph) {
-    const starts = findStartNodes(graph).map((n) => n.id);
-    if (starts.length > 0)
-        return starts;
-    const sources = [...graph.nodes.keys()].filter((id) => (graph.incoming.get(id)?.length ?? 0) === 0);
-    if (sources.length > 0)
-        return sources;
-    const first = graph.nodes.keys().next();
-    return first.done === true ? [] : [first.value];
-}
-/** Iterative DFS (no recursion: long chains must not overflow the stack). */
-function depthFirst(graph, roots) {
-    const visited = new Set();
-    const onStack = new Set();
-    const backEdges = [];
-    for (const root of roots) {
-        if (visited.has(root) || !graph.nodes.has(root))
-            continue;
-        const stack = [{ id: root, next: 0 }];
-        visited.add(root);
-        onStack.add(root);
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            if (!frame)
-                break;
-            const edges = outgoingEdges(graph, frame.id);
-            const edge = edges[frame.next];
-            if (!edge) {
-                onStack.delete(frame.id);
-                stack.pop();
-                continue;
-            }
-            frame.next++;
-            if (!graph.nodes.has(edge.to))
-                continue;
-            if (onStack.has(edge.to)) {
-                backEdges.push(edge);
-            }
-            else if (!visited.has(edge.to)) {
-                visited.add(edge.to);
-                onStack.add(edge.to);
-                stack.push({ id: edge.to, next: 0 });
-            }
-        }
-    }
-    backEdges.sort((a, b) => a.index - b.index);
-    return { visited, backEdges };
-}
-/** Each parallel node's branches and where they join: the node the engine continues at (find-join-node). */
-function findParallelGroups(graph) {
-    const groups = [];
-    for (const node of graph.nodes.values()) {
-        if (nodeHandlerType(node) !== HandlerTypes.Parallel)
-            continue;
-        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        const fanIn = findJoinNode(graph, node.id, branches);
-        groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/attach-excerpts.ts
-/**
- * Adds the source excerpt (the line and a caret under the column, as syntax errors show) to diagnostics
- * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
- */
-
-/** 0-based offsets at which each line starts; index 0 is line 1. */
-function lineStarts(source) {
-    const starts = [0];
-    let at = source.indexOf('\n');
-    while (at !== -1) {
-        starts.push(at + 1);
-        at = source.indexOf('\n', at + 1);
-    }
-    return starts;
-}
-function attachExcerpts(diagnostics, source, file) {
-    let starts;
-    return diagnostics.map((d) => {
-        if (d.excerpt !== undefined || d.line === undefined)
-            return d;
-        if (file !== undefined && d.file !== undefined && d.file !== file)
-            return d;
-        starts ??= lineStarts(source);
-        const lineStart = starts[d.line - 1];
-        if (lineStart === undefined)
-            return d;
-        const lineEnd = starts[d.line] ?? source.length + 1;
-        const offset = Math.min(lineStart + Math.max(0, (d.column ?? 1) - 1), lineEnd - 1);
-        return { ...d, excerpt: sourceExcerpt(source, { line: d.line, offset }) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/render-validate.ts
-
-
-
-function renderValidation(prepared, options) {
-    const graph = prepared.graph;
-    const diagnostics = prepared.source === undefined
-        ? prepared.diagnostics
-        : attachExcerpts(prepared.diagnostics, prepared.source, prepared.file);
-    if (options.json) {
-        const summary = graph ? summarizeGraph(graph) : undefined;
-        const plan = graph ? planExecution(graph) : undefined;
-        return (JSON.stringify({
-            valid: prepared.ok,
-            diagnostics,
-            ...(summary && plan
-                ? {
-                    synopsis: {
-                        name: summary.name,
-                        goal: summary.goal ?? '',
-                        nodes: summary.nodeCount,
-                        edges: summary.edgeCount,
-                        handlers: Object.fromEntries(summary.handlerCounts),
-                        start: summary.startNodeIds,
-                        exit: summary.exitNodeIds,
-                        kind: summary.kind
-                    },
-                    plan: {
-                        levels: plan.levels,
-                        parallel_groups: plan.parallelGroups,
-                        back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to })),
-                        unreachable: plan.unreachable
-                    }
-                }
-                : {})
-        }, null, 2) + '\n');
-    }
-    const lines = diagnostics.map(formatDiagnostic);
-    if (graph) {
-        if (lines.length)
-            lines.push('');
-        lines.push(...renderPlan(graph));
-    }
-    lines.push(prepared.ok
-        ? `✓ valid (${summarizeDiagnostics(prepared.diagnostics)})`
-        : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`);
-    return lines.join('\n') + '\n';
-}
-/** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
-function renderPlan(graph) {
-    const summary = summarizeGraph(graph);
-    const plan = planExecution(graph);
-    const lines = [];
-    lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline`);
-    if (summary.goal)
-        lines.push(`  goal:     ${summary.goal}`);
-    lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
-    lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-    lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-    plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
-    for (const g of plan.parallelGroups) {
-        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
-    }
-    if (plan.backEdges.length)
-        lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
-    if (plan.unreachable.length)
-        lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/cli/run-request.ts
-/** `-c FILE`, `-r ID|DIR`, or a new run (`--run-id ID`). */
-function runTarget(settings) {
-    if (settings.checkpoint !== undefined)
-        return { kind: 'checkpoint', path: settings.checkpoint };
-    if (settings.resume !== undefined)
-        return { kind: 'run', run: settings.resume };
-    return settings.runId === undefined ? { kind: 'new' } : { kind: 'new', runId: settings.runId };
-}
-function runRequest(settings, io) {
-    return {
-        pipeline: settings.pipeline ?? '',
-        cwd: io.cwd,
-        limits: settings.limits,
-        ...(settings.workdir === undefined ? {} : { workdir: settings.workdir }),
-        ...(settings.logs === undefined ? {} : { runDir: settings.logs }),
-        target: runTarget(settings),
-        force: settings.force,
-        context: Object.fromEntries(settings.vars),
-        env: io.env,
-        ...(io.signal ? { signal: io.signal } : { stopOnSignals: ['SIGINT', 'SIGTERM'] })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
-
-/**
- * An in-memory CheckpointStore (a product feature for embedding and tests). It stores the serialized text,
- * so a load returns an independent copy that went through the same validation as a file would.
- */
-class MemoryCheckpointStore {
-    #text;
-    saves = 0;
-    save(serialized) {
-        this.#text = serialized;
-        this.saves += 1;
-        return Promise.resolve();
-    }
-    load() {
-        return Promise.resolve(this.#text === undefined ? undefined : parseCheckpoint(this.#text));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/stores/memory-run-store.ts
-
-/**
- * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
- * Files live in a map keyed by `<nodeId>/<name>`; nothing touches the disk.
- */
-class MemoryRunStore {
-    runDir;
-    /** Stage files by `<nodeId>/<name>`. */
-    stageFiles = new Map();
-    runFiles = new Map();
-    activity = [];
-    /** Stage directories created with ensureStageDir, in order. */
-    ensured = [];
-    constructor(runDir = '/runs/test') {
-        this.runDir = runDir;
-    }
-    stageDir(nodeId) {
-        return `${this.runDir}/${nodeId}`;
-    }
-    ensureStageDir(nodeId) {
-        const dir = this.stageDir(nodeId);
-        if (!this.ensured.includes(dir))
-            this.ensured.push(dir);
-        return Promise.resolve(dir);
-    }
-    writeStageFile(nodeId, name, content, _options) {
-        this.stageFiles.set(`${nodeId}/${name}`, content);
-        return Promise.resolve();
-    }
-    readStageFile(nodeId, name) {
-        return Promise.resolve(this.stageFiles.get(`${nodeId}/${name}`));
-    }
-    readStageFileTail(nodeId, name, maxBytes) {
-        const text = this.stageFiles.get(`${nodeId}/${name}`);
-        if (text === undefined)
-            return Promise.resolve(undefined);
-        const bytes = Buffer.from(text, 'utf8');
-        return Promise.resolve(utf8Tail(bytes.subarray(Math.max(0, bytes.length - maxBytes))));
-    }
-    removeStageFile(nodeId, name) {
-        this.stageFiles.delete(`${nodeId}/${name}`);
-        return Promise.resolve();
-    }
-    writeRunFile(name, content) {
-        this.runFiles.set(name, content);
-        return Promise.resolve();
-    }
-    readRunFile(name) {
-        return Promise.resolve(this.runFiles.get(name));
-    }
-    appendActivity(line) {
-        this.activity.push(line);
-        return Promise.resolve();
-    }
-    flush() {
-        return Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/simulate.ts
-
-
-
-
-
-
-
-
-
-
-/** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
-const SIMULATE_MAX_VISITS = 3;
-/** Stages simulated at most (parallel branches included). */
-const SIMULATE_MAX_STEPS = 1000;
-/** A clock that never waits: simulated time advances instantly. */
-function instantClock() {
-    let now = 0;
-    return {
-        now: () => now,
-        sleep: (ms, signal) => {
-            if (signal?.aborted)
-                return Promise.reject(signal.reason);
-            now += ms;
-            return Promise.resolve();
-        }
-    };
-}
-class SimulatedTool {
-    execute(input) {
-        const command = getString(input.node.attrs, 'tool_command') ?? '';
-        return Promise.resolve({
-            status: 'success',
-            notes: `[simulated] would run: ${command.split('\n')[0] ?? ''}`
-        });
-    }
-}
-class SimulatedManager {
-    execute() {
-        return Promise.resolve({ status: 'success', notes: '[simulated] child pipeline completed' });
-    }
-}
-const refuseProcesses = {
-    run: () => Promise.reject(new Error('simulate runs no processes'))
-};
-async function simulatePipeline(graph, options) {
-    const clock = instantClock();
-    const registry = createBuiltinRegistry({
-        processRunner: refuseProcesses,
-        interviewer: new AutoApproveInterviewer(),
-        workdir: '/simulated',
-        env: {},
-        clock
-    })
-        .register(HandlerTypes.Tool, new SimulatedTool())
-        .register(HandlerTypes.ManagerLoop, new SimulatedManager());
-    const path = [];
-    const render = options.json ? new NdjsonSink(options.write) : new ConsoleSink(options.write);
-    if (options.json) {
-        const plan = planExecution(graph);
-        options.write(JSON.stringify({
-            type: 'simulation.plan',
-            levels: plan.levels,
-            parallel_groups: plan.parallelGroups,
-            back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to }))
-        }) + '\n');
-    }
-    else {
-        options.write(renderPlan(graph).join('\n') + '\n\nSimulated walk:\n');
-    }
-    const controller = new AbortController();
-    const started = [];
-    const visits = new Map();
-    let steps = 0;
-    let bounded;
-    const bound = (nodeId, branch) => {
-        if (bounded !== undefined)
-            return;
-        steps++;
-        const key = branch ? `${branch}:${nodeId}` : nodeId;
-        const n = (visits.get(key) ?? 0) + 1;
-        visits.set(key, n);
-        if (!branch)
-            started.push(nodeId);
-        if (n > SIMULATE_MAX_VISITS && !branch) {
-            const previous = started.lastIndexOf(nodeId, started.length - 2);
-            const loop = started.slice(previous);
-            bounded = `stopped after ${steps - 1} steps: loop ${loop.join(' → ')} (a node would run a ${n}th time; the simulated choices never leave the loop)`;
-        }
-        else if (steps > SIMULATE_MAX_STEPS) {
-            bounded = `stopped after ${SIMULATE_MAX_STEPS} steps (the simulated walk did not reach the exit)`;
-        }
-        if (bounded !== undefined)
-            controller.abort(new Error(bounded));
-    };
-    const run = await runPipeline(graph, {
-        registry,
-        clock,
-        random: () => 0.5,
-        runId: 'simulation',
-        runStore: new MemoryRunStore('/simulated/run'),
-        checkpointStore: new MemoryCheckpointStore(),
-        events: {
-            emit: (event) => {
-                if (event.type === 'stage.started' && event.attempt === 1)
-                    bound(event.nodeId, event.branch);
-                if (bounded !== undefined &&
-                    (event.type === 'stage.started' || event.type === 'stage.completed'))
-                    return;
-                if (event.type === 'pipeline.stopped' && bounded !== undefined) {
-                    if (options.json)
-                        options.write(JSON.stringify({ type: 'simulation.bounded', reason: bounded }) + '\n');
-                    return;
-                }
-                if (event.type === 'stage.completed' && !event.branch)
-                    path.push(event.nodeId);
-                render.emit(event);
-            }
-        },
-        pipeline: { name: graph.name, file: graph.file, sha256: '' },
-        signal: controller.signal
-    });
-    if (!options.json) {
-        options.write(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}\n`);
-        if (bounded)
-            options.write(`Simulation ${bounded}.\n`);
-    }
-    return { run, path, ...(bounded ? { bounded } : {}) };
-}
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-/**
- * The CLI composition root: builds the CLI's adapters (console rendering and interviewer, the process
- * helper) and hands them to the run service (src/runtime). `main` takes its I/O as arguments so tests
- * drive it with streams; `runCli` wires it to the process. Exit codes are decided here, nowhere else.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
-async function main(argv, io) {
-    const out = (text) => void io.stdout.write(text);
-    const err = (text) => void io.stderr.write(text);
-    let settings;
-    try {
-        settings = parseArgs(argv);
-    }
-    catch (error) {
-        err(`tracker: ${errorMessage(error)}\n`);
-        return ExitCodes.Usage;
-    }
-    try {
-        switch (settings.command) {
-            case 'help':
-                out(helpText() + '\n');
-                return ExitCodes.Success;
-            case 'version':
-                out(`tracker ${VERSION}\n`);
-                return ExitCodes.Success;
-            case 'validate':
-            case 'simulate':
-                return await checkCommand(settings, io, out, err);
-            case 'run':
-                return await runCommand(settings, io, out, err);
-        }
-    }
-    catch (error) {
-        if (isTrackerError(error) && error.code === 'USAGE') {
-            err(`tracker: ${error.message}\n`);
-            return ExitCodes.Usage;
-        }
-        err(`tracker: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        return ExitCodes.Failed;
-    }
-}
-/** `validate` and `simulate`: the file is read and prepared, nothing runs. */
-async function checkCommand(settings, io, out, err) {
-    const { prepared } = await loadPipeline(settings.pipeline ?? '', {
-        cwd: io.cwd,
-        limits: settings.limits
-    });
-    if (settings.command === 'validate') {
-        out(renderValidation(prepared, { json: settings.json }));
-        return prepared.ok ? ExitCodes.Success : ExitCodes.Failed;
-    }
-    if (!prepared.ok || !prepared.graph) {
-        err(renderValidation(prepared, { json: false }));
-        return ExitCodes.Failed;
-    }
-    const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
-    // A walk cut off in a loop is a finding of the simulation, not a failure of the pipeline.
-    if (result.bounded !== undefined)
-        return ExitCodes.Success;
-    return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
-}
-async function runCommand(settings, io, out, err) {
-    const human = settings.json ? err : out;
-    const render = { human, err, quiet: settings.quiet, simulate: settings.simulate, cwd: io.cwd };
-    const processRunner = createProcessRunner({
-        inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
-        onFallback: (reason) => err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
-    });
-    let result;
-    try {
-        result = await startRun(runRequest(settings, io), {
-            interviewer: settings.autoApprove
-                ? new AutoApproveInterviewer()
-                : new ConsoleInterviewer({
-                    input: io.stdin,
-                    output: settings.json ? io.stderr : io.stdout,
-                    clock: systemClock
-                }),
-            events: [
-                settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
-            ],
-            processRunner,
-            onNotice: (notice) => renderNotice(notice, render)
-        });
-    }
-    finally {
-        await processRunner.close();
-    }
-    return exitCode(result, render);
-}
-const RUN_EXIT = { success: ExitCodes.Success, fail: ExitCodes.Failed, stopped: ExitCodes.Stopped };
-function exitCode(result, render) {
-    if (result.status === 'invalid') {
-        render.err(renderValidation(result.prepared, { json: false }));
-        return ExitCodes.Failed;
-    }
-    if (result.status === 'refused') {
-        render.err(`tracker: ${result.message}\n`);
-        return ExitCodes.Usage;
-    }
-    renderRunEnd(result, render);
-    return RUN_EXIT[result.status];
-}
-/** The process wiring: argv, stdio, env, cwd. */
-async function runCli() {
-    const { stdin, stdout, stderr, env } = process;
-    return main(process.argv.slice(2), { stdin, stdout, stderr, env, cwd: process.cwd() });
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/** Action inputs, read once into a typed settings object (style.md habit 1). */
-const Inputs = {
-    Pipeline: 'pipeline',
-    Command: 'command',
-    AutoApprove: 'auto-approve',
-    Simulate: 'simulate',
-    WorkingDirectory: 'working-directory',
-    Vars: 'vars'
-};
-const Outputs = {
-    Status: 'status',
-    ExitCode: 'exit-code',
-    Errors: 'errors',
-    Warnings: 'warnings'
-};
-function readSettings(reader) {
-    const command = reader.getInput(Inputs.Command) || 'run';
-    if (command !== 'run' && command !== 'validate') {
-        throw new Error(`Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`);
-    }
-    const vars = new Map();
-    for (const line of reader.getInput(Inputs.Vars).split('\n')) {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const eq = trimmed.indexOf('=');
-        if (eq <= 0)
-            throw new Error(`Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`);
-        vars.set(trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1));
-    }
-    return {
-        pipeline: reader.getInput(Inputs.Pipeline, { required: true }),
-        command,
-        autoApprove: reader.getBooleanInput(Inputs.AutoApprove),
-        simulate: reader.getBooleanInput(Inputs.Simulate),
-        workingDirectory: reader.getInput(Inputs.WorkingDirectory) || '.',
-        vars
-    };
-}
-/** The CLI arguments that run the same engine with these settings. */
-function toCliArgs(s) {
-    const args = [s.command, s.pipeline, '--no-tui', '--workdir', s.workingDirectory];
-    if (s.command === 'run') {
-        if (s.autoApprove)
-            args.push('--auto-approve');
-        if (s.simulate)
-            args.push('--simulate');
-        for (const [k, v] of s.vars)
-            args.push('--var', `${k}=${v}`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The GitHub Action composition root. Validation findings become annotations on the PR diff; the run
- * itself is the same engine the CLI drives.
- */
-
-
-
-
-// eslint-disable-next-line no-restricted-imports -- removed with the action's own composition root (issue 8)
-
-
-
-function annotate(d) {
+function annotateDiagnostic(d) {
     const props = {
         title: `tracker ${d.rule}`,
         ...(d.file ? { file: d.file } : {}),
@@ -44945,40 +43550,294 @@ function annotate(d) {
     else
         notice(text, props);
 }
-async function runAction() {
+/** A failed run: an error on the pipeline file at the failed node, with its last output lines. */
+function annotateFailure(result) {
+    const node = result.failedNode === undefined ? undefined : result.graph.nodes.get(result.failedNode);
+    const tails = result.failureOutput.map(({ file, lines }) => `\nlast lines of ${result.failedNode ?? ''}/${file}:\n${lines.join('\n')}`);
+    error(`${result.failureReason ?? 'The pipeline failed.'}${tails.join('')}`, {
+        title: `tracker: ${result.failedNode === undefined ? 'pipeline' : `stage '${result.failedNode}'`} failed`,
+        file: result.pipeline.file,
+        ...(node ? { startLine: node.loc.line, startColumn: node.loc.column } : {})
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+/** Action inputs, read once into a typed settings object (style.md habit 1); outputs by name. */
+
+const Inputs = {
+    Pipeline: 'pipeline',
+    Command: 'command',
+    AutoApprove: 'auto-approve',
+    Simulate: 'simulate',
+    WorkingDirectory: 'working-directory',
+    Vars: 'vars'
+};
+const Outputs = {
+    Status: 'status',
+    ExitCode: 'exit-code',
+    RunId: 'run-id',
+    CompletedNodes: 'completed-nodes',
+    FailedNode: 'failed-node',
+    CheckpointPath: 'checkpoint-path',
+    ResumeCommand: 'resume-command',
+    Errors: 'errors',
+    Warnings: 'warnings'
+};
+/** Every bad value is a TrackerError (code `USAGE`) that names the input. */
+function readSettings(reader) {
+    const command = reader.getInput(Inputs.Command) || 'run';
+    if (command !== 'run' && command !== 'validate') {
+        throw new TrackerError('USAGE', `Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`);
+    }
+    const vars = new Map();
+    for (const line of reader.getInput(Inputs.Vars).split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        if (eq <= 0)
+            throw new TrackerError('USAGE', `Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`);
+        vars.set(trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1));
+    }
+    return {
+        pipeline: reader.getInput(Inputs.Pipeline, { required: true }),
+        command,
+        autoApprove: reader.getBooleanInput(Inputs.AutoApprove),
+        simulate: reader.getBooleanInput(Inputs.Simulate),
+        workingDirectory: reader.getInput(Inputs.WorkingDirectory) || '.',
+        vars
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+/** The Action's own reading of a run's result: its status word, its exit code, its step outputs. */
+
+
+const ActionExitCodes = { Success: 0, Failed: 1, Refused: 2, Stopped: 3 };
+function statusOf(result) {
+    if (result.status === 'fail')
+        return 'failed';
+    return result.status;
+}
+function exitCodeOf(result) {
+    switch (result.status) {
+        case 'success':
+            return ActionExitCodes.Success;
+        case 'fail':
+        case 'invalid':
+            return ActionExitCodes.Failed;
+        case 'refused':
+            return ActionExitCodes.Refused;
+        case 'stopped':
+            return ActionExitCodes.Stopped;
+    }
+}
+function setDiagnosticOutputs(diagnostics) {
+    setOutput(Outputs.Errors, diagnostics.filter((d) => d.severity === 'error').length);
+    setOutput(Outputs.Warnings, diagnostics.filter((d) => d.severity === 'warning').length);
+}
+function setRunOutputs(result) {
+    setOutput(Outputs.Status, statusOf(result));
+    setOutput(Outputs.ExitCode, exitCodeOf(result));
+    if (result.status === 'refused')
+        return;
+    setDiagnosticOutputs(result.diagnostics);
+    if (result.status === 'invalid')
+        return;
+    setOutput(Outputs.RunId, result.runId);
+    setOutput(Outputs.CompletedNodes, result.completedNodes.join(','));
+    setOutput(Outputs.FailedNode, result.failedNode ?? '');
+    setOutput(Outputs.CheckpointPath, result.checkpointPath);
+    setOutput(Outputs.ResumeCommand, result.status === 'success' ? '' : result.resumeCommand);
+}
+
+;// CONCATENATED MODULE: ./src/action/render-events.ts
+/**
+ * The Action's rendering of engine events: one log line per stage start and end (core.info), warnings as
+ * warning annotations. Formatting is pure (`formatActionEvent`); the sink writes through @actions/core.
+ */
+
+
+const STATUS_ICON = {
+    success: '✓',
+    partial_success: '◐',
+    fail: '✗',
+    retry: '↻',
+    skipped: '⊘'
+};
+function formatActionEvent(event) {
+    const info = (text) => ({ level: 'info', text });
+    const at = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
+    switch (event.type) {
+        case 'pipeline.started':
+            return info(`${event.resumed ? 'Resuming' : 'Running'} pipeline '${event.pipeline}' (run ${event.runId}, ${event.nodeCount} nodes) in ${event.runDir}`);
+        case 'stage.started':
+            return info(`→ ${at(event.nodeId, event.branch)} [${event.handlerType}]${event.attempt > 1 ? ` attempt ${event.attempt}/${event.maxAttempts}` : ''}`);
+        case 'stage.completed':
+            return info(`${STATUS_ICON[event.status] ?? '?'} ${at(event.nodeId, event.branch)} ${event.status} in ${formatTimeout(event.durationMs)}${event.failureReason ? `: ${event.failureReason}` : ''}`);
+        case 'stage.retrying':
+            return info(`↻ ${at(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatTimeout(event.delayMs)}: ${event.reason}`);
+        case 'gate.answered':
+            return info(`☞ ${event.nodeId}: ${event.timedOut ? 'timed out → ' : ''}${event.answer}${event.actor ? ` (by ${event.actor})` : ''}`);
+        case 'goal_gate.unsatisfied':
+            return info(`⚑ goal gate '${event.nodeId}' is ${event.status}${event.retryTarget ? `; retrying from '${event.retryTarget}'` : ''}`);
+        case 'loop.restarted':
+            return info(`⟲ loop restart #${event.restart} at '${event.target}'`);
+        case 'warning':
+            return {
+                level: 'warning',
+                text: `${event.nodeId ? `${event.nodeId}: ` : ''}${event.message}`
+            };
+        case 'pipeline.completed':
+            return info(`✓ Pipeline succeeded in ${formatTimeout(event.durationMs)} (${event.completedNodes} nodes completed)`);
+        case 'pipeline.failed':
+            return info(`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatTimeout(event.durationMs)}: ${event.reason}`);
+        case 'pipeline.stopped':
+            return info(`■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatTimeout(event.durationMs)}: ${event.reason}`);
+        case 'parallel.started':
+        case 'parallel.completed':
+        case 'parallel.branch_completed':
+        case 'gate.waiting':
+        case 'stage.output':
+        case 'edge.selected':
+        case 'checkpoint.saved':
+            return undefined;
+    }
+}
+class ActionEventSink {
+    emit(event) {
+        const line = formatActionEvent(event);
+        if (line === undefined)
+            return;
+        if (line.level === 'warning')
+            warning(line.text, { title: 'tracker' });
+        else
+            info(line.text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+/** The job summary of a run (GITHUB_STEP_SUMMARY): how it ended, stage counts, how to resume it. */
+
+
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+const HEADLINE = { success: '✅ succeeded', fail: '❌ failed', stopped: '⏸️ stopped' };
+async function writeSummary(result) {
+    const counts = Object.entries(result.totals.stagesByStatus);
+    const summary = summary_summary
+        .addHeading(`tracker: ${escapeHtml(result.graph.name)}`, 2)
+        .addRaw(`<p>Pipeline <code>${escapeHtml(result.pipeline.file)}</code> ${HEADLINE[result.status]} in ${formatTimeout(result.totals.durationMs)} (run <code>${escapeHtml(result.runId)}</code>${result.resumed ? ', resumed' : ''}).</p>`, true)
+        .addTable([
+        [
+            { data: 'stages run', header: true },
+            ...counts.map(([status]) => ({ data: escapeHtml(status), header: true })),
+            { data: 'retries', header: true }
+        ],
+        [
+            String(result.totals.stagesStarted),
+            ...counts.map(([, n]) => String(n)),
+            String(result.totals.retries)
+        ]
+    ]);
+    if (result.status === 'fail')
+        summary.addRaw(`<p>Failed at <code>${escapeHtml(result.failedNode ?? '?')}</code>: ${escapeHtml(result.failureReason ?? '')}</p>`, true);
+    if (result.status !== 'success')
+        summary.addRaw('<p>Resume with:</p>', true).addCodeBlock(result.resumeCommand, 'sh');
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The GitHub Action composition root: inputs → ActionSettings (once), its own adapters (log lines and
+ * annotations through @actions/core, an auto-approving or a failing interviewer, the process helper),
+ * and the run service (src/runtime) that the CLI uses too. `run` is what the entry file (and
+ * `@github/local-action`) calls.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function renderNotice(notice) {
+    switch (notice.type) {
+        case 'workdir_overridden':
+            return warning(`Run ${notice.runId} ran in ${notice.recorded}; its tools run in ${notice.workdir} instead.`);
+        case 'simulated_llm':
+            return info(`note: ${notice.stages} LLM stage(s) answer with the simulated backend`);
+        case 'activity_log_failed':
+            return warning(`Could not write ${notice.path}: ${notice.message}`);
+        case 'archive_restored':
+            return info(`Restored run directory ${notice.runDir} (${notice.key})`);
+        case 'archive_published':
+            return info(`Published the run directory to ${notice.published.location}`);
+        case 'archive_failed':
+            return warning(`Run archive ${notice.operation} failed: ${notice.message}`);
+    }
+}
+async function validate(settings, cwd) {
+    const { file, prepared } = await loadPipeline(settings.pipeline, { cwd });
+    prepared.diagnostics.forEach(annotateDiagnostic);
+    setDiagnosticOutputs(prepared.diagnostics);
+    setOutput(Outputs.Status, prepared.ok ? 'valid' : 'invalid');
+    setOutput(Outputs.ExitCode, prepared.ok ? 0 : 1);
+    if (!prepared.ok)
+        setFailed(`${file} has errors; see the annotations.`);
+}
+async function runPipelineFile(settings, cwd, env) {
+    const processRunner = createProcessRunner({
+        onFallback: (reason) => warning(`${reason}; running commands in-process instead.`)
+    });
+    try {
+        return await startRun({
+            pipeline: settings.pipeline,
+            cwd,
+            workdir: settings.workingDirectory,
+            context: Object.fromEntries(settings.vars),
+            env,
+            stopOnSignals: ['SIGINT', 'SIGTERM']
+        }, {
+            interviewer: settings.autoApprove
+                ? new AutoApproveInterviewer()
+                : new FailingInterviewer(`the Action cannot ask a person yet. Set the input '${Inputs.AutoApprove}' to 'true' to take each gate's first choice.`),
+            events: [new ActionEventSink()],
+            processRunner,
+            onNotice: renderNotice
+        });
+    }
+    finally {
+        await processRunner.close();
+    }
+}
+async function report(result, env) {
+    setRunOutputs(result);
+    if (result.status === 'refused')
+        return setFailed(result.message);
+    result.diagnostics.forEach(annotateDiagnostic);
+    if (result.status === 'invalid')
+        return setFailed(`${result.pipeline.file} has errors; see the annotations.`);
+    if (result.status === 'fail')
+        annotateFailure(result);
+    if (env['GITHUB_STEP_SUMMARY'])
+        await writeSummary(result);
+    if (result.status !== 'success')
+        setFailed(`Pipeline ${statusOf(result)} (exit code ${exitCodeOf(result)}).`);
+}
+async function run() {
     try {
         const settings = readSettings(core_namespaceObject);
         const cwd = process.cwd();
-        const file = (0,external_node_path_namespaceObject.resolve)(cwd, settings.pipeline);
-        const source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        const prepared = preparePipeline(source, { file: settings.pipeline });
-        prepared.diagnostics.forEach(annotate);
-        const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
-        setOutput(Outputs.Errors, errors);
-        setOutput(Outputs.Warnings, prepared.diagnostics.filter((d) => d.severity === 'warning').length);
-        if (!prepared.ok) {
-            setOutput(Outputs.Status, 'invalid');
-            setOutput(Outputs.ExitCode, 1);
-            setFailed(`${settings.pipeline} has ${errors} error(s); see the annotations.`);
-            return;
-        }
-        if (settings.command === 'validate') {
-            setOutput(Outputs.Status, 'valid');
-            setOutput(Outputs.ExitCode, 0);
-            return;
-        }
-        const code = await main(toCliArgs(settings), {
-            stdin: process.stdin,
-            stdout: process.stdout,
-            stderr: process.stderr,
-            env: process.env,
-            cwd
-        });
-        const status = code === 0 ? 'success' : code === 3 ? 'stopped' : 'failed';
-        setOutput(Outputs.Status, status);
-        setOutput(Outputs.ExitCode, code);
-        if (code !== 0)
-            setFailed(`Pipeline ${status} (exit code ${code}).`);
+        if (settings.command === 'validate')
+            return await validate(settings, cwd);
+        await report(await runPipelineFile(settings, cwd, process.env), process.env);
     }
     catch (error) {
         setFailed(errorMessage(error));

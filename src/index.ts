@@ -70,6 +70,7 @@ export { QueueInterviewer } from './interviewers/queue.js';
 export { CallbackInterviewer } from './interviewers/callback.js';
 export { RecordingInterviewer } from './interviewers/recording.js';
 export { ConsoleInterviewer } from './interviewers/console.js';
+export { FailingInterviewer } from './interviewers/failing.js';
 
 export { MemoryCheckpointStore } from './stores/memory-checkpoint-store.js';
 export { MemoryRunStore } from './stores/memory-run-store.js';

@@ -13,6 +13,7 @@ export type TrackerErrorCode =
   | 'USAGE'
   | 'IO'
   | 'ARCHIVE'
+  | 'INTERVIEWER_UNAVAILABLE'
   | 'HANDLER'
   | 'INTERNAL';
 
