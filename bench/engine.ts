@@ -23,7 +23,6 @@ import {
 } from '../src/adapters/process-server-runner.js';
 import type { ProcessRunner } from '../src/ports/process-runner.js';
 import { systemClock } from '../src/adapters/system-clock.js';
-import { ActivityLogSink } from '../src/adapters/activity-log-sink.js';
 import type { CheckpointStore } from '../src/ports/checkpoint-store.js';
 import type { PipelineEvent } from '../src/ports/events.js';
 import { runPipeline } from '../src/engine/run-pipeline.js';
@@ -31,8 +30,8 @@ import { createBuiltinRegistry } from '../src/handlers/builtin-registry.js';
 import { AutoApproveInterviewer } from '../src/interviewers/auto-approve.js';
 import { preparePipeline } from '../src/pipeline/prepare-pipeline.js';
 import type { Graph } from '../src/graph/graph.js';
-import { FsCheckpointStore } from '../src/stores/fs-checkpoint-store.js';
-import { FsRunStore } from '../src/stores/fs-run-store.js';
+import { fsRunStores } from '../src/runtime/run-stores.js';
+import { StagePrefetchSink } from '../src/runtime/stage-prefetch.js';
 
 /**
  * What the CLI uses: commands start in the process helper (decision 0007), here the bundled one users
@@ -61,33 +60,36 @@ async function runGraph(
     processRunner?: ProcessRunner;
   } = {}
 ): Promise<number> {
+  // The run directory as the CLI and the Action wire it (src/runtime/run-stores.ts): the fs store's
+  // fresh stage directories reach the tool handler, and stages are prepared ahead from the events.
+  const runDir = join(dir, 'run');
+  const stores = fsRunStores({ runDir, checkpointPath: join(runDir, 'checkpoint.json') });
   const registry = createBuiltinRegistry({
     processRunner: options.processRunner ?? processRunner,
     interviewer: new AutoApproveInterviewer(),
     workdir: dir,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
-    clock: systemClock
+    clock: systemClock,
+    ...(stores.freshStages ? { freshStages: stores.freshStages } : {})
   });
   for (const [type, handler] of options.handlers ?? []) registry.register(type, handler);
-  const runDir = join(dir, 'run');
-  const activity = new ActivityLogSink(runDir);
+  const activity = stores.openActivityLog!();
+  const prefetch = new StagePrefetchSink(graph, registry, stores.prepareStage!);
   const t0 = performance.now();
   const result = await runPipeline(graph, {
     registry,
     clock: systemClock,
     random: Math.random,
     runId: 'bench',
-    runStore: new FsRunStore(runDir),
-    checkpointStore:
-      options.checkpointStore ?? new FsCheckpointStore(join(runDir, 'checkpoint.json')),
-    events: options.onEvent
-      ? {
-          emit: (event: PipelineEvent) => {
-            options.onEvent?.(event);
-            activity.emit(event);
-          }
-        }
-      : activity,
+    runStore: stores.runStore,
+    checkpointStore: options.checkpointStore ?? stores.checkpointStore,
+    events: {
+      emit: (event: PipelineEvent) => {
+        options.onEvent?.(event);
+        activity.emit(event);
+        prefetch.emit(event);
+      }
+    },
     pipeline: { name: graph.name, file: 'bench.dot', sha256: '' }
   });
   const ms = performance.now() - t0;

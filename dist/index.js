@@ -28570,25 +28570,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1690);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4325);
 
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1690:
+/***/ 4325:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
+  e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: annotationOf
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -28629,7 +28627,7 @@ __nccwpck_require__.d(core_namespaceObject, {
   setOutput: () => (setOutput),
   setSecret: () => (setSecret),
   startGroup: () => (startGroup),
-  summary: () => (summary),
+  summary: () => (summary_summary),
   toPlatformPath: () => (toPlatformPath),
   toPosixPath: () => (toPosixPath),
   toWin32Path: () => (toWin32Path),
@@ -30034,7 +30032,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = _summary;
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31583,10 +31581,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./.build/src/common/errors.js
 class TrackerError extends Error {
     code;
@@ -31617,266 +31619,6 @@ function errorMessage(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/common/visible.js
-/**
- * Text from user data (DOT values and excerpts, node ids, tool output, answers) made safe to print on a
- * terminal: every control character is shown as the escape a JavaScript string literal would use, so an
- * `ESC[2J` in a label prints as `\x1b[2J` instead of clearing the screen. Files on disk keep the raw bytes;
- * only what is printed goes through here (README, "Security").
- *
- * Made visible: C0 controls (U+0000–U+001F) as `\n`, `\t`, `\r` or `\xHH`; DEL and the C1 controls
- * (U+007F–U+009F) as `\xHH`; the line and paragraph separators and the bidirectional embedding, override
- * and isolate controls (U+2028, U+2029, U+202A–U+202E, U+2066–U+2069, which can reorder what a line shows)
- * as `\uHHHH`. Everything else, backslashes included, is printed as it is.
- */
-/** True for a code unit a terminal may act on (the list above); `\n` and `\t` only in `line` layout. */
-function isUnsafe(code, layout) {
-    if (code < 0x20)
-        return layout === 'line' || (code !== 0x0a && code !== 0x09);
-    if (code < 0x7f)
-        return false;
-    if (code <= 0x9f)
-        return true;
-    if (code < 0x2028)
-        return false;
-    return code <= 0x202e || (code >= 0x2066 && code <= 0x2069);
-}
-function escapeCode(code) {
-    switch (code) {
-        case 0x0a:
-            return '\\n';
-        case 0x09:
-            return '\\t';
-        case 0x0d:
-            return '\\r';
-        default:
-            return code <= 0xff
-                ? `\\x${code.toString(16).padStart(2, '0')}`
-                : `\\u${code.toString(16).padStart(4, '0')}`;
-    }
-}
-/**
- * `text` with its control characters made visible. In `block` layout newlines and tabs stay (a `\r\n`
- * becomes `\n`), for a block printed as several lines on purpose; in `line` layout (the default) they are
- * shown as `\n` and `\t` too. Plain text is returned unchanged, and `visible(visible(t)) === visible(t)`.
- */
-function visible(text, layout = 'line') {
-    let i = 0;
-    while (i < text.length && !isUnsafe(text.charCodeAt(i), layout))
-        i++;
-    if (i === text.length)
-        return text;
-    let out = text.slice(0, i);
-    let from = i;
-    for (; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (!isUnsafe(code, layout))
-            continue;
-        out += text.slice(from, i);
-        if (code === 0x0d && layout === 'block' && text.charCodeAt(i + 1) === 0x0a) {
-            from = i + 1; // CRLF → LF: the LF is kept with the text after it
-            continue;
-        }
-        out += escapeCode(code);
-        from = i + 1;
-    }
-    return out + text.slice(from);
-}
-/**
- * The end of one line of output, made visible and at most `width` characters wide: when it is longer, the
- * start is cut and replaced by `… (12,345 more characters) ` (the end of a line is what matters in a
- * failure's last lines). Counts characters as code points, and never splits one.
- */
-function visibleLineEnd(line, width) {
-    const max = Math.max(1, Math.floor(width));
-    if (line.length <= max && visible(line) === line)
-        return line;
-    const kept = [];
-    let shown = 0;
-    let at = line.length;
-    while (at > 0) {
-        const low = line.charCodeAt(at - 1);
-        const pair = at > 1 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(line.charCodeAt(at - 2));
-        const ch = line.slice(pair ? at - 2 : at - 1, at);
-        const shownAs = visible(ch);
-        const w = pair ? 1 : shownAs.length;
-        if (shown + w > max)
-            break;
-        kept.push(shownAs);
-        shown += w;
-        at -= ch.length;
-    }
-    const tail = kept.reverse().join('');
-    if (at === 0)
-        return tail;
-    return `… (${codePointCount(line, at).toLocaleString('en-US')} more characters) ${tail}`;
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
-}
-/** Code points in `text.slice(0, end)`. */
-function codePointCount(text, end) {
-    let n = 0;
-    for (let i = 0; i < end; i++) {
-        const code = text.charCodeAt(i);
-        if (isHighSurrogate(code) && i + 1 < end) {
-            const next = text.charCodeAt(i + 1);
-            if (next >= 0xdc00 && next <= 0xdfff)
-                i++;
-        }
-        n++;
-    }
-    return n;
-}
-/**
- * `JSON.stringify(value, null, space)`, with the characters JSON leaves raw but a terminal acts on (DEL,
- * the C1 controls, the separators and bidirectional controls above) written as `\uHHHH` escapes. The result
- * is valid JSON with the same value.
- */
-function visibleJson(value, space) {
-    const text = JSON.stringify(value, null, space) ?? 'null';
-    let out = '';
-    let from = 0;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        // JSON.stringify has escaped every C0 control already; what is left to escape starts at DEL.
-        if (code < 0x7f || !isUnsafe(code, 'line'))
-            continue;
-        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
-        from = i + 1;
-    }
-    return from === 0 ? text : out + text.slice(from);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
-/**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
- * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
- * never a torn file.
- *
- * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
- * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
- * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
- * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
- */
-
-
-let counter = 0;
-/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-function tempPathFor(path) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-}
-/**
- * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
- * (appending, for a file opened with `a`). `writeSync` may write less than asked.
- */
-function writeAllSync(fd, bytes, position) {
-    let done = 0;
-    while (done < bytes.length) {
-        const at = position === undefined ? null : position + done;
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
-    }
-}
-function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = tempPathFor(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
-        if (options.fsync ?? true)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
-
-
-
-
-/**
- * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
- * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
- * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
- * events of the turn it was killed in.
- */
-class ActivityLogSink {
-    #fd;
-    #pending = [];
-    #scheduled;
-    #closed = false;
-    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
-    #error;
-    constructor(runDir) {
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    static #open(runDir) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
-    }
-    emit(event) {
-        if (this.#closed)
-            return;
-        this.#pending.push(JSON.stringify(event) + '\n');
-        this.#scheduled ??= setImmediate(() => this.#write());
-    }
-    #write() {
-        if (this.#scheduled !== undefined)
-            clearImmediate(this.#scheduled);
-        this.#scheduled = undefined;
-        if (this.#pending.length === 0)
-            return;
-        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-        this.#pending = [];
-        if (this.#error !== undefined)
-            return;
-        try {
-            writeAllSync(this.#fd, bytes);
-        }
-        catch (error) {
-            this.#error = error;
-        }
-    }
-    /** Switches to another run directory (after a loop restart). */
-    moveTo(runDir) {
-        this.#write();
-        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    close() {
-        if (this.#closed)
-            return Promise.resolve();
-        this.#closed = true;
-        try {
-            this.#write();
-            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        }
-        catch (error) {
-            this.#error ??= error;
-        }
-        const error = this.#error;
-        if (error === undefined)
-            return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./.build/src/common/format-duration.js
 /**
  * The one duration formatter. Every duration a message or the console shows is written in the DOT
@@ -31933,6 +31675,8 @@ function pair(big, bigUnit, small, smallUnit) {
     return `${big}${bigUnit}${String(small).padStart(2, '0')}${smallUnit}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./.build/src/stores/utf8-tail.js
 /**
  * Decodes the tail of a UTF-8 byte stream: continuation bytes at the start (a character cut by the
@@ -32548,4912 +32292,135 @@ function createProcessRunner(options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./.build/src/adapters/run-id.js
-
-/** 12 hex characters (6 random bytes), like Tracker's run IDs. */
-function newRunId() {
-    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./.build/src/graph/shapes.js
+;// CONCATENATED MODULE: ./.build/src/common/visible.js
 /**
- * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
+ * Text from user data (DOT values and excerpts, node ids, tool output, answers) made safe to print on a
+ * terminal: every control character is shown as the escape a JavaScript string literal would use, so an
+ * `ESC[2J` in a label prints as `\x1b[2J` instead of clearing the screen. Files on disk keep the raw bytes;
+ * only what is printed goes through here (README, "Security").
+ *
+ * Made visible: C0 controls (U+0000–U+001F) as `\n`, `\t`, `\r` or `\xHH`; DEL and the C1 controls
+ * (U+007F–U+009F) as `\xHH`; the line and paragraph separators and the bidirectional embedding, override
+ * and isolate controls (U+2028, U+2029, U+202A–U+202E, U+2066–U+2069, which can reorder what a line shows)
+ * as `\uHHHH`. Everything else, backslashes included, is printed as it is.
  */
-const HandlerTypes = {
-    Start: 'start',
-    Exit: 'exit',
-    Codergen: 'codergen',
-    WaitHuman: 'wait.human',
-    Conditional: 'conditional',
-    Parallel: 'parallel',
-    FanIn: 'parallel.fan_in',
-    Tool: 'tool',
-    ManagerLoop: 'stack.manager_loop'
-};
-const SHAPE_TO_TYPE = Object.freeze({
-    Mdiamond: HandlerTypes.Start,
-    Msquare: HandlerTypes.Exit,
-    box: HandlerTypes.Codergen,
-    hexagon: HandlerTypes.WaitHuman,
-    diamond: HandlerTypes.Conditional,
-    component: HandlerTypes.Parallel,
-    tripleoctagon: HandlerTypes.FanIn,
-    parallelogram: HandlerTypes.Tool,
-    house: HandlerTypes.ManagerLoop
-});
-const BUILTIN_HANDLER_TYPES = new Set(Object.values(HandlerTypes));
-const DEFAULT_SHAPE = 'box';
-function shapeToHandlerType(shape) {
-    return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/src/graph/values.js
-
-const INTEGER = /^[-+]?\d+$/;
-const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-/**
- * The longest duration tracker accepts: 2^31-1 ms (≈ 24.8 days), the longest delay one Node timer can
- * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
- */
-const MAX_DURATION_MS = 2_147_483_647;
-function parseInteger(text) {
-    const t = text.trim();
-    if (!INTEGER.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isSafeInteger(n) ? n : undefined;
-}
-function parseFloatValue(text) {
-    const t = text.trim();
-    if (!FLOAT.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-function parseBoolean(text) {
-    const t = text.trim().toLowerCase();
-    if (t === 'true')
-        return true;
-    if (t === 'false')
+/** True for a code unit a terminal may act on (the list above); `\n` and `\t` only in `line` layout. */
+function isUnsafe(code, layout) {
+    if (code < 0x20)
+        return layout === 'line' || (code !== 0x0a && code !== 0x09);
+    if (code < 0x7f)
         return false;
-    return undefined;
-}
-/**
- * A duration in milliseconds: `250ms`, `900s`, `15m`, `2h`, `1d`, and compounds such as `1h30m`.
- * A bare number is not a duration (see `parseDurationLenient`).
- */
-function parseDuration(text) {
-    const t = text.trim();
-    if (t === '')
-        return undefined;
-    let total = 0;
-    DURATION_PART.lastIndex = 0;
-    let pos = 0;
-    while (pos < t.length) {
-        DURATION_PART.lastIndex = pos;
-        const m = DURATION_PART.exec(t);
-        if (!m || m.index !== pos)
-            return undefined;
-        const amount = Number(m[1]);
-        const unit = UNIT_MS[m[2] ?? ''];
-        if (unit === undefined)
-            return undefined;
-        total += amount * unit;
-        pos = DURATION_PART.lastIndex;
-    }
-    return Math.round(total);
-}
-/** Like `parseDuration`, but a bare number counts as seconds. `unitless` tells the caller to warn. */
-function parseDurationLenient(text) {
-    const strict = parseDuration(text);
-    if (strict !== undefined)
-        return { ms: strict, unitless: false };
-    const seconds = parseFloatValue(text);
-    if (seconds === undefined || seconds < 0)
-        return undefined;
-    return { ms: Math.round(seconds * 1000), unitless: true };
-}
-function getString(attrs, key) {
-    return attrs.get(key)?.value;
-}
-function getInteger(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseInteger(v.value);
-}
-function getBoolean(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseBoolean(v.value);
-}
-function getDurationMs(attrs, key) {
-    const v = attrs.get(key);
-    return v === undefined ? undefined : parseDurationLenient(v.value)?.ms;
-}
-function nodeShape(node) {
-    return node.attrs.get('shape')?.value ?? DEFAULT_SHAPE;
-}
-/** Handler type: explicit `type`, else the shape's type, else `codergen` (spec §4.2). */
-function nodeHandlerType(node) {
-    const explicit = node.attrs.get('type')?.value.trim();
-    if (explicit)
-        return explicit;
-    return shapeToHandlerType(nodeShape(node)) ?? HandlerTypes.Codergen;
-}
-function nodeLabel(node) {
-    const label = node.attrs.get('label')?.value;
-    return label === undefined || label === '' ? node.id : label;
-}
-
-;// CONCATENATED MODULE: ./.build/src/adapters/system-clock.js
-
-
-/**
- * The longest delay one Node timer can take (2^31-1 ms ≈ 24.8 days). A longer one overflows and fires
- * after 1 ms, so longer sleeps are chained from timers of at most this length.
- */
-const system_clock_MAX_TIMER_MS = MAX_DURATION_MS;
-const nodeTimer = async (ms, signal) => {
-    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-};
-/**
- * Sleeps `ms` as a chain of `wait` calls of at most `maxChunk` each, so delays beyond the timer limit
- * are honoured. Rejects with the signal's reason as soon as it aborts (before, during or between chunks).
- */
-async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER_MS) {
-    if (signal?.aborted)
-        throw signal.reason;
-    let left = ms;
-    while (left > 0) {
-        const chunk = Math.min(left, maxChunk);
-        try {
-            await wait(chunk, signal);
-        }
-        catch (error) {
-            throw signal?.aborted ? signal.reason : error;
-        }
-        left -= chunk;
-        if (signal?.aborted)
-            throw signal.reason;
-    }
-}
-/** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
-function createSystemClock(wait = nodeTimer) {
-    return {
-        now: () => Date.now(),
-        sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
-        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
-    };
-}
-/** The real clock. */
-const systemClock = createSystemClock();
-
-;// CONCATENATED MODULE: ./.build/src/graph/terminals.js
-
-const START_FALLBACK_IDS = ['start', 'Start'];
-const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
-function isStart(node) {
-    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
-}
-function isExit(node) {
-    return (node.attrs.get('shape')?.value === 'Msquare' ||
-        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
-}
-function find(nodes, predicate, fallbackIds) {
-    const found = [];
-    for (const node of nodes.values())
-        if (predicate(node))
-            found.push(node);
-    if (found.length > 0)
-        return { found, byFallback: false };
-    for (const id of fallbackIds) {
-        const node = nodes.get(id);
-        if (node)
-            return { found: [node], byFallback: true };
-    }
-    return { found, byFallback: false };
-}
-/**
- * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
- * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
- */
-function findStartNodes(graph) {
-    return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
-}
-/**
- * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
- * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
- */
-function findExitNodes(graph) {
-    return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
-}
-/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
-function findTerminalNodes(nodes) {
-    const start = find(nodes, isStart, START_FALLBACK_IDS);
-    const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
-    return {
-        starts: start.found,
-        exits: exit.found,
-        startByFallback: start.byFallback,
-        exitByFallback: exit.byFallback
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/graph/graph.js
-const NO_EDGES = [];
-function outgoingEdges(graph, nodeId) {
-    return graph.outgoing.get(nodeId) ?? NO_EDGES;
-}
-function incomingEdges(graph, nodeId) {
-    return graph.incoming.get(nodeId) ?? NO_EDGES;
-}
-/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
-function makeGraph(parts) {
-    const outgoing = new Map();
-    const incoming = new Map();
-    for (const edge of parts.edges) {
-        let out = outgoing.get(edge.from);
-        if (!out)
-            outgoing.set(edge.from, (out = []));
-        out.push(edge);
-        let inc = incoming.get(edge.to);
-        if (!inc)
-            incoming.set(edge.to, (inc = []));
-        inc.push(edge);
-    }
-    return {
-        name: parts.name,
-        file: parts.file,
-        attrs: parts.attrs,
-        nodes: parts.nodes,
-        edges: parts.edges,
-        outgoing,
-        incoming,
-        subgraphs: parts.subgraphs ?? [],
-        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
-    };
-}
-/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
-function withNodeAttrs(node, attrs) {
-    return { ...node, attrs };
-}
-
-;// CONCATENATED MODULE: ./.build/src/condition/evaluate-condition.js
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
-function conditionValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-        return String(value);
-    }
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
-        return Object.prototype.toString.call(value);
-    }
-}
-function present(value) {
-    return value !== undefined && value !== null;
-}
-/**
- * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
- * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
- */
-function resolveConditionKey(key, scope) {
-    switch (key.scope) {
-        case 'outcome':
-            return scope.outcome;
-        case 'preferred_label':
-            return scope.preferredLabel;
-        case 'context': {
-            const qualified = scope.lookup(`context.${key.path}`);
-            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
-        }
-        case 'internal':
-        case 'bare':
-            return conditionValueToString(scope.lookup(key.path));
-    }
-}
-/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
-function isTruthyConditionValue(value) {
-    const v = value.trim();
-    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-}
-function toNumber(text) {
-    const t = text.trim();
-    if (!NUMBER.test(t))
-        return undefined;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : undefined;
-}
-/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
-function fold(key, text) {
-    return key.scope === 'outcome' ? text.toLowerCase() : text;
-}
-function evaluateCondition(expr, scope) {
-    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
-    let negate = false;
-    let e = expr;
-    while (e.type === 'not') {
-        negate = !negate;
-        e = e.item;
-    }
-    return negate !== evaluateInner(e, scope);
-}
-function evaluateInner(expr, scope) {
-    switch (expr.type) {
-        case 'or':
-            return expr.items.some((item) => evaluateCondition(item, scope));
-        case 'and':
-            return expr.items.every((item) => evaluateCondition(item, scope));
-        case 'not':
-            return !evaluateCondition(expr.item, scope);
-        case 'truthy':
-            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
-        case 'in': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            return expr.values.some((v) => fold(expr.key, v.value) === actual);
-        }
-        case 'matches':
-            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
-        case 'compare': {
-            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
-            const literal = fold(expr.key, expr.literal);
-            switch (expr.op) {
-                case '=':
-                    return actual === literal;
-                case '!=':
-                    return actual !== literal;
-                case 'contains':
-                    return actual.includes(literal);
-                case 'startswith':
-                    return actual.startsWith(literal);
-                case 'endswith':
-                    return actual.endsWith(literal);
-                case '<':
-                case '<=':
-                case '>':
-                case '>=': {
-                    const a = toNumber(actual);
-                    const b = toNumber(literal);
-                    if (a === undefined || b === undefined)
-                        return false;
-                    if (expr.op === '<')
-                        return a < b;
-                    if (expr.op === '<=')
-                        return a <= b;
-                    if (expr.op === '>')
-                        return a > b;
-                    return a >= b;
-                }
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/common/edit-distance.js
-/**
- * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
- * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
- * Returns `max + 1` as soon as the distance is known to exceed `max` (row minima never decrease).
- */
-function boundedEditDistance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max)
-        return max + 1;
-    if (a === b)
-        return 0;
-    let before = new Array(b.length + 1).fill(0); // row i-2
-    let prev = new Array(b.length + 1); // row i-1
-    let curr = new Array(b.length + 1); // row i
-    for (let j = 0; j <= b.length; j++)
-        prev[j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        curr[0] = i;
-        let rowMin = i;
-        const ca = a.charCodeAt(i - 1);
-        for (let j = 1; j <= b.length; j++) {
-            const cb = b.charCodeAt(j - 1);
-            let value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1));
-            if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-                value = Math.min(value, (before[j - 2] ?? 0) + 1);
-            }
-            curr[j] = value;
-            if (value < rowMin)
-                rowMin = value;
-        }
-        if (rowMin > max)
-            return max + 1;
-        [before, prev, curr] = [prev, curr, before];
-    }
-    return Math.min(prev[b.length] ?? max + 1, max + 1);
-}
-
-;// CONCATENATED MODULE: ./.build/src/common/suggest.js
-/**
- * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
- * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
- * stays linear instead of comparing every name with every other.
- */
-
-
-/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
-const DEFAULT_BUDGET = 200_000;
-class Suggester {
-    #byLength = new Map();
-    #lowerCase = new Map();
-    #maxDistance;
-    #budget;
-    constructor(candidates, maxDistance = 2, budget = DEFAULT_BUDGET) {
-        this.#maxDistance = maxDistance;
-        this.#budget = budget;
-        for (const candidate of candidates) {
-            let bucket = this.#byLength.get(candidate.length);
-            if (!bucket)
-                this.#byLength.set(candidate.length, (bucket = []));
-            bucket.push(candidate);
-            const lower = candidate.toLowerCase();
-            if (!this.#lowerCase.has(lower))
-                this.#lowerCase.set(lower, candidate);
-        }
-    }
-    /** The closest candidate other than `word` itself, preferring a case-only difference, then the nearest length. */
-    suggest(word) {
-        const caseOnly = this.#lowerCase.get(word.toLowerCase());
-        if (caseOnly !== undefined && caseOnly !== word)
-            return caseOnly;
-        let best;
-        let bestDistance = this.#maxDistance + 1;
-        for (let delta = 0; delta <= this.#maxDistance; delta++) {
-            for (const length of delta === 0
-                ? [word.length]
-                : [word.length - delta, word.length + delta]) {
-                for (const candidate of this.#byLength.get(length) ?? []) {
-                    if (this.#budget <= 0)
-                        return best;
-                    this.#budget--;
-                    if (candidate === word)
-                        continue;
-                    const distance = boundedEditDistance(word, candidate, Math.min(this.#maxDistance, bestDistance - 1));
-                    if (distance < bestDistance) {
-                        best = candidate;
-                        bestDistance = distance;
-                        if (distance === 1)
-                            return best;
-                    }
-                }
-            }
-        }
-        return best;
-    }
-}
-/** One-off suggestion from a small candidate list. */
-function closestMatch(word, candidates, maxDistance = 2) {
-    return new Suggester(candidates, maxDistance).suggest(word);
-}
-/** `; did you mean 'x'?` or the empty string. */
-function didYouMean(suggestion) {
-    return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/condition/parse-condition.js
-
-/** Longest condition accepted; real conditions are a few dozen characters. */
-const MAX_CONDITION_LENGTH = 16_384;
-/** The statuses `outcome` can take (spec §5.2). Compared case-insensitively. */
-const OUTCOME_VALUES = [
-    'success',
-    'partial_success',
-    'retry',
-    'fail',
-    'skipped'
-];
-const RESERVED_KEYS = ['outcome', 'preferred_label'];
-const WORD_OPS = ['contains', 'startswith', 'endswith', 'in', 'matches'];
-const SYMBOL_OPS = new Map([
-    ['=', '='],
-    ['==', '='],
-    ['!=', '!='],
-    ['<', '<'],
-    ['<=', '<='],
-    ['>', '>'],
-    ['>=', '>=']
-]);
-const OPERATOR_CHARS = '=!<>~';
-const parse_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const NON_ASCII_BARE = /[\p{L}\p{N}]/u;
-/** Unwinds the parser to `parseCondition`, which turns it into an error value; never escapes. */
-class ConditionSyntaxFailure extends Error {
-    error;
-    constructor(error) {
-        super(error.message);
-        this.error = error;
-        this.name = 'ConditionSyntaxFailure';
-    }
-}
-function isSpace(c) {
-    return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function isLetter(c) {
-    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isDigit(c) {
-    return c >= 48 && c <= 57;
-}
-function isKeyStart(c) {
-    return isLetter(c) || c === 95;
-}
-function isKeyChar(c) {
-    return isLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 45;
-}
-/** Characters allowed in an unquoted value: letters, digits and `_ . : - / @ + % ~`. */
-function isBareChar(ch) {
-    const c = ch.charCodeAt(0);
-    if (isLetter(c) || isDigit(c))
+    if (code <= 0x9f)
         return true;
-    if (c < 128)
-        return '_.:-/@+%~'.includes(ch);
-    return NON_ASCII_BARE.test(ch);
-}
-function quote(text) {
-    return `'${text}'`;
-}
-/** `key=value` or `key contains value`: how a clause with this operator is written. */
-function clause(key, op, value) {
-    return /^[a-z ]+$/.test(op) ? `${key} ${op} ${value}` : `${key}${op}${value}`;
-}
-function column(offset) {
-    return `column ${offset + 1}`;
-}
-/** Parses a condition. The empty (or all-whitespace) condition parses to an `and` with no items. */
-function parseCondition(text) {
-    if (text.length > MAX_CONDITION_LENGTH) {
-        return {
-            ok: false,
-            errors: [
-                {
-                    message: `condition is ${text.length} characters long; the limit is ${MAX_CONDITION_LENGTH}`,
-                    offset: MAX_CONDITION_LENGTH,
-                    length: text.length - MAX_CONDITION_LENGTH,
-                    hint: 'Split the decision over several edges or compute a flag in a tool node and test that.'
-                }
-            ]
-        };
-    }
-    const parser = new ConditionParser(text);
-    try {
-        const expr = parser.parse();
-        return { ok: true, expr, extensions: [...parser.extensions], warnings: parser.warnings };
-    }
-    catch (e) {
-        if (e instanceof ConditionSyntaxFailure)
-            return { ok: false, errors: [e.error] };
-        throw e;
-    }
-}
-class ConditionParser {
-    extensions = new Set();
-    warnings = [];
-    #pos = 0;
-    #text;
-    constructor(text) {
-        this.#text = text;
-    }
-    parse() {
-        this.#skipSpace();
-        if (this.#pos >= this.#text.length) {
-            return { type: 'and', items: [], span: { start: 0, end: this.#text.length } };
-        }
-        const expr = this.#parseOr();
-        if (this.#pos < this.#text.length) {
-            // Every clause checks what follows it, so this is unreachable; keep a precise error anyway.
-            this.#fail(`unexpected ${quote(this.#text.charAt(this.#pos))} at ${column(this.#pos)}`, this.#pos, 1);
-        }
-        return expr;
-    }
-    // ── structure ───────────────────────────────────────────────────────────────
-    #parseOr() {
-        const start = this.#pos;
-        const items = [this.#parseAnd(undefined)];
-        while (this.#at('||')) {
-            const joiner = { text: '||', offset: this.#pos };
-            this.#pos += 2;
-            this.extensions.add('||');
-            items.push(this.#parseAnd(joiner));
-        }
-        const [first] = items;
-        if (items.length === 1 && first !== undefined)
-            return first;
-        return { type: 'or', items, span: { start, end: this.#lastEnd(items) } };
-    }
-    #parseAnd(previous) {
-        this.#skipSpace();
-        const start = this.#pos;
-        const items = [this.#parseUnary(previous)];
-        while (this.#at('&&')) {
-            const joiner = { text: '&&', offset: this.#pos };
-            this.#pos += 2;
-            items.push(this.#parseUnary(joiner));
-        }
-        const [first] = items;
-        if (items.length === 1 && first !== undefined)
-            return first;
-        return { type: 'and', items, span: { start, end: this.#lastEnd(items) } };
-    }
-    #lastEnd(items) {
-        return items[items.length - 1]?.span.end ?? this.#pos;
-    }
-    #parseUnary(previous) {
-        this.#skipSpace();
-        const negations = [];
-        for (;;) {
-            const c = this.#code(this.#pos);
-            if (c === 33 /* ! */ && this.#code(this.#pos + 1) !== 61 /* = */) {
-                negations.push({ text: '!', offset: this.#pos });
-                this.extensions.add('!');
-                this.#pos += 1;
-                this.#skipSpace();
-                continue;
-            }
-            const word = this.#wordAt(this.#pos);
-            if (word !== undefined && isSpace(this.#code(this.#pos + word.length))) {
-                if (word === 'not') {
-                    negations.push({ text: 'not', offset: this.#pos });
-                    this.extensions.add('not');
-                    this.#pos += 3;
-                    this.#skipSpace();
-                    continue;
-                }
-                if (word.toLowerCase() === 'not') {
-                    this.#fail(`${quote(word)} at ${column(this.#pos)} must be written in lowercase: 'not'`, this.#pos, word.length);
-                }
-            }
-            break;
-        }
-        const last = negations[negations.length - 1];
-        let expr = this.#parseClause(last ?? previous, last !== undefined);
-        for (let i = negations.length - 1; i >= 0; i--) {
-            const negation = negations[i];
-            if (negation === undefined)
-                continue;
-            expr = { type: 'not', item: expr, span: { start: negation.offset, end: expr.span.end } };
-        }
-        return expr;
-    }
-    #parseClause(previous, negated) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (start >= this.#text.length) {
-            const after = previous ?? { text: '', offset: start };
-            this.#fail(`missing clause after ${quote(after.text)} at ${column(after.offset)}`, after.offset, after.text.length, negated
-                ? `Put the clause to negate after ${quote(after.text)}, e.g. not outcome=fail.`
-                : `Remove the trailing ${quote(after.text)} or add a clause after it.`);
-        }
-        const joiner = this.#joinerAt(start);
-        if (joiner !== undefined) {
-            if (negated && previous !== undefined) {
-                this.#fail(`missing clause after ${quote(previous.text)} at ${column(previous.offset)}`, previous.offset, previous.text.length, `Put the clause to negate after ${quote(previous.text)}, e.g. not outcome=fail.`);
-            }
-            if (previous === undefined) {
-                this.#fail(`missing clause before ${quote(joiner)} at ${column(start)}`, start, 2, `Remove the leading ${quote(joiner)}.`);
-            }
-            this.#fail(`empty clause between ${quote(previous.text)} and ${quote(joiner)} at ${column(start)}`, previous.offset, start + 2 - previous.offset, `Remove one of them or put a clause between them.`);
-        }
-        const key = this.#parseKey();
-        this.#skipSpace();
-        const spaced = this.#pos > key.span.end;
-        if (this.#atClauseEnd()) {
-            this.#checkNotAnOperator(key);
-            return { type: 'truthy', key, span: key.span };
-        }
-        const c = this.#code(this.#pos);
-        if (OPERATOR_CHARS.includes(this.#text.charAt(this.#pos))) {
-            return this.#parseSymbolComparison(key);
-        }
-        const word = spaced ? this.#wordAt(this.#pos) : undefined;
-        if (word !== undefined)
-            return this.#parseWordComparison(key, word);
-        this.#unexpectedAfterKey(key, c);
-    }
-    // ── keys ────────────────────────────────────────────────────────────────────
-    #parseKey() {
-        const start = this.#pos;
-        const c = this.#code(start);
-        if (!isKeyStart(c)) {
-            const ch = this.#text.charAt(start);
-            if (OPERATOR_CHARS.includes(ch)) {
-                const op = this.#operatorRun(start);
-                this.#fail(`missing key before ${quote(op)} at ${column(start)}`, start, op.length, `Write the key to test first, e.g. outcome${op}success.`);
-            }
-            if (ch === '"' || ch === "'") {
-                this.#fail(`a clause must start with a key, not a quoted string (${column(start)})`, start, 1, 'Keys are written without quotes: outcome, preferred_label or context.<name>.');
-            }
-            this.#fail(`unexpected ${quote(ch)} at ${column(start)}; a clause starts with a key such as outcome, preferred_label or context.<name>`, start, 1);
-        }
-        let end = start;
-        while (end < this.#text.length && isKeyChar(this.#code(end)))
-            end++;
-        this.#pos = end;
-        const text = this.#text.slice(start, end);
-        const span = { start, end };
-        const firstDot = text.indexOf('.');
-        const head = firstDot < 0 ? text : text.slice(0, firstDot);
-        if (firstDot >= 0 && text.endsWith('.')) {
-            const needsPath = firstDot === text.length - 1 &&
-                (head === 'context' || head === 'ctx' || head === 'internal');
-            this.#fail(needsPath
-                ? `missing path after ${quote(text)} at ${column(end)}`
-                : `key ${quote(text)} ends with '.' at ${column(end - 1)}`, end - 1, 1, needsPath ? `Name the value to read, e.g. ${text}tests_passed.` : 'Remove the trailing dot.');
-        }
-        const empty = firstDot < 0 ? -1 : text.indexOf('..', firstDot);
-        if (empty >= 0) {
-            this.#fail(`empty segment in key ${quote(text)} at ${column(start + empty + 1)}`, start + empty + 1, 1, 'Remove the extra dot.');
-        }
-        return this.#classifyKey(text, head, firstDot < 0 ? undefined : text.slice(firstDot + 1), span);
-    }
-    #classifyKey(text, head, rest, span) {
-        if (rest === undefined) {
-            if (text === 'outcome')
-                return { text, path: text, scope: 'outcome', span };
-            if (text === 'preferred_label')
-                return { text, path: text, scope: 'preferred_label', span };
-            if (head === 'context' || head === 'ctx' || head === 'internal') {
-                this.#fail(`${quote(text)} at ${column(span.start)} needs a key after it, e.g. ${text}.tests_passed`, span.start, text.length);
-            }
-            return { text, path: text, scope: 'bare', span };
-        }
-        if (head === 'context')
-            return { text, path: rest, scope: 'context', span };
-        if (head === 'ctx') {
-            this.extensions.add('ctx.');
-            return { text, path: rest, scope: 'context', span };
-        }
-        if (head === 'internal') {
-            this.extensions.add('internal.');
-            return { text, path: text, scope: 'internal', span };
-        }
-        return { text, path: text, scope: 'bare', span };
-    }
-    /** A bare single-word key one or two edits from `outcome`/`preferred_label` is probably a typo. */
-    #checkNearMiss(key) {
-        if (key.scope !== 'bare' || key.text.includes('.') || key.text.length < 4)
-            return;
-        const suggestion = closestMatch(key.text, RESERVED_KEYS, 2);
-        if (suggestion === undefined)
-            return;
-        this.warnings.push({
-            message: `unknown key ${quote(key.text)} at ${column(key.span.start)}; did you mean ${quote(suggestion)}?`,
-            offset: key.span.start,
-            length: key.text.length,
-            hint: `As written it is read from the context, where nothing may set ${quote(key.text)}. Write ${suggestion}, or context.${key.text} if it really is a context value.`
-        });
-    }
-    #checkOutcomeValue(key, literal) {
-        if (key.scope !== 'outcome')
-            return;
-        if (OUTCOME_VALUES.includes(literal.value.toLowerCase()))
-            return;
-        const suggestion = closestMatch(literal.value.toLowerCase(), OUTCOME_VALUES, 2);
-        this.warnings.push({
-            message: `outcome is never ${JSON.stringify(literal.value)} (${column(literal.span.start)})${suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`}`,
-            offset: literal.span.start,
-            length: literal.span.end - literal.span.start,
-            hint: `A node's outcome is one of ${OUTCOME_VALUES.join(', ')}. To route on a handler's own answer, test preferred_label or a context key.`
-        });
-    }
-    // ── operators ───────────────────────────────────────────────────────────────
-    #operatorRun(start) {
-        let end = start;
-        while (end < this.#text.length && OPERATOR_CHARS.includes(this.#text.charAt(end)))
-            end++;
-        return this.#text.slice(start, end);
-    }
-    #parseSymbolComparison(key) {
-        const opStart = this.#pos;
-        const opText = this.#operatorRun(opStart);
-        const op = SYMBOL_OPS.get(opText);
-        if (op === undefined)
-            this.#unknownSymbolOperator(opText, opStart);
-        this.#pos = opStart + opText.length;
-        if (opText !== '=' && opText !== '!=')
-            this.extensions.add(opText);
-        this.#checkNearMiss(key);
-        const opSpan = { start: opStart, end: this.#pos };
-        const literal = this.#parseValue(opText, opStart, key, false);
-        if (op === '<' || op === '<=' || op === '>' || op === '>=') {
-            if (!parse_condition_NUMBER.test(literal.value.trim())) {
-                this.#fail(`${quote(opText)} compares numbers, but ${JSON.stringify(literal.value)} at ${column(literal.span.start)} is not a number`, literal.span.start, literal.span.end - literal.span.start, `Compare with a number, e.g. ${key.text}${opText}3, or use '=' to compare text.`);
-            }
-        }
-        else {
-            this.#checkOutcomeValue(key, literal);
-        }
-        this.#expectClauseEnd(key, literal, op);
-        return {
-            type: 'compare',
-            key,
-            op,
-            literal: literal.value,
-            quoted: literal.quoted,
-            opText,
-            opSpan,
-            literalSpan: literal.span,
-            span: { start: key.span.start, end: literal.span.end }
-        };
-    }
-    #unknownSymbolOperator(opText, offset) {
-        const advice = {
-            '=>': "use '>=' for 'greater than or equal'",
-            '=<': "use '<=' for 'less than or equal'",
-            '===': "use '='",
-            '!==': "use '!='",
-            '<>': "use '!='",
-            '=~': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
-            '~=': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
-            '!': "use '!=' to compare, or put '!' before the key to negate a clause",
-            '=!': "use '!='"
-        };
-        this.#fail(`unknown operator ${quote(opText)} at ${column(offset)}; use '=' or '!='`, offset, opText.length, advice[opText] ??
-            "Tracker also accepts '==', '<', '<=', '>', '>=', contains, startswith, endswith, in and matches.");
-    }
-    #parseWordComparison(key, word) {
-        const start = this.#pos;
-        let negated = false;
-        let opWord = word;
-        let opStart = start;
-        if (word === 'not') {
-            negated = true;
-            this.#pos += 3;
-            this.#skipSpace();
-            opStart = this.#pos;
-            const next = this.#wordAt(this.#pos);
-            if (next === undefined || !WORD_OPS.includes(next)) {
-                this.#fail(`expected contains, startswith, endswith, in or matches after 'not' at ${column(opStart)}`, opStart, Math.max(1, next?.length ?? 1), `To negate a comparison, put 'not' before the key: not ${key.text}=value, or use '!='.`);
-            }
-            opWord = next;
-        }
-        if (!WORD_OPS.includes(opWord))
-            this.#unknownWordAfterKey(key, word, start);
-        const op = opWord;
-        this.#pos = opStart + op.length;
-        const written = negated ? `not ${op}` : op;
-        this.extensions.add(written);
-        this.#checkNearMiss(key);
-        const opSpan = { start, end: this.#pos };
-        const afterOp = this.#code(this.#pos);
-        if (this.#pos < this.#text.length && !isSpace(afterOp) && afterOp !== 34 /* " */) {
-            this.#fail(`expected a space after ${quote(written)} at ${column(this.#pos)}`, this.#pos, 1);
-        }
-        let expr;
-        switch (op) {
-            case 'in':
-                expr = this.#parseInList(key, written, opSpan);
-                break;
-            case 'matches':
-                expr = this.#parseMatches(key, written, opSpan);
-                break;
-            case 'contains':
-            case 'startswith':
-            case 'endswith': {
-                const literal = this.#parseValue(written, start, key, false);
-                this.#expectClauseEnd(key, literal, op);
-                expr = {
-                    type: 'compare',
-                    key,
-                    op,
-                    literal: literal.value,
-                    quoted: literal.quoted,
-                    opText: op,
-                    opSpan,
-                    literalSpan: literal.span,
-                    span: { start: key.span.start, end: literal.span.end }
-                };
-                break;
-            }
-        }
-        return negated ? { type: 'not', item: expr, span: expr.span } : expr;
-    }
-    #parseInList(key, written, opSpan) {
-        const values = [];
-        let after = { text: written, offset: opSpan.start };
-        for (;;) {
-            const literal = this.#parseValue(after.text, after.offset, key, true);
-            values.push(literal);
-            this.#checkOutcomeValue(key, literal);
-            const save = this.#pos;
-            this.#skipSpace();
-            if (this.#code(this.#pos) !== 44 /* , */) {
-                this.#pos = save;
-                break;
-            }
-            after = { text: ',', offset: this.#pos };
-            this.#pos += 1;
-        }
-        const last = values[values.length - 1];
-        const end = last?.span.end ?? opSpan.end;
-        this.#expectClauseEnd(key, last, 'in');
-        return { type: 'in', key, values, span: { start: key.span.start, end } };
-    }
-    #parseMatches(key, written, opSpan) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (this.#atClauseEnd())
-            this.#missingValue(written, opSpan.start, key);
-        let pattern;
-        let quoted = false;
-        if (this.#code(start) === 34 /* " */) {
-            pattern = this.#parseQuoted();
-            quoted = true;
-        }
-        else {
-            let end = start;
-            while (end < this.#text.length &&
-                !isSpace(this.#code(end)) &&
-                this.#joinerAt(end) === undefined)
-                end++;
-            pattern = this.#text.slice(start, end);
-            this.#pos = end;
-        }
-        const patternSpan = { start, end: this.#pos };
-        let regex;
-        try {
-            regex = new RegExp(pattern);
-        }
-        catch (e) {
-            const reason = e instanceof Error ? e.message : String(e);
-            this.#fail(`invalid regular expression ${JSON.stringify(pattern)} at ${column(start)}: ${reason}`, start, patternSpan.end - start, 'Patterns use JavaScript regular expression syntax; quote patterns that contain spaces.');
-        }
-        const literal = { value: pattern, quoted, span: patternSpan };
-        this.#expectClauseEnd(key, literal, 'matches');
-        return {
-            type: 'matches',
-            key,
-            pattern,
-            quoted,
-            regex,
-            patternSpan,
-            span: { start: key.span.start, end: patternSpan.end }
-        };
-    }
-    // ── values ──────────────────────────────────────────────────────────────────
-    #parseValue(after, afterOffset, key, inList) {
-        this.#skipSpace();
-        const start = this.#pos;
-        if (this.#atClauseEnd() || (inList && this.#code(start) === 44)) {
-            this.#missingValue(after, afterOffset, key);
-        }
-        const ch = this.#text.charAt(start);
-        if (ch === '"') {
-            const value = this.#parseQuoted();
-            return { value, quoted: true, span: { start, end: this.#pos } };
-        }
-        if (ch === "'") {
-            this.#fail(`single quotes do not delimit values (${column(start)}); use double quotes`, start, 1, `Write ${clause(key.text, after === ',' ? 'in' : after, '"value"')}. Inside a DOT attribute, write the quote as \\".`);
-        }
-        let end = start;
-        while (end < this.#text.length &&
-            !isSpace(this.#code(end)) &&
-            this.#joinerAt(end) === undefined &&
-            !(inList && this.#code(end) === 44)) {
-            end++;
-        }
-        const raw = this.#text.slice(start, end);
-        for (let i = 0; i < raw.length; i++) {
-            const bad = raw.charAt(i);
-            if (isBareChar(bad))
-                continue;
-            const at = start + i;
-            if (bad === ',' && !inList) {
-                this.#fail(`unexpected ',' in value ${quote(raw)} at ${column(at)}`, at, 1, `To test several values use 'in': ${key.text} in ${raw}. To compare with text containing a comma, quote it: ${clause(key.text, after, `"${raw}"`)}.`);
-            }
-            if (OPERATOR_CHARS.includes(bad) && i === 0) {
-                const op = this.#operatorRun(at);
-                this.#fail(`unexpected ${quote(op)} at ${column(at)}; expected a value after ${quote(after)}`, at, op.length, `Write one operator and then the value, e.g. ${clause(key.text, after, 'success')}.`);
-            }
-            this.#fail(`unexpected ${quote(bad)} in value ${quote(raw)} at ${column(at)}`, at, 1, `Put values that contain special characters in double quotes: ${clause(key.text, after === ',' ? 'in' : after, `"${raw}"`)}.`);
-        }
-        this.#pos = end;
-        return { value: raw, quoted: false, span: { start, end } };
-    }
-    /** A double-quoted string. Escapes: `\"`, `\\`, `\n`, `\t`, `\r`; any other backslash is kept as is. */
-    #parseQuoted() {
-        const start = this.#pos;
-        let out = '';
-        let i = start + 1;
-        let chunk = i;
-        while (i < this.#text.length) {
-            const c = this.#code(i);
-            if (c === 34 /* " */) {
-                out += this.#text.slice(chunk, i);
-                this.#pos = i + 1;
-                return out;
-            }
-            if (c === 92 /* \ */) {
-                out += this.#text.slice(chunk, i);
-                const next = this.#text.charAt(i + 1);
-                if (next === '"' || next === '\\')
-                    out += next;
-                else if (next === 'n')
-                    out += '\n';
-                else if (next === 't')
-                    out += '\t';
-                else if (next === 'r')
-                    out += '\r';
-                else
-                    out += `\\${next}`;
-                i += 2;
-                chunk = i;
-                continue;
-            }
-            i++;
-        }
-        this.#fail(`unterminated string starting at ${column(start)}`, start, this.#text.length - start, 'Add the closing double quote. Inside a DOT attribute each quote in the condition is written \\".');
-    }
-    #missingValue(after, afterOffset, key) {
-        this.#fail(`missing value after ${quote(after)} at ${column(afterOffset)}`, afterOffset, after.length, after === ','
-            ? 'Remove the trailing comma or add another value.'
-            : after === 'in' || after === 'not in'
-                ? `List the values, e.g. ${clause(key.text, after, 'success,partial_success')}.`
-                : after === 'matches' || after === 'not matches'
-                    ? `Write the pattern, e.g. ${clause(key.text, after, '"^v[0-9]+$"')}.`
-                    : `Write the value to compare with, e.g. ${clause(key.text, after, 'success')}; to compare with the empty string write ${clause(key.text, after, '""')}.`);
-    }
-    /** After a complete clause only the end, `&&` or `||` may follow. */
-    #expectClauseEnd(key, literal, op) {
-        const save = this.#pos;
-        this.#skipSpace();
-        if (this.#atClauseEnd())
-            return;
-        const at = this.#pos;
-        const ch = this.#text.charAt(at);
-        const word = this.#wordAt(at);
-        this.#rejectSingleJoiner(ch, at);
-        if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
-            const fix = word.toLowerCase() === 'and' ? '&&' : '||';
-            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, `Clauses are joined with && (and) or || (or).`);
-        }
-        const value = literal === undefined ? '' : literal.value;
-        let restEnd = at;
-        while (restEnd < this.#text.length && this.#joinerAt(restEnd) === undefined)
-            restEnd++;
-        const rest = this.#text.slice(save, restEnd).trimEnd();
-        const unexpected = word ?? ch;
-        const shown = literal?.quoted === false && op !== 'in' && op !== 'matches';
-        this.#fail(`unexpected ${quote(unexpected)} after the value ${JSON.stringify(value)} at ${column(at)}`, at, unexpected.length, op === 'in'
-            ? `Separate the values of 'in' with commas: ${key.text} in a,b,c.`
-            : shown
-                ? `Put a value that contains spaces in double quotes (${JSON.stringify(`${value}${rest}`)}), or join clauses with && or ||.`
-                : 'Join clauses with && or ||.');
-    }
-    #unexpectedAfterKey(key, c) {
-        const at = this.#pos;
-        const ch = this.#text.charAt(at);
-        if (c === 34 /* " */ || c === 39 /* ' */) {
-            this.#fail(`missing operator between ${quote(key.text)} and the value at ${column(at)}`, at, 1, `Write ${key.text}="value" or ${key.text}!="value".`);
-        }
-        this.#rejectSingleJoiner(ch, at);
-        this.#fail(`unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`, at, 1, `Compare with '=' or '!=', e.g. ${key.text}=success.`);
-    }
-    /** A lone `&` or `|` where `&&` or `||` was meant. */
-    #rejectSingleJoiner(ch, at) {
-        if (ch !== '&' && ch !== '|')
-            return;
-        const fix = ch === '&' ? '&&' : '||';
-        this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
-    }
-    #unknownWordAfterKey(key, word, at) {
-        const lower = word.toLowerCase();
-        if (lower === 'and' || lower === 'or') {
-            const fix = lower === 'and' ? '&&' : '||';
-            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, 'Clauses are joined with && (and) or || (or).');
-        }
-        const suggestion = closestMatch(word, [...WORD_OPS, 'not'], 2);
-        if (suggestion !== undefined) {
-            this.#fail(`unknown operator ${quote(word)} at ${column(at)}; did you mean ${quote(suggestion)}?`, at, word.length);
-        }
-        this.#fail(`unexpected ${quote(word)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!=', '&&', '||' or the end of the condition`, at, word.length, `Keys cannot contain spaces. Compare with '=' or '!=' (${key.text}=value), or use contains, startswith, endswith, in or matches.`);
-    }
-    // ── scanning ────────────────────────────────────────────────────────────────
-    #code(i) {
-        return this.#text.charCodeAt(i);
-    }
-    #skipSpace() {
-        while (this.#pos < this.#text.length && isSpace(this.#code(this.#pos)))
-            this.#pos++;
-    }
-    /**
-     * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
-     * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
-     */
-    #checkNotAnOperator(key) {
-        if (key.scope !== 'bare')
-            return;
-        const word = key.text;
-        if (word === 'not') {
-            this.#fail(`missing clause after 'not' at ${column(key.span.start)}`, key.span.start, word.length, "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not.");
-        }
-        if (WORD_OPS.includes(word)) {
-            this.#fail(`${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`, key.span.start, word.length, `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`);
-        }
-    }
-    #at(token) {
-        return this.#text.startsWith(token, this.#pos);
-    }
-    #joinerAt(i) {
-        const c = this.#code(i);
-        if (c === 38 && this.#code(i + 1) === 38)
-            return '&&';
-        if (c === 124 && this.#code(i + 1) === 124)
-            return '||';
-        return undefined;
-    }
-    #atClauseEnd() {
-        return this.#pos >= this.#text.length || this.#joinerAt(this.#pos) !== undefined;
-    }
-    /** A run of ASCII letters and underscores starting at `i`, when one starts there. */
-    #wordAt(i) {
-        let end = i;
-        while (end < this.#text.length && (isLetter(this.#code(end)) || this.#code(end) === 95))
-            end++;
-        if (end === i)
-            return undefined;
-        // A word followed directly by key characters is a key, not an operator.
-        if (end < this.#text.length && isKeyChar(this.#code(end))) {
-            let keyEnd = end;
-            while (keyEnd < this.#text.length && isKeyChar(this.#code(keyEnd)))
-                keyEnd++;
-            return this.#text.slice(i, keyEnd);
-        }
-        return this.#text.slice(i, end);
-    }
-    #fail(message, offset, length, hint) {
-        throw new ConditionSyntaxFailure(hint === undefined ? { message, offset, length } : { message, offset, length, hint });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/condition/compile-condition.js
-/**
- * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
- * the text (a run evaluates the same few conditions over and over).
- */
-
-
-
-const MAX_CACHED = 1024;
-const cache = new Map();
-/**
- * A predicate for the condition. Throws `TrackerError('PIPELINE_INVALID')` when the text does not parse;
- * validation reports such conditions before a run, so this only fires for graphs that skipped it.
- */
-function compileCondition(text) {
-    const cached = cache.get(text);
-    if (cached !== undefined)
-        return cached;
-    const parsed = parseCondition(text);
-    if (!parsed.ok) {
-        const first = parsed.errors[0];
-        const detail = first === undefined ? 'syntax error' : first.message;
-        const hint = first?.hint === undefined ? '' : ` ${first.hint}`;
-        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} is invalid: ${detail}.${hint}`);
-    }
-    const expr = parsed.expr;
-    const predicate = (scope) => evaluateCondition(expr, scope);
-    if (cache.size >= MAX_CACHED) {
-        // Drop the oldest entry: insertion order is Map iteration order.
-        const oldest = cache.keys().next();
-        if (oldest.done !== true)
-            cache.delete(oldest.value);
-    }
-    cache.set(text, predicate);
-    return predicate;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/condition-holds.js
-/**
- * Edge conditions against an outcome and the context. The parse-once cache is `compileCondition`
- * (src/condition/compile-condition.ts); this only maps an Outcome and a ContextView to its scope.
- */
-
-/** Throws `TrackerError('PIPELINE_INVALID')` for text that does not parse (validation reports it first). */
-function conditionHolds(text, outcome, context) {
-    return compileCondition(text)({
-        outcome: outcome.status,
-        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
-        lookup: (key) => context.get(key)
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
-/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
-const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
-
-;// CONCATENATED MODULE: ./.build/src/engine/context.js
-/** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
-const RESERVED_CONTEXT_KEYS = ['__proto__', 'constructor', 'prototype'];
-const FORBIDDEN_KEYS = new Set(RESERVED_CONTEXT_KEYS);
-function isReservedContextKey(key) {
-    return FORBIDDEN_KEYS.has(key);
-}
-/** Renders a context value as the condition language and prompts see it. */
-function contextValueToString(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-        return String(value);
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        return Object.prototype.toString.call(value);
-    }
-}
-function cloneValue(value) {
-    if (value === null || typeof value !== 'object')
-        return value;
-    return structuredClone(value);
-}
-function isReadonlyMap(value) {
-    return value instanceof Map;
-}
-class RunContext {
-    #values = new Map();
-    constructor(initial) {
-        if (!initial)
-            return;
-        if (isReadonlyMap(initial)) {
-            for (const [key, value] of initial)
-                this.set(key, value);
-        }
-        else {
-            this.apply(initial);
-        }
-    }
-    get(key) {
-        return this.#values.get(key);
-    }
-    getString(key, fallback = '') {
-        const value = this.#values.get(key);
-        return value === undefined ? fallback : contextValueToString(value);
-    }
-    has(key) {
-        return this.#values.has(key);
-    }
-    keys() {
-        return this.#values.keys();
-    }
-    set(key, value) {
-        if (FORBIDDEN_KEYS.has(key))
-            return;
-        if (value === undefined)
-            this.#values.delete(key);
-        else
-            this.#values.set(key, value);
-    }
-    delete(key) {
-        this.#values.delete(key);
-    }
-    apply(updates) {
-        for (const key of Object.keys(updates))
-            this.set(key, updates[key]);
-    }
-    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
-    toJson() {
-        const parts = [];
-        for (const [key, value] of this.#values) {
-            const text = JSON.stringify(value);
-            if (text !== undefined)
-                parts.push(`${JSON.stringify(key)}:${text}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    snapshot() {
-        const out = Object.create(null);
-        for (const [key, value] of this.#values)
-            out[key] = cloneValue(value);
-        return out;
-    }
-    clone() {
-        return new RunContext(this.snapshot());
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/outcome.js
-
-
-function isStageStatus(value) {
-    return typeof value === 'string' && StageStatuses.includes(value);
-}
-function isSuccessful(status) {
-    return status === 'success' || status === 'partial_success';
-}
-function success(notes, contextUpdates) {
-    return {
-        status: 'success',
-        ...(notes === undefined ? {} : { notes }),
-        ...(contextUpdates === undefined ? {} : { contextUpdates })
-    };
-}
-function failure(failureReason, extra = {}) {
-    return { ...extra, status: 'fail', failureReason };
-}
-/**
- * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
- * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status,
- * or when `context_updates` sets a reserved key (`__proto__`, `constructor`, `prototype`).
- */
-function outcomeFromStatusJson(data) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        return 'status.json must contain a JSON object like {"outcome": "success"}';
-    }
-    const record = data;
-    const raw = record['outcome'] ?? record['status'];
-    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-    if (!isStageStatus(status)) {
-        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
-    }
-    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
-    const suggested = record['suggested_next_ids'];
-    const updates = record['context_updates'];
-    const notes = record['notes'];
-    const reason = record['failure_reason'];
-    if (typeof updates === 'object' && updates !== null && !Array.isArray(updates)) {
-        const reserved = Object.keys(updates).find(isReservedContextKey);
-        if (reserved !== undefined)
-            return `context_updates sets the key ${JSON.stringify(reserved)}, which is reserved (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys); rename it`;
-    }
-    return {
-        status,
-        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
-        ...(Array.isArray(suggested)
-            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
-            : {}),
-        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
-            ? { contextUpdates: updates }
-            : {}),
-        ...(typeof notes === 'string' ? { notes } : {}),
-        ...(typeof reason === 'string' ? { failureReason: reason } : {})
-    };
-}
-/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
-function outcomeToStatusJson(outcome) {
-    return {
-        outcome: outcome.status,
-        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
-        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
-            ? { context_updates: outcome.contextUpdates }
-            : {}),
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/retry-policy.js
-
-const DEFAULT_BACKOFF = {
-    initialDelayMs: 200,
-    factor: 2,
-    maxDelayMs: 60_000,
-    jitter: true
-};
-const RETRY_PRESETS = {
-    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
-    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
-    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
-    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
-    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
-};
-/**
- * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
- * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
- * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
- * replaces the initial delay.
- */
-function buildRetryPolicy(node, graph) {
-    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
-    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
-    const retries = getInteger(node.attrs, 'max_retries') ??
-        getInteger(graph.attrs, 'default_max_retries') ??
-        (preset ? preset.maxAttempts - 1 : 0);
-    const base = preset?.backoff ?? DEFAULT_BACKOFF;
-    const backoff = {
-        ...base,
-        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
-            getDurationMs(graph.attrs, 'default_base_delay') ??
-            base.initialDelayMs
-    };
-    return { maxAttempts: Math.max(1, retries + 1), backoff };
-}
-/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
-function delayForAttempt(attempt, backoff, random) {
-    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
-    delay = Math.min(delay, backoff.maxDelayMs);
-    if (backoff.jitter)
-        delay = delay * (0.5 + random());
-    return Math.max(0, Math.round(delay));
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
-/**
- * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
- * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
- * a `warning` that names it — so a broken renderer or a full log disk never breaks a run.
- */
-
-function sinkName(sink, index) {
-    const name = sink.constructor?.name;
-    return typeof name === 'string' && name !== '' && name !== 'Object' ? name : `sink #${index + 1}`;
-}
-class EventBus {
-    #sinks;
-    #clock;
-    #runId;
-    #failures = [];
-    #seq = 0;
-    constructor(sinks, clock, runId) {
-        const list = Array.isArray(sinks) ? sinks : [sinks];
-        this.#sinks = list.map((sink, i) => ({ sink, name: sinkName(sink, i), live: true }));
-        this.#clock = clock;
-        this.#runId = runId;
-    }
-    /** The sinks that threw, in order, with what they threw. */
-    get failures() {
-        return this.#failures;
-    }
-    emit(payload) {
-        const event = {
-            ...payload,
-            ts: this.#clock.now(),
-            runId: this.#runId(),
-            seq: ++this.#seq
-        };
-        const failed = [];
-        for (const entry of this.#sinks) {
-            if (!entry.live)
-                continue;
-            try {
-                entry.sink.emit(event);
-            }
-            catch (error) {
-                entry.live = false;
-                failed.push({ name: entry.name, error });
-            }
-        }
-        // Reported after every sink has had this event, so each sees the stream in `seq` order.
-        for (const { name, error } of failed) {
-            this.#failures.push({ sink: name, message: errorMessage(error) });
-            this.emit({
-                type: 'warning',
-                message: `event sink ${name} failed and gets no further events: ${errorMessage(error)}`
-            });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/ports/checkpoint.js
-const CHECKPOINT_VERSION = 2;
-
-;// CONCATENATED MODULE: ./.build/src/engine/run-state.js
-
-
-/**
- * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
- * string concatenation), and only a change to an existing key joins them all again. A checkpoint
- * write in a long chain then costs O(1) here, not O(nodes run).
- */
-class JoinedFragments {
-    #fragments = new Map();
-    #joined = '';
-    set(key, fragment) {
-        const old = this.#fragments.get(key);
-        if (old === fragment)
-            return;
-        this.#fragments.set(key, fragment);
-        if (old !== undefined)
-            this.#joined = undefined;
-        else if (this.#joined !== undefined) {
-            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
-        }
-    }
-    clear() {
-        this.#fragments.clear();
-        this.#joined = '';
-    }
-    get joined() {
-        this.#joined ??= [...this.#fragments.values()].join(',');
-        return this.#joined;
-    }
-}
-class RunState {
-    runId;
-    pipeline;
-    context;
-    completed = [];
-    #completedSet = new Set();
-    outcomes = new Map();
-    retries = new Map();
-    visits = new Map();
-    /**
-     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
-     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
-     */
-    #fragments = {
-        completed: new JoinedFragments(),
-        outcomes: new JoinedFragments(),
-        retries: new JoinedFragments(),
-        visits: new JoinedFragments()
-    };
-    /**
-     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
-     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
-     */
-    pendingParallel = new Map();
-    #branchJson = new WeakMap();
-    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
-    runningAttempts = new Map();
-    currentNode = '';
-    nextNode;
-    currentAttempt;
-    restartCount = 0;
-    status = 'running';
-    failureReason;
-    constructor(runId, pipeline, context) {
-        this.runId = runId;
-        this.pipeline = pipeline;
-        this.context = context ?? new RunContext();
-    }
-    static fromCheckpoint(checkpoint, pipeline) {
-        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
-        for (const id of checkpoint.completed_nodes)
-            state.markCompleted(id);
-        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
-            state.#setOutcome(id, o);
-        for (const [id, n] of Object.entries(checkpoint.node_retries))
-            state.#setCount(state.retries, state.#fragments.retries, id, n);
-        for (const [id, n] of Object.entries(checkpoint.visits))
-            state.#setCount(state.visits, state.#fragments.visits, id, n);
-        state.currentNode = checkpoint.current_node;
-        state.nextNode = checkpoint.next_node;
-        state.currentAttempt = checkpoint.current_attempt;
-        state.restartCount = checkpoint.restart_count;
-        state.status = checkpoint.status;
-        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
-            state.pendingParallel.set(key, {
-                node: block.node,
-                branches: new Map(Object.entries(block.branches))
-            });
-        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
-            state.runningAttempts.set(node, attempt);
-        return state;
-    }
-    markCompleted(nodeId) {
-        if (this.#completedSet.has(nodeId))
-            return;
-        this.#completedSet.add(nodeId);
-        this.completed.push(nodeId);
-        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
-    }
-    #setOutcome(nodeId, outcome) {
-        this.outcomes.set(nodeId, outcome);
-        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
-    }
-    #setCount(map, fragments, nodeId, n) {
-        map.set(nodeId, n);
-        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
-    }
-    isCompleted(nodeId) {
-        return this.#completedSet.has(nodeId);
-    }
-    recordOutcome(nodeId, outcome, attempts) {
-        this.#setOutcome(nodeId, {
-            status: outcome.status,
-            ...(outcome.notes ? { notes: outcome.notes } : {}),
-            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
-            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
-            attempts
-        });
-        this.markCompleted(nodeId);
-    }
-    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
-    addRetry(nodeId) {
-        const n = (this.retries.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
-        return n;
-    }
-    addVisit(nodeId) {
-        const n = (this.visits.get(nodeId) ?? 0) + 1;
-        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
-        return n;
-    }
-    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
-    resetForRestart(context) {
-        this.completed.length = 0;
-        this.#completedSet.clear();
-        this.outcomes.clear();
-        this.retries.clear();
-        this.visits.clear();
-        this.#fragments.completed.clear();
-        this.#fragments.outcomes.clear();
-        this.#fragments.retries.clear();
-        this.#fragments.visits.clear();
-        this.pendingParallel.clear();
-        this.runningAttempts.clear();
-        for (const key of [...this.context.keys()])
-            this.context.delete(key);
-        this.context.apply(context.snapshot());
-        this.currentNode = '';
-        this.currentAttempt = undefined;
-    }
-    /**
-     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
-     * assembled from cached fragments (see `#fragments`).
-     */
-    /** The checkpoint fields before `completed_nodes`, in document order. */
-    #head() {
-        const running = this.#runningRecord();
-        return {
-            version: CHECKPOINT_VERSION,
-            run_id: this.runId,
-            pipeline: this.pipeline,
-            status: this.status,
-            current_node: this.currentNode,
-            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
-            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
-            ...(running ? { running_attempts: running } : {})
-        };
-    }
-    serialize(timestamp) {
-        const object = (fragments) => `{${fragments.joined}}`;
-        const head = this.#head();
-        const tail = {
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-        const headText = JSON.stringify(head);
-        const tailText = JSON.stringify(tail);
-        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
-            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
-            `,"node_retries":${object(this.#fragments.retries)}` +
-            `,"visits":${object(this.#fragments.visits)}` +
-            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
-    }
-    /**
-     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
-     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
-     * that moved on, not every branch's saved context changes.
-     */
-    #parallelJson() {
-        if (this.pendingParallel.size === 0)
-            return '';
-        const blocks = [];
-        for (const [key, block] of this.pendingParallel) {
-            const branches = [];
-            for (const [start, entry] of block.branches) {
-                let text = this.#branchJson.get(entry);
-                if (text === undefined) {
-                    text = JSON.stringify(entry);
-                    this.#branchJson.set(entry, text);
-                }
-                branches.push(`${JSON.stringify(start)}:${text}`);
-            }
-            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
-        }
-        return `"parallel":{${blocks.join(',')}},`;
-    }
-    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
-    #parallelRecord() {
-        if (this.pendingParallel.size === 0)
-            return undefined;
-        const out = Object.create(null);
-        for (const [key, block] of this.pendingParallel)
-            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
-        return out;
-    }
-    #runningRecord() {
-        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
-    }
-    toCheckpoint(timestamp) {
-        const record = (m) => {
-            const out = Object.create(null);
-            for (const [k, v] of m)
-                out[k] = v;
-            return out;
-        };
-        const parallel = this.#parallelRecord();
-        return {
-            ...this.#head(),
-            completed_nodes: [...this.completed],
-            node_outcomes: record(this.outcomes),
-            node_retries: record(this.retries),
-            visits: record(this.visits),
-            context: this.context.snapshot(),
-            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
-            restart_count: this.restartCount,
-            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
-            timestamp
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/run-session.js
-
-
-
-const GRAPH_MIRROR_PREFIX = 'graph.';
-/** Thrown inside a walk when the run's signal fires; runPipeline turns it into a stopped result. */
-class StopSignal extends Error {
-    nodeId;
-    constructor(nodeId) {
-        super('stopped');
-        this.nodeId = nodeId;
-    }
-}
-class RunSession {
-    graph;
-    options;
-    state;
-    /** The run's signal (never aborted when the options have none). */
-    signal;
-    startedAt;
-    /** The run store in use: a loop_restart with `restartRunStore` moves to a fresh one. */
-    runStore;
-    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
-    resumedAfterFailure = false;
-    /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
-    continuesInterrupted;
-    #saveChain = Promise.resolve();
-    #events;
-    constructor(graph, options) {
-        this.graph = graph;
-        this.options = options;
-        this.signal = options.signal ?? new AbortController().signal;
-        this.runStore = options.runStore;
-        this.startedAt = options.clock.now();
-        this.#events = new EventBus(options.events, options.clock, () => this.state.runId);
-        const resumedStatus = options.resumeFrom?.status;
-        this.continuesInterrupted = resumedStatus === 'running' || resumedStatus === 'stopped';
-        if (options.resumeFrom) {
-            this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
-            this.#mirrorGraphAttributes(this.state.context);
-        }
-        else {
-            this.state = new RunState(options.runId, options.pipeline, this.freshContext());
-        }
-    }
-    /** The context a run starts with, and a loop_restart starts over with: `graph.*`, then the seeds. */
-    freshContext() {
-        const context = new RunContext();
-        this.#mirrorGraphAttributes(context);
-        if (this.options.initialContext)
-            context.apply(this.options.initialContext);
-        return context;
-    }
-    #mirrorGraphAttributes(context) {
-        for (const [key, value] of this.graph.attrs)
-            context.set(GRAPH_MIRROR_PREFIX + key, value.value);
-        if (!this.graph.attrs.has('goal'))
-            context.set('graph.goal', '');
-    }
-    emit(payload) {
-        this.#events.emit(payload);
-    }
-    iso() {
-        return new Date(this.options.clock.now()).toISOString();
-    }
-    throwIfStopped(nodeId) {
-        if (this.signal.aborted)
-            throw new StopSignal(nodeId);
-    }
-    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
-    async checkpoint(nodeId) {
-        const text = this.state.serialize(this.iso());
-        const write = this.#saveChain.then(() => this.options.checkpointStore.save(text));
-        this.#saveChain = write.catch(() => undefined);
-        await write;
-        if (this.state.restartCount > 0)
-            await this.runStore.writeRunFile('checkpoint.json', text);
-        const next = this.state.nextNode;
-        this.emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/handler.js
-/**
- * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
- * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
- * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
- */
-
-/**
- * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
- * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
- */
-function branchTimeoutReason(message) {
-    return new TrackerError('BRANCH_TIMEOUT', message);
-}
-function isBranchTimeout(reason) {
-    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/walker.js
-/**
- * A walk is one sequential pass through the graph: the main walk, each parallel branch, and the nodes
- * the dependency scheduler runs side by side. `Walker` is what a walk carries; `WalkEnd` how it ends.
- */
-
-
-
-/** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
-function mainAttempts(state) {
-    return {
-        saved: (id) => (state.currentAttempt?.node === id ? state.currentAttempt.attempt : undefined),
-        set: (node, attempt) => {
-            state.currentAttempt = { node, attempt };
-        },
-        clear: () => undefined
-    };
-}
-/** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
-function concurrentAttempts(state) {
-    return {
-        saved: (id) => state.runningAttempts.get(id),
-        set: (id, attempt) => {
-            state.runningAttempts.set(id, attempt);
-        },
-        clear: (id) => {
-            state.runningAttempts.delete(id);
-        }
-    };
-}
-/** The signal a node of walk `w` runs under: the run's, and the branch's when it has one. */
-function walkSignal(session, w) {
-    return w.signal ? AbortSignal.any([session.signal, w.signal]) : session.signal;
-}
-/** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
-function interruption(session, w) {
-    if (!w.signal?.aborted || session.signal.aborted)
-        return undefined;
-    const reason = w.signal.reason;
-    return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
-}
-/** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
-function interruptedEnd(why, lastNode, outcome) {
-    return why.timeout
-        ? {
-            kind: 'failed',
-            outcome: outcome ?? failure(why.message, { retryable: false }),
-            ...(lastNode ? { lastNode } : {})
-        }
-        : {
-            kind: 'cancelled',
-            outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
-            ...(lastNode ? { lastNode } : {})
-        };
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/execute-stage.js
-/**
- * Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions): the
- * handler, the retries and their backoff, the checkpoint before every retry, and what a finished
- * stage leaves behind (its recorded outcome, context updates, status.json).
- */
-
-
-
-
-
-
-
-async function executeStage(session, node, w, incomingEdge) {
-    const { graph, options, state } = session;
-    const handlerType = options.registry.resolveType(node);
-    const handler = handlerType === undefined ? undefined : options.registry.get(handlerType);
-    const typeName = handlerType ?? nodeHandlerType(node);
-    const policy = buildRetryPolicy(node, graph);
-    let attempt = 1;
-    const saved = w.attempts.saved(node.id);
-    if (saved !== undefined)
-        attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
-    else
-        state.addVisit(node.id);
-    w.attempts.set(node.id, attempt);
-    const signal = walkSignal(session, w);
-    prepareNextStages(session, node);
-    for (;;) {
-        await options.clock.yieldToEventLoop?.();
-        session.throwIfStopped(node.id);
-        const before = interruption(session, w);
-        if (before)
-            return interruptedStage(session, node, typeName, attempt, undefined, before, w);
-        w.context.set('current_node', node.id);
-        const startedAt = options.clock.now();
-        session.emit({
-            type: 'stage.started',
-            nodeId: node.id,
-            handlerType: typeName,
-            label: nodeLabel(node),
-            attempt,
-            maxAttempts: policy.maxAttempts,
-            ...(w.branch ? { branch: w.branch } : {})
-        });
-        let outcome;
-        if (!handler) {
-            outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
-        }
-        else {
-            try {
-                outcome = await handler.execute(handlerInput(session, node, w, attempt, incomingEdge));
-            }
-            catch (error) {
-                if (session.signal.aborted)
-                    throw new StopSignal(node.id);
-                outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
-            }
-        }
-        session.throwIfStopped(node.id);
-        const durationMs = options.clock.now() - startedAt;
-        const interrupted = interruption(session, w);
-        if (interrupted)
-            return interruptedStage(session, node, typeName, attempt, durationMs, interrupted, w);
-        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
-        const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
-        if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
-            const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, options.random));
-            const retries = state.addRetry(node.id);
-            w.context.set(`internal.retry_count.${node.id}`, retries);
-            attempt += 1;
-            // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
-            w.attempts.set(node.id, attempt);
-            await session.checkpoint(node.id);
-            session.emit({
-                type: 'stage.retrying',
-                nodeId: node.id,
-                attempt,
-                maxAttempts: policy.maxAttempts,
-                delayMs,
-                reason: outcome.failureReason ?? outcome.status,
-                ...(w.branch ? { branch: w.branch } : {})
-            });
-            try {
-                await options.clock.sleep(delayMs, signal);
-            }
-            catch {
-                session.throwIfStopped(node.id);
-            }
-            continue;
-        }
-        if (outcome.status === 'retry')
-            outcome = retriesExhausted(node, outcome, policy.maxAttempts);
-        await record(session, node, outcome, attempt, w);
-        w.attempts.clear(node.id);
-        return outcome;
-    }
-}
-/** A stage still asking to retry when its attempts are used up: partial success if allowed, else FAIL. */
-function retriesExhausted(node, outcome, maxAttempts) {
-    return getBoolean(node.attrs, 'allow_partial') === true
-        ? { ...outcome, status: 'partial_success', notes: 'retries exhausted, partial accepted' }
-        : {
-            ...outcome,
-            status: 'fail',
-            failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
-        };
-}
-/** Lets the store create the likely next stage directories while this node runs. */
-function prepareNextStages(session, node) {
-    const { graph, options, runStore } = session;
-    if (!runStore.prepareStage)
-        return;
-    for (const edge of outgoingEdges(graph, node.id)) {
-        const next = graph.nodes.get(edge.to);
-        const files = next ? options.registry.resolve(next)?.filesWrittenFirst : undefined;
-        runStore.prepareStage(edge.to, files);
-    }
-}
-/**
- * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
- * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
- * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
- */
-async function interruptedStage(session, node, typeName, attempt, durationMs, why, w) {
-    const outcome = why.timeout
-        ? failure(why.message, { retryable: false })
-        : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
-    // durationMs is undefined when the node was waiting to retry: that attempt never started.
-    if (durationMs !== undefined)
-        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
-    if (why.timeout)
-        await record(session, node, outcome, attempt, w);
-    w.attempts.clear(node.id);
-    return outcome;
-}
-function emitCompleted(session, node, handlerType, outcome, attempt, durationMs, w) {
-    session.emit({
-        type: 'stage.completed',
-        nodeId: node.id,
-        handlerType,
-        status: outcome.status,
-        attempt,
-        durationMs,
-        ...(outcome.notes ? { notes: outcome.notes } : {}),
-        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-        ...(w.branch ? { branch: w.branch } : {})
-    });
-}
-/** A finished stage: its outcome recorded, its context updates applied, its status.json written. */
-async function record(session, node, outcome, attempts, w) {
-    session.state.recordOutcome(node.id, outcome, attempts);
-    if (outcome.contextUpdates)
-        w.context.apply(outcome.contextUpdates);
-    w.context.set('outcome', outcome.status);
-    if (outcome.preferredLabel)
-        w.context.set('preferred_label', outcome.preferredLabel);
-    if (!outcome.autoStatus) {
-        // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
-        // queued as a background write ...
-        await session.runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
-    }
-    // ... but it, and the handler's own background writes (tool_output.txt), land before the
-    // checkpoint that names the stage complete: a crash never loses a completed stage's files.
-    await session.runStore.settleStage(node.id);
-}
-function handlerInput(session, node, w, attempt, incomingEdge) {
-    return {
-        ...(incomingEdge ? { incomingEdge } : {}),
-        node,
-        graph: session.graph,
-        context: w.context,
-        runId: session.state.runId,
-        attempt,
-        execution: `r${session.state.restartCount}.v${session.state.visits.get(node.id) ?? 0}.a${attempt}`,
-        ...(session.continuesInterrupted ? { resumed: true } : {}),
-        runStore: session.runStore,
-        clock: session.options.clock,
-        signal: walkSignal(session, w),
-        ...(w.branch ? { branch: w.branch } : {}),
-        emit: (payload) => session.emit({
-            ...payload,
-            ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
-        }),
-        engine: w.services
-    };
-}
-/**
- * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
- * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
- */
-function announceFreshRetryBudget(session, node) {
-    const max = buildRetryPolicy(node, session.graph).maxAttempts;
-    session.emit({
-        type: 'warning',
-        nodeId: node.id,
-        message: `resuming a failed run: '${node.id}' runs again with a fresh retry budget (attempt 1 of ${max})`
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/goal-gates.js
-
-
-
-function isExitNode(node) {
-    return nodeHandlerType(node) === HandlerTypes.Exit;
-}
-function isGoalGate(node) {
-    return getBoolean(node.attrs, 'goal_gate') === true;
-}
-/**
- * A goal gate's retry target: its own retry_target, then fallback_retry_target, then the graph's — the
- * first that names a node of the graph.
- */
-function retryTargetFor(graph, gate) {
-    const node = graph.nodes.get(gate);
-    const candidates = [
-        node ? getString(node.attrs, 'retry_target') : undefined,
-        node ? getString(node.attrs, 'fallback_retry_target') : undefined,
-        getString(graph.attrs, 'retry_target'),
-        getString(graph.attrs, 'fallback_retry_target')
-    ];
-    return candidates.find((t) => t !== undefined && t !== '' && graph.nodes.has(t));
-}
-/**
- * The goal gates whose recorded outcome is not a success, in the order they first ran. With
- * `ignoreSkipped`, a skipped gate (a branch not taken under schedule="dependencies") is not counted.
- */
-function unsatisfiedGates(graph, outcomes, options = {}) {
-    const out = [];
-    for (const [id, { status }] of outcomes) {
-        const node = graph.nodes.get(id);
-        if (!node || !isGoalGate(node) || isSuccessful(status))
-            continue;
-        if (options.ignoreSkipped === true && status === 'skipped')
-            continue;
-        const retryTarget = retryTargetFor(graph, id);
-        out.push({ id, status, ...(retryTarget ? { retryTarget } : {}) });
-    }
-    return out;
-}
-function named(gates) {
-    return gates.map((g) => `'${g.id}' (${g.status})`).join(', ');
-}
-/** Why the walk cannot exit: the unsatisfied gates, when the first of them has no retry target. */
-function unsatisfiedGateReason(gates) {
-    return `Goal gate unsatisfied: ${named(gates)} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
-}
-/** Why the exit did not run under schedule="dependencies" (which never follows retry targets). */
-function dependencyGateReason(gates, exit) {
-    return (`Goal gate unsatisfied: ${named(gates)} did not succeed, so '${exit}' did not run. ` +
-        'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).');
-}
-/**
- * Where resuming a failed edge-scheduled run starts: the node it failed at (`next`) — except when it
- * failed at the exit on a goal gate that has no retry target, which would only fail again: then that
- * first unsatisfied gate.
- */
-function resumeTarget(graph, outcomes, next) {
-    const node = next === undefined ? undefined : graph.nodes.get(next);
-    if (!node || !isExitNode(node))
-        return next;
-    const [first] = unsatisfiedGates(graph, outcomes);
-    if (first === undefined || first.retryTarget !== undefined)
-        return next;
-    return first.id;
-}
-
-;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
-/**
- * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
- * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
- * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
- */
-const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
-const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
-const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
-const PATTERNS = [BRACKETED, PAREN, DASH];
-function splitAccelerator(label) {
-    for (const pattern of PATTERNS) {
-        const m = pattern.exec(label);
-        if (m?.[1] !== undefined)
-            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
-    }
-    return undefined;
-}
-/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
-function parseAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    if (split)
-        return split.key;
-    const first = label.trim().charAt(0);
-    return first.toUpperCase();
-}
-/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
-function stripAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    return split && split.rest !== '' ? split.rest : label.trim();
-}
-/**
- * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
- * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
- * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
- * brackets, so it never equals an empty label.
- */
-function normaliseChoiceLabel(label) {
-    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/select-edge.js
-
-
-
-
-function conditionOf(edge) {
-    return edge.attrs.get('condition')?.value.trim() ?? '';
-}
-function weightOf(edge) {
-    return getInteger(edge.attrs, 'weight') ?? 0;
-}
-function bestByWeightThenLexical(edges) {
-    let best = edges[0];
-    for (const e of edges) {
-        const dw = weightOf(e) - weightOf(best);
-        if (dw > 0 || (dw === 0 && e.to < best.to))
-            best = e;
-    }
-    const tied = edges.some((e) => e !== best && weightOf(e) === weightOf(best));
-    return { edge: best, reason: tied ? 'lexical' : 'weight' };
-}
-/**
- * Picks the next edge. With `onlyConditional` (used after a failure) unconditional edges are not
- * eligible: a failed node never falls through an unconditional edge.
- */
-function selectEdge(graph, nodeId, outcome, context, options = {}) {
-    const edges = outgoingEdges(graph, nodeId);
-    if (edges.length === 0)
-        return undefined;
-    const matched = edges.filter((e) => {
-        const condition = conditionOf(e);
-        return condition !== '' && conditionHolds(condition, outcome, context);
-    });
-    if (matched.length > 0)
-        return { edge: bestByWeightThenLexical(matched).edge, reason: 'condition' };
-    if (options.onlyConditional)
-        return undefined;
-    const unconditional = edges.filter((e) => conditionOf(e) === '');
-    if (outcome.preferredLabel) {
-        // The same normalisation a human gate and the interviewers match choices with.
-        const wanted = normaliseChoiceLabel(outcome.preferredLabel);
-        const hit = unconditional.find((e) => normaliseChoiceLabel(e.attrs.get('label')?.value ?? '') === wanted);
-        if (hit)
-            return { edge: hit, reason: 'preferred_label' };
-    }
-    for (const id of outcome.suggestedNextIds ?? []) {
-        const hit = unconditional.find((e) => e.to === id);
-        if (hit)
-            return { edge: hit, reason: 'suggested_next' };
-    }
-    return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/routing.js
-
-
-
-
-
-function emitEdge(session, from, to, reason, w, label, condition) {
-    session.emit({
-        type: 'edge.selected',
-        nodeId: from,
-        to,
-        reason,
-        ...(w.branch ? { branch: w.branch } : {}),
-        ...(label ? { label } : {}),
-        ...(condition ? { condition } : {})
-    });
-}
-/** Chooses where to go after `node` finished with `outcome`; undefined when no route leaves it. */
-function route(session, node, outcome, w) {
-    const graph = session.graph;
-    const failed = outcome.status === 'fail';
-    if (outcome.continueAt !== undefined && !failed) {
-        emitEdge(session, node.id, outcome.continueAt, 'continue_at', w);
-        return { to: outcome.continueAt, restart: false };
-    }
-    const choice = selectEdge(graph, node.id, outcome, w.context, { onlyConditional: failed });
-    if (choice) {
-        const e = choice.edge;
-        emitEdge(session, node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
-        return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
-    }
-    if (!failed)
-        return undefined;
-    // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
-    const router = outgoingEdges(graph, node.id).find((e) => {
-        const target = graph.nodes.get(e.to);
-        return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
-            target !== undefined &&
-            nodeHandlerType(target) === HandlerTypes.Conditional);
-    });
-    if (router) {
-        emitEdge(session, node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
-        return { to: router.to, restart: false, edge: router };
-    }
-    for (const attr of ['retry_target', 'fallback_retry_target']) {
-        const target = getString(node.attrs, attr);
-        if (target && graph.nodes.has(target)) {
-            emitEdge(session, node.id, target, attr, w);
-            return { to: target, restart: false };
-        }
-    }
-    return undefined;
-}
-/** The reason a walk fails with when a failed stage has no route out. */
-function unroutedFailure(node, outcome) {
-    const reason = outcome.failureReason ?? 'failed';
-    // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
-    // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
-    const gate = isGoalGate(node)
-        ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
-        : '';
-    return `Stage '${node.id}' failed: ${reason}${gate}`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/walk.js
-
-
-
-
-
-
-async function walk(session, start, w) {
-    const { graph, state } = session;
-    let current = start;
-    let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
-    let lastNode = w.resumedAt?.lastNode;
-    let arrivedVia;
-    const isMain = w.branch === undefined;
-    const last = () => (lastNode ? { lastNode } : {});
-    for (;;) {
-        session.throwIfStopped(current);
-        // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
-        if (w.stopAt?.has(current))
-            return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
-        const interrupted = interruption(session, w);
-        if (interrupted)
-            return interruptedEnd(interrupted, lastNode);
-        const node = graph.nodes.get(current);
-        if (!node) {
-            return {
-                kind: 'failed',
-                outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
-                ...last()
-            };
-        }
-        if (isExitNode(node)) {
-            if (!isMain)
-                return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
-            const gates = unsatisfiedGates(graph, state.outcomes);
-            const [gate] = gates;
-            if (gate) {
-                session.emit({
-                    type: 'goal_gate.unsatisfied',
-                    nodeId: gate.id,
-                    status: gate.status,
-                    ...(gate.retryTarget ? { retryTarget: gate.retryTarget } : {})
-                });
-                if (gate.retryTarget === undefined)
-                    return {
-                        kind: 'failed',
-                        outcome: failure(unsatisfiedGateReason(gates)),
-                        lastNode: current
-                    };
-                emitEdge(session, current, gate.retryTarget, 'goal_gate', w);
-                current = gate.retryTarget;
-                arrivedVia = undefined;
-                state.nextNode = current;
-                continue;
-            }
-        }
-        const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(graph.attrs, 'default_max_visits');
-        const visits = state.visits.get(current) ?? 0;
-        const resuming = w.attempts.saved(current) !== undefined;
-        if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
-            const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
-            return { kind: 'failed', outcome, lastNode: current };
-        }
-        if (isMain)
-            state.nextNode = current;
-        const outcome = await executeStage(session, node, w, arrivedVia);
-        const interruptedNow = interruption(session, w);
-        if (interruptedNow)
-            return interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
-        lastOutcome = outcome;
-        lastNode = current;
-        if (isExitNode(node)) {
-            if (isMain)
-                state.currentNode = current;
-            return { kind: 'exit', outcome, lastNode: current };
-        }
-        const next = route(session, node, outcome, w);
-        if (next === undefined) {
-            if (isMain) {
-                state.currentNode = current;
-                state.nextNode = outcome.status === 'fail' ? current : undefined;
-                if (outcome.status === 'fail') {
-                    return {
-                        kind: 'failed',
-                        outcome: failure(unroutedFailure(node, outcome)),
-                        lastNode: current
-                    };
-                }
-            }
-            w.onAdvance?.(current, undefined, outcome);
-            return {
-                kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
-                outcome,
-                lastNode: current
-            };
-        }
-        if (next.restart && isMain) {
-            state.currentNode = current;
-            return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
-        }
-        if (isMain) {
-            state.currentNode = current;
-            state.nextNode = next.to;
-            state.currentAttempt = undefined;
-            await session.checkpoint(current);
-        }
-        else {
-            w.onAdvance?.(current, next.to, outcome);
-            // A branch that has reached its join ends right here, and runBranch checkpoints that end
-            // without awaiting anything in between: one write then stands for both transitions.
-            if (!w.stopAt?.has(next.to))
-                await session.checkpoint(current);
-        }
-        current = next.to;
-        arrivedVia = next.edge;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/parallel-branches.js
-
-
-
-/** A walker whose handlers may start branches scoped to it (`EngineServices`). */
-function newWalker(session, fields) {
-    const w = {
-        ...fields,
-        services: {
-            runSubgraph: (request) => runBranch(session, request, w),
-            completeParallel: (nodeId) => {
-                const key = parallelKey(w.scope, nodeId);
-                for (const k of [...session.state.pendingParallel.keys()])
-                    if (k === key || k.startsWith(`${key}/`))
-                        session.state.pendingParallel.delete(k);
-            }
-        }
-    };
-    return w;
-}
-/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
-function parallelKey(scope, nodeId) {
-    return scope === '' ? nodeId : `${scope}>${nodeId}`;
-}
-function resultOf(b, context) {
-    return {
-        outcome: {
-            status: b.status ?? 'success',
-            ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
-            ...(b.notes ? { notes: b.notes } : {})
-        },
-        ...(b.last_node ? { lastNode: b.last_node } : {}),
-        completedNodes: b.completed_nodes,
-        context: context.snapshot(),
-        contextUpdates: b.context_updates,
-        ...(b.cancelled ? { cancelled: true } : {})
-    };
-}
-/**
- * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
- * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
- * the next node, the attempt in flight, the changed context keys, and the status of the last finished
- * node (so a branch that reached its join before the process died keeps its real status).
- */
-async function runBranch(session, request, parent) {
-    const state = session.state;
-    const [first] = request.branch.split('/');
-    const parallelNode = first || request.branch;
-    const key = parallelKey(parent.scope, parallelNode);
-    let block = state.pendingParallel.get(key);
-    if (!block) {
-        block = { node: parallelNode, branches: new Map() };
-        state.pendingParallel.set(key, block);
-    }
-    const branches = block.branches;
-    const saved = branches.get(request.start);
-    const base = parent.context.snapshot();
-    const context = new RunContext(base);
-    if (saved) {
-        context.apply(saved.context_updates);
-        for (const k of saved.context_removed ?? [])
-            context.delete(k);
-    }
-    if (saved?.done)
-        return resultOf(saved, context);
-    let entry = saved ?? {
-        done: false,
-        next_node: request.start,
-        completed_nodes: [],
-        context_updates: {}
-    };
-    const save = (patch) => {
-        const { updates, removed } = changedKeys(base, context.snapshot());
-        entry = withoutUndefined({
-            ...entry,
-            context_updates: updates,
-            context_removed: removed.length ? removed : undefined,
-            ...patch
-        });
-        branches.set(request.start, entry);
-    };
-    save({});
-    const attempts = {
-        saved: (id) => (entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined),
-        set: (node, attempt) => save({ current_attempt: { node, attempt } }),
-        clear: () => save({ current_attempt: undefined })
-    };
-    const signal = parent.signal ? AbortSignal.any([request.signal, parent.signal]) : request.signal;
-    const w = newWalker(session, {
-        context,
-        branch: request.branch,
-        scope: `${key}/${request.start}`,
-        stopAt: request.stopAt,
-        signal,
-        attempts,
-        ...(saved?.status
-            ? {
-                resumedAt: {
-                    outcome: {
-                        status: saved.status,
-                        ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
-                        ...(saved.notes ? { notes: saved.notes } : {})
-                    },
-                    ...(saved.last_node ? { lastNode: saved.last_node } : {})
-                }
-            }
-            : {}),
-        onAdvance: (done, next, outcome) => save({
-            completed_nodes: [...entry.completed_nodes, done],
-            next_node: next ?? entry.next_node,
-            status: outcome.status,
-            failure_reason: outcome.failureReason,
-            notes: outcome.notes,
-            last_node: done
-        })
-    });
-    const end = await walk(session, entry.next_node ?? request.start, w);
-    save({
-        done: true,
-        next_node: undefined,
-        current_attempt: undefined,
-        // Only a successful branch's changes are merged: the others need not be kept.
-        ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
-            ? { context_updates: {}, context_removed: undefined }
-            : {}),
-        status: end.outcome.status,
-        failure_reason: end.outcome.failureReason,
-        notes: end.outcome.notes,
-        last_node: end.lastNode,
-        cancelled: end.kind === 'cancelled' ? true : undefined
-    });
-    await session.checkpoint(end.lastNode ?? request.start);
-    return resultOf(entry, context);
-}
-/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
-function changedKeys(base, after) {
-    const updates = {};
-    for (const key of Object.keys(after)) {
-        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
-            updates[key] = after[key];
-    }
-    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
-}
-function withoutUndefined(value) {
-    const out = { ...value };
-    for (const key of Object.keys(out))
-        if (out[key] === undefined)
-            delete out[key];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/dependency-scheduler.js
-
-
-
-
-
-
-
-
-
-
-const dependency_scheduler_conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
-/** The nodes reachable from `start`, and each one's incoming edges among them. */
-function reachableFrom(graph, start) {
-    const preds = new Map([[start, []]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-        for (const e of outgoingEdges(graph, queue[i])) {
-            if (!preds.has(e.to)) {
-                preds.set(e.to, []);
-                queue.push(e.to);
-            }
-        }
-    }
-    for (const e of graph.edges)
-        if (preds.has(e.from))
-            preds.get(e.to)?.push(e);
-    return preds;
-}
-/** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
-function isHandled(graph, reachable, context, id, outcome) {
-    return outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
-        dependency_scheduler_conditionOf(e) !== '' &&
-        conditionHolds(dependency_scheduler_conditionOf(e), outcome, context));
-}
-async function runDependencies(session, resumeAt) {
-    const { graph, state } = session;
-    const start = findStartNodes(graph)[0]?.id ?? resumeAt;
-    const preds = reachableFrom(graph, start);
-    const reachable = [...preds.keys()];
-    const context = state.context;
-    const handles = (id, outcome) => isHandled(graph, preds, context, id, outcome);
-    const finished = new Map();
-    const handled = new Set();
-    // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
-    // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
-    for (const id of state.completed) {
-        const recorded = state.outcomes.get(id);
-        const node = graph.nodes.get(id);
-        if (!recorded || !node || !preds.has(id) || isExitNode(node))
-            continue;
-        const outcome = {
-            status: recorded.status,
-            ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
-            ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
-        };
-        if (isSuccessful(recorded.status))
-            finished.set(id, outcome);
-        else if (recorded.status === 'fail' && !isGoalGate(node) && handles(id, outcome)) {
-            finished.set(id, outcome);
-            handled.add(id);
-        }
-        else if (recorded.status === 'fail' && session.resumedAfterFailure) {
-            announceFreshRetryBudget(session, node);
-        }
-    }
-    const running = new Map();
-    const failedNodes = [];
-    const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
-    const walker = newWalker(session, {
-        context,
-        scope: '',
-        concurrent: true,
-        attempts: concurrentAttempts(state)
-    });
-    let stop;
-    let gateFailure;
-    /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
-    const blocked = new Set();
-    const fired = (e) => {
-        const outcome = finished.get(e.from);
-        if (!outcome || outcome.status === 'skipped')
-            return false;
-        const condition = dependency_scheduler_conditionOf(e);
-        if (condition === '')
-            return isSuccessful(outcome.status);
-        return conditionHolds(condition, outcome, context);
-    };
-    const launch = (id) => {
-        const node = graph.nodes.get(id);
-        if (!node)
-            return;
-        const task = (async () => {
-            const outcome = await executeStage(session, node, walker, undefined);
-            finished.set(id, outcome);
-            if (outcome.status === 'fail') {
-                if (handles(id, outcome))
-                    handled.add(id);
-                else
-                    failedNodes.push(id);
-            }
-            state.currentNode = id;
-            await session.checkpoint(id);
-        })().catch((error) => {
-            if (error instanceof StopSignal)
-                stop ??= error;
-            else
-                throw error;
-        });
-        running.set(id, task.finally(() => running.delete(id)));
-    };
-    const othersPending = (exit) => running.size > 0 || reachable.some((other) => other !== exit && !finished.has(other));
-    for (;;) {
-        if (stop)
-            break;
-        let progressed = false;
-        for (const id of reachable) {
-            if (finished.has(id) || running.has(id))
-                continue;
-            const incoming = preds.get(id) ?? [];
-            if (!incoming.every((e) => finished.has(e.from)))
-                continue;
-            const hardDependencyFailed = incoming.some((e) => dependency_scheduler_conditionOf(e) === '' &&
-                (blocked.has(e.from) || (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
-            if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
-                const notes = hardDependencyFailed
-                    ? 'skipped: a dependency failed'
-                    : 'skipped: no incoming edge condition held';
-                if (hardDependencyFailed)
-                    blocked.add(id);
-                finished.set(id, { status: 'skipped', notes });
-                state.recordOutcome(id, { status: 'skipped', notes }, 0);
-                progressed = true;
-                continue;
-            }
-            const node = graph.nodes.get(id);
-            if (isExitNode(node)) {
-                // The exit runs last, so every goal gate has its final outcome.
-                if (othersPending(id))
-                    continue;
-                const gates = unsatisfiedGates(graph, state.outcomes, { ignoreSkipped: true });
-                if (gates.length > 0) {
-                    for (const gate of gates)
-                        session.emit({ type: 'goal_gate.unsatisfied', nodeId: gate.id, status: gate.status });
-                    const reason = dependencyGateReason(gates, id);
-                    const outcome = failure(reason, { retryable: false });
-                    finished.set(id, outcome);
-                    state.recordOutcome(id, outcome, 0);
-                    gateFailure = { exit: id, gates: gates.map((g) => g.id), reason };
-                    progressed = true;
-                    continue;
-                }
-            }
-            if (running.size >= maxParallel)
-                break;
-            launch(id);
-            progressed = true;
-        }
-        if (running.size === 0 && !progressed)
-            break;
-        if (running.size > 0)
-            await Promise.race(running.values());
-    }
-    await Promise.all(running.values());
-    if (stop)
-        return { status: 'stopped', ...(stop.nodeId ? { nodeId: stop.nodeId } : {}) };
-    const unfinished = reachable.filter((id) => !finished.has(id));
-    if (unfinished.length > 0) {
-        return {
-            status: 'fail',
-            reason: `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
-            resumeHint: `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
-        };
-    }
-    if (failedNodes.length > 0 || blocked.size > 0 || gateFailure)
-        return failedEnd(failedNodes, blocked, finished, gateFailure);
-    return { status: 'success' };
-}
-/** The failure of a dependency-scheduled run: what failed, what it blocked, and what a resume re-runs. */
-function failedEnd(failedNodes, blocked, finished, gateFailure) {
-    const parts = [];
-    if (failedNodes.length > 0 || blocked.size > 0) {
-        const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
-        const skipped = blocked.size
-            ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
-            : '';
-        parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
-    }
-    if (gateFailure)
-        parts.push(gateFailure.reason);
-    const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
-    const rest = [
-        ...blocked,
-        ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
-    ];
-    const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
-        (rest.length
-            ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
-            : '') +
-        '; completed nodes are kept';
-    const failedNode = rerun[0] ?? gateFailure?.exit;
-    return {
-        status: 'fail',
-        reason: parts.join('; '),
-        ...(failedNode ? { failedNode } : {}),
-        resumeHint: hint
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/failure-summary.js
-
-/** The summary shows this many last lines of each output file of a failed stage. */
-const FAILURE_TAIL_LINES = 10;
-/** The output files of a stage, in the order the summary shows them. */
-const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
-/** …read from at most this many trailing bytes (the logs can be any size). */
-const FAILURE_TAIL_BYTES = 16 * 1024;
-/**
- * The last lines of a stage's stderr.log and stdout.log, skipping files that are missing, unreadable or
- * blank. Reads only the last FAILURE_TAIL_BYTES of each.
- */
-async function readFailureTail(store, nodeId) {
-    const out = [];
-    for (const file of FAILURE_TAIL_FILES) {
-        const text = await store
-            .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
-            .catch(() => undefined);
-        if (text && text.trim() !== '')
-            out.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
-    }
-    return out;
-}
-/**
- * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
- * node, its reason and the last lines of its output (the parallel node has no output of its own). Read
- * from `parallel.results`, so it holds after a resume too.
- */
-async function failedBranches(run, nodeId) {
-    const node = run.graph.nodes.get(nodeId);
-    const type = node ? run.registry.resolveType(node) : undefined;
-    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
-        return [];
-    const raw = run.context.get('parallel.results');
-    if (!Array.isArray(raw))
-        return [];
-    const out = [];
-    for (const r of raw) {
-        if (typeof r !== 'object' || r === null)
-            continue;
-        const { id, status, last_node: last, failure_reason: why } = r;
-        if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
-            continue;
-        const failing = typeof last === 'string' ? last : undefined;
-        const recorded = failing ? run.outcomes.get(failing)?.failure_reason : undefined;
-        const reason = recorded ?? (typeof why === 'string' ? why : undefined);
-        const output = failing ? await readFailureTail(run.runStore, failing) : [];
-        out.push({
-            branch: id,
-            ...(failing ? { nodeId: failing } : {}),
-            ...(reason ? { reason } : {}),
-            ...(output.length ? { output } : {})
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/run-end.js
-/**
- * How a run ends: the final state and checkpoint, the flushed stores, the closing event (with the
- * failure summary of failed branches) and the RunResult, with what a resume of a failed run will do.
- */
-
-
-async function endRun(session, end) {
-    return end.status === 'stopped' ? stopped(session, end.nodeId) : finished(session, end);
-}
-async function finished(session, end) {
-    const { state, options } = session;
-    const reason = end.status === 'fail' ? end.reason : undefined;
-    const failedNode = end.status === 'fail' ? end.failedNode : undefined;
-    state.status = end.status;
-    state.failureReason = reason;
-    if (end.status === 'success') {
-        state.nextNode = undefined;
-        state.currentAttempt = undefined;
-    }
-    await session.checkpoint(failedNode ?? state.currentNode);
-    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
-    const durationMs = options.clock.now() - session.startedAt;
-    if (end.status === 'success') {
-        session.emit({
-            type: 'pipeline.completed',
-            durationMs,
-            completedNodes: state.completed.length
-        });
-        return result(session, 'success', undefined, undefined);
-    }
-    const branches = failedNode
-        ? await failedBranches({
-            graph: session.graph,
-            registry: options.registry,
-            context: state.context,
-            outcomes: state.outcomes,
-            runStore: session.runStore
-        }, failedNode)
-        : [];
-    session.emit({
-        type: 'pipeline.failed',
-        durationMs,
-        reason: reason ?? 'failed',
-        ...(failedNode ? { nodeId: failedNode } : {}),
-        ...(branches.length ? { failedBranches: branches } : {})
-    });
-    const hint = end.resumeHint ?? walkResumeHint(session);
-    return { ...result(session, 'fail', reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
-}
-/** What resuming a failed edge-scheduled run does: see `resumeTarget`. */
-function walkResumeHint(session) {
-    const next = session.state.nextNode;
-    const target = resumeTarget(session.graph, session.state.outcomes, next);
-    if (target === undefined)
-        return undefined;
-    return target === next
-        ? `re-runs '${target}' with a fresh retry budget`
-        : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
-}
-async function stopped(session, nodeId) {
-    const { state, options } = session;
-    state.status = 'stopped';
-    const reason = 'stopped by signal';
-    state.failureReason = reason;
-    await session.checkpoint(nodeId ?? state.currentNode);
-    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
-    session.emit({
-        type: 'pipeline.stopped',
-        durationMs: options.clock.now() - session.startedAt,
-        reason,
-        ...(nodeId ? { nodeId } : {})
-    });
-    return result(session, 'stopped', reason, nodeId);
-}
-function result(session, status, reason, failedNode) {
-    const state = session.state;
-    return {
-        status,
-        runId: state.runId,
-        ...(reason === undefined ? {} : { failureReason: reason }),
-        ...(failedNode === undefined ? {} : { failedNode }),
-        completedNodes: [...state.completed],
-        checkpoint: state.toCheckpoint(session.iso())
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/graph-snapshot.js
-
-function graphSnapshot(graph, registry) {
-    const nodes = [...graph.nodes.values()].map((node) => ({
-        id: node.id,
-        label: nodeLabel(node),
-        handlerType: registry?.resolveType(node) ?? nodeHandlerType(node),
-        shape: nodeShape(node)
-    }));
-    const edges = graph.edges.map((edge) => {
-        const label = getString(edge.attrs, 'label');
-        const condition = getString(edge.attrs, 'condition');
-        const weight = getInteger(edge.attrs, 'weight');
-        return {
-            from: edge.from,
-            to: edge.to,
-            ...(label ? { label } : {}),
-            ...(condition ? { condition } : {}),
-            ...(weight === undefined ? {} : { weight })
-        };
-    });
-    return { nodes, edges };
-}
-
-;// CONCATENATED MODULE: ./.build/src/ports/events.js
-/** The `schema` that `pipeline.started` carries (docs/events.md). */
-const EVENT_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./.build/src/engine/run-pipeline.js
-/**
- * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
- * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
- * Pure orchestration: every effect goes through the ports in RunOptions.
- *
- * This file drives a run: where it starts (a resume included), the main walk and its loop restarts, and
- * how it ends. The parts: run-session.ts (what they share), walk.ts, routing.ts, execute-stage.ts (stage
- * execution and retry), goal-gates.ts, parallel-branches.ts, dependency-scheduler.ts, run-end.ts and
- * failure-summary.ts.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
-const DEFAULT_MAX_RESTARTS = 5;
-async function runPipeline(graph, options) {
-    const session = new RunSession(graph, options);
-    return endRun(session, await drive(session));
-}
-async function drive(session) {
-    const { graph, state } = session;
-    const resumed = session.options.resumeFrom !== undefined;
-    session.emit({
-        type: 'pipeline.started',
-        schema: EVENT_SCHEMA_VERSION,
-        pipeline: graph.name,
-        goal: getString(graph.attrs, 'goal') ?? '',
-        runDir: session.runStore.runDir,
-        resumed,
-        nodeCount: graph.nodes.size,
-        graph: graphSnapshot(graph, session.options.registry)
-    });
-    if (!resumed)
-        await writeManifest(session);
-    const dependencies = getString(graph.attrs, 'schedule') === 'dependencies';
-    let start = state.nextNode;
-    session.resumedAfterFailure = resumed && state.status === 'fail';
-    if (session.resumedAfterFailure && !dependencies && start !== undefined) {
-        start = resumeTarget(graph, state.outcomes, start) ?? start;
-        state.nextNode = start;
-        grantFreshRetryBudget(session, start);
-    }
-    if (!resumed || start === undefined) {
-        if (resumed && state.status === 'success')
-            return { status: 'success' };
-        const starts = findStartNodes(graph);
-        const first = starts[0];
-        if (starts.length !== 1 || first === undefined) {
-            throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
-        }
-        start = first.id;
-    }
-    state.status = 'running';
-    state.failureReason = undefined;
-    try {
-        if (dependencies)
-            return await runDependencies(session, start);
-        for (;;) {
-            const end = await walk(session, start, newWalker(session, { context: state.context, scope: '', attempts: mainAttempts(state) }));
-            const failedAt = end.lastNode ? { failedNode: end.lastNode } : {};
-            if (end.kind === 'failed')
-                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
-            if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
-                const limit = restartLimitReason(session, end.lastNode, end.stoppedBefore);
-                if (limit !== undefined)
-                    return { status: 'fail', reason: limit, ...failedAt };
-                start = await restart(session, end.stoppedBefore);
-                continue;
-            }
-            if (end.kind === 'dead_end' && end.outcome.status === 'fail')
-                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
-            return { status: 'success' };
-        }
-    }
-    catch (error) {
-        if (error instanceof StopSignal)
-            return { status: 'stopped', ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
-        throw error;
-    }
-}
-async function writeManifest(session) {
-    const { graph, options } = session;
-    const manifest = {
-        name: graph.name,
-        label: getString(graph.attrs, 'label') ?? '',
-        goal: getString(graph.attrs, 'goal') ?? '',
-        run_id: session.state.runId,
-        pipeline_file: options.pipeline.file,
-        pipeline_sha256: options.pipeline.sha256,
-        start_time: session.iso(),
-        tracker_version: options.trackerVersion ?? 'unknown',
-        ...(options.workdir === undefined ? {} : { workdir: options.workdir })
-    };
-    await session.runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-}
-/**
- * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
- * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
- */
-function grantFreshRetryBudget(session, nodeId) {
-    const node = session.graph.nodes.get(nodeId);
-    if (!node)
-        return;
-    session.state.currentAttempt = { node: nodeId, attempt: 1 };
-    announceFreshRetryBudget(session, node);
-}
-function ordinal(n) {
-    const tens = n % 100;
-    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-    return `${n}${suffix}`;
-}
-/** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
-function restartLimitReason(session, from, to) {
-    const { graph, state } = session;
-    const max = Math.max(0, getInteger(graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
-    if (state.restartCount < max)
-        return undefined;
-    return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(state.restartCount + 1)} time, ` +
-        `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
-}
-/** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
-async function restart(session, target) {
-    const { state, options } = session;
-    state.restartCount += 1;
-    const n = state.restartCount;
-    state.resetForRestart(session.freshContext());
-    state.nextNode = target;
-    if (options.restartRunStore) {
-        await session.runStore.flush();
-        session.runStore = options.restartRunStore(n);
-    }
-    session.emit({ type: 'loop.restarted', restart: n, target });
-    await session.checkpoint(target);
-    return target;
-}
-
-;// CONCATENATED MODULE: ./.build/src/graph/attribute-schema.js
-/**
- * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
- * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
- * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
- * docs/attributes.md documents every entry (a test keeps the two in step).
- *
- * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
- * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
- * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
- * can still be drawn (`graphviz`).
- */
-
-
-/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
-const FIDELITY_MODES = [
-    'full',
-    'truncate',
-    'compact',
-    'summary:low',
-    'summary:medium',
-    'summary:high'
-];
-const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
-const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
-const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
-const G = ['graph'];
-const N = ['node'];
-const E = ['edge'];
-const GN = ['graph', 'node'];
-const NE = ['node', 'edge'];
-const ALL = ['graph', 'node', 'edge'];
-/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
-function entriesFrom(source) {
-    return (key, scope, type, description, extra = {}) => ({
-        key,
-        scope,
-        type,
-        source,
-        description,
-        ...extra
-    });
-}
-const spec = entriesFrom('spec');
-const extension = entriesFrom('extension');
-const tracker = entriesFrom('tracker');
-const peer = entriesFrom('peer');
-function visual(key, scope, type = 'string', extra = {}) {
-    return {
-        key,
-        scope,
-        type,
-        source: 'graphviz',
-        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
-        ...extra
-    };
-}
-const ATTRIBUTE_SCHEMA = Object.freeze([
-    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
-    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
-        default: '""'
-    }),
-    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
-        default: '""'
-    }),
-    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
-        default: '""'
-    }),
-    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
-        aliases: ['default_max_retry'],
-        default: '0'
-    }),
-    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
-        values: FIDELITY_MODES
-    }),
-    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
-        values: ['edges', 'dependencies'],
-        default: 'edges'
-    }),
-    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
-        default: 'node ID'
-    }),
-    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
-        values: PIPELINE_SHAPES,
-        default: 'box'
-    }),
-    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
-        default: '""'
-    }),
-    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
-        default: '""'
-    }),
-    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
-        default: 'inherited'
-    }),
-    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
-        default: 'false'
-    }),
-    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
-    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
-    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
-        values: FIDELITY_MODES,
-        default: 'inherited'
-    }),
-    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
-        default: 'derived'
-    }),
-    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
-        default: '""'
-    }),
-    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
-    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
-        default: 'inherited'
-    }),
-    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
-        default: 'auto-detected'
-    }),
-    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
-        values: REASONING_EFFORTS,
-        default: 'high'
-    }),
-    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
-        default: 'false'
-    }),
-    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
-        default: 'false'
-    }),
-    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
-    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
-        default: 'unlimited'
-    }),
-    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
-    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
-        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
-        default: 'wait_all'
-    }),
-    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
-        aliases: ['k_value'],
-        default: '1'
-    }),
-    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
-        default: '0.5'
-    }),
-    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
-        values: ['fail_fast', 'continue', 'ignore'],
-        default: 'continue'
-    }),
-    spec('max_parallel', GN, 'integer', 'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).', {
-        aliases: ['max_concurrency'],
-        default: '4'
-    }),
-    tracker('fan_in_policy', N, 'enum', 'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.', {
-        values: ['any', 'all', 'quorum'],
-        unsupported: 'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
-    }),
-    tracker('quorum', N, 'integer', 'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.', {
-        unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
-    }),
-    tracker('parallel_targets', N, 'string', 'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.', {
-        unsupported: "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
-    }),
-    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
-    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
-    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
-    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
-    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
-        default: '64KB'
-    }),
-    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
-    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
-    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
-        default: 'false'
-    }),
-    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
-    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
-    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
-    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
-    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
-    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
-    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
-        aliases: ['default_choice']
-    }),
-    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
-        values: ['choice', 'freeform', 'yes_no', 'interview'],
-        default: 'choice'
-    }),
-    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
-        values: ['default', 'fail'],
-        default: 'default'
-    }),
-    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
-        default: 'interview_questions'
-    }),
-    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
-        default: 'interview_answers'
-    }),
-    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
-    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
-        aliases: ['poll_interval'],
-        default: '45s'
-    }),
-    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
-        aliases: ['max_cycles'],
-        default: '1000'
-    }),
-    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
-        aliases: ['stop_condition']
-    }),
-    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
-        default: 'observe,wait'
-    }),
-    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
-        default: 'true'
-    }),
-    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
-    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
-        default: 'cwd'
-    }),
-    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
-        aliases: ['stop_condition_key']
-    }),
-    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
-    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
-    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
-    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
-    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
-    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
-    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
-        values: RETRY_POLICIES,
-        default: 'inherited'
-    }),
-    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
-        values: RETRY_POLICIES,
-        default: 'none'
-    }),
-    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
-    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
-    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
-    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
-    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
-    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
-    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
-    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
-    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
-    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
-    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
-    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
-    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
-    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
-    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
-    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
-    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
-    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
-    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
-        default: '10s'
-    }),
-    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
-    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
-    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
-        default: 'false'
-    }),
-    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
-        values: ['auto', 'none']
-    }),
-    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
-        default: '0.6'
-    }),
-    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
-    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
-    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
-    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
-    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
-        aliases: ['plan']
-    }),
-    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
-    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
-    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
-        values: ['guard', 'fail']
-    }),
-    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
-    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
-        default: 'false'
-    }),
-    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
-        default: '4096'
-    }),
-    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
-    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
-    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
-    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
-    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
-    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
-    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
-    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
-    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
-    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
-    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
-    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
-    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
-        default: '""'
-    }),
-    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
-        default: '""'
-    }),
-    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
-        default: '0'
-    }),
-    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
-        default: 'false'
-    }),
-    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
-    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
-    visual('splines', G),
-    visual('nodesep', G, 'float'),
-    visual('ranksep', G),
-    visual('compound', G, 'boolean'),
-    visual('concentrate', G, 'boolean'),
-    visual('newrank', G, 'boolean'),
-    visual('rank', G),
-    visual('labeljust', G),
-    visual('bgcolor', G),
-    visual('pencolor', G),
-    visual('pad', G),
-    visual('size', G),
-    visual('ratio', G),
-    visual('dpi', G, 'float'),
-    visual('center', G, 'boolean'),
-    visual('outputorder', G),
-    visual('charset', G),
-    visual('layout', G),
-    visual('forcelabels', G, 'boolean'),
-    visual('clusterrank', G),
-    visual('landscape', G, 'boolean'),
-    visual('rotate', G, 'integer'),
-    visual('nslimit', G, 'float'),
-    visual('mclimit', G, 'float'),
-    visual('searchsize', G, 'integer'),
-    visual('remincross', G, 'boolean'),
-    visual('quantum', G, 'float'),
-    visual('layers', G),
-    visual('fontpath', G),
-    visual('imagepath', G),
-    visual('ordering', GN),
-    visual('margin', GN),
-    visual('labelloc', GN),
-    visual('color', ALL),
-    visual('fillcolor', ALL),
-    visual('style', ALL),
-    visual('fontname', ALL),
-    visual('fontsize', ALL, 'float'),
-    visual('fontcolor', ALL),
-    visual('penwidth', ALL, 'float'),
-    visual('tooltip', ALL),
-    visual('URL', ALL),
-    visual('href', ALL),
-    visual('target', ALL),
-    visual('id', ALL),
-    visual('comment', ALL),
-    visual('layer', NE),
-    visual('xlabel', NE),
-    visual('width', N, 'float'),
-    visual('height', N, 'float'),
-    visual('fixedsize', N),
-    visual('pos', NE),
-    visual('peripheries', N, 'integer'),
-    visual('sides', N, 'integer'),
-    visual('skew', N, 'float'),
-    visual('distortion', N, 'float'),
-    visual('orientation', N),
-    visual('regular', N, 'boolean'),
-    visual('image', N),
-    visual('imagescale', N),
-    visual('group', N),
-    visual('gradientangle', GN, 'integer'),
-    visual('nojustify', N, 'boolean'),
-    visual('sortv', GN, 'integer'),
-    visual('arrowhead', E),
-    visual('arrowtail', E),
-    visual('arrowsize', E, 'float'),
-    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
-    visual('headlabel', E),
-    visual('taillabel', E),
-    visual('labelfontsize', E, 'float'),
-    visual('labelfontcolor', E),
-    visual('labelfontname', E),
-    visual('labelangle', E, 'float'),
-    visual('labeldistance', E, 'float'),
-    visual('labeltooltip', E),
-    visual('edgetooltip', E),
-    visual('headtooltip', E),
-    visual('tailtooltip', E),
-    visual('headURL', E),
-    visual('tailURL', E),
-    visual('constraint', E, 'boolean'),
-    visual('minlen', E, 'integer'),
-    visual('lhead', E),
-    visual('ltail', E),
-    visual('headport', E),
-    visual('tailport', E),
-    visual('headclip', E, 'boolean'),
-    visual('tailclip', E, 'boolean'),
-    visual('decorate', E, 'boolean'),
-    visual('samehead', E),
-    visual('sametail', E)
-]);
-let indexes;
-function scopeIndexes() {
-    if (indexes)
-        return indexes;
-    const built = {};
-    for (const scope of ['graph', 'node', 'edge']) {
-        const byKey = new Map();
-        const candidates = [];
-        for (const entry of ATTRIBUTE_SCHEMA) {
-            if (!entry.scope.includes(scope))
-                continue;
-            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
-                if (byKey.has(name))
-                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
-                byKey.set(name, entry);
-                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
-            }
-        }
-        built[scope] = { byKey, candidates };
-    }
-    const { graph, node, edge } = built;
-    if (!graph || !node || !edge)
-        throw new Error('attribute schema: missing scope index');
-    indexes = { graph, node, edge };
-    return indexes;
-}
-/** Validation looks up every attribute of every element several times: keep this a property read. */
-function indexFor(scope) {
-    return (indexes ?? scopeIndexes())[scope];
-}
-/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
-function attributeKeysOfType(scope, type) {
-    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map((e) => e.key);
-}
-/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
-function unsupportedAttributeKeys(scope) {
-    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map((e) => e.key);
-}
-/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
-function lookupAttribute(scope, key) {
-    return indexFor(scope).byKey.get(key);
-}
-/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
-function canonicalAttributeKey(scope, key) {
-    return lookupAttribute(scope, key)?.key ?? key;
-}
-/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
-function isAttributeAlias(scope, key) {
-    const entry = lookupAttribute(scope, key);
-    return entry !== undefined && entry.key !== key;
-}
-/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
-function attributeScopes(key) {
-    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
-}
-/**
- * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
- * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
- * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
- */
-function suggestAttribute(scope, key) {
-    const index = indexFor(scope);
-    if (index.byKey.has(key))
-        return undefined;
-    const lower = key.toLowerCase();
-    if (lower === '')
-        return undefined;
-    let best;
-    let bestDistance = 3;
-    const stem = singular(lower);
-    for (const candidate of index.candidates) {
-        const d = Math.min(boundedEditDistance(lower, candidate.lower, bestDistance - 1), boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate.canonical;
-            if (d === 0)
-                break;
-        }
-    }
-    // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
-    if (best !== undefined && 2 * bestDistance < lower.length)
-        return best;
-    if (lower.length >= 3) {
-        for (const candidate of index.candidates) {
-            if (candidate.lower.startsWith(lower))
-                return candidate.canonical;
-        }
-    }
-    for (const candidate of index.candidates) {
-        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
-            return candidate.canonical;
-        }
-    }
-    return undefined;
-}
-/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
-function singular(word) {
-    if (word.endsWith('ies'))
-        return `${word.slice(0, -3)}y`;
-    return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/fidelity.js
-
-
-
-function isFidelity(value) {
-    return value !== undefined && FIDELITY_MODES.includes(value);
-}
-function resolveFidelity(graph, node, incoming) {
-    for (const candidate of [
-        incoming ? getString(incoming.attrs, 'fidelity') : undefined,
-        getString(node.attrs, 'fidelity'),
-        getString(graph.attrs, 'default_fidelity')
-    ]) {
-        if (isFidelity(candidate?.trim()))
-            return candidate.trim();
-    }
-    return 'compact';
-}
-/** Per mode: the longest value kept (characters) and how many keys at most. */
-const LIMITS = {
-    compact: { chars: 500, keys: 200 },
-    'summary:low': { chars: 200, keys: 20 },
-    'summary:medium': { chars: 500, keys: 60 },
-    'summary:high': { chars: 1000, keys: 200 }
-};
-const TRUNCATE_KEYS = ['graph.goal', 'current_node'];
-function clip(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 15)}… [truncated]`;
-}
-/**
- * The part of the context a stage sees at a fidelity. `full` passes everything; `truncate` only the goal;
- * the others drop engine bookkeeping (`internal.*`) and clip long values.
- */
-function projectContext(snapshot, mode) {
-    if (mode === 'full')
-        return { ...snapshot };
-    if (mode === 'truncate') {
-        const out = {};
-        for (const key of TRUNCATE_KEYS)
-            if (key in snapshot)
-                out[key] = snapshot[key];
-        return out;
-    }
-    const limit = LIMITS[mode];
-    const out = {};
-    let count = 0;
-    for (const key of Object.keys(snapshot)) {
-        if (key.startsWith('internal.') || key === 'parallel.results')
-            continue;
-        if (count++ >= limit.keys)
-            break;
-        const value = snapshot[key];
-        out[key] =
-            typeof value === 'number' || typeof value === 'boolean'
-                ? value
-                : clip(contextValueToString(value), limit.chars);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/codergen.js
-/**
- * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
- */
-
-
-
-
-const LAST_RESPONSE_LIMIT = 200;
-const STATUS_LINE = /^\s*STATUS:\s*(success|partial_success|fail|retry)\s*$/i;
-/** `$goal` expansion (spec §4.5): plain replacement, single pass. */
-function expandPromptVariables(prompt, goal) {
-    return prompt.includes('$goal') ? prompt.split('$goal').join(goal) : prompt;
-}
-/** The last `STATUS: <status>` line outside ``` fences, for `auto_status` nodes. */
-function findStatusLine(text) {
-    let inFence = false;
-    let found;
-    for (const line of text.split('\n')) {
-        if (line.trimStart().startsWith('```')) {
-            inFence = !inFence;
-            continue;
-        }
-        if (inFence)
-            continue;
-        const m = STATUS_LINE.exec(line);
-        if (m?.[1])
-            found = m[1].toLowerCase();
-    }
-    return found;
-}
-function isOutcome(value) {
-    return 'status' in value && isStageStatus(value.status);
-}
-class CodergenHandler {
-    backend;
-    constructor(backend) {
-        this.backend = backend;
-    }
-    async execute(input) {
-        const { node, graph, runStore } = input;
-        const raw = getString(node.attrs, 'prompt') || getString(node.attrs, 'label') || node.id;
-        const prompt = expandPromptVariables(raw, getString(graph.attrs, 'goal') ?? '');
-        await runStore.writeStageFile(node.id, 'prompt.md', prompt);
-        const fidelity = resolveFidelity(graph, node, input.incomingEdge);
-        const projected = projectContext(input.context.snapshot(), fidelity);
-        await runStore.writeStageFile(node.id, 'context.json', JSON.stringify({ fidelity, context: projected }, null, 2) + '\n');
-        let result;
-        try {
-            const model = getString(node.attrs, 'llm_model') ?? getString(graph.attrs, 'llm_model');
-            const provider = getString(node.attrs, 'llm_provider') ?? getString(graph.attrs, 'llm_provider');
-            const effort = getString(node.attrs, 'reasoning_effort') ?? getString(graph.attrs, 'reasoning_effort');
-            result = await this.backend.run({
-                nodeId: node.id,
-                label: nodeLabel(node),
-                prompt,
-                context: input.context,
-                fidelity,
-                projectedContext: projected,
-                ...(model ? { model } : {}),
-                ...(provider ? { provider } : {}),
-                ...(effort ? { reasoningEffort: effort } : {})
-            }, input.signal);
-        }
-        catch (error) {
-            const retryable = !(isTrackerError(error) && error.code === 'USAGE');
-            return {
-                status: 'fail',
-                failureReason: `LLM call failed: ${errorMessage(error)}`,
-                retryable
-            };
-        }
-        if (isOutcome(result))
-            return result;
-        const text = result.text;
-        await runStore.writeStageFile(node.id, 'response.md', text);
-        const updates = {
-            last_stage: node.id,
-            last_response: text.length > LAST_RESPONSE_LIMIT ? text.slice(0, LAST_RESPONSE_LIMIT) : text
-        };
-        if (text.trim() === '') {
-            return {
-                status: 'fail',
-                failureReason: 'the model returned an empty response',
-                contextUpdates: updates
-            };
-        }
-        if (getBoolean(node.attrs, 'auto_status') === true) {
-            const declared = findStatusLine(text);
-            if (declared && isStageStatus(declared)) {
-                return {
-                    status: declared,
-                    notes: `auto_status: response declared STATUS: ${declared}`,
-                    contextUpdates: updates
-                };
-            }
-            return {
-                status: 'success',
-                autoStatus: true,
-                notes: 'auto_status synthesized success: the response declared no STATUS line',
-                contextUpdates: updates
-            };
-        }
-        return { status: 'success', notes: `Stage completed: ${node.id}`, contextUpdates: updates };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/conditional.js
-
-/**
- * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
- * (`outcome=fail`, `preferred_label=…`) route on what happened before it — the reason a diamond exists.
- * Never retried: re-evaluating a pass-through cannot change anything.
- */
-class ConditionalHandler {
-    execute(input) {
-        const previous = input.context.get('outcome');
-        const status = isStageStatus(previous) ? previous : 'success';
-        const preferred = input.context.getString('preferred_label');
-        return Promise.resolve({
-            status,
-            retryable: false,
-            notes: `Conditional node evaluated: ${input.node.id}`,
-            ...(preferred ? { preferredLabel: preferred } : {}),
-            ...(status === 'fail'
-                ? { failureReason: 'previous stage failed and no condition on this node matched' }
-                : {})
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/exit.js
-/** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
-class ExitHandler {
-    execute() {
-        return Promise.resolve({ status: 'success', notes: 'Pipeline completed' });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/graph/find-join-node.js
-
-
-
-function distancesFrom(graph, start, blocked, unconditionalOnly) {
-    const dist = new Map([[start, 0]]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-        const id = queue[i];
-        const d = dist.get(id) ?? 0;
-        for (const e of outgoingEdges(graph, id)) {
-            if (e.to === blocked || dist.has(e.to))
-                continue;
-            if (unconditionalOnly && (e.attrs.get('condition')?.value.trim() ?? '') !== '')
-                continue;
-            dist.set(e.to, d + 1);
-            queue.push(e.to);
-        }
-    }
-    return dist;
-}
-function findJoinNode(graph, parallelId, branchStarts) {
-    const node = graph.nodes.get(parallelId);
-    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
-    if (explicit && graph.nodes.has(explicit))
-        return explicit;
-    if (branchStarts.length === 0)
-        return undefined;
-    return (convergence(graph, parallelId, branchStarts, true) ??
-        convergence(graph, parallelId, branchStarts, false));
-}
-function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
-    const starts = new Set(branchStarts);
-    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId, unconditionalOnly));
-    let best;
-    for (const [id, n] of graph.nodes) {
-        if (id === parallelId || starts.has(id))
-            continue;
-        let cost = 0;
-        let reachable = true;
-        for (const m of maps) {
-            const d = m.get(id);
-            if (d === undefined) {
-                reachable = false;
-                break;
-            }
-            cost = Math.max(cost, d);
-        }
-        if (!reachable)
-            continue;
-        const fanIn = nodeHandlerType(n) === HandlerTypes.FanIn;
-        if (best === undefined || cost < best.cost || (cost === best.cost && fanIn && !best.fanIn))
-            best = { id, cost, fanIn };
-    }
-    return best?.id;
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/parallel.js
-/**
- * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
- * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
- * then execution continues at the join node, so every branch node runs exactly once. Join policies:
- * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
- *
- * The context changes of the successful branches are merged here, in branch order (later branches win),
- * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
- * summaries (status, reason, a bounded list of changed keys), never the branches' values.
- */
-
-
-
-
-
-
-
-
-const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
-const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
-const DEFAULT_MAX_PARALLEL = 4;
-/** How many changed context keys a branch summary lists. */
-const MAX_RESULT_KEYS = 32;
-function isBranchFailure(status) {
-    return status === 'fail' || status === 'retry';
-}
-function toBranchResult(id, r, timedOut) {
-    const keys = Object.keys(r.contextUpdates);
-    const score = r.contextUpdates['score'];
-    const numeric = typeof score === 'number' ? score : Number(score);
-    const status = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
-    const reason = timedOut ?? r.outcome.failureReason;
-    return {
-        id,
-        status,
-        ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
-        ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
-        ...(r.lastNode ? { last_node: r.lastNode } : {}),
-        completed_nodes: r.completedNodes,
-        ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
-        context_keys: keys.slice(0, MAX_RESULT_KEYS),
-        ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
-    };
-}
-/**
- * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
- * branches that must succeed: ceil(n·q), at least 1 and at most n.
- */
-function requiredSuccesses(policy, total, k, quorum) {
-    switch (policy) {
-        case 'first_success':
-            return Math.min(1, total);
-        case 'k_of_n':
-            return Math.min(total, Math.max(1, k ?? 1));
-        case 'quorum':
-            // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
-            return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
+    if (code < 0x2028)
+        return false;
+    return code <= 0x202e || (code >= 0x2066 && code <= 0x2069);
+}
+function escapeCode(code) {
+    switch (code) {
+        case 0x0a:
+            return '\\n';
+        case 0x09:
+            return '\\t';
+        case 0x0d:
+            return '\\r';
         default:
-            return total;
+            return code <= 0xff
+                ? `\\x${code.toString(16).padStart(2, '0')}`
+                : `\\u${code.toString(16).padStart(4, '0')}`;
     }
-}
-function list(label, ids) {
-    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
-}
-class ParallelHandler {
-    async execute(input) {
-        const { node, graph } = input;
-        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        if (branches.length === 0)
-            return {
-                status: 'fail',
-                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
-                retryable: false
-            };
-        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
-        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
-        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
-        const k = getInteger(node.attrs, 'join_k');
-        const quorumText = getString(node.attrs, 'join_quorum');
-        const quorum = quorumText === undefined ? undefined : Number(quorumText);
-        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
-        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
-        const join = findJoinNode(graph, node.id, branches);
-        const exits = [...graph.nodes.values()]
-            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
-            .map((n) => n.id);
-        const stopAt = new Set(join ? [join] : exits);
-        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
-        const started = input.clock.now();
-        const controllers = branches.map(() => new AbortController());
-        const results = branches.map(() => undefined);
-        const updatesByBranch = branches.map(() => undefined);
-        let successes = 0;
-        let failures = 0;
-        let stopReason;
-        const cancelRest = (reason) => {
-            stopReason ??= reason;
-            for (const c of controllers)
-                if (!c.signal.aborted)
-                    c.abort(new Error(reason));
-        };
-        const finish = (index, result, durationMs) => {
-            results[index] = result;
-            if (isSuccessful(result.status))
-                successes++;
-            else if (isBranchFailure(result.status))
-                failures++;
-            input.emit({
-                type: 'parallel.branch_completed',
-                nodeId: node.id,
-                branchId: result.id,
-                status: result.status,
-                durationMs,
-                ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
-                ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
-                ...(result.last_node ? { lastNode: result.last_node } : {})
-            });
-            if (policy !== 'wait_all' && successes >= needed)
-                cancelRest(`join policy ${policy} satisfied`);
-            if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
-                cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
-        };
-        let next = 0;
-        const worker = async () => {
-            for (;;) {
-                const index = next++;
-                const start = branches[index];
-                const controller = controllers[index];
-                if (start === undefined || controller === undefined)
-                    return;
-                if (controller.signal.aborted) {
-                    finish(index, {
-                        id: start,
-                        status: 'skipped',
-                        notes: `not started: ${stopReason ?? 'the join was decided'}`,
-                        completed_nodes: [],
-                        context_keys: []
-                    }, 0);
-                    continue;
-                }
-                const branchStarted = input.clock.now();
-                let timer;
-                let timedOut;
-                const timerStop = new AbortController();
-                if (branchTimeout !== undefined) {
-                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
-                        timedOut = `branch timed out after ${formatDuration(branchTimeout)} (branch_timeout)`;
-                        controller.abort(branchTimeoutReason(timedOut));
-                    }, () => undefined);
-                }
-                let result;
-                try {
-                    const r = await input.engine.runSubgraph({
-                        start,
-                        stopAt,
-                        branch: `${node.id}/${start}`,
-                        signal: controller.signal
-                    });
-                    result = toBranchResult(start, r, timedOut);
-                    if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
-                        updatesByBranch[index] = r.contextUpdates;
-                }
-                catch (error) {
-                    if (input.signal.aborted)
-                        throw error;
-                    result = {
-                        id: start,
-                        status: 'fail',
-                        failure_reason: errorMessage(error),
-                        completed_nodes: [],
-                        context_keys: []
-                    };
-                }
-                finally {
-                    timerStop.abort();
-                    await timer;
-                }
-                finish(index, result, input.clock.now() - branchStarted);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
-        input.engine.completeParallel(node.id);
-        const finished = results.filter((r) => r !== undefined);
-        const idsWith = (test) => finished.filter((r) => test(r.status)).map((r) => r.id);
-        const failedIds = idsWith(isBranchFailure);
-        const cancelledIds = idsWith((s) => s === 'cancelled');
-        const notStartedIds = idsWith((s) => s === 'skipped');
-        input.emit({
-            type: 'parallel.completed',
-            nodeId: node.id,
-            successCount: successes,
-            failureCount: failures,
-            cancelledCount: cancelledIds.length + notStartedIds.length,
-            durationMs: input.clock.now() - started
-        });
-        // Successful branches' context changes, in branch order (later branches win); then the summary keys.
-        const updates = {};
-        for (const u of updatesByBranch)
-            if (u)
-                Object.assign(updates, u);
-        Object.assign(updates, {
-            'parallel.results': finished,
-            'parallel.branch_count': branches.length,
-            'parallel.success_count': successes,
-            'parallel.fail_count': failures,
-            'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
-        });
-        for (const r of finished)
-            updates[`parallel.branch.${r.id}.status`] = r.status;
-        const summary = `${successes}/${branches.length} branches succeeded` +
-            list('failed', failedIds) +
-            list('cancelled', cancelledIds) +
-            list('not started', notStartedIds);
-        const base = {
-            contextUpdates: updates,
-            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
-            retryable: false
-        };
-        let status;
-        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
-            status = 'fail';
-        else if (policy === 'wait_all')
-            status =
-                failedIds.length === 0
-                    ? 'success'
-                    : errorPolicy === 'ignore' && successes > 0
-                        ? 'success'
-                        : 'partial_success';
-        else
-            status = successes >= needed ? 'success' : 'fail';
-        if (status === 'fail') {
-            return {
-                ...base,
-                status,
-                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
-            };
-        }
-        return { ...base, status, notes: summary };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/fan-in.js
-
-
-const RANK = {
-    success: 0,
-    partial_success: 1,
-    retry: 2,
-    fail: 3,
-    cancelled: 4,
-    skipped: 5
-};
-function isBranchResult(value) {
-    return (typeof value === 'object' &&
-        value !== null &&
-        typeof value.id === 'string' &&
-        typeof value.status === 'string' &&
-        value.status in RANK);
-}
-function scoreOf(r) {
-    const s = r.score ?? r.context_updates?.['score'];
-    return typeof s === 'number' ? s : Number(s) || 0;
-}
-function selectBest(results) {
-    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || scoreOf(b) - scoreOf(a) || a.id.localeCompare(b.id))[0];
-}
-function fan_in_list(label, ids) {
-    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
-}
-class FanInHandler {
-    execute(input) {
-        const raw = input.context.get('parallel.results');
-        const results = Array.isArray(raw) ? raw.filter(isBranchResult) : [];
-        if (results.length === 0) {
-            return Promise.resolve({
-                status: 'fail',
-                failureReason: 'No parallel results to evaluate: no parallel node ran before this fan-in.',
-                retryable: false
-            });
-        }
-        const best = selectBest(results);
-        // Results written before the parallel node merged the branches carry their changes: merge those here.
-        const legacy = {};
-        for (const r of results)
-            if (r.context_updates && isSuccessful(r.status))
-                Object.assign(legacy, r.context_updates);
-        const ids = (test) => results.filter(test).map((r) => r.id);
-        const failed = ids((r) => isBranchFailure(r.status));
-        const cancelled = ids((r) => r.status === 'cancelled' || r.status === 'skipped');
-        const succeeded = ids((r) => r.status === 'success' || r.status === 'partial_success');
-        const updates = {
-            ...legacy,
-            'parallel.fan_in.best_id': best?.id ?? '',
-            'parallel.fan_in.best_outcome': best?.status ?? ''
-        };
-        if (succeeded.length === 0) {
-            return Promise.resolve({
-                status: 'fail',
-                failureReason: failed.length === results.length
-                    ? `all ${results.length} branches failed: ${failed.join(', ')}`
-                    : `no branch succeeded (${results.length} branches)${fan_in_list('failed', failed)}${fan_in_list('cancelled or not started', cancelled)}`,
-                contextUpdates: updates,
-                retryable: false
-            });
-        }
-        const notes = `Selected best candidate: ${best?.id ?? ''}${fan_in_list('failed branches', failed)}${fan_in_list('cancelled or not started', cancelled)}`;
-        return Promise.resolve({
-            status: failed.length ? 'partial_success' : 'success',
-            notes,
-            contextUpdates: updates,
-            retryable: false
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/manager-loop.js
-/**
- * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
- * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
- * `manager.poll_interval`. Ends SUCCESS when the child succeeds or a stop condition holds, FAIL when the
- * child fails or the cycles run out.
- */
-
-
-
-
-const DEFAULT_POLL_MS = 45_000;
-const DEFAULT_MAX_CYCLES = 1000;
-function isTruthy(value) {
-    const text = contextValueToString(value).trim().toLowerCase();
-    return text !== '' && text !== 'false' && text !== '0';
-}
-/** A context view with the observation keys laid over the run context. */
-function overlay(base, extra) {
-    return {
-        get: (key) => (extra.has(key) ? extra.get(key) : base.get(key)),
-        getString: (key, fallback = '') => {
-            const v = extra.has(key) ? extra.get(key) : base.get(key);
-            return v === undefined ? fallback : contextValueToString(v);
-        },
-        has: (key) => extra.has(key) || base.has(key),
-        keys: () => new Set([...base.keys(), ...extra.keys()]).values(),
-        snapshot: () => ({ ...base.snapshot(), ...Object.fromEntries(extra) })
-    };
-}
-class ManagerLoopHandler {
-    children;
-    constructor(children) {
-        this.children = children;
-    }
-    async execute(input) {
-        const { node, graph } = input;
-        const pollMs = getDurationMs(node.attrs, 'manager.poll_interval') ??
-            getInteger(node.attrs, 'wait_ms') ??
-            DEFAULT_POLL_MS;
-        const maxCycles = Math.max(1, getInteger(node.attrs, 'manager.max_cycles') ?? DEFAULT_MAX_CYCLES);
-        const stopCondition = getString(node.attrs, 'manager.stop_condition')?.trim() ?? '';
-        const stopKey = (getString(node.attrs, 'manager.stop_condition_key') ??
-            getString(node.attrs, 'stop_condition_key'))?.trim() ?? '';
-        const actions = new Set((getString(node.attrs, 'manager.actions') ?? 'observe,wait')
-            .split(',')
-            .map((a) => a.trim())
-            .filter(Boolean));
-        const dotfile = getString(node.attrs, 'stack.child_dotfile') ?? getString(graph.attrs, 'stack.child_dotfile');
-        const autostart = (getBoolean(node.attrs, 'stack.child_autostart') ??
-            getBoolean(graph.attrs, 'stack.child_autostart')) !== false;
-        let child;
-        if (dotfile && autostart) {
-            if (!this.children) {
-                return {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `Manager '${node.id}' needs to start child pipeline '${dotfile}', but no child runner is configured.`
-                };
-            }
-            try {
-                const workdir = getString(graph.attrs, 'stack.child_workdir');
-                child = await this.children.start({
-                    dotfile,
-                    parentNodeId: node.id,
-                    context: input.context.snapshot(),
-                    signal: input.signal,
-                    emit: (event) => input.emit(event),
-                    ...(workdir ? { workdir } : {})
-                });
-            }
-            catch (error) {
-                return {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `Could not start child pipeline '${dotfile}': ${errorMessage(error)}`
-                };
-            }
-        }
-        const observed = new Map();
-        const updates = (cycle) => ({
-            ...Object.fromEntries(observed),
-            'stack.manager_loop.cycle_count': cycle,
-            'stack.manager_loop.max_cycles': maxCycles
-        });
-        try {
-            for (let cycle = 1; cycle <= maxCycles; cycle++) {
-                if (input.signal.aborted)
-                    return { status: 'fail', failureReason: 'stopped' };
-                if (child && actions.has('observe')) {
-                    const o = child.observe();
-                    observed.set('stack.child.status', o.status);
-                    observed.set('stack.child.completed_nodes', o.completedNodes);
-                    if (o.currentNode)
-                        observed.set('stack.child.current_node', o.currentNode);
-                    if (o.outcome)
-                        observed.set('stack.child.outcome', o.outcome);
-                    if (o.status === 'completed' && o.outcome === 'success') {
-                        return {
-                            status: 'success',
-                            notes: `Child pipeline completed after ${cycle} cycle(s)`,
-                            contextUpdates: updates(cycle)
-                        };
-                    }
-                    if (o.status === 'failed' || o.status === 'completed') {
-                        return {
-                            status: 'fail',
-                            failureReason: `Child pipeline failed: ${o.failureReason ?? o.outcome ?? 'unknown reason'}`,
-                            contextUpdates: updates(cycle)
-                        };
-                    }
-                }
-                const view = overlay(input.context, observed);
-                if (stopKey && isTruthy(view.get(stopKey))) {
-                    return {
-                        status: 'success',
-                        notes: `Stop key '${stopKey}' is set (cycle ${cycle})`,
-                        contextUpdates: updates(cycle)
-                    };
-                }
-                if (stopCondition && conditionHolds(stopCondition, { status: 'success' }, view)) {
-                    return {
-                        status: 'success',
-                        notes: `Stop condition satisfied: ${stopCondition} (cycle ${cycle})`,
-                        contextUpdates: updates(cycle)
-                    };
-                }
-                if (cycle < maxCycles && actions.has('wait'))
-                    await input.clock.sleep(pollMs, input.signal).catch(() => undefined);
-            }
-        }
-        finally {
-            if (child && child.observe().status === 'running')
-                await child.cancel();
-        }
-        const waitingFor = [
-            stopKey && `context key '${stopKey}'`,
-            stopCondition && `condition '${stopCondition}'`,
-            child && 'the child pipeline'
-        ]
-            .filter(Boolean)
-            .join(' or ');
-        return {
-            status: 'fail',
-            failureReason: `Manager loop '${node.id}' exceeded max_cycles=${maxCycles} waiting for ${waitingFor || 'a stop condition (none is configured)'}.`,
-            contextUpdates: updates(maxCycles)
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/engine/registry.js
-
-
-class HandlerRegistry {
-    #handlers = new Map();
-    #defaultType = HandlerTypes.Codergen;
-    /** Registers (or replaces) the handler for a type string. */
-    register(type, handler) {
-        if (type.trim() === '')
-            throw new TypeError('Handler type must be a non-empty string');
-        this.#handlers.set(type, handler);
-        return this;
-    }
-    has(type) {
-        return this.#handlers.has(type);
-    }
-    get(type) {
-        return this.#handlers.get(type);
-    }
-    types() {
-        return [...this.#handlers.keys()];
-    }
-    setDefaultType(type) {
-        this.#defaultType = type;
-        return this;
-    }
-    /** The type a node resolves to, or undefined when nothing (not even the default) is registered. */
-    resolveType(node) {
-        const explicit = node.attrs.get('type')?.value.trim();
-        if (explicit && this.#handlers.has(explicit))
-            return explicit;
-        if (explicit)
-            return undefined;
-        const byShape = shapeToHandlerType(nodeShape(node));
-        if (byShape && this.#handlers.has(byShape))
-            return byShape;
-        return this.#handlers.has(this.#defaultType) ? this.#defaultType : undefined;
-    }
-    resolve(node) {
-        const type = this.resolveType(node);
-        return type === undefined ? undefined : this.#handlers.get(type);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/simulated-backend.js
-/**
- * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
- * answers deterministically without any network.
- */
-class SimulatedBackend {
-    run(request) {
-        return Promise.resolve({
-            text: `[Simulated] Response for stage: ${request.nodeId}`,
-            model: 'simulated',
-            provider: 'simulated'
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/start.js
-/** Pipeline entry point (spec §4.3): a no-op. */
-class StartHandler {
-    execute() {
-        return Promise.resolve({ status: 'success' });
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/tool-env.js
-
-const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
-const SECRET_EXACT = new Set([
-    'GITHUB_TOKEN',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
-]);
-/**
- * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
- * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
- * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
- * one of those words), and the GitHub Actions tokens.
- */
-function isSecretEnvName(name) {
-    return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
-}
-function globToRegExp(glob) {
-    const body = glob
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${body}$`, 'i');
-}
-/** Parses `allow_env="NAME1,AWS_*"` into matchers (exact names or `*` globs, case-insensitive). */
-function parseAllowEnv(text) {
-    if (text === undefined)
-        return [];
-    return text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '')
-        .map(globToRegExp);
-}
-/** The inherited environment minus secrets (unless allowed or `TRACKER_PASS_ENV=1`). */
-function inheritedToolEnv(baseEnv, allow) {
-    const passAll = ['1', 'true'].includes((baseEnv['TRACKER_PASS_ENV'] ?? '').trim().toLowerCase());
-    const env = Object.create(null);
-    for (const [name, value] of Object.entries(baseEnv)) {
-        if (value === undefined)
-            continue;
-        if (!passAll && isSecretEnvName(name) && !allow.some((re) => re.test(name)))
-            continue;
-        env[name] = value;
-    }
-    return env;
 }
 /**
- * The command's environment: the inherited one (see `inheritedToolEnv`, `allow_env`), then tracker's own
- * variables, which always win. `ATTRACTOR_PROMPT_FILE` is set only when the node has a prompt.
+ * `text` with its control characters made visible. In `block` layout newlines and tabs stay (a `\r\n`
+ * becomes `\n`), for a block printed as several lines on purpose; in `line` layout (the default) they are
+ * shown as `\n` and `\t` too. Plain text is returned unchanged, and `visible(visible(t)) === visible(t)`.
  */
-function toolEnv(baseEnv, allowEnv, stage, context) {
-    const env = inheritedToolEnv(baseEnv, parseAllowEnv(allowEnv));
-    Object.assign(env, {
-        TRACKER_RUN_ID: stage.runId,
-        TRACKER_RUN_DIR: stage.runDir,
-        TRACKER_NODE_ID: stage.nodeId,
-        TRACKER_STAGE_DIR: stage.stageDir,
-        TRACKER_WORKDIR: stage.workdir,
-        TRACKER_CONTEXT_FILE: stage.contextFile,
-        TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
-        TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
-        TRACKER_GOAL: stage.goal,
-        ATTRACTOR_LOGS_ROOT: stage.runDir,
-        ATTRACTOR_STAGE_DIR: stage.stageDir,
-        ATTRACTOR_NODE_ID: stage.nodeId
-    });
-    delete env['ATTRACTOR_PROMPT_FILE'];
-    if (stage.promptFile !== undefined)
-        env['ATTRACTOR_PROMPT_FILE'] = stage.promptFile;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/tool-outcome.js
-/**
- * A tool stage's outcome (docs/tool-nodes.md): a status.json the command wrote wins; then auto_status;
- * then the exit code. Also the context updates every finished command leaves, and the wording of
- * failures (the last stderr line, a hook that failed, a stop).
- */
-
-
-
-
-const REASON_LINE_CHARS = 300;
-const UTF8 = new TextEncoder();
-/** The last line of a stream, capped, for a failure reason. */
-function lastLine(text) {
-    const lines = text.trimEnd().split('\n');
-    const line = (lines[lines.length - 1] ?? '').trim();
-    return line.length > REASON_LINE_CHARS ? line.slice(0, REASON_LINE_CHARS) + '…' : line;
-}
-/** A tail for the context: right-trimmed, with a marker line when earlier output was dropped. */
-function contextText(tail, file) {
-    const text = tail.text.trimEnd();
-    if (!tail.truncated)
+function visible(text, layout = 'line') {
+    let i = 0;
+    while (i < text.length && !isUnsafe(text.charCodeAt(i), layout))
+        i++;
+    if (i === text.length)
         return text;
-    const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
-    return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
+    let out = text.slice(0, i);
+    let from = i;
+    for (; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (!isUnsafe(code, layout))
+            continue;
+        out += text.slice(from, i);
+        if (code === 0x0d && layout === 'block' && text.charCodeAt(i + 1) === 0x0a) {
+            from = i + 1; // CRLF → LF: the LF is kept with the text after it
+            continue;
+        }
+        out += escapeCode(code);
+        from = i + 1;
+    }
+    return out + text.slice(from);
 }
-/** What a finished command puts in the context, whatever its outcome. */
-function toolContextUpdates(result, files) {
-    return {
-        tool_stdout: contextText(result.stdout, files.stdout),
-        tool_stderr: contextText(result.stderr, files.stderr),
-        'tool.output': result.stdout.text.trimEnd(),
-        'tool.exit_code': result.exitCode
-    };
-}
-/** The run was cancelled while the command (or a hook) ran. */
-function stoppedOutcome() {
-    return {
-        status: 'fail',
-        failureReason: 'stopped: the run was cancelled; the process group was killed',
-        retryable: false
-    };
-}
-function describeHookFailure(result) {
-    if (result.spawnError !== undefined)
-        return `could not start (${result.spawnError})`;
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === null)
-        return `was killed by signal ${result.signal ?? 'unknown'}`;
-    return `exited ${result.exitCode}`;
-}
-/** The outcome of a command that ran (or could not start). */
-async function toolOutcome(run) {
-    const { node, settings, result, updates } = run;
-    if (result.spawnError !== undefined) {
-        return {
-            status: 'fail',
-            failureReason: `could not start the tool command: ${result.spawnError}`,
-            retryable: false,
-            contextUpdates: updates
-        };
-    }
-    if (result.timedOut) {
-        const limit = settings.timeoutMs ?? 0;
-        return {
-            status: 'fail',
-            failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
-            contextUpdates: updates
-        };
-    }
-    const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
-    const statusText = await run.readStatus();
-    if (statusText !== undefined)
-        return declaredOutcome(run, statusText, exitText);
-    if (getBoolean(node.attrs, 'auto_status') === true) {
-        return {
-            status: 'success',
-            autoStatus: true,
-            notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
-            contextUpdates: updates
-        };
-    }
-    if (result.exitCode === 0)
-        return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
-    if (result.exitCode === null) {
-        return {
-            status: 'fail',
-            failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
-            contextUpdates: updates
-        };
-    }
-    const detail = lastLine(result.stderr.text);
-    return {
-        status: 'fail',
-        failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-        contextUpdates: updates
-    };
-}
-/** The outcome a status.json declares; one that is not valid JSON or not an outcome is a terminal FAIL. */
-function declaredOutcome(run, statusText, exitText) {
-    const { node, updates, statusPath } = run;
-    let parsed;
-    try {
-        parsed = JSON.parse(statusText);
-    }
-    catch (error) {
-        return {
-            status: 'fail',
-            failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
-            retryable: false,
-            contextUpdates: updates
-        };
-    }
-    const declared = outcomeFromStatusJson(parsed);
-    if (typeof declared === 'string') {
-        return {
-            status: 'fail',
-            failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
-            retryable: false,
-            contextUpdates: updates
-        };
-    }
-    const merged = { ...declared.contextUpdates, ...updates };
-    return {
-        ...declared,
-        contextUpdates: merged,
-        notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
-    };
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/tool-settings.js
 /**
- * A tool node's attributes, read and checked once (docs/tool-nodes.md): every problem is a terminal FAIL
- * the user fixes in the DOT file, with a message that says how.
+ * The end of one line of output, made visible and at most `width` characters wide: when it is longer, the
+ * start is cut and replaced by `… (12,345 more characters) ` (the end of a line is what matters in a
+ * failure's last lines). Counts characters as code points, and never splits one.
  */
-
-
-const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
-/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
-const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
-const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
-const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
-function parseByteSize(text) {
-    const m = BYTE_SIZE.exec(text.trim());
-    if (!m?.[1])
-        return undefined;
-    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
-    const n = Number(m[1]) * unit;
-    return Number.isSafeInteger(n) ? n : undefined;
+function visibleLineEnd(line, width) {
+    const max = Math.max(1, Math.floor(width));
+    if (line.length <= max && visible(line) === line)
+        return line;
+    const kept = [];
+    let shown = 0;
+    let at = line.length;
+    while (at > 0) {
+        const low = line.charCodeAt(at - 1);
+        const pair = at > 1 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(line.charCodeAt(at - 2));
+        const ch = line.slice(pair ? at - 2 : at - 1, at);
+        const shownAs = visible(ch);
+        const w = pair ? 1 : shownAs.length;
+        if (shown + w > max)
+            break;
+        kept.push(shownAs);
+        shown += w;
+        at -= ch.length;
+    }
+    const tail = kept.reverse().join('');
+    if (at === 0)
+        return tail;
+    return `… (${codePointCount(line, at).toLocaleString('en-US')} more characters) ${tail}`;
 }
-/** Reads `tool_command`, `output_limit`, `timeout` and `working_dir` (against `workdir`). */
-function readToolSettings(node, workdir) {
-    const command = getString(node.attrs, 'tool_command') ?? '';
-    if (command.trim() === '') {
-        return {
-            ok: false,
-            reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
-        };
-    }
-    let tailBytes = DEFAULT_OUTPUT_LIMIT;
-    let clamped = false;
-    const limitText = getString(node.attrs, 'output_limit');
-    if (limitText !== undefined) {
-        const parsed = parseByteSize(limitText);
-        if (parsed === undefined || parsed <= 0) {
-            return {
-                ok: false,
-                reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
-            };
-        }
-        clamped = parsed > MAX_OUTPUT_LIMIT;
-        tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
-    }
-    const timeoutText = getString(node.attrs, 'timeout');
-    let timeoutMs;
-    if (timeoutText !== undefined && timeoutText.trim() !== '') {
-        const parsed = parseDurationLenient(timeoutText)?.ms;
-        if (parsed === undefined || parsed <= 0) {
-            return {
-                ok: false,
-                reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
-            };
-        }
-        timeoutMs = parsed;
-    }
-    let cwd = workdir;
-    const workingDir = getString(node.attrs, 'working_dir');
-    if (workingDir !== undefined && workingDir.trim() !== '') {
-        const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
-        if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-            return {
-                ok: false,
-                reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${workdir}).`
-            };
-        }
-        if (rel === '..' || rel.startsWith('../')) {
-            return {
-                ok: false,
-                reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${workdir}). Use a path inside it.`
-            };
-        }
-        cwd = (0,external_node_path_namespaceObject.join)(workdir, rel);
-    }
-    return {
-        ok: true,
-        command,
-        cwd,
-        tailBytes,
-        clamped,
-        ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
-    };
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
 }
-/** An attribute of the node, else of the graph (`tool_hooks.pre` / `tool_hooks.post`). */
-function nodeOrGraph(nodeAttrs, graphAttrs, key) {
-    const own = getString(nodeAttrs, key);
-    if (own !== undefined && own.trim() !== '')
-        return own;
-    const inherited = getString(graphAttrs, key);
-    return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
+/** Code points in `text.slice(0, end)`. */
+function codePointCount(text, end) {
+    let n = 0;
+    for (let i = 0; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if (isHighSurrogate(code) && i + 1 < end) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+        }
+        n++;
+    }
+    return n;
 }
-
-;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
 /**
- * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
- * port. See docs/tool-nodes.md for the user-facing contract. The parts: tool-settings.ts (attributes),
- * tool-env.ts (the command's environment), tool-outcome.ts (status.json, exit codes, context updates).
- *
- * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
- * LLM output is ever spliced into it; those reach the command only as environment variables and files
- * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
+ * `JSON.stringify(value, null, space)`, with the characters JSON leaves raw but a terminal acts on (DEL,
+ * the C1 controls, the separators and bidirectional controls above) written as `\uHHHH` escapes. The result
+ * is valid JSON with the same value.
  */
-
-
-
-
-
-
-
-/** How much of a truncated stream a `stage.output` event carries. */
-const OUTPUT_EVENT_CHARS = 2000;
-const HOOK_TAIL_BYTES = 4096;
-/** Files the handler writes in the node's stage directory. */
-const ToolFiles = {
-    Stdout: 'stdout.log',
-    Stderr: 'stderr.log',
-    Output: 'tool_output.txt',
-    Context: 'tool_context.json',
-    Prompt: 'prompt.txt',
-    Status: 'status.json'
-};
-class ToolHandler {
-    filesWrittenFirst = [ToolFiles.Context];
-    #runner;
-    #workdir;
-    #baseEnv;
-    constructor(options) {
-        this.#runner = options.runner;
-        this.#workdir = options.workdir;
-        this.#baseEnv = options.baseEnv;
+function visibleJson(value, space) {
+    const text = JSON.stringify(value, null, space) ?? 'null';
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        // JSON.stringify has escaped every C0 control already; what is left to escape starts at DEL.
+        if (code < 0x7f || !isUnsafe(code, 'line'))
+            continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
+        from = i + 1;
     }
-    async execute(input) {
-        const { node, graph, runStore, context } = input;
-        const settings = readToolSettings(node, this.#workdir);
-        if (!settings.ok)
-            return { status: 'fail', failureReason: settings.reason, retryable: false };
-        if (input.signal.aborted)
-            return stoppedOutcome();
-        const stageDir = await runStore.ensureStageDir(node.id);
-        // A stage directory made moments ago for this node's first run holds nothing stale.
-        const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
-        const staleStatusRemoved = fresh
-            ? Promise.resolve()
-            : runStore.removeStageFile(node.id, ToolFiles.Status);
-        const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
-        const goal = getString(graph.attrs, 'goal') ?? '';
-        let contextJson;
-        try {
-            contextJson = JSON.stringify(context.snapshot(), null, 2) + '\n';
-        }
-        catch (error) {
-            contextJson =
-                JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
-        }
-        const prepared = [
-            staleStatusRemoved,
-            runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
-        ];
-        const prompt = getString(node.attrs, 'prompt');
-        if (prompt !== undefined) {
-            prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
-        }
-        const env = toolEnv(this.#baseEnv, getString(node.attrs, 'allow_env'), {
-            runId: input.runId,
-            runDir: runStore.runDir,
-            nodeId: node.id,
-            stageDir,
-            workdir: this.#workdir,
-            contextFile: stageFile(ToolFiles.Context),
-            ...(prompt === undefined ? {} : { promptFile: stageFile(ToolFiles.Prompt) }),
-            goal
-        }, context);
-        await Promise.all(prepared);
-        const notes = [];
-        if (settings.clamped)
-            notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
-        const timeout = settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs };
-        const hookMeta = { tool_name: 'shell', node_id: node.id, command: settings.command };
-        const preHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.pre');
-        if (preHook !== undefined) {
-            const pre = await this.#runner.run({
-                command: preHook,
-                cwd: settings.cwd,
-                env: { ...env, TOOL_NAME: 'shell', NODE_ID: node.id },
-                tailBytes: HOOK_TAIL_BYTES,
-                stdin: JSON.stringify(hookMeta) + '\n',
-                ...timeout
-            }, input.signal);
-            if (pre.aborted || input.signal.aborted)
-                return stoppedOutcome();
-            if (pre.exitCode !== 0) {
-                const why = describeHookFailure(pre);
-                const detail = lastLine(pre.stderr.text);
-                return {
-                    status: 'fail',
-                    failureReason: `pre-hook ${why}; command skipped`,
-                    notes: `tool_hooks.pre ${why}${detail ? `: ${detail}` : ''}; tool_command was not run`,
-                    retryable: false
-                };
-            }
-        }
-        const result = await this.#runner.run({
-            command: settings.command,
-            cwd: settings.cwd,
-            env,
-            tailBytes: settings.tailBytes,
-            stdoutFile: stageFile(ToolFiles.Stdout),
-            stderrFile: stageFile(ToolFiles.Stderr),
-            outputFilesFresh: fresh,
-            ...timeout
-        }, input.signal);
-        if (result.aborted || input.signal.aborted)
-            return stoppedOutcome();
-        if (result.outputError !== undefined)
-            notes.push(result.outputError);
-        // Nothing reads tool_output.txt back during the run: write it in the background.
-        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
-            background: true
-        });
-        for (const [stream, tail] of [
-            ['stdout', result.stdout],
-            ['stderr', result.stderr]
-        ]) {
-            if (!tail.truncated)
-                continue;
-            input.emit({
-                type: 'stage.output',
-                nodeId: node.id,
-                stream,
-                tail: tail.text.length > OUTPUT_EVENT_CHARS ? tail.text.slice(-OUTPUT_EVENT_CHARS) : tail.text,
-                truncated: true,
-                totalBytes: tail.totalBytes
-            });
-        }
-        const updates = toolContextUpdates(result, {
-            stdout: stageFile(ToolFiles.Stdout),
-            stderr: stageFile(ToolFiles.Stderr)
-        });
-        const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
-        if (postHook !== undefined && result.spawnError === undefined) {
-            const exitText = result.exitCode === null ? '' : String(result.exitCode);
-            const post = await this.#runner.run({
-                command: postHook,
-                cwd: settings.cwd,
-                env: {
-                    ...env,
-                    TOOL_NAME: 'shell',
-                    NODE_ID: node.id,
-                    EXIT_CODE: exitText,
-                    ...(result.signal === null ? {} : { EXIT_SIGNAL: result.signal })
-                },
-                tailBytes: HOOK_TAIL_BYTES,
-                stdin: JSON.stringify({
-                    ...hookMeta,
-                    exit_code: result.exitCode,
-                    signal: result.signal,
-                    timed_out: result.timedOut
-                }) + '\n',
-                ...timeout
-            }, input.signal);
-            if (post.aborted || input.signal.aborted)
-                return stoppedOutcome();
-            if (post.exitCode !== 0) {
-                const detail = lastLine(post.stderr.text);
-                notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
-            }
-        }
-        const outcome = await toolOutcome({
-            node,
-            settings,
-            result,
-            updates,
-            readStatus: () => runStore.readStageFile(node.id, ToolFiles.Status),
-            statusPath: stageFile(ToolFiles.Status)
-        });
-        if (notes.length === 0)
-            return outcome;
-        return {
-            ...outcome,
-            notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
-        };
-    }
+    return from === 0 ? text : out + text.slice(from);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/ports/interviewer.js
@@ -37463,589 +32430,6 @@ const AnswerValues = {
     Skipped: 'skipped',
     Timeout: 'timeout'
 };
-
-;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-choices.js
-/**
- * The choices of a human gate (spec §4.6): its outgoing edges in declaration order, each labelled by the
- * edge `label` (else the target id) with its accelerator key; and finding the choice a name, a default
- * or an interviewer's answer means.
- */
-
-
-const GateModes = ['choice', 'freeform', 'yes_no'];
-const YES_WORDS = new Set(['y', 'yes']);
-const NO_WORDS = new Set(['n', 'no']);
-/** `yes` / `no` for the words a yes_no gate accepts (any case), else undefined. */
-function yesNo(word) {
-    const w = word.trim().toLowerCase();
-    if (YES_WORDS.has(w))
-        return true;
-    if (NO_WORDS.has(w))
-        return false;
-    return undefined;
-}
-/** `mode` as written (blank is `choice`); undefined for a mode tracker does not support. */
-function parseMode(raw) {
-    const mode = (raw ?? '').trim().toLowerCase();
-    if (mode === '')
-        return 'choice';
-    return GateModes.includes(mode) ? mode : undefined;
-}
-/** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
-function gateChoices(edges) {
-    return edges.map((edge) => {
-        const written = edge.attrs.get('label')?.value.trim() ?? '';
-        const label = written === '' ? edge.to : written;
-        return { key: parseAcceleratorKey(label), label, to: edge.to };
-    });
-}
-/** The choice an edge label or target id names: exact target id first, then the normalised label. */
-function findChoiceByName(choices, name) {
-    const trimmed = name.trim();
-    if (trimmed === '')
-        return undefined;
-    const normalised = normaliseChoiceLabel(trimmed);
-    return (choices.find((c) => c.to === trimmed) ??
-        choices.find((c) => normaliseChoiceLabel(c.label) === normalised));
-}
-/** The choice an interviewer's answer selects: its option, its value as a key, label or target id, or its text. */
-function findAnsweredChoice(choices, answer) {
-    const option = answer.selectedOption;
-    if (option) {
-        const hit = choices.find((c) => c.key === option.key && c.label === option.label) ??
-            choices.find((c) => c.label === option.label);
-        if (hit)
-            return hit;
-    }
-    const value = answer.value.trim();
-    const byKey = choices.filter((c) => c.key.toLowerCase() === value.toLowerCase());
-    if (byKey.length === 1)
-        return byKey[0];
-    return (findChoiceByName(choices, value) ??
-        (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
-}
-/** `[A] Approve`, however the label spells its accelerator. */
-function displayChoice(choice) {
-    return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
-}
-function toOption(choice) {
-    return { key: choice.key, label: choice.label };
-}
-/** The answer `human.default_choice` stands for, or undefined when it names no choice of the gate. */
-function resolveDefault(mode, choices, name) {
-    switch (mode) {
-        case 'choice': {
-            // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
-            const byKey = choices.filter((c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase());
-            const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
-            return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
-        }
-        case 'yes_no': {
-            const yes = yesNo(name);
-            if (yes === undefined)
-                return undefined;
-            return { value: yes ? AnswerValues.Yes : AnswerValues.No };
-        }
-        case 'freeform':
-            return { value: name, text: name };
-    }
-}
-function unmatchedDefault(id, mode, choices, name) {
-    if (mode === 'yes_no') {
-        return `human gate '${id}' has human.default_choice='${name}', but a yes_no gate's default must be yes or no.`;
-    }
-    const labels = choices.map((c) => `'${c.label}'`).join(', ');
-    const targets = choices.map((c) => `'${c.to}'`).join(', ');
-    return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-decision.js
-/**
- * What a human gate decides from an answer, and the Outcome that decision is. Pure: the same gate and
- * answer always decide the same, so a resumed run decides again from the answer it recorded
- * (wait-human-records.ts) without asking.
- */
-
-
-
-
-/** Whether the answer is one of the special values (no option chosen, no text given). */
-function isSpecial(answer, value) {
-    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
-}
-/** The answer came because the wait timed out (the interviewer's default, or `timeout` without one). */
-function answerTimedOut(answer) {
-    return answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
-}
-function timeoutFailure(gate) {
-    const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
-    if (gate.timeoutAction === 'fail')
-        return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
-    return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
-}
-function decide(gate, answer) {
-    if (answerTimedOut(answer) && gate.timeoutAction === 'fail')
-        return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-    let given = answer;
-    if (isSpecial(answer, AnswerValues.Timeout)) {
-        if (gate.defaultAnswer === undefined)
-            return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
-        given = gate.defaultAnswer;
-    }
-    if (isSpecial(given, AnswerValues.Skipped)) {
-        return {
-            kind: 'fail',
-            reason: `human gate '${gate.id}' got no answer (the question was skipped)`,
-            response: 'skipped'
-        };
-    }
-    const written = given.text ?? given.value;
-    switch (gate.mode) {
-        case 'choice': {
-            const choice = findAnsweredChoice(gate.choices, given);
-            if (choice)
-                return { kind: 'choice', choice };
-            const offered = gate.choices.map(displayChoice).join(', ');
-            return {
-                kind: 'fail',
-                reason: `human gate '${gate.id}' got the answer '${written}', which matches none of its choices (${offered})`,
-                response: written
-            };
-        }
-        case 'freeform':
-            return { kind: 'text', text: written };
-        case 'yes_no': {
-            const yes = yesNo(written);
-            if (yes !== undefined)
-                return { kind: 'yes_no', yes };
-            return {
-                kind: 'fail',
-                reason: `human gate '${gate.id}' asked yes or no and got '${written}'`,
-                response: written
-            };
-        }
-    }
-}
-/** The decision in words: the chosen label, the text, `yes`/`no`, or `timed out` / `skipped` / the answer. */
-function describeDecision(decision) {
-    switch (decision.kind) {
-        case 'choice':
-            return decision.choice.label;
-        case 'text':
-            return decision.text;
-        case 'yes_no':
-            return decision.yes ? AnswerValues.Yes : AnswerValues.No;
-        case 'fail':
-            return decision.response;
-    }
-}
-function toOutcome(gate, decision, answer) {
-    const actor = answer.actor === undefined ? {} : { 'human.gate.actor': answer.actor };
-    switch (decision.kind) {
-        case 'fail':
-            return { status: 'fail', retryable: false, failureReason: decision.reason };
-        case 'choice': {
-            const { choice } = decision;
-            return {
-                status: 'success',
-                preferredLabel: choice.label,
-                suggestedNextIds: [choice.to],
-                notes: `human gate '${gate.id}': ${choice.label}`,
-                contextUpdates: {
-                    'human.gate.selected': choice.key,
-                    'human.gate.label': choice.label,
-                    human_response: choice.label,
-                    ...actor
-                }
-            };
-        }
-        case 'text': {
-            const matched = findChoiceByName(gate.choices, decision.text);
-            const only = gate.choices.length === 1 ? gate.choices[0] : undefined;
-            return {
-                status: 'success',
-                notes: `human gate '${gate.id}' answered in free text`,
-                ...(matched ? { preferredLabel: matched.label, suggestedNextIds: [matched.to] } : {}),
-                ...(!matched && only ? { suggestedNextIds: [only.to] } : {}),
-                contextUpdates: {
-                    human_response: decision.text,
-                    ...(matched
-                        ? { 'human.gate.selected': matched.key, 'human.gate.label': matched.label }
-                        : {}),
-                    ...actor
-                }
-            };
-        }
-        case 'yes_no': {
-            const word = decision.yes ? AnswerValues.Yes : AnswerValues.No;
-            const edge = gate.choices.find((c) => normaliseChoiceLabel(c.label) === word);
-            const updates = {
-                'human.gate.selected': decision.yes ? 'Y' : 'N',
-                'human.gate.label': decision.yes ? 'Yes' : 'No',
-                human_response: word,
-                ...actor
-            };
-            const preferred = edge ? { preferredLabel: edge.label } : {};
-            return decision.yes
-                ? {
-                    status: 'success',
-                    notes: `human gate '${gate.id}': yes`,
-                    ...preferred,
-                    contextUpdates: updates
-                }
-                : {
-                    status: 'fail',
-                    retryable: false,
-                    failureReason: `human answered no at gate '${gate.id}'`,
-                    ...preferred,
-                    contextUpdates: updates
-                };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-records.js
-
-
-const GateFiles = {
-    Question: 'question.json',
-    Prompt: 'prompt.md',
-    Answer: 'answer.json',
-    Response: 'response.md'
-};
-function json(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-function iso(ms) {
-    return new Date(ms).toISOString();
-}
-function questionRecord(question, gate, askedAt, by) {
-    return {
-        stage: question.stage,
-        mode: gate.mode,
-        type: question.type,
-        text: question.text,
-        choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-        ...(gate.defaultName === undefined ? {} : { default_choice: gate.defaultName }),
-        ...(gate.timeoutMs === undefined
-            ? {}
-            : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
-        attempt: by.attempt,
-        ...(by.execution === undefined ? {} : { execution: by.execution }),
-        asked_at: iso(askedAt)
-    };
-}
-function promptMarkdown(question, gate) {
-    const lines = [question.text];
-    if (gate.mode === 'choice') {
-        lines.push('');
-        for (const c of gate.choices)
-            lines.push(`- ${displayChoice(c)} → ${c.to}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-/** question.json and prompt.md, before the gate asks. */
-async function writeQuestion(runStore, gate, question, askedAt, by) {
-    await runStore.writeStageFile(gate.id, GateFiles.Question, json(questionRecord(question, gate, askedAt, by)));
-    await runStore.writeStageFile(gate.id, GateFiles.Prompt, promptMarkdown(question, gate));
-}
-/** answer.json and response.md, once the gate has decided. */
-async function writeAnswer(runStore, gate, answer, decision, meta) {
-    const record = {
-        value: answer.value,
-        ...(answer.text === undefined ? {} : { text: answer.text }),
-        ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
-        ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-        ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
-        timed_out: meta.timedOut,
-        response: describeDecision(decision),
-        ...(decision.kind === 'choice'
-            ? {
-                selected: {
-                    key: decision.choice.key,
-                    label: decision.choice.label,
-                    to: decision.choice.to
-                }
-            }
-            : {}),
-        ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
-        ...(meta.by.execution === undefined ? {} : { execution: meta.by.execution }),
-        answered_at: iso(meta.answeredAt),
-        duration_ms: meta.durationMs
-    };
-    await runStore.writeStageFile(gate.id, GateFiles.Answer, json(record));
-    await runStore.writeStageFile(gate.id, GateFiles.Response, `${describeDecision(decision)}\n`);
-}
-const str = (v) => (typeof v === 'string' ? v : undefined);
-function optionOf(v) {
-    if (typeof v !== 'object' || v === null)
-        return undefined;
-    const { key, label } = v;
-    return typeof key === 'string' && typeof label === 'string' ? { key, label } : undefined;
-}
-/**
- * The interviewer's answer an answer.json holds, when it was recorded by `execution` (the same
- * execution, continued by a resume); undefined for any other record — an earlier visit's, another
- * attempt's, one without an execution, or text that is not such a record.
- */
-function answerFromRecord(text, execution) {
-    let record;
-    try {
-        record = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof record !== 'object' || record === null)
-        return undefined;
-    const r = record;
-    const value = str(r['value']);
-    if (r['execution'] !== execution || value === undefined)
-        return undefined;
-    const text_ = str(r['text']);
-    const actor = str(r['actor']);
-    const option = optionOf(r['selected_option']);
-    const defaulted = r['defaulted'] === 'timeout' || r['defaulted'] === 'closed' ? r['defaulted'] : undefined;
-    const answer = {
-        value,
-        ...(option ? { selectedOption: option } : {}),
-        ...(text_ === undefined ? {} : { text: text_ }),
-        ...(actor === undefined ? {} : { actor }),
-        ...(defaulted ? { defaulted } : {})
-    };
-    const duration = r['duration_ms'];
-    return {
-        answer,
-        durationMs: typeof duration === 'number' && Number.isFinite(duration) ? duration : 0
-    };
-}
-/** The answer this execution of the gate recorded before its run stopped, if it recorded one. */
-async function readRecordedAnswer(runStore, gateId, execution) {
-    const text = await runStore.readStageFile(gateId, GateFiles.Answer).catch(() => undefined);
-    return text === undefined ? undefined : answerFromRecord(text, execution);
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
-/**
- * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
- *
- * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
- *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
- *   (`suggestedNextIds` + `preferredLabel`).
- * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
- *   edge, and a gate with a single edge follows it.
- * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
- *
- * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
- * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
- * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
- * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events. A resumed
- * run whose gate had its answer recorded before the run stopped decides from that answer without asking.
- *
- * The parts: wait-human-choices.ts (choices from edges), wait-human-decision.ts (answer → outcome),
- * wait-human-records.ts (what is written to the stage directory, and read back).
- */
-
-
-
-
-
-
-
-const QUESTION_TYPE = {
-    choice: 'multiple_choice',
-    freeform: 'freeform',
-    yes_no: 'yes_no'
-};
-const FALLBACK_TEXT = {
-    choice: 'Select an option:',
-    freeform: 'Enter a response:',
-    yes_no: 'Proceed?'
-};
-function failed(reason) {
-    return { status: 'fail', retryable: false, failureReason: reason };
-}
-/** The gate a node configures, or why it cannot ask (a terminal FAIL the user fixes in the DOT file). */
-function readGate(input) {
-    const { node } = input;
-    const edges = outgoingEdges(input.graph, node.id);
-    if (edges.length === 0) {
-        return {
-            invalid: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
-        };
-    }
-    const rawMode = getString(node.attrs, 'mode');
-    const mode = parseMode(rawMode);
-    if (mode === undefined) {
-        return {
-            invalid: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
-        };
-    }
-    const choices = gateChoices(edges);
-    const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
-    const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
-    if (defaultName !== undefined && defaultAnswer === undefined)
-        return { invalid: unmatchedDefault(node.id, mode, choices, defaultName) };
-    const timeout = getDurationMs(node.attrs, 'timeout');
-    return {
-        id: node.id,
-        mode,
-        choices,
-        timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
-        timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail' ? 'fail' : 'default',
-        defaultName,
-        defaultAnswer
-    };
-}
-function questionText(input, mode) {
-    const goal = getString(input.graph.attrs, 'goal') ?? '';
-    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
-        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
-        .filter((part) => part !== '');
-    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
-}
-function buildQuestion(input, gate) {
-    return {
-        text: questionText(input, gate.mode),
-        type: QUESTION_TYPE[gate.mode],
-        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
-        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
-        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
-        stage: gate.id,
-        metadata: {
-            runId: input.runId,
-            mode: gate.mode,
-            attempt: input.attempt,
-            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
-            ...(input.branch === undefined ? {} : { branch: input.branch })
-        }
-    };
-}
-function gateOptionLabels(gate) {
-    switch (gate.mode) {
-        case 'choice':
-            return gate.choices.map((c) => c.label);
-        case 'yes_no':
-            return ['Yes', 'No'];
-        case 'freeform':
-            return [];
-    }
-}
-class WaitHumanHandler {
-    #interviewer;
-    constructor(interviewer) {
-        this.#interviewer = interviewer;
-    }
-    async execute(input) {
-        const gate = readGate(input);
-        if ('invalid' in gate)
-            return failed(gate.invalid);
-        const by = {
-            attempt: input.attempt,
-            ...(input.execution === undefined ? {} : { execution: input.execution })
-        };
-        if (input.resumed === true && by.execution !== undefined) {
-            const recorded = await readRecordedAnswer(input.runStore, gate.id, by.execution);
-            if (recorded)
-                return this.#decideRecorded(input, gate, recorded.answer, recorded.durationMs);
-        }
-        return this.#ask(input, gate, buildQuestion(input, gate), by);
-    }
-    /** The answer this very execution recorded before its run stopped: decide again, ask nobody. */
-    #decideRecorded(input, gate, answer, durationMs) {
-        const decision = decide(gate, answer);
-        input.emit({
-            type: 'gate.answered',
-            nodeId: gate.id,
-            ...(input.branch === undefined ? {} : { branch: input.branch }),
-            answer: describeDecision(decision),
-            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-            timedOut: answerTimedOut(answer),
-            durationMs
-        });
-        const outcome = toOutcome(gate, decision, answer);
-        const note = 'the answer recorded before the run stopped (answer.json); not asked again';
-        return { ...outcome, notes: outcome.notes === undefined ? note : `${outcome.notes}; ${note}` };
-    }
-    async #ask(input, gate, question, by) {
-        const { clock, runStore } = input;
-        const branch = input.branch === undefined ? {} : { branch: input.branch };
-        const askedAt = clock.now();
-        await writeQuestion(runStore, gate, question, askedAt, by);
-        input.emit({
-            type: 'gate.waiting',
-            nodeId: gate.id,
-            ...branch,
-            question: question.text,
-            options: gateOptionLabels(gate),
-            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
-        });
-        let answer;
-        try {
-            answer = await this.#interviewer.ask(question, input.signal);
-        }
-        catch (error) {
-            if (input.signal.aborted)
-                throw error;
-            return {
-                status: 'fail',
-                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
-            };
-        }
-        const answeredAt = clock.now();
-        const timedOut = answerTimedOut(answer);
-        const decision = decide(gate, answer);
-        input.emit({
-            type: 'gate.answered',
-            nodeId: gate.id,
-            ...branch,
-            answer: describeDecision(decision),
-            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
-            timedOut,
-            durationMs: answeredAt - askedAt
-        });
-        await writeAnswer(runStore, gate, answer, decision, {
-            timedOut,
-            answeredAt,
-            durationMs: answeredAt - askedAt,
-            by
-        });
-        return toOutcome(gate, decision, answer);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/handlers/builtin-registry.js
-/**
- * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
- * Composition roots call this, then may `register` custom handlers on the result.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-function createBuiltinRegistry(deps) {
-    const registry = new HandlerRegistry();
-    registry
-        .register(HandlerTypes.Start, new StartHandler())
-        .register(HandlerTypes.Exit, new ExitHandler())
-        .register(HandlerTypes.Conditional, new ConditionalHandler())
-        .register(HandlerTypes.Codergen, new CodergenHandler(deps.backend ?? new SimulatedBackend()))
-        .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
-        .register(HandlerTypes.Parallel, new ParallelHandler())
-        .register(HandlerTypes.FanIn, new FanInHandler())
-        .register(HandlerTypes.Tool, new ToolHandler({ runner: deps.processRunner, workdir: deps.workdir, baseEnv: deps.env }))
-        .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
-        .setDefaultType(HandlerTypes.Codergen);
-    return registry;
-}
 
 ;// CONCATENATED MODULE: ./.build/src/interviewers/auto-approve.js
 
@@ -38084,314 +32468,28 @@ class AutoApproveInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./.build/src/interviewers/line-reader.js
+;// CONCATENATED MODULE: ./.build/src/interviewers/failing.js
 /**
- * Reads one line at a time from a stream without losing input between reads: lines that arrive in one
- * chunk are kept for the next read, and the stream is paused (its listeners removed) while nobody is
- * reading, so it neither loses data nor keeps the process alive.
+ * For a frontend that has no way to ask a person (the GitHub Action without auto-approve, until comment
+ * gates exist): every question is refused with a TrackerError (code `INTERVIEWER_UNAVAILABLE`) whose
+ * message says how to answer gates there. The gate fails with that reason; the run can be resumed.
  */
 
-class LineReader {
-    #input;
-    #decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    #lines = [];
-    #partial = '';
-    #closed = false;
-    #error;
-    constructor(input) {
-        this.#input = input;
-    }
-    /** The next line (without its `\n` or `\r\n`), or `closed` once the input has ended. Rejects on abort. */
-    read(signal) {
-        if (signal?.aborted)
-            return Promise.reject(signal.reason);
-        const ready = this.#take();
-        if (ready)
-            return Promise.resolve(ready);
-        const input = this.#input;
-        return new Promise((resolve, reject) => {
-            const cleanup = () => {
-                input.removeListener('data', onData);
-                input.removeListener('end', onEnd);
-                input.removeListener('close', onEnd);
-                input.removeListener('error', onError);
-                signal?.removeEventListener('abort', onAbort);
-                input.pause();
-            };
-            const settle = () => {
-                const result = this.#take();
-                if (!result)
-                    return;
-                cleanup();
-                resolve(result);
-            };
-            const onData = (chunk) => {
-                this.#push(typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-                settle();
-            };
-            const onEnd = () => {
-                this.#finish();
-                settle();
-            };
-            const onError = (error) => {
-                this.#error = error;
-                this.#finish();
-                settle();
-            };
-            const onAbort = () => {
-                cleanup();
-                reject(signal?.reason);
-            };
-            input.on('data', onData);
-            input.once('end', onEnd);
-            input.once('close', onEnd);
-            input.once('error', onError);
-            signal?.addEventListener('abort', onAbort, { once: true });
-            input.resume();
-        });
-    }
-    #inputEnded() {
-        if (this.#closed)
-            return true;
-        const state = this.#input;
-        return state.readableEnded === true || state.destroyed === true;
-    }
-    #take() {
-        const line = this.#lines.shift();
-        if (line !== undefined)
-            return { line };
-        if (!this.#inputEnded())
-            return undefined;
-        this.#finish();
-        if (this.#partial !== '') {
-            const last = this.#partial;
-            this.#partial = '';
-            return { line: last.endsWith('\r') ? last.slice(0, -1) : last };
-        }
-        return this.#error === undefined ? { closed: true } : { closed: true, error: this.#error };
-    }
-    #push(text) {
-        const parts = (this.#partial + text).split('\n');
-        this.#partial = parts.pop() ?? '';
-        for (const part of parts)
-            this.#lines.push(part.endsWith('\r') ? part.slice(0, -1) : part);
-    }
-    #finish() {
-        if (this.#closed)
-            return;
-        this.#closed = true;
-        this.#push(this.#decoder.end());
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/interviewers/console.js
-
-
-
-
-
-
-const CONSOLE_ACTOR = 'console';
-const DEFAULT_MAX_INVALID = 10;
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-function formatOption(option) {
-    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
-}
-function describeAnswer(answer) {
-    if (answer.selectedOption)
-        return formatOption(answer.selectedOption);
-    return answer.text ?? answer.value;
-}
-function isYesNo(question) {
-    return question.type === 'yes_no' || question.type === 'confirmation';
-}
-function isChoice(question) {
-    return question.type === 'multiple_choice' && question.options.length > 0;
-}
-function renderQuestion(question) {
-    const lines = [`[?] ${question.text}`];
-    if (isChoice(question)) {
-        question.options.forEach((option, i) => lines.push(`  ${i + 1}. ${formatOption(option)}`));
-    }
-    const notes = [];
-    if (question.default)
-        notes.push(`default: ${describeAnswer(question.default)}`);
-    if (question.timeoutMs !== undefined && question.timeoutMs > 0) {
-        notes.push(`waits ${formatDuration(question.timeoutMs)}`);
-    }
-    if (notes.length > 0)
-        lines.push(`  (${notes.join('; ')})`);
-    return `${lines.join('\n')}\n`;
-}
-function renderPrompt(question) {
-    if (isChoice(question)) {
-        const keys = question.options.map((o) => o.key).join('/');
-        const count = question.options.length;
-        return `Select ${keys} or 1${count > 1 ? `-${count}` : ''}: `;
-    }
-    if (isYesNo(question)) {
-        const value = question.default?.value.toLowerCase();
-        if (value === AnswerValues.Yes)
-            return '[Y/n]: ';
-        if (value === AnswerValues.No)
-            return '[y/N]: ';
-        return '[y/n]: ';
-    }
-    return '> ';
-}
-function interpretChoice(question, text) {
-    const options = question.options;
-    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
-    const lower = bare.toLowerCase();
-    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
-    const [onlyKey] = byKey;
-    if (byKey.length === 1 && onlyKey)
-        return { answer: { value: onlyKey.key, selectedOption: onlyKey } };
-    if (/^\d+$/.test(bare)) {
-        const option = options[Number(bare) - 1];
-        if (option)
-            return { answer: { value: option.key, selectedOption: option } };
-        if (byKey.length === 0) {
-            return { error: `There is no option ${bare}; choose a number from 1 to ${options.length}.` };
-        }
-    }
-    const normalised = normaliseChoiceLabel(bare);
-    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
-    const [onlyLabel] = byLabel;
-    if (byLabel.length === 1 && onlyLabel) {
-        return { answer: { value: onlyLabel.key, selectedOption: onlyLabel } };
-    }
-    const ambiguous = byKey.length > 1 ? byKey : byLabel;
-    if (ambiguous.length > 1) {
-        return {
-            error: `'${text}' matches more than one option (${ambiguous.map(formatOption).join(', ')}); type the option's number instead.`
-        };
-    }
-    const keys = options.map((o) => o.key).join(', ');
-    return {
-        error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
-    };
-}
-function interpret(question, line) {
-    const text = line.trim();
-    if (text === '') {
-        if (question.default)
-            return { answer: question.default };
-        if (isChoice(question))
-            return { error: 'Please choose an option: type its key, number or label.' };
-        if (isYesNo(question))
-            return { error: 'Please answer y or n.' };
-        return { error: 'Please type a response; an empty line is not an answer.' };
-    }
-    if (isChoice(question))
-        return interpretChoice(question, text);
-    if (isYesNo(question)) {
-        const lower = text.toLowerCase();
-        if (lower === 'y' || lower === 'yes')
-            return { answer: { value: AnswerValues.Yes } };
-        if (lower === 'n' || lower === 'no')
-            return { answer: { value: AnswerValues.No } };
-        return { error: `'${text}' is not yes or no; type y or n.` };
-    }
-    return { answer: { value: text, text } };
-}
-const TIMED_OUT = Symbol('timed out');
-class ConsoleInterviewer {
-    #reader;
-    #output;
-    #clock;
-    #actor;
-    #inputName;
-    #maxInvalid;
-    #echo;
-    /** The previous ask; questions are asked one at a time. */
-    #turn = Promise.resolve();
-    constructor(options) {
-        this.#reader = new LineReader(options.input);
-        this.#output = options.output;
-        this.#clock = options.clock;
-        this.#actor = options.actor ?? CONSOLE_ACTOR;
-        this.#inputName = options.inputName ?? 'stdin';
-        this.#maxInvalid = Math.max(1, options.maxInvalidAnswers ?? DEFAULT_MAX_INVALID);
-        this.#echo = options.echo ?? options.input.isTTY !== true;
+class FailingInterviewer {
+    why;
+    /** `why` finishes the sentence "cannot be answered here: …", e.g. how to turn on auto-approve. */
+    constructor(why) {
+        this.why = why;
     }
     ask(question, signal) {
-        const run = this.#turn.then(() => this.#ask(question, signal));
-        this.#turn = run.catch(() => undefined);
-        return run;
-    }
-    inform(message, stage) {
-        this.#write(`[i] ${stage}: ${message}\n`);
-    }
-    async #ask(question, signal) {
-        signal?.throwIfAborted();
-        this.#write(renderQuestion(question));
-        const controller = new AbortController();
-        const forwardAbort = () => controller.abort(signal?.reason);
-        signal?.addEventListener('abort', forwardAbort, { once: true });
-        try {
-            const conversation = this.#converse(question, controller.signal);
-            const timeoutMs = question.timeoutMs;
-            if (timeoutMs === undefined || timeoutMs <= 0)
-                return await conversation;
-            const timer = this.#clock
-                .sleep(timeoutMs, controller.signal)
-                .then(() => TIMED_OUT);
-            const winner = await Promise.race([conversation, timer]);
-            return winner === TIMED_OUT ? this.#timedOut(question, timeoutMs) : winner;
-        }
-        finally {
-            signal?.removeEventListener('abort', forwardAbort);
-            // Stops whichever of the read and the timer is still pending; both are already settled or handled.
-            controller.abort();
-        }
-    }
-    async #converse(question, signal) {
-        for (let invalid = 0;;) {
-            this.#write(renderPrompt(question));
-            const result = await this.#reader.read(signal);
-            if ('closed' in result)
-                return this.#closed(question, result.error);
-            if (this.#echo)
-                this.#write(`${result.line}\n`);
-            const interpretation = interpret(question, result.line);
-            if ('answer' in interpretation)
-                return { ...interpretation.answer, actor: this.#actor };
-            invalid += 1;
-            if (invalid >= this.#maxInvalid) {
-                this.#write(`${interpretation.error}\nToo many invalid answers (${invalid}); skipping gate '${question.stage}'.\n`);
-                return { value: AnswerValues.Skipped };
-            }
-            this.#write(`${interpretation.error}\n`);
-        }
-    }
-    #timedOut(question, timeoutMs) {
-        const waited = formatDuration(timeoutMs);
-        if (question.default) {
-            this.#write(`\nNo answer after ${waited}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
-            return { ...question.default, defaulted: 'timeout' };
-        }
-        this.#write(`\nNo answer after ${waited} for gate '${question.stage}'.\n`);
-        return { value: AnswerValues.Timeout };
-    }
-    #closed(question, error) {
-        const why = error === undefined
-            ? `${this.#inputName} closed`
-            : `${this.#inputName} failed (${errorMessage(error)})`;
-        if (question.default) {
-            this.#write(`\n${why}; gate '${question.stage}' takes its default: ${describeAnswer(question.default)}\n`);
-            return { ...question.default, defaulted: 'closed' };
-        }
-        this.#write(`\n${why}; no answer for gate '${question.stage}'.\n`);
-        return { value: AnswerValues.Skipped };
-    }
-    #write(text) {
-        this.#output.write(visible(text, 'block'));
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        return Promise.reject(new TrackerError('INTERVIEWER_UNAVAILABLE', `'${question.text}' cannot be answered here: ${this.why}`));
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/dot/dot-syntax-error.js
 /**
  * The one error `parseDot` throws. It carries every independent problem the parser found (after error
@@ -38565,7 +32663,7 @@ function isIdStart(c) {
 function isIdPart(c) {
     return ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128);
 }
-function lexer_isDigit(c) {
+function isDigit(c) {
     return c >= 48 && c <= 57;
 }
 /** The one-character punctuation tokens, by char code. */
@@ -38581,7 +32679,7 @@ const PUNCTUATION = new Map([
 ]);
 /** Characters that can never start a token (a run of them is reported as one problem). */
 function isJunk(c) {
-    if (lexer_isSpace(c) || isIdPart(c) || PUNCTUATION.has(c))
+    if (isSpace(c) || isIdPart(c) || PUNCTUATION.has(c))
         return false;
     switch (c) {
         case 34: // "
@@ -38597,7 +32695,7 @@ function isJunk(c) {
     }
 }
 /** Plain whitespace (U+FEFF only counts at offset 0: a byte-order mark). */
-function lexer_isSpace(c) {
+function isSpace(c) {
     return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 }
 /** Quotes `text` for a message, shortened to stay readable. */
@@ -38648,7 +32746,7 @@ class Lexer {
                 return this.scanBareValue(start, start, this.line === this.eqLine);
             return this.scanId(start);
         }
-        if (lexer_isDigit(c) || (c === 46 && lexer_isDigit(src.charCodeAt(start + 1)))) {
+        if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(start + 1)))) {
             return this.scanNumber(start, start, valueMode);
         }
         switch (c) {
@@ -38663,7 +32761,7 @@ class Lexer {
                     return this.punct('->', start, 2);
                 if (n === 45)
                     return this.punct('--', start, 2);
-                if (lexer_isDigit(n) || (n === 46 && lexer_isDigit(src.charCodeAt(start + 2)))) {
+                if (isDigit(n) || (n === 46 && isDigit(src.charCodeAt(start + 2)))) {
                     return this.scanNumber(start, start + 1, valueMode);
                 }
                 this.skipStray(start);
@@ -38699,7 +32797,7 @@ class Lexer {
                 this.line += 1;
                 this.lineStart = i;
             }
-            else if (lexer_isSpace(c)) {
+            else if (isSpace(c)) {
                 i += 1;
             }
             else if (c === 47) {
@@ -38863,11 +32961,11 @@ class Lexer {
     scanNumber(start, digitsAt, valueMode) {
         const src = this.source;
         let i = digitsAt;
-        while (lexer_isDigit(src.charCodeAt(i)))
+        while (isDigit(src.charCodeAt(i)))
             i += 1;
         if (src.charCodeAt(i) === 46) {
             i += 1;
-            while (lexer_isDigit(src.charCodeAt(i)))
+            while (isDigit(src.charCodeAt(i)))
                 i += 1;
         }
         const after = src.charCodeAt(i);
@@ -40016,6 +34114,674 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./.build/src/common/edit-distance.js
+/**
+ * Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and swaps of two
+ * adjacent characters each cost 1 (optimal string alignment), so `lable` is one edit from `label`.
+ * Returns `max + 1` as soon as the distance is known to exceed `max` (row minima never decrease).
+ */
+function boundedEditDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max)
+        return max + 1;
+    if (a === b)
+        return 0;
+    let before = new Array(b.length + 1).fill(0); // row i-2
+    let prev = new Array(b.length + 1); // row i-1
+    let curr = new Array(b.length + 1); // row i
+    for (let j = 0; j <= b.length; j++)
+        prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        curr[0] = i;
+        let rowMin = i;
+        const ca = a.charCodeAt(i - 1);
+        for (let j = 1; j <= b.length; j++) {
+            const cb = b.charCodeAt(j - 1);
+            let value = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ca === cb ? 0 : 1));
+            if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+                value = Math.min(value, (before[j - 2] ?? 0) + 1);
+            }
+            curr[j] = value;
+            if (value < rowMin)
+                rowMin = value;
+        }
+        if (rowMin > max)
+            return max + 1;
+        [before, prev, curr] = [prev, curr, before];
+    }
+    return Math.min(prev[b.length] ?? max + 1, max + 1);
+}
+
+;// CONCATENATED MODULE: ./.build/src/graph/shapes.js
+/**
+ * Shape → handler type (attractor-spec §2.8) and the handler type strings the registry uses.
+ */
+const HandlerTypes = {
+    Start: 'start',
+    Exit: 'exit',
+    Codergen: 'codergen',
+    WaitHuman: 'wait.human',
+    Conditional: 'conditional',
+    Parallel: 'parallel',
+    FanIn: 'parallel.fan_in',
+    Tool: 'tool',
+    ManagerLoop: 'stack.manager_loop'
+};
+const SHAPE_TO_TYPE = Object.freeze({
+    Mdiamond: HandlerTypes.Start,
+    Msquare: HandlerTypes.Exit,
+    box: HandlerTypes.Codergen,
+    hexagon: HandlerTypes.WaitHuman,
+    diamond: HandlerTypes.Conditional,
+    component: HandlerTypes.Parallel,
+    tripleoctagon: HandlerTypes.FanIn,
+    parallelogram: HandlerTypes.Tool,
+    house: HandlerTypes.ManagerLoop
+});
+const BUILTIN_HANDLER_TYPES = new Set(Object.values(HandlerTypes));
+const DEFAULT_SHAPE = 'box';
+function shapeToHandlerType(shape) {
+    return Object.hasOwn(SHAPE_TO_TYPE, shape) ? SHAPE_TO_TYPE[shape] : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/graph/attribute-schema.js
+/**
+ * The table of attributes tracker knows, per scope (graph, node, edge): their value type, allowed values,
+ * aliases from older dialects, defaults and meaning. `buildGraph` uses it to store aliases under their
+ * canonical key; validation uses it for `unknown_attribute` (with did-you-mean) and value checks;
+ * docs/attributes.md documents every entry (a test keeps the two in step).
+ *
+ * Sources: attractor-spec §2.5-2.7, §4.8-4.11, §5.4, §6.5, §9.7 and Appendix A (`spec`); tracker's own
+ * additions (`extension`); the Go Tracker's DOT dialect (`tracker`); other Attractor implementations found in
+ * the conformance corpus (`peer`); Graphviz layout and rendering attributes, accepted silently so a pipeline
+ * can still be drawn (`graphviz`).
+ */
+
+
+/** Context fidelity modes (spec §5.4); the engine and the `fidelity_valid` rule use this list. */
+const FIDELITY_MODES = [
+    'full',
+    'truncate',
+    'compact',
+    'summary:low',
+    'summary:medium',
+    'summary:high'
+];
+const RETRY_POLICIES = ['none', 'standard', 'aggressive', 'linear', 'patient'];
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+const PIPELINE_SHAPES = Object.keys(SHAPE_TO_TYPE);
+const G = ['graph'];
+const N = ['node'];
+const E = ['edge'];
+const GN = ['graph', 'node'];
+const NE = ['node', 'edge'];
+const ALL = ['graph', 'node', 'edge'];
+/** The entry factory for attributes from `source`: key, scopes, type, description, then any extras. */
+function entriesFrom(source) {
+    return (key, scope, type, description, extra = {}) => ({
+        key,
+        scope,
+        type,
+        source,
+        description,
+        ...extra
+    });
+}
+const spec = entriesFrom('spec');
+const extension = entriesFrom('extension');
+const tracker = entriesFrom('tracker');
+const peer = entriesFrom('peer');
+function visual(key, scope, type = 'string', extra = {}) {
+    return {
+        key,
+        scope,
+        type,
+        source: 'graphviz',
+        description: 'Graphviz rendering attribute; accepted and ignored by tracker.',
+        ...extra
+    };
+}
+const ATTRIBUTE_SCHEMA = Object.freeze([
+    // ── Graph (spec §2.5, Appendix A) ────────────────────────────────────────────────────────────────
+    spec('goal', G, 'string', 'Pipeline goal. Expanded as `$goal` in prompts; in the context as `graph.goal`.', {
+        default: '""'
+    }),
+    spec('label', G, 'string', 'Display name of the graph. Inside a subgraph: the subgraph label, which derives a class for its nodes (§2.10).', {
+        default: '""'
+    }),
+    spec('model_stylesheet', G, 'string', 'CSS-like rules that set llm_model, llm_provider and reasoning_effort per node (§8).', {
+        default: '""'
+    }),
+    spec('default_max_retries', G, 'integer', 'Retries for nodes that do not set max_retries.', {
+        aliases: ['default_max_retry'],
+        default: '0'
+    }),
+    spec('default_fidelity', G, 'enum', 'Context fidelity for nodes and edges that set none (§5.4). Unset means `compact`.', {
+        values: FIDELITY_MODES
+    }),
+    extension('schedule', G, 'enum', 'How the next node is chosen: `edges` follows edge selection (§3.3); `dependencies` runs a node once all its predecessors have completed.', {
+        values: ['edges', 'dependencies'],
+        default: 'edges'
+    }),
+    // ── Node (spec §2.6, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', N, 'string', 'Display name shown in logs, prompts and gates. Defaults to the node ID.', {
+        default: 'node ID'
+    }),
+    spec('shape', N, 'enum', 'Graphviz shape; selects the handler when `type` is not set (§2.8).', {
+        values: PIPELINE_SHAPES,
+        default: 'box'
+    }),
+    spec('type', N, 'string', 'Handler type (e.g. `tool`, `wait.human`); overrides the shape.', {
+        default: '""'
+    }),
+    spec('prompt', N, 'string', 'Instruction for the stage. `$goal` is expanded; LLM stages fall back to the label.', {
+        default: '""'
+    }),
+    spec('max_retries', N, 'integer', 'Additional attempts after the first; inherits default_max_retries.', {
+        default: 'inherited'
+    }),
+    spec('goal_gate', N, 'boolean', 'The node must end in success or partial_success before the pipeline may exit.', {
+        default: 'false'
+    }),
+    spec('retry_target', GN, 'node_ref', 'Graph: node to jump to when the exit is reached with an unsatisfied goal gate. Node: node to jump to when this node fails with retries exhausted.'),
+    spec('fallback_retry_target', GN, 'node_ref', 'Second jump target, used when retry_target is missing or invalid.'),
+    spec('fidelity', NE, 'enum', 'Context fidelity for the node, or (on an edge) for the target node; the edge wins (§5.4).', {
+        values: FIDELITY_MODES,
+        default: 'inherited'
+    }),
+    spec('thread_id', NE, 'string', 'LLM session key for `full` fidelity; nodes with the same key share a session.', {
+        default: 'derived'
+    }),
+    spec('class', N, 'string', 'Comma-separated class names for model stylesheet selectors (`.name`).', {
+        default: '""'
+    }),
+    spec('timeout', N, 'duration', 'Maximum run time of the stage (e.g. `30s`, `15m`); for human gates, how long to wait for an answer.'),
+    spec('llm_model', GN, 'string', 'LLM model ID. On the graph: default for every node.', {
+        default: 'inherited'
+    }),
+    spec('llm_provider', GN, 'string', 'LLM provider key; detected from the model when unset.', {
+        default: 'auto-detected'
+    }),
+    spec('reasoning_effort', GN, 'enum', 'Reasoning depth requested from the model.', {
+        values: REASONING_EFFORTS,
+        default: 'high'
+    }),
+    spec('auto_status', N, 'boolean', 'When the handler writes no status, record success.', {
+        default: 'false'
+    }),
+    spec('allow_partial', N, 'boolean', 'Accept partial_success when retries are exhausted instead of failing.', {
+        default: 'false'
+    }),
+    tracker('default_max_visits', G, 'integer', 'max_visits for every node that sets none (a run-wide loop guard).', { default: 'unlimited' }),
+    peer('max_visits', N, 'integer', 'How many times the node may run in one pipeline run (loop guard); exceeding it fails the run.', {
+        default: 'unlimited'
+    }),
+    // ── Parallel / fan-in (spec §4.8-4.9) ──────────────────────────────────────────────────────────
+    spec('join_policy', N, 'enum', 'When a parallel node is done: `wait_all` branches, the `first_success`, `k_of_n` (join_k successes) or a `quorum` (join_quorum fraction succeeds).', {
+        values: ['wait_all', 'first_success', 'k_of_n', 'quorum'],
+        default: 'wait_all'
+    }),
+    extension('join_k', N, 'integer', 'Successful branches needed for join_policy=k_of_n.', {
+        aliases: ['k_value'],
+        default: '1'
+    }),
+    extension('join_quorum', N, 'float', 'Fraction of branches (0 < q ≤ 1) that must succeed for join_policy=quorum.', {
+        default: '0.5'
+    }),
+    peer('error_policy', N, 'enum', 'Branch failures in a parallel node: `fail_fast` cancels the others, `continue` runs all and reports, `ignore` drops failed branches.', {
+        values: ['fail_fast', 'continue', 'ignore'],
+        default: 'continue'
+    }),
+    spec('max_parallel', GN, 'integer', 'Node: how many branches of a parallel node run at once. Graph: how many nodes run at once with schedule=dependencies (no effect otherwise).', {
+        aliases: ['max_concurrency'],
+        default: '4'
+    }),
+    tracker('fan_in_policy', N, 'enum', 'Not supported (warned about): Tracker aggregation of parallel branches (`any`, `all`, `quorum`). Use join_policy.', {
+        values: ['any', 'all', 'quorum'],
+        unsupported: 'Use join_policy instead: wait_all (all branches must succeed), first_success (any one), or k_of_n with join_k=N.'
+    }),
+    tracker('quorum', N, 'integer', 'Not supported (warned about): Tracker branch count for fan_in_policy=quorum. Use join_policy=k_of_n with join_k.', {
+        unsupported: 'Use join_policy=k_of_n with join_k=N (N successful branches) instead.'
+    }),
+    tracker('parallel_targets', N, 'string', 'Not supported (warned about): Tracker branch list. The branches of a parallel node are its outgoing edges.', {
+        unsupported: "Remove it: a parallel node's branches are its outgoing edges, so draw an edge to each branch target."
+    }),
+    tracker('parallel_join', N, 'node_ref', 'The node where the branches of a parallel node join.'),
+    tracker('branch_timeout', N, 'duration', 'Time limit for each branch of a parallel node.'),
+    // ── Tool (spec §4.10, Tracker §2.5) ─────────────────────────────────────────────────────────────
+    spec('tool_command', N, 'string', 'Shell command run by a tool node (`sh -c`).'),
+    tracker('output_limit', N, 'string', 'Cap on captured stdout/stderr per stream: bytes or a size such as `256KB`, `1MB`. The tail is kept.', {
+        default: '64KB'
+    }),
+    tracker('working_dir', N, 'string', 'Directory (relative to the workspace) in which the command or agent runs.'),
+    tracker('marker_grep', N, 'string', 'Regular expression; the last matching stdout line is stored as `tool_marker`, and no match fails the node.'),
+    tracker('route_required', N, 'boolean', 'Fail the tool node when stdout has no `_TRACKER_ROUTE=<value>` line.', {
+        default: 'false'
+    }),
+    tracker('writes', N, 'string', 'Comma-separated context keys the node must produce (tool: keys of a JSON object on stdout).'),
+    tracker('reads', N, 'string', 'Comma-separated context keys the node reads; kept at full fidelity in prompts.'),
+    spec('tool_hooks.pre', GN, 'string', 'Shell command run before each LLM tool call; a non-zero exit skips the call (§9.7).'),
+    spec('tool_hooks.post', GN, 'string', 'Shell command run after each LLM tool call, for logging and audit (§9.7).'),
+    extension('allow_env', GN, 'string', 'Comma-separated environment variable names (`*` globs allowed) passed to tool commands even though they look like secrets (`*_TOKEN`, `*_API_KEY`, `*_SECRET`, `*_PASSWORD`).'),
+    // ── Human gate (spec §4.6, §6.5, Tracker §2.6) ─────────────────────────────────────────────────
+    spec('human.default_choice', N, 'string', 'Choice (edge label or target node ID) taken when the gate times out or is auto-approved.', {
+        aliases: ['default_choice']
+    }),
+    tracker('mode', N, 'enum', 'Kind of question a human gate asks: pick an outgoing edge (`choice`), free text, yes/no, or a generated questionnaire (`interview`).', {
+        values: ['choice', 'freeform', 'yes_no', 'interview'],
+        default: 'choice'
+    }),
+    tracker('timeout_action', N, 'enum', 'What a human gate does on timeout: take the `default` choice or `fail`.', {
+        values: ['default', 'fail'],
+        default: 'default'
+    }),
+    tracker('questions_key', N, 'string', 'Context key holding the questions of an interview gate.', {
+        default: 'interview_questions'
+    }),
+    tracker('answers_key', N, 'string', 'Context key that receives the answers of an interview gate.', {
+        default: 'interview_answers'
+    }),
+    // ── Manager loop (spec §4.11) ────────────────────────────────────────────────────────────────
+    spec('manager.poll_interval', N, 'duration', 'Time between observation cycles of a manager loop.', {
+        aliases: ['poll_interval'],
+        default: '45s'
+    }),
+    spec('manager.max_cycles', N, 'integer', 'Observation cycles before the manager loop fails.', {
+        aliases: ['max_cycles'],
+        default: '1000'
+    }),
+    spec('manager.stop_condition', N, 'condition', 'Condition that ends the manager loop with success.', {
+        aliases: ['stop_condition']
+    }),
+    spec('manager.actions', N, 'string', 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.', {
+        default: 'observe,wait'
+    }),
+    spec('stack.child_autostart', N, 'boolean', 'Start the child pipeline when the manager loop starts.', {
+        default: 'true'
+    }),
+    spec('stack.child_dotfile', GN, 'string', 'Path of the child pipeline a manager loop (house) supervises.'),
+    spec('stack.child_workdir', GN, 'string', 'Working directory of the supervised child run.', {
+        default: 'cwd'
+    }),
+    peer('manager.stop_condition_key', N, 'string', 'Context key that ends the manager loop with success when it becomes truthy.', {
+        aliases: ['stop_condition_key']
+    }),
+    peer('wait_ms', N, 'integer', 'Manager loop poll interval in milliseconds (older dialect of manager.poll_interval).'),
+    tracker('steer_condition', N, 'condition', 'Condition under which the manager loop steers the child.'),
+    tracker('steer_context', N, 'string', 'Comma-separated `k=v` pairs injected into the child as `steer.<k>` when steering.'),
+    tracker('subgraph_ref', N, 'string', 'Child pipeline file run by a manager loop or subgraph node.'),
+    tracker('subgraph_params', N, 'string', 'Comma-separated `k=v` parameters for the child pipeline.'),
+    // ── Retry (spec §3.5-3.6, Tracker §3.4) ────────────────────────────────────────────────────────
+    tracker('retry_policy', N, 'enum', 'Named backoff policy for retries of this node (§3.6 presets).', {
+        values: RETRY_POLICIES,
+        default: 'inherited'
+    }),
+    tracker('default_retry_policy', G, 'enum', 'Backoff policy for nodes that set no retry_policy.', {
+        values: RETRY_POLICIES,
+        default: 'none'
+    }),
+    tracker('base_delay', N, 'duration', 'First retry delay of this node, overriding its policy.'),
+    tracker('default_base_delay', G, 'duration', 'First retry delay for nodes that set no base_delay.'),
+    tracker('fallback_target', GN, 'node_ref', 'Node to route to when a node fails and none of its edges handles the failure.'),
+    tracker('restart_target', G, 'node_ref', 'Node to restart from when a loop_restart edge is taken.'),
+    tracker('max_restarts', G, 'integer', 'Loop restarts allowed in one run.', { default: '5' }),
+    // ── Graph-wide limits and policy (Tracker §2.2) ────────────────────────────────────────────────
+    tracker('max_total_tokens', G, 'integer', 'Token budget for the whole run.'),
+    tracker('max_cost_cents', G, 'integer', 'Cost budget for the whole run, in US cents.'),
+    tracker('max_wall_time', G, 'duration', 'Wall-clock budget for the whole run.'),
+    tracker('tool_commands_allow', G, 'string', 'Comma-separated globs: tool commands must match one of them.'),
+    tracker('tool_denylist_add', G, 'string', 'Comma-separated globs added to the tool command denylist.'),
+    tracker('requires', G, 'string', 'Comma-separated preconditions checked before the run (e.g. `git`).'),
+    peer('vars', G, 'string', 'Comma-separated pipeline variables, optionally with defaults (`name=value`), supplied with --param.'),
+    // ── Codergen / agent session (Tracker §2.7) ────────────────────────────────────────────────────
+    tracker('system_prompt', N, 'string', 'System prompt for the LLM session of this node.'),
+    tracker('llm_fallbacks', GN, 'string', 'Comma-separated `provider:model` pairs tried in order when the provider fails.'),
+    tracker('backend', GN, 'string', 'Agent backend that runs a codergen node (e.g. `native`, `claude-code`, `acp`).'),
+    tracker('max_turns', GN, 'integer', 'Agent turns allowed per codergen stage.', { default: '80' }),
+    tracker('command_timeout', GN, 'duration', 'Time limit for each shell command the agent runs.', {
+        default: '10s'
+    }),
+    tracker('response_format', N, 'string', 'Response format requested from the model (e.g. `json_object`).'),
+    tracker('response_schema', N, 'string', 'JSON schema the model response must follow.'),
+    tracker('cache_tool_results', GN, 'boolean', 'Reuse results of identical read-only tool calls within a session.', {
+        default: 'false'
+    }),
+    tracker('context_compaction', GN, 'enum', 'Compact the agent conversation when it nears the context window.', {
+        values: ['auto', 'none']
+    }),
+    tracker('context_compaction_threshold', GN, 'float', 'Fraction of the context window (0 < t ≤ 1) at which compaction starts.', {
+        default: '0.6'
+    }),
+    tracker('reflect_on_error', GN, 'boolean', 'Ask the agent to reflect after a failing tool call.'),
+    tracker('verify_after_edit', GN, 'boolean', 'Run verify_command after the agent edits files.'),
+    tracker('verify_command', GN, 'string', 'Command that checks the agent’s edits.'),
+    tracker('max_verify_retries', GN, 'integer', 'Verification rounds before giving up.'),
+    tracker('plan_before_execute', GN, 'boolean', 'Ask the agent for a plan before it acts.', {
+        aliases: ['plan']
+    }),
+    tracker('max_cost_usd', GN, 'float', 'Cost limit of one codergen stage, in US dollars.'),
+    tracker('no_progress_turns', GN, 'integer', 'Fail the stage after this many turns without a successful edit.'),
+    tracker('turn_breach_policy', GN, 'enum', 'What to do when the turn limit is hit: verify then classify (`guard`) or `fail`.', {
+        values: ['guard', 'fail']
+    }),
+    tracker('cost_exceeded_action', N, 'string', 'What to do when max_cost_usd is exceeded.'),
+    tracker('memoize', N, 'boolean', 'Replay an earlier success of this node when its inputs are unchanged.', {
+        default: 'false'
+    }),
+    tracker('injection_cap', N, 'integer', 'Bytes of previous node output injected into the prompt.', {
+        default: '4096'
+    }),
+    tracker('last_response_truncate', N, 'integer', 'Bytes of the response kept in `last_response`.'),
+    tracker('writable_paths', N, 'string', 'Comma-separated globs the agent may write to; everything else is read-only.'),
+    tracker('commit_only', N, 'boolean', 'Let the agent only commit, not edit.'),
+    tracker('tool_access', N, 'string', 'Tools available to the agent (`none` disables tools).'),
+    tracker('allowed_tools', N, 'string', 'Comma-separated tools the agent may use (claude-code backend).'),
+    tracker('disallowed_tools', N, 'string', 'Comma-separated tools the agent may not use (claude-code backend).'),
+    tracker('mcp_servers', N, 'string', 'MCP servers for the agent (claude-code backend).'),
+    tracker('permission_mode', N, 'string', 'Permission mode of the agent (claude-code backend).'),
+    tracker('max_budget_usd', N, 'float', 'Budget passed to the claude-code backend, in US dollars.'),
+    tracker('acp_agent', N, 'string', 'Agent started by the `acp` backend.'),
+    peer('context_keys', N, 'string', 'Comma-separated context keys included in the prompt of this node.'),
+    // ── Edge (spec §2.7, Appendix A) ─────────────────────────────────────────────────────────────────
+    spec('label', E, 'string', 'Caption and routing key: matched against the preferred label of the outcome and offered as a human gate choice.', {
+        default: '""'
+    }),
+    spec('condition', E, 'condition', 'Guard expression over the outcome and context (§10); the edge is taken only when it holds.', {
+        default: '""'
+    }),
+    spec('weight', E, 'integer', 'Priority among eligible unconditional edges; higher wins.', {
+        default: '0'
+    }),
+    spec('loop_restart', E, 'boolean', 'Taking this edge restarts the run with a fresh log directory.', {
+        default: 'false'
+    }),
+    // ── Graphviz rendering (accepted, ignored) ───────────────────────────────────────────────────────
+    visual('rankdir', G, 'enum', { values: ['TB', 'LR', 'BT', 'RL'] }),
+    visual('splines', G),
+    visual('nodesep', G, 'float'),
+    visual('ranksep', G),
+    visual('compound', G, 'boolean'),
+    visual('concentrate', G, 'boolean'),
+    visual('newrank', G, 'boolean'),
+    visual('rank', G),
+    visual('labeljust', G),
+    visual('bgcolor', G),
+    visual('pencolor', G),
+    visual('pad', G),
+    visual('size', G),
+    visual('ratio', G),
+    visual('dpi', G, 'float'),
+    visual('center', G, 'boolean'),
+    visual('outputorder', G),
+    visual('charset', G),
+    visual('layout', G),
+    visual('forcelabels', G, 'boolean'),
+    visual('clusterrank', G),
+    visual('landscape', G, 'boolean'),
+    visual('rotate', G, 'integer'),
+    visual('nslimit', G, 'float'),
+    visual('mclimit', G, 'float'),
+    visual('searchsize', G, 'integer'),
+    visual('remincross', G, 'boolean'),
+    visual('quantum', G, 'float'),
+    visual('layers', G),
+    visual('fontpath', G),
+    visual('imagepath', G),
+    visual('ordering', GN),
+    visual('margin', GN),
+    visual('labelloc', GN),
+    visual('color', ALL),
+    visual('fillcolor', ALL),
+    visual('style', ALL),
+    visual('fontname', ALL),
+    visual('fontsize', ALL, 'float'),
+    visual('fontcolor', ALL),
+    visual('penwidth', ALL, 'float'),
+    visual('tooltip', ALL),
+    visual('URL', ALL),
+    visual('href', ALL),
+    visual('target', ALL),
+    visual('id', ALL),
+    visual('comment', ALL),
+    visual('layer', NE),
+    visual('xlabel', NE),
+    visual('width', N, 'float'),
+    visual('height', N, 'float'),
+    visual('fixedsize', N),
+    visual('pos', NE),
+    visual('peripheries', N, 'integer'),
+    visual('sides', N, 'integer'),
+    visual('skew', N, 'float'),
+    visual('distortion', N, 'float'),
+    visual('orientation', N),
+    visual('regular', N, 'boolean'),
+    visual('image', N),
+    visual('imagescale', N),
+    visual('group', N),
+    visual('gradientangle', GN, 'integer'),
+    visual('nojustify', N, 'boolean'),
+    visual('sortv', GN, 'integer'),
+    visual('arrowhead', E),
+    visual('arrowtail', E),
+    visual('arrowsize', E, 'float'),
+    visual('dir', E, 'enum', { values: ['forward', 'back', 'both', 'none'] }),
+    visual('headlabel', E),
+    visual('taillabel', E),
+    visual('labelfontsize', E, 'float'),
+    visual('labelfontcolor', E),
+    visual('labelfontname', E),
+    visual('labelangle', E, 'float'),
+    visual('labeldistance', E, 'float'),
+    visual('labeltooltip', E),
+    visual('edgetooltip', E),
+    visual('headtooltip', E),
+    visual('tailtooltip', E),
+    visual('headURL', E),
+    visual('tailURL', E),
+    visual('constraint', E, 'boolean'),
+    visual('minlen', E, 'integer'),
+    visual('lhead', E),
+    visual('ltail', E),
+    visual('headport', E),
+    visual('tailport', E),
+    visual('headclip', E, 'boolean'),
+    visual('tailclip', E, 'boolean'),
+    visual('decorate', E, 'boolean'),
+    visual('samehead', E),
+    visual('sametail', E)
+]);
+let indexes;
+function scopeIndexes() {
+    if (indexes)
+        return indexes;
+    const built = {};
+    for (const scope of ['graph', 'node', 'edge']) {
+        const byKey = new Map();
+        const candidates = [];
+        for (const entry of ATTRIBUTE_SCHEMA) {
+            if (!entry.scope.includes(scope))
+                continue;
+            for (const name of [entry.key, ...(entry.aliases ?? [])]) {
+                if (byKey.has(name))
+                    throw new Error(`attribute schema: '${name}' is listed twice for scope ${scope}`);
+                byKey.set(name, entry);
+                candidates.push({ name, lower: name.toLowerCase(), canonical: entry.key });
+            }
+        }
+        built[scope] = { byKey, candidates };
+    }
+    const { graph, node, edge } = built;
+    if (!graph || !node || !edge)
+        throw new Error('attribute schema: missing scope index');
+    indexes = { graph, node, edge };
+    return indexes;
+}
+/** Validation looks up every attribute of every element several times: keep this a property read. */
+function indexFor(scope) {
+    return (indexes ?? scopeIndexes())[scope];
+}
+/** Canonical keys of the attributes of `type` in `scope` (e.g. the condition-typed node attributes). */
+function attributeKeysOfType(scope, type) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.type === type).map((e) => e.key);
+}
+/** Canonical keys of the attributes in `scope` that tracker does not implement (`unsupported`). */
+function unsupportedAttributeKeys(scope) {
+    return ATTRIBUTE_SCHEMA.filter((e) => e.scope.includes(scope) && e.unsupported !== undefined).map((e) => e.key);
+}
+/** The schema entry for `key` (canonical or alias) in `scope`, or undefined when the key is unknown there. */
+function lookupAttribute(scope, key) {
+    return indexFor(scope).byKey.get(key);
+}
+/** The canonical key for `key` in `scope`: aliases map to their canonical key; other keys are returned as is. */
+function canonicalAttributeKey(scope, key) {
+    return lookupAttribute(scope, key)?.key ?? key;
+}
+/** True when `key` is an alias (not the canonical name) of a known attribute in `scope`. */
+function isAttributeAlias(scope, key) {
+    const entry = lookupAttribute(scope, key);
+    return entry !== undefined && entry.key !== key;
+}
+/** The scopes in which `key` (canonical or alias) is known; empty when it is known nowhere. */
+function attributeScopes(key) {
+    return ['graph', 'node', 'edge'].filter((scope) => lookupAttribute(scope, key) !== undefined);
+}
+/**
+ * Did-you-mean for an unknown key: the canonical key of the closest known attribute in `scope` within edit
+ * distance 2 (case-insensitive, singular and plural alike), else a known key that `key` is a prefix of (at least 3 characters) or a
+ * `_`/`.`-separated suffix of. Returns undefined when `key` is already known or nothing is close.
+ */
+function suggestAttribute(scope, key) {
+    const index = indexFor(scope);
+    if (index.byKey.has(key))
+        return undefined;
+    const lower = key.toLowerCase();
+    if (lower === '')
+        return undefined;
+    let best;
+    let bestDistance = 3;
+    const stem = singular(lower);
+    for (const candidate of index.candidates) {
+        const d = Math.min(boundedEditDistance(lower, candidate.lower, bestDistance - 1), boundedEditDistance(stem, singular(candidate.lower), bestDistance - 1));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate.canonical;
+            if (d === 0)
+                break;
+        }
+    }
+    // Two edits in a four-letter word (`file` → `side`) is another word, not a typo.
+    if (best !== undefined && 2 * bestDistance < lower.length)
+        return best;
+    if (lower.length >= 3) {
+        for (const candidate of index.candidates) {
+            if (candidate.lower.startsWith(lower))
+                return candidate.canonical;
+        }
+    }
+    for (const candidate of index.candidates) {
+        if (candidate.lower.endsWith(`_${lower}`) || candidate.lower.endsWith(`.${lower}`)) {
+            return candidate.canonical;
+        }
+    }
+    return undefined;
+}
+/** `max_retries` → `max_retry`, `branches` → `branche`: so singular/plural slips count as close. */
+function singular(word) {
+    if (word.endsWith('ies'))
+        return `${word.slice(0, -3)}y`;
+    return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+;// CONCATENATED MODULE: ./.build/src/graph/graph.js
+const NO_EDGES = [];
+function outgoingEdges(graph, nodeId) {
+    return graph.outgoing.get(nodeId) ?? NO_EDGES;
+}
+function incomingEdges(graph, nodeId) {
+    return graph.incoming.get(nodeId) ?? NO_EDGES;
+}
+/** Assembles a Graph (with adjacency indexes) from nodes and edges. Used by the builder, transforms and tests. */
+function makeGraph(parts) {
+    const outgoing = new Map();
+    const incoming = new Map();
+    for (const edge of parts.edges) {
+        let out = outgoing.get(edge.from);
+        if (!out)
+            outgoing.set(edge.from, (out = []));
+        out.push(edge);
+        let inc = incoming.get(edge.to);
+        if (!inc)
+            incoming.set(edge.to, (inc = []));
+        inc.push(edge);
+    }
+    return {
+        name: parts.name,
+        file: parts.file,
+        attrs: parts.attrs,
+        nodes: parts.nodes,
+        edges: parts.edges,
+        outgoing,
+        incoming,
+        subgraphs: parts.subgraphs ?? [],
+        loc: parts.loc ?? { file: parts.file, line: 1, column: 1 }
+    };
+}
+/** Returns a copy of the node with some attributes replaced (used by transforms such as the stylesheet). */
+function withNodeAttrs(node, attrs) {
+    return { ...node, attrs };
+}
+
+;// CONCATENATED MODULE: ./.build/src/graph/terminals.js
+
+const START_FALLBACK_IDS = ['start', 'Start'];
+const EXIT_FALLBACK_IDS = ['exit', 'Exit', 'end', 'End'];
+function isStart(node) {
+    return (node.attrs.get('shape')?.value === 'Mdiamond' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Start);
+}
+function isExit(node) {
+    return (node.attrs.get('shape')?.value === 'Msquare' ||
+        node.attrs.get('type')?.value.trim() === HandlerTypes.Exit);
+}
+function find(nodes, predicate, fallbackIds) {
+    const found = [];
+    for (const node of nodes.values())
+        if (predicate(node))
+            found.push(node);
+    if (found.length > 0)
+        return { found, byFallback: false };
+    for (const id of fallbackIds) {
+        const node = nodes.get(id);
+        if (node)
+            return { found: [node], byFallback: true };
+    }
+    return { found, byFallback: false };
+}
+/**
+ * Start nodes: every node with shape `Mdiamond` or type `start`, in declaration order. When there is none,
+ * a node with ID `start` (or `Start`). A valid pipeline has exactly one.
+ */
+function findStartNodes(graph) {
+    return find(graph.nodes, isStart, START_FALLBACK_IDS).found;
+}
+/**
+ * Exit nodes: every node with shape `Msquare` or type `exit`, in declaration order. When there is none, a
+ * node with ID `exit` or `end` (or `Exit`, `End`). A valid pipeline has exactly one.
+ */
+function findExitNodes(graph) {
+    return find(graph.nodes, isExit, EXIT_FALLBACK_IDS).found;
+}
+/** Both terminals of a node map, and whether each was found only by its ID (the fallback). */
+function findTerminalNodes(nodes) {
+    const start = find(nodes, isStart, START_FALLBACK_IDS);
+    const exit = find(nodes, isExit, EXIT_FALLBACK_IDS);
+    return {
+        starts: start.found,
+        exits: exit.found,
+        startByFallback: start.byFallback,
+        exitByFallback: exit.byFallback
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/src/graph/derive-handler-type.js
 
 
@@ -40852,6 +35618,177 @@ const attributeNoEffectRule = {
     }
 };
 
+;// CONCATENATED MODULE: ./.build/src/graph/values.js
+
+const INTEGER = /^[-+]?\d+$/;
+const FLOAT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+/**
+ * The longest duration tracker accepts: 2^31-1 ms (≈ 24.8 days), the longest delay one Node timer can
+ * take. `attribute_type` rejects longer durations; the system clock chains timers up to any length.
+ */
+const MAX_DURATION_MS = 2_147_483_647;
+function parseInteger(text) {
+    const t = text.trim();
+    if (!INTEGER.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+function parseFloatValue(text) {
+    const t = text.trim();
+    if (!FLOAT.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+function parseBoolean(text) {
+    const t = text.trim().toLowerCase();
+    if (t === 'true')
+        return true;
+    if (t === 'false')
+        return false;
+    return undefined;
+}
+/**
+ * A duration in milliseconds: `250ms`, `900s`, `15m`, `2h`, `1d`, and compounds such as `1h30m`.
+ * A bare number is not a duration (see `parseDurationLenient`).
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    if (t === '')
+        return undefined;
+    let total = 0;
+    DURATION_PART.lastIndex = 0;
+    let pos = 0;
+    while (pos < t.length) {
+        DURATION_PART.lastIndex = pos;
+        const m = DURATION_PART.exec(t);
+        if (!m || m.index !== pos)
+            return undefined;
+        const amount = Number(m[1]);
+        const unit = UNIT_MS[m[2] ?? ''];
+        if (unit === undefined)
+            return undefined;
+        total += amount * unit;
+        pos = DURATION_PART.lastIndex;
+    }
+    return Math.round(total);
+}
+/** Like `parseDuration`, but a bare number counts as seconds. `unitless` tells the caller to warn. */
+function parseDurationLenient(text) {
+    const strict = parseDuration(text);
+    if (strict !== undefined)
+        return { ms: strict, unitless: false };
+    const seconds = parseFloatValue(text);
+    if (seconds === undefined || seconds < 0)
+        return undefined;
+    return { ms: Math.round(seconds * 1000), unitless: true };
+}
+function getString(attrs, key) {
+    return attrs.get(key)?.value;
+}
+function getInteger(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseInteger(v.value);
+}
+function getBoolean(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseBoolean(v.value);
+}
+function getDurationMs(attrs, key) {
+    const v = attrs.get(key);
+    return v === undefined ? undefined : parseDurationLenient(v.value)?.ms;
+}
+function nodeShape(node) {
+    return node.attrs.get('shape')?.value ?? DEFAULT_SHAPE;
+}
+/** Handler type: explicit `type`, else the shape's type, else `codergen` (spec §4.2). */
+function nodeHandlerType(node) {
+    const explicit = node.attrs.get('type')?.value.trim();
+    if (explicit)
+        return explicit;
+    return shapeToHandlerType(nodeShape(node)) ?? HandlerTypes.Codergen;
+}
+function nodeLabel(node) {
+    const label = node.attrs.get('label')?.value;
+    return label === undefined || label === '' ? node.id : label;
+}
+
+;// CONCATENATED MODULE: ./.build/src/common/suggest.js
+/**
+ * "Did you mean …?" suggestions: the candidate within a small edit distance of a misspelled name.
+ * Candidates are bucketed by length and the total work is capped, so a graph full of misspellings
+ * stays linear instead of comparing every name with every other.
+ */
+
+
+/** Comparisons one Suggester may make before it stops suggesting (keeps rules linear on huge graphs). */
+const DEFAULT_BUDGET = 200_000;
+class Suggester {
+    #byLength = new Map();
+    #lowerCase = new Map();
+    #maxDistance;
+    #budget;
+    constructor(candidates, maxDistance = 2, budget = DEFAULT_BUDGET) {
+        this.#maxDistance = maxDistance;
+        this.#budget = budget;
+        for (const candidate of candidates) {
+            let bucket = this.#byLength.get(candidate.length);
+            if (!bucket)
+                this.#byLength.set(candidate.length, (bucket = []));
+            bucket.push(candidate);
+            const lower = candidate.toLowerCase();
+            if (!this.#lowerCase.has(lower))
+                this.#lowerCase.set(lower, candidate);
+        }
+    }
+    /** The closest candidate other than `word` itself, preferring a case-only difference, then the nearest length. */
+    suggest(word) {
+        const caseOnly = this.#lowerCase.get(word.toLowerCase());
+        if (caseOnly !== undefined && caseOnly !== word)
+            return caseOnly;
+        let best;
+        let bestDistance = this.#maxDistance + 1;
+        for (let delta = 0; delta <= this.#maxDistance; delta++) {
+            for (const length of delta === 0
+                ? [word.length]
+                : [word.length - delta, word.length + delta]) {
+                for (const candidate of this.#byLength.get(length) ?? []) {
+                    if (this.#budget <= 0)
+                        return best;
+                    this.#budget--;
+                    if (candidate === word)
+                        continue;
+                    const distance = boundedEditDistance(word, candidate, Math.min(this.#maxDistance, bestDistance - 1));
+                    if (distance < bestDistance) {
+                        best = candidate;
+                        bestDistance = distance;
+                        if (distance === 1)
+                            return best;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}
+/** One-off suggestion from a small candidate list. */
+function closestMatch(word, candidates, maxDistance = 2) {
+    return new Suggester(candidates, maxDistance).suggest(word);
+}
+/** `; did you mean 'x'?` or the empty string. */
+function didYouMean(suggestion) {
+    return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/validate/rules/attribute-type.js
 
 
@@ -41045,6 +35982,681 @@ function locateInValue(value, key, offset) {
         if (before.charCodeAt(i) === 10)
             lines++;
     return { file: loc.file, line: loc.line + lines, column: at - newline };
+}
+
+;// CONCATENATED MODULE: ./.build/src/condition/parse-condition.js
+
+/** Longest condition accepted; real conditions are a few dozen characters. */
+const MAX_CONDITION_LENGTH = 16_384;
+/** The statuses `outcome` can take (spec §5.2). Compared case-insensitively. */
+const OUTCOME_VALUES = [
+    'success',
+    'partial_success',
+    'retry',
+    'fail',
+    'skipped'
+];
+const RESERVED_KEYS = ['outcome', 'preferred_label'];
+const WORD_OPS = ['contains', 'startswith', 'endswith', 'in', 'matches'];
+const SYMBOL_OPS = new Map([
+    ['=', '='],
+    ['==', '='],
+    ['!=', '!='],
+    ['<', '<'],
+    ['<=', '<='],
+    ['>', '>'],
+    ['>=', '>=']
+]);
+const OPERATOR_CHARS = '=!<>~';
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const NON_ASCII_BARE = /[\p{L}\p{N}]/u;
+/** Unwinds the parser to `parseCondition`, which turns it into an error value; never escapes. */
+class ConditionSyntaxFailure extends Error {
+    error;
+    constructor(error) {
+        super(error.message);
+        this.error = error;
+        this.name = 'ConditionSyntaxFailure';
+    }
+}
+function parse_condition_isSpace(c) {
+    return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isLetter(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function parse_condition_isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+function isKeyStart(c) {
+    return isLetter(c) || c === 95;
+}
+function isKeyChar(c) {
+    return isLetter(c) || parse_condition_isDigit(c) || c === 95 || c === 46 || c === 45;
+}
+/** Characters allowed in an unquoted value: letters, digits and `_ . : - / @ + % ~`. */
+function isBareChar(ch) {
+    const c = ch.charCodeAt(0);
+    if (isLetter(c) || parse_condition_isDigit(c))
+        return true;
+    if (c < 128)
+        return '_.:-/@+%~'.includes(ch);
+    return NON_ASCII_BARE.test(ch);
+}
+function quote(text) {
+    return `'${text}'`;
+}
+/** `key=value` or `key contains value`: how a clause with this operator is written. */
+function clause(key, op, value) {
+    return /^[a-z ]+$/.test(op) ? `${key} ${op} ${value}` : `${key}${op}${value}`;
+}
+function column(offset) {
+    return `column ${offset + 1}`;
+}
+/** Parses a condition. The empty (or all-whitespace) condition parses to an `and` with no items. */
+function parseCondition(text) {
+    if (text.length > MAX_CONDITION_LENGTH) {
+        return {
+            ok: false,
+            errors: [
+                {
+                    message: `condition is ${text.length} characters long; the limit is ${MAX_CONDITION_LENGTH}`,
+                    offset: MAX_CONDITION_LENGTH,
+                    length: text.length - MAX_CONDITION_LENGTH,
+                    hint: 'Split the decision over several edges or compute a flag in a tool node and test that.'
+                }
+            ]
+        };
+    }
+    const parser = new ConditionParser(text);
+    try {
+        const expr = parser.parse();
+        return { ok: true, expr, extensions: [...parser.extensions], warnings: parser.warnings };
+    }
+    catch (e) {
+        if (e instanceof ConditionSyntaxFailure)
+            return { ok: false, errors: [e.error] };
+        throw e;
+    }
+}
+class ConditionParser {
+    extensions = new Set();
+    warnings = [];
+    #pos = 0;
+    #text;
+    constructor(text) {
+        this.#text = text;
+    }
+    parse() {
+        this.#skipSpace();
+        if (this.#pos >= this.#text.length) {
+            return { type: 'and', items: [], span: { start: 0, end: this.#text.length } };
+        }
+        const expr = this.#parseOr();
+        if (this.#pos < this.#text.length) {
+            // Every clause checks what follows it, so this is unreachable; keep a precise error anyway.
+            this.#fail(`unexpected ${quote(this.#text.charAt(this.#pos))} at ${column(this.#pos)}`, this.#pos, 1);
+        }
+        return expr;
+    }
+    // ── structure ───────────────────────────────────────────────────────────────
+    #parseOr() {
+        const start = this.#pos;
+        const items = [this.#parseAnd(undefined)];
+        while (this.#at('||')) {
+            const joiner = { text: '||', offset: this.#pos };
+            this.#pos += 2;
+            this.extensions.add('||');
+            items.push(this.#parseAnd(joiner));
+        }
+        const [first] = items;
+        if (items.length === 1 && first !== undefined)
+            return first;
+        return { type: 'or', items, span: { start, end: this.#lastEnd(items) } };
+    }
+    #parseAnd(previous) {
+        this.#skipSpace();
+        const start = this.#pos;
+        const items = [this.#parseUnary(previous)];
+        while (this.#at('&&')) {
+            const joiner = { text: '&&', offset: this.#pos };
+            this.#pos += 2;
+            items.push(this.#parseUnary(joiner));
+        }
+        const [first] = items;
+        if (items.length === 1 && first !== undefined)
+            return first;
+        return { type: 'and', items, span: { start, end: this.#lastEnd(items) } };
+    }
+    #lastEnd(items) {
+        return items[items.length - 1]?.span.end ?? this.#pos;
+    }
+    #parseUnary(previous) {
+        this.#skipSpace();
+        const negations = [];
+        for (;;) {
+            const c = this.#code(this.#pos);
+            if (c === 33 /* ! */ && this.#code(this.#pos + 1) !== 61 /* = */) {
+                negations.push({ text: '!', offset: this.#pos });
+                this.extensions.add('!');
+                this.#pos += 1;
+                this.#skipSpace();
+                continue;
+            }
+            const word = this.#wordAt(this.#pos);
+            if (word !== undefined && parse_condition_isSpace(this.#code(this.#pos + word.length))) {
+                if (word === 'not') {
+                    negations.push({ text: 'not', offset: this.#pos });
+                    this.extensions.add('not');
+                    this.#pos += 3;
+                    this.#skipSpace();
+                    continue;
+                }
+                if (word.toLowerCase() === 'not') {
+                    this.#fail(`${quote(word)} at ${column(this.#pos)} must be written in lowercase: 'not'`, this.#pos, word.length);
+                }
+            }
+            break;
+        }
+        const last = negations[negations.length - 1];
+        let expr = this.#parseClause(last ?? previous, last !== undefined);
+        for (let i = negations.length - 1; i >= 0; i--) {
+            const negation = negations[i];
+            if (negation === undefined)
+                continue;
+            expr = { type: 'not', item: expr, span: { start: negation.offset, end: expr.span.end } };
+        }
+        return expr;
+    }
+    #parseClause(previous, negated) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (start >= this.#text.length) {
+            const after = previous ?? { text: '', offset: start };
+            this.#fail(`missing clause after ${quote(after.text)} at ${column(after.offset)}`, after.offset, after.text.length, negated
+                ? `Put the clause to negate after ${quote(after.text)}, e.g. not outcome=fail.`
+                : `Remove the trailing ${quote(after.text)} or add a clause after it.`);
+        }
+        const joiner = this.#joinerAt(start);
+        if (joiner !== undefined) {
+            if (negated && previous !== undefined) {
+                this.#fail(`missing clause after ${quote(previous.text)} at ${column(previous.offset)}`, previous.offset, previous.text.length, `Put the clause to negate after ${quote(previous.text)}, e.g. not outcome=fail.`);
+            }
+            if (previous === undefined) {
+                this.#fail(`missing clause before ${quote(joiner)} at ${column(start)}`, start, 2, `Remove the leading ${quote(joiner)}.`);
+            }
+            this.#fail(`empty clause between ${quote(previous.text)} and ${quote(joiner)} at ${column(start)}`, previous.offset, start + 2 - previous.offset, `Remove one of them or put a clause between them.`);
+        }
+        const key = this.#parseKey();
+        this.#skipSpace();
+        const spaced = this.#pos > key.span.end;
+        if (this.#atClauseEnd()) {
+            this.#checkNotAnOperator(key);
+            return { type: 'truthy', key, span: key.span };
+        }
+        const c = this.#code(this.#pos);
+        if (OPERATOR_CHARS.includes(this.#text.charAt(this.#pos))) {
+            return this.#parseSymbolComparison(key);
+        }
+        const word = spaced ? this.#wordAt(this.#pos) : undefined;
+        if (word !== undefined)
+            return this.#parseWordComparison(key, word);
+        this.#unexpectedAfterKey(key, c);
+    }
+    // ── keys ────────────────────────────────────────────────────────────────────
+    #parseKey() {
+        const start = this.#pos;
+        const c = this.#code(start);
+        if (!isKeyStart(c)) {
+            const ch = this.#text.charAt(start);
+            if (OPERATOR_CHARS.includes(ch)) {
+                const op = this.#operatorRun(start);
+                this.#fail(`missing key before ${quote(op)} at ${column(start)}`, start, op.length, `Write the key to test first, e.g. outcome${op}success.`);
+            }
+            if (ch === '"' || ch === "'") {
+                this.#fail(`a clause must start with a key, not a quoted string (${column(start)})`, start, 1, 'Keys are written without quotes: outcome, preferred_label or context.<name>.');
+            }
+            this.#fail(`unexpected ${quote(ch)} at ${column(start)}; a clause starts with a key such as outcome, preferred_label or context.<name>`, start, 1);
+        }
+        let end = start;
+        while (end < this.#text.length && isKeyChar(this.#code(end)))
+            end++;
+        this.#pos = end;
+        const text = this.#text.slice(start, end);
+        const span = { start, end };
+        const firstDot = text.indexOf('.');
+        const head = firstDot < 0 ? text : text.slice(0, firstDot);
+        if (firstDot >= 0 && text.endsWith('.')) {
+            const needsPath = firstDot === text.length - 1 &&
+                (head === 'context' || head === 'ctx' || head === 'internal');
+            this.#fail(needsPath
+                ? `missing path after ${quote(text)} at ${column(end)}`
+                : `key ${quote(text)} ends with '.' at ${column(end - 1)}`, end - 1, 1, needsPath ? `Name the value to read, e.g. ${text}tests_passed.` : 'Remove the trailing dot.');
+        }
+        const empty = firstDot < 0 ? -1 : text.indexOf('..', firstDot);
+        if (empty >= 0) {
+            this.#fail(`empty segment in key ${quote(text)} at ${column(start + empty + 1)}`, start + empty + 1, 1, 'Remove the extra dot.');
+        }
+        return this.#classifyKey(text, head, firstDot < 0 ? undefined : text.slice(firstDot + 1), span);
+    }
+    #classifyKey(text, head, rest, span) {
+        if (rest === undefined) {
+            if (text === 'outcome')
+                return { text, path: text, scope: 'outcome', span };
+            if (text === 'preferred_label')
+                return { text, path: text, scope: 'preferred_label', span };
+            if (head === 'context' || head === 'ctx' || head === 'internal') {
+                this.#fail(`${quote(text)} at ${column(span.start)} needs a key after it, e.g. ${text}.tests_passed`, span.start, text.length);
+            }
+            return { text, path: text, scope: 'bare', span };
+        }
+        if (head === 'context')
+            return { text, path: rest, scope: 'context', span };
+        if (head === 'ctx') {
+            this.extensions.add('ctx.');
+            return { text, path: rest, scope: 'context', span };
+        }
+        if (head === 'internal') {
+            this.extensions.add('internal.');
+            return { text, path: text, scope: 'internal', span };
+        }
+        return { text, path: text, scope: 'bare', span };
+    }
+    /** A bare single-word key one or two edits from `outcome`/`preferred_label` is probably a typo. */
+    #checkNearMiss(key) {
+        if (key.scope !== 'bare' || key.text.includes('.') || key.text.length < 4)
+            return;
+        const suggestion = closestMatch(key.text, RESERVED_KEYS, 2);
+        if (suggestion === undefined)
+            return;
+        this.warnings.push({
+            message: `unknown key ${quote(key.text)} at ${column(key.span.start)}; did you mean ${quote(suggestion)}?`,
+            offset: key.span.start,
+            length: key.text.length,
+            hint: `As written it is read from the context, where nothing may set ${quote(key.text)}. Write ${suggestion}, or context.${key.text} if it really is a context value.`
+        });
+    }
+    #checkOutcomeValue(key, literal) {
+        if (key.scope !== 'outcome')
+            return;
+        if (OUTCOME_VALUES.includes(literal.value.toLowerCase()))
+            return;
+        const suggestion = closestMatch(literal.value.toLowerCase(), OUTCOME_VALUES, 2);
+        this.warnings.push({
+            message: `outcome is never ${JSON.stringify(literal.value)} (${column(literal.span.start)})${suggestion === undefined ? '' : `; did you mean ${quote(suggestion)}?`}`,
+            offset: literal.span.start,
+            length: literal.span.end - literal.span.start,
+            hint: `A node's outcome is one of ${OUTCOME_VALUES.join(', ')}. To route on a handler's own answer, test preferred_label or a context key.`
+        });
+    }
+    // ── operators ───────────────────────────────────────────────────────────────
+    #operatorRun(start) {
+        let end = start;
+        while (end < this.#text.length && OPERATOR_CHARS.includes(this.#text.charAt(end)))
+            end++;
+        return this.#text.slice(start, end);
+    }
+    #parseSymbolComparison(key) {
+        const opStart = this.#pos;
+        const opText = this.#operatorRun(opStart);
+        const op = SYMBOL_OPS.get(opText);
+        if (op === undefined)
+            this.#unknownSymbolOperator(opText, opStart);
+        this.#pos = opStart + opText.length;
+        if (opText !== '=' && opText !== '!=')
+            this.extensions.add(opText);
+        this.#checkNearMiss(key);
+        const opSpan = { start: opStart, end: this.#pos };
+        const literal = this.#parseValue(opText, opStart, key, false);
+        if (op === '<' || op === '<=' || op === '>' || op === '>=') {
+            if (!NUMBER.test(literal.value.trim())) {
+                this.#fail(`${quote(opText)} compares numbers, but ${JSON.stringify(literal.value)} at ${column(literal.span.start)} is not a number`, literal.span.start, literal.span.end - literal.span.start, `Compare with a number, e.g. ${key.text}${opText}3, or use '=' to compare text.`);
+            }
+        }
+        else {
+            this.#checkOutcomeValue(key, literal);
+        }
+        this.#expectClauseEnd(key, literal, op);
+        return {
+            type: 'compare',
+            key,
+            op,
+            literal: literal.value,
+            quoted: literal.quoted,
+            opText,
+            opSpan,
+            literalSpan: literal.span,
+            span: { start: key.span.start, end: literal.span.end }
+        };
+    }
+    #unknownSymbolOperator(opText, offset) {
+        const advice = {
+            '=>': "use '>=' for 'greater than or equal'",
+            '=<': "use '<=' for 'less than or equal'",
+            '===': "use '='",
+            '!==': "use '!='",
+            '<>': "use '!='",
+            '=~': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
+            '~=': 'use \'matches\' for regular expressions: key matches "^v[0-9]+"',
+            '!': "use '!=' to compare, or put '!' before the key to negate a clause",
+            '=!': "use '!='"
+        };
+        this.#fail(`unknown operator ${quote(opText)} at ${column(offset)}; use '=' or '!='`, offset, opText.length, advice[opText] ??
+            "Tracker also accepts '==', '<', '<=', '>', '>=', contains, startswith, endswith, in and matches.");
+    }
+    #parseWordComparison(key, word) {
+        const start = this.#pos;
+        let negated = false;
+        let opWord = word;
+        let opStart = start;
+        if (word === 'not') {
+            negated = true;
+            this.#pos += 3;
+            this.#skipSpace();
+            opStart = this.#pos;
+            const next = this.#wordAt(this.#pos);
+            if (next === undefined || !WORD_OPS.includes(next)) {
+                this.#fail(`expected contains, startswith, endswith, in or matches after 'not' at ${column(opStart)}`, opStart, Math.max(1, next?.length ?? 1), `To negate a comparison, put 'not' before the key: not ${key.text}=value, or use '!='.`);
+            }
+            opWord = next;
+        }
+        if (!WORD_OPS.includes(opWord))
+            this.#unknownWordAfterKey(key, word, start);
+        const op = opWord;
+        this.#pos = opStart + op.length;
+        const written = negated ? `not ${op}` : op;
+        this.extensions.add(written);
+        this.#checkNearMiss(key);
+        const opSpan = { start, end: this.#pos };
+        const afterOp = this.#code(this.#pos);
+        if (this.#pos < this.#text.length && !parse_condition_isSpace(afterOp) && afterOp !== 34 /* " */) {
+            this.#fail(`expected a space after ${quote(written)} at ${column(this.#pos)}`, this.#pos, 1);
+        }
+        let expr;
+        switch (op) {
+            case 'in':
+                expr = this.#parseInList(key, written, opSpan);
+                break;
+            case 'matches':
+                expr = this.#parseMatches(key, written, opSpan);
+                break;
+            case 'contains':
+            case 'startswith':
+            case 'endswith': {
+                const literal = this.#parseValue(written, start, key, false);
+                this.#expectClauseEnd(key, literal, op);
+                expr = {
+                    type: 'compare',
+                    key,
+                    op,
+                    literal: literal.value,
+                    quoted: literal.quoted,
+                    opText: op,
+                    opSpan,
+                    literalSpan: literal.span,
+                    span: { start: key.span.start, end: literal.span.end }
+                };
+                break;
+            }
+        }
+        return negated ? { type: 'not', item: expr, span: expr.span } : expr;
+    }
+    #parseInList(key, written, opSpan) {
+        const values = [];
+        let after = { text: written, offset: opSpan.start };
+        for (;;) {
+            const literal = this.#parseValue(after.text, after.offset, key, true);
+            values.push(literal);
+            this.#checkOutcomeValue(key, literal);
+            const save = this.#pos;
+            this.#skipSpace();
+            if (this.#code(this.#pos) !== 44 /* , */) {
+                this.#pos = save;
+                break;
+            }
+            after = { text: ',', offset: this.#pos };
+            this.#pos += 1;
+        }
+        const last = values[values.length - 1];
+        const end = last?.span.end ?? opSpan.end;
+        this.#expectClauseEnd(key, last, 'in');
+        return { type: 'in', key, values, span: { start: key.span.start, end } };
+    }
+    #parseMatches(key, written, opSpan) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (this.#atClauseEnd())
+            this.#missingValue(written, opSpan.start, key);
+        let pattern;
+        let quoted = false;
+        if (this.#code(start) === 34 /* " */) {
+            pattern = this.#parseQuoted();
+            quoted = true;
+        }
+        else {
+            let end = start;
+            while (end < this.#text.length &&
+                !parse_condition_isSpace(this.#code(end)) &&
+                this.#joinerAt(end) === undefined)
+                end++;
+            pattern = this.#text.slice(start, end);
+            this.#pos = end;
+        }
+        const patternSpan = { start, end: this.#pos };
+        let regex;
+        try {
+            regex = new RegExp(pattern);
+        }
+        catch (e) {
+            const reason = e instanceof Error ? e.message : String(e);
+            this.#fail(`invalid regular expression ${JSON.stringify(pattern)} at ${column(start)}: ${reason}`, start, patternSpan.end - start, 'Patterns use JavaScript regular expression syntax; quote patterns that contain spaces.');
+        }
+        const literal = { value: pattern, quoted, span: patternSpan };
+        this.#expectClauseEnd(key, literal, 'matches');
+        return {
+            type: 'matches',
+            key,
+            pattern,
+            quoted,
+            regex,
+            patternSpan,
+            span: { start: key.span.start, end: patternSpan.end }
+        };
+    }
+    // ── values ──────────────────────────────────────────────────────────────────
+    #parseValue(after, afterOffset, key, inList) {
+        this.#skipSpace();
+        const start = this.#pos;
+        if (this.#atClauseEnd() || (inList && this.#code(start) === 44)) {
+            this.#missingValue(after, afterOffset, key);
+        }
+        const ch = this.#text.charAt(start);
+        if (ch === '"') {
+            const value = this.#parseQuoted();
+            return { value, quoted: true, span: { start, end: this.#pos } };
+        }
+        if (ch === "'") {
+            this.#fail(`single quotes do not delimit values (${column(start)}); use double quotes`, start, 1, `Write ${clause(key.text, after === ',' ? 'in' : after, '"value"')}. Inside a DOT attribute, write the quote as \\".`);
+        }
+        let end = start;
+        while (end < this.#text.length &&
+            !parse_condition_isSpace(this.#code(end)) &&
+            this.#joinerAt(end) === undefined &&
+            !(inList && this.#code(end) === 44)) {
+            end++;
+        }
+        const raw = this.#text.slice(start, end);
+        for (let i = 0; i < raw.length; i++) {
+            const bad = raw.charAt(i);
+            if (isBareChar(bad))
+                continue;
+            const at = start + i;
+            if (bad === ',' && !inList) {
+                this.#fail(`unexpected ',' in value ${quote(raw)} at ${column(at)}`, at, 1, `To test several values use 'in': ${key.text} in ${raw}. To compare with text containing a comma, quote it: ${clause(key.text, after, `"${raw}"`)}.`);
+            }
+            if (OPERATOR_CHARS.includes(bad) && i === 0) {
+                const op = this.#operatorRun(at);
+                this.#fail(`unexpected ${quote(op)} at ${column(at)}; expected a value after ${quote(after)}`, at, op.length, `Write one operator and then the value, e.g. ${clause(key.text, after, 'success')}.`);
+            }
+            this.#fail(`unexpected ${quote(bad)} in value ${quote(raw)} at ${column(at)}`, at, 1, `Put values that contain special characters in double quotes: ${clause(key.text, after === ',' ? 'in' : after, `"${raw}"`)}.`);
+        }
+        this.#pos = end;
+        return { value: raw, quoted: false, span: { start, end } };
+    }
+    /** A double-quoted string. Escapes: `\"`, `\\`, `\n`, `\t`, `\r`; any other backslash is kept as is. */
+    #parseQuoted() {
+        const start = this.#pos;
+        let out = '';
+        let i = start + 1;
+        let chunk = i;
+        while (i < this.#text.length) {
+            const c = this.#code(i);
+            if (c === 34 /* " */) {
+                out += this.#text.slice(chunk, i);
+                this.#pos = i + 1;
+                return out;
+            }
+            if (c === 92 /* \ */) {
+                out += this.#text.slice(chunk, i);
+                const next = this.#text.charAt(i + 1);
+                if (next === '"' || next === '\\')
+                    out += next;
+                else if (next === 'n')
+                    out += '\n';
+                else if (next === 't')
+                    out += '\t';
+                else if (next === 'r')
+                    out += '\r';
+                else
+                    out += `\\${next}`;
+                i += 2;
+                chunk = i;
+                continue;
+            }
+            i++;
+        }
+        this.#fail(`unterminated string starting at ${column(start)}`, start, this.#text.length - start, 'Add the closing double quote. Inside a DOT attribute each quote in the condition is written \\".');
+    }
+    #missingValue(after, afterOffset, key) {
+        this.#fail(`missing value after ${quote(after)} at ${column(afterOffset)}`, afterOffset, after.length, after === ','
+            ? 'Remove the trailing comma or add another value.'
+            : after === 'in' || after === 'not in'
+                ? `List the values, e.g. ${clause(key.text, after, 'success,partial_success')}.`
+                : after === 'matches' || after === 'not matches'
+                    ? `Write the pattern, e.g. ${clause(key.text, after, '"^v[0-9]+$"')}.`
+                    : `Write the value to compare with, e.g. ${clause(key.text, after, 'success')}; to compare with the empty string write ${clause(key.text, after, '""')}.`);
+    }
+    /** After a complete clause only the end, `&&` or `||` may follow. */
+    #expectClauseEnd(key, literal, op) {
+        const save = this.#pos;
+        this.#skipSpace();
+        if (this.#atClauseEnd())
+            return;
+        const at = this.#pos;
+        const ch = this.#text.charAt(at);
+        const word = this.#wordAt(at);
+        this.#rejectSingleJoiner(ch, at);
+        if (word !== undefined && ['and', 'or'].includes(word.toLowerCase())) {
+            const fix = word.toLowerCase() === 'and' ? '&&' : '||';
+            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, `Clauses are joined with && (and) or || (or).`);
+        }
+        const value = literal === undefined ? '' : literal.value;
+        let restEnd = at;
+        while (restEnd < this.#text.length && this.#joinerAt(restEnd) === undefined)
+            restEnd++;
+        const rest = this.#text.slice(save, restEnd).trimEnd();
+        const unexpected = word ?? ch;
+        const shown = literal?.quoted === false && op !== 'in' && op !== 'matches';
+        this.#fail(`unexpected ${quote(unexpected)} after the value ${JSON.stringify(value)} at ${column(at)}`, at, unexpected.length, op === 'in'
+            ? `Separate the values of 'in' with commas: ${key.text} in a,b,c.`
+            : shown
+                ? `Put a value that contains spaces in double quotes (${JSON.stringify(`${value}${rest}`)}), or join clauses with && or ||.`
+                : 'Join clauses with && or ||.');
+    }
+    #unexpectedAfterKey(key, c) {
+        const at = this.#pos;
+        const ch = this.#text.charAt(at);
+        if (c === 34 /* " */ || c === 39 /* ' */) {
+            this.#fail(`missing operator between ${quote(key.text)} and the value at ${column(at)}`, at, 1, `Write ${key.text}="value" or ${key.text}!="value".`);
+        }
+        this.#rejectSingleJoiner(ch, at);
+        this.#fail(`unexpected ${quote(ch)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!='`, at, 1, `Compare with '=' or '!=', e.g. ${key.text}=success.`);
+    }
+    /** A lone `&` or `|` where `&&` or `||` was meant. */
+    #rejectSingleJoiner(ch, at) {
+        if (ch !== '&' && ch !== '|')
+            return;
+        const fix = ch === '&' ? '&&' : '||';
+        this.#fail(`${quote(ch)} at ${column(at)} should be ${quote(fix)}`, at, 1, `Join clauses with ${fix}.`);
+    }
+    #unknownWordAfterKey(key, word, at) {
+        const lower = word.toLowerCase();
+        if (lower === 'and' || lower === 'or') {
+            const fix = lower === 'and' ? '&&' : '||';
+            this.#fail(`use ${quote(fix)} instead of ${quote(word)} at ${column(at)}`, at, word.length, 'Clauses are joined with && (and) or || (or).');
+        }
+        const suggestion = closestMatch(word, [...WORD_OPS, 'not'], 2);
+        if (suggestion !== undefined) {
+            this.#fail(`unknown operator ${quote(word)} at ${column(at)}; did you mean ${quote(suggestion)}?`, at, word.length);
+        }
+        this.#fail(`unexpected ${quote(word)} after ${quote(key.text)} at ${column(at)}; expected an operator such as '=' or '!=', '&&', '||' or the end of the condition`, at, word.length, `Keys cannot contain spaces. Compare with '=' or '!=' (${key.text}=value), or use contains, startswith, endswith, in or matches.`);
+    }
+    // ── scanning ────────────────────────────────────────────────────────────────
+    #code(i) {
+        return this.#text.charCodeAt(i);
+    }
+    #skipSpace() {
+        while (this.#pos < this.#text.length && parse_condition_isSpace(this.#code(this.#pos)))
+            this.#pos++;
+    }
+    /**
+     * A clause that is only an operator keyword (`not`, `contains`, `in` …) is a clause with its key or
+     * operand missing, like a bare `!`, not a truthiness test of a key named after the keyword.
+     */
+    #checkNotAnOperator(key) {
+        if (key.scope !== 'bare')
+            return;
+        const word = key.text;
+        if (word === 'not') {
+            this.#fail(`missing clause after 'not' at ${column(key.span.start)}`, key.span.start, word.length, "Put the clause to negate after 'not', e.g. not outcome=fail. To test a context key named 'not', write context.not.");
+        }
+        if (WORD_OPS.includes(word)) {
+            this.#fail(`${quote(word)} at ${column(key.span.start)} is an operator, but it has no key before it`, key.span.start, word.length, `Write key ${word} value, e.g. context.output ${word} ${word === 'in' ? 'a,b' : 'text'}. To test a context key named '${word}', write context.${word}.`);
+        }
+    }
+    #at(token) {
+        return this.#text.startsWith(token, this.#pos);
+    }
+    #joinerAt(i) {
+        const c = this.#code(i);
+        if (c === 38 && this.#code(i + 1) === 38)
+            return '&&';
+        if (c === 124 && this.#code(i + 1) === 124)
+            return '||';
+        return undefined;
+    }
+    #atClauseEnd() {
+        return this.#pos >= this.#text.length || this.#joinerAt(this.#pos) !== undefined;
+    }
+    /** A run of ASCII letters and underscores starting at `i`, when one starts there. */
+    #wordAt(i) {
+        let end = i;
+        while (end < this.#text.length && (isLetter(this.#code(end)) || this.#code(end) === 95))
+            end++;
+        if (end === i)
+            return undefined;
+        // A word followed directly by key characters is a key, not an operator.
+        if (end < this.#text.length && isKeyChar(this.#code(end))) {
+            let keyEnd = end;
+            while (keyEnd < this.#text.length && isKeyChar(this.#code(keyEnd)))
+                keyEnd++;
+            return this.#text.slice(i, keyEnd);
+        }
+        return this.#text.slice(i, end);
+    }
+    #fail(message, offset, length, hint) {
+        throw new ConditionSyntaxFailure(hint === undefined ? { message, offset, length } : { message, offset, length, hint });
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/validate/graph-facts.js
@@ -41668,6 +37280,63 @@ const nulInValueRule = {
         return diagnostics;
     }
 };
+
+;// CONCATENATED MODULE: ./.build/src/graph/find-join-node.js
+
+
+
+function distancesFrom(graph, start, blocked, unconditionalOnly) {
+    const dist = new Map([[start, 0]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        const d = dist.get(id) ?? 0;
+        for (const e of outgoingEdges(graph, id)) {
+            if (e.to === blocked || dist.has(e.to))
+                continue;
+            if (unconditionalOnly && (e.attrs.get('condition')?.value.trim() ?? '') !== '')
+                continue;
+            dist.set(e.to, d + 1);
+            queue.push(e.to);
+        }
+    }
+    return dist;
+}
+function findJoinNode(graph, parallelId, branchStarts) {
+    const node = graph.nodes.get(parallelId);
+    const explicit = node ? getString(node.attrs, 'parallel_join') : undefined;
+    if (explicit && graph.nodes.has(explicit))
+        return explicit;
+    if (branchStarts.length === 0)
+        return undefined;
+    return (convergence(graph, parallelId, branchStarts, true) ??
+        convergence(graph, parallelId, branchStarts, false));
+}
+function convergence(graph, parallelId, branchStarts, unconditionalOnly) {
+    const starts = new Set(branchStarts);
+    const maps = branchStarts.map((b) => distancesFrom(graph, b, parallelId, unconditionalOnly));
+    let best;
+    for (const [id, n] of graph.nodes) {
+        if (id === parallelId || starts.has(id))
+            continue;
+        let cost = 0;
+        let reachable = true;
+        for (const m of maps) {
+            const d = m.get(id);
+            if (d === undefined) {
+                reachable = false;
+                break;
+            }
+            cost = Math.max(cost, d);
+        }
+        if (!reachable)
+            continue;
+        const fanIn = nodeHandlerType(n) === HandlerTypes.FanIn;
+        if (best === undefined || cost < best.cost || (cost === best.cost && fanIn && !best.fanIn))
+            best = { id, cost, fanIn };
+    }
+    return best?.id;
+}
 
 ;// CONCATENATED MODULE: ./.build/src/validate/rules/parallel-fan-in.js
 /**
@@ -43129,6 +38798,4718 @@ function preparePipeline(source, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./.build/src/runtime/resume-command.js
+
+/** `file` as the user would type it from `cwd`: relative when it is inside, else absolute. */
+function displayPath(file, cwd) {
+    return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
+ * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
+ */
+function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
+    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
+    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
+        words.push('-w', displayPath(workdir, cwd));
+    words.push(displayPath(pipelineFile, cwd));
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/load-pipeline.js
+
+
+
+
+
+
+
+
+/**
+ * Reads a pipeline file and prepares it (parse → transforms → validate). A file larger than `maxBytes` is
+ * refused by its size, before it is read. An unreadable file is a TrackerError with code `USAGE`.
+ */
+async function loadPipeline(pipeline, options) {
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(pipeline) ? pipeline : (0,external_node_path_namespaceObject.resolve)(options.cwd, pipeline);
+    const file = options.absolute === true ? path : displayPath(path, options.cwd);
+    const oversized = oversizedPipeline(path, file, options.limits?.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
+    if (oversized !== undefined)
+        return { path, file, source: '', sha256: '', prepared: oversized };
+    let source;
+    try {
+        source = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+                ? 'it is a directory'
+                : errorMessage(error);
+        throw new TrackerError('USAGE', `Cannot read pipeline '${pipeline}': ${why}.`, {
+            cause: error
+        });
+    }
+    const prepared = preparePipeline(source, {
+        file,
+        ...(options.limits === undefined ? {} : { limits: options.limits })
+    });
+    return {
+        path,
+        file,
+        source,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex'),
+        prepared
+    };
+}
+/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
+function oversizedPipeline(path, shown, maxBytes) {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (!stat.isFile())
+            return undefined;
+        size = stat.size;
+    }
+    catch {
+        return undefined; // the read reports unreadable files
+    }
+    if (size <= maxBytes)
+        return undefined;
+    return {
+        ok: false,
+        file: shown,
+        diagnostics: [
+            {
+                rule: 'dot_limit',
+                severity: 'error',
+                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
+                file: shown,
+                line: 1,
+                column: 1,
+                fix: raiseLimitHint('maxBytes', maxBytes, size)
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/adapters/run-id.js
+
+/** 12 hex characters (6 random bytes), like Tracker's run IDs. */
+function newRunId() {
+    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./.build/src/adapters/system-clock.js
+
+
+/**
+ * The longest delay one Node timer can take (2^31-1 ms ≈ 24.8 days). A longer one overflows and fires
+ * after 1 ms, so longer sleeps are chained from timers of at most this length.
+ */
+const system_clock_MAX_TIMER_MS = MAX_DURATION_MS;
+const nodeTimer = async (ms, signal) => {
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+};
+/**
+ * Sleeps `ms` as a chain of `wait` calls of at most `maxChunk` each, so delays beyond the timer limit
+ * are honoured. Rejects with the signal's reason as soon as it aborts (before, during or between chunks).
+ */
+async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER_MS) {
+    if (signal?.aborted)
+        throw signal.reason;
+    let left = ms;
+    while (left > 0) {
+        const chunk = Math.min(left, maxChunk);
+        try {
+            await wait(chunk, signal);
+        }
+        catch (error) {
+            throw signal?.aborted ? signal.reason : error;
+        }
+        left -= chunk;
+        if (signal?.aborted)
+            throw signal.reason;
+    }
+}
+/** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
+function createSystemClock(wait = nodeTimer) {
+    return {
+        now: () => Date.now(),
+        sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
+        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
+    };
+}
+/** The real clock. */
+const systemClock = createSystemClock();
+
+;// CONCATENATED MODULE: ./.build/src/ports/run-archive.js
+/** `<pipeline sha256>` (every run of that pipeline file) or `<pipeline sha256>/<run id>` (one run). */
+function runArchiveKey(pipelineSha256, runId) {
+    return runId === undefined ? pipelineSha256 : `${pipelineSha256}/${runId}`;
+}
+/** Whether a publication filed under `filed` answers a restore of `wanted`. */
+function archiveKeyMatches(filed, wanted) {
+    return filed === wanted || filed.startsWith(`${wanted}/`);
+}
+
+;// CONCATENATED MODULE: ./.build/src/condition/condition-ast.js
+/**
+ * Syntax tree of the edge condition language (spec §10, plus Tracker's extended operators).
+ * Produced by `parseCondition`, read by `evaluateCondition`, `printCondition` and the validators.
+ * Spans are 0-based UTF-16 offsets `[start, end)` within the condition text.
+ */
+const COMPARE_OPS = (/* unused pure expression or super */ null && ([
+    '=',
+    '!=',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'contains',
+    'startswith',
+    'endswith'
+]));
+/** The keys an expression reads, left to right (for linters that check context keys are produced). */
+function conditionKeys(expr) {
+    const keys = [];
+    const stack = [expr];
+    while (stack.length > 0) {
+        const e = stack.pop();
+        if (e === undefined)
+            break;
+        switch (e.type) {
+            case 'or':
+            case 'and':
+                for (let i = e.items.length - 1; i >= 0; i--) {
+                    const item = e.items[i];
+                    if (item !== undefined)
+                        stack.push(item);
+                }
+                break;
+            case 'not':
+                stack.push(e.item);
+                break;
+            case 'compare':
+            case 'in':
+            case 'matches':
+            case 'truthy':
+                keys.push(e.key);
+                break;
+        }
+    }
+    return keys;
+}
+
+;// CONCATENATED MODULE: ./.build/src/condition/evaluate-condition.js
+const evaluate_condition_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** How a context value reads in a condition: strings as is, numbers and booleans as text, objects as JSON. */
+function conditionValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+        return String(value);
+    }
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        // Circular or otherwise unserialisable: `[object Object]`, as String() would give.
+        return Object.prototype.toString.call(value);
+    }
+}
+function present(value) {
+    return value !== undefined && value !== null;
+}
+/**
+ * The text a key stands for (spec §10.4). `context.x` (or `ctx.x`) reads `context.x`, then `x`;
+ * `internal.x` and bare keys read the key itself. A key that is not set reads as `''`.
+ */
+function resolveConditionKey(key, scope) {
+    switch (key.scope) {
+        case 'outcome':
+            return scope.outcome;
+        case 'preferred_label':
+            return scope.preferredLabel;
+        case 'context': {
+            const qualified = scope.lookup(`context.${key.path}`);
+            return conditionValueToString(present(qualified) ? qualified : scope.lookup(key.path));
+        }
+        case 'internal':
+        case 'bare':
+            return conditionValueToString(scope.lookup(key.path));
+    }
+}
+/** Truthiness of a bare key clause: set, not blank, and not `false` or `0`. */
+function isTruthyConditionValue(value) {
+    const v = value.trim();
+    return v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+function toNumber(text) {
+    const t = text.trim();
+    if (!evaluate_condition_NUMBER.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+/** Outcome statuses compare case-insensitively (`outcome=SUCCESS` works); everything else is exact. */
+function fold(key, text) {
+    return key.scope === 'outcome' ? text.toLowerCase() : text;
+}
+function evaluateCondition(expr, scope) {
+    // Chains of `not` are unwound in a loop so `!!!!…x` cannot exhaust the stack.
+    let negate = false;
+    let e = expr;
+    while (e.type === 'not') {
+        negate = !negate;
+        e = e.item;
+    }
+    return negate !== evaluateInner(e, scope);
+}
+function evaluateInner(expr, scope) {
+    switch (expr.type) {
+        case 'or':
+            return expr.items.some((item) => evaluateCondition(item, scope));
+        case 'and':
+            return expr.items.every((item) => evaluateCondition(item, scope));
+        case 'not':
+            return !evaluateCondition(expr.item, scope);
+        case 'truthy':
+            return isTruthyConditionValue(resolveConditionKey(expr.key, scope));
+        case 'in': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            return expr.values.some((v) => fold(expr.key, v.value) === actual);
+        }
+        case 'matches':
+            return expr.regex.test(fold(expr.key, resolveConditionKey(expr.key, scope)));
+        case 'compare': {
+            const actual = fold(expr.key, resolveConditionKey(expr.key, scope));
+            const literal = fold(expr.key, expr.literal);
+            switch (expr.op) {
+                case '=':
+                    return actual === literal;
+                case '!=':
+                    return actual !== literal;
+                case 'contains':
+                    return actual.includes(literal);
+                case 'startswith':
+                    return actual.startsWith(literal);
+                case 'endswith':
+                    return actual.endsWith(literal);
+                case '<':
+                case '<=':
+                case '>':
+                case '>=': {
+                    const a = toNumber(actual);
+                    const b = toNumber(literal);
+                    if (a === undefined || b === undefined)
+                        return false;
+                    if (expr.op === '<')
+                        return a < b;
+                    if (expr.op === '<=')
+                        return a <= b;
+                    if (expr.op === '>')
+                        return a > b;
+                    return a >= b;
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/condition/compile-condition.js
+/**
+ * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
+ * the text (a run evaluates the same few conditions over and over).
+ */
+
+
+
+const MAX_CACHED = 1024;
+const cache = new Map();
+/**
+ * A predicate for the condition. Throws `TrackerError('PIPELINE_INVALID')` when the text does not parse;
+ * validation reports such conditions before a run, so this only fires for graphs that skipped it.
+ */
+function compileCondition(text) {
+    const cached = cache.get(text);
+    if (cached !== undefined)
+        return cached;
+    const parsed = parseCondition(text);
+    if (!parsed.ok) {
+        const first = parsed.errors[0];
+        const detail = first === undefined ? 'syntax error' : first.message;
+        const hint = first?.hint === undefined ? '' : ` ${first.hint}`;
+        throw new TrackerError('PIPELINE_INVALID', `Condition ${JSON.stringify(text)} is invalid: ${detail}.${hint}`);
+    }
+    const expr = parsed.expr;
+    const predicate = (scope) => evaluateCondition(expr, scope);
+    if (cache.size >= MAX_CACHED) {
+        // Drop the oldest entry: insertion order is Map iteration order.
+        const oldest = cache.keys().next();
+        if (oldest.done !== true)
+            cache.delete(oldest.value);
+    }
+    cache.set(text, predicate);
+    return predicate;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/condition-holds.js
+/**
+ * Edge conditions against an outcome and the context. The parse-once cache is `compileCondition`
+ * (src/condition/compile-condition.ts); this only maps an Outcome and a ContextView to its scope.
+ */
+
+
+
+
+/** Throws `TrackerError('PIPELINE_INVALID')` for text that does not parse (validation reports it first). */
+function conditionHolds(text, outcome, context) {
+    return compileCondition(text)(scopeOf(outcome, context));
+}
+function scopeOf(outcome, context) {
+    return {
+        outcome: outcome.status,
+        preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
+        lookup: (key) => context.get(key)
+    };
+}
+/**
+ * Why a condition that did not hold did not: what each key it reads stands for now, e.g.
+ * `outcome is 'success', context.tests is ''`.
+ */
+function explainCondition(text, outcome, context) {
+    const parsed = parseCondition(text);
+    if (!parsed.ok)
+        return 'it does not parse';
+    const scope = scopeOf(outcome, context);
+    const seen = new Set();
+    const parts = [];
+    for (const key of conditionKeys(parsed.expr)) {
+        if (seen.has(key.text))
+            continue;
+        seen.add(key.text);
+        parts.push(`${key.text} is ${JSON.stringify(resolveConditionKey(key, scope))}`);
+    }
+    return parts.length ? parts.join(', ') : 'it is false';
+}
+
+;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
+/** The result of running a node (spec §5.2). Expected failures are Outcomes, not exceptions. */
+const StageStatuses = ['success', 'partial_success', 'retry', 'fail', 'skipped'];
+
+;// CONCATENATED MODULE: ./.build/src/engine/context.js
+/** Context keys refused everywhere (`--var`, status.json): they name object internals, not data. */
+const RESERVED_CONTEXT_KEYS = ['__proto__', 'constructor', 'prototype'];
+const FORBIDDEN_KEYS = new Set(RESERVED_CONTEXT_KEYS);
+function isReservedContextKey(key) {
+    return FORBIDDEN_KEYS.has(key);
+}
+/** Renders a context value as the condition language and prompts see it. */
+function contextValueToString(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return Object.prototype.toString.call(value);
+    }
+}
+function cloneValue(value) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    return structuredClone(value);
+}
+function isReadonlyMap(value) {
+    return value instanceof Map;
+}
+class RunContext {
+    #values = new Map();
+    constructor(initial) {
+        if (!initial)
+            return;
+        if (isReadonlyMap(initial)) {
+            for (const [key, value] of initial)
+                this.set(key, value);
+        }
+        else {
+            this.apply(initial);
+        }
+    }
+    get(key) {
+        return this.#values.get(key);
+    }
+    getString(key, fallback = '') {
+        const value = this.#values.get(key);
+        return value === undefined ? fallback : contextValueToString(value);
+    }
+    has(key) {
+        return this.#values.has(key);
+    }
+    keys() {
+        return this.#values.keys();
+    }
+    set(key, value) {
+        if (FORBIDDEN_KEYS.has(key))
+            return;
+        if (value === undefined)
+            this.#values.delete(key);
+        else
+            this.#values.set(key, value);
+    }
+    delete(key) {
+        this.#values.delete(key);
+    }
+    apply(updates) {
+        for (const key of Object.keys(updates))
+            this.set(key, updates[key]);
+    }
+    /** The values as one JSON object (what `JSON.stringify(this.snapshot())` gives, without the copy). */
+    toJson() {
+        const parts = [];
+        for (const [key, value] of this.#values) {
+            const text = JSON.stringify(value);
+            if (text !== undefined)
+                parts.push(`${JSON.stringify(key)}:${text}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    snapshot() {
+        const out = Object.create(null);
+        for (const [key, value] of this.#values)
+            out[key] = cloneValue(value);
+        return out;
+    }
+    clone() {
+        return new RunContext(this.snapshot());
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/outcome.js
+
+
+function isStageStatus(value) {
+    return typeof value === 'string' && StageStatuses.includes(value);
+}
+function isSuccessful(status) {
+    return status === 'success' || status === 'partial_success';
+}
+function success(notes, contextUpdates) {
+    return {
+        status: 'success',
+        ...(notes === undefined ? {} : { notes }),
+        ...(contextUpdates === undefined ? {} : { contextUpdates })
+    };
+}
+function failure(failureReason, extra = {}) {
+    return { ...extra, status: 'fail', failureReason };
+}
+/**
+ * Reads the status-file contract (spec Appendix C) from parsed JSON. Accepts `outcome` or `status`, and
+ * `preferred_label`/`preferred_next_label`. Returns an error message when the document is not a status,
+ * or when `context_updates` sets a reserved key (`__proto__`, `constructor`, `prototype`).
+ */
+function outcomeFromStatusJson(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        return 'status.json must contain a JSON object like {"outcome": "success"}';
+    }
+    const record = data;
+    const raw = record['outcome'] ?? record['status'];
+    const status = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+    if (!isStageStatus(status)) {
+        return `status.json has outcome ${JSON.stringify(raw)}; expected one of ${StageStatuses.join(', ')}`;
+    }
+    const preferred = record['preferred_label'] ?? record['preferred_next_label'];
+    const suggested = record['suggested_next_ids'];
+    const updates = record['context_updates'];
+    const notes = record['notes'];
+    const reason = record['failure_reason'];
+    if (typeof updates === 'object' && updates !== null && !Array.isArray(updates)) {
+        const reserved = Object.keys(updates).find(isReservedContextKey);
+        if (reserved !== undefined)
+            return `context_updates sets the key ${JSON.stringify(reserved)}, which is reserved (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys); rename it`;
+    }
+    return {
+        status,
+        ...(typeof preferred === 'string' && preferred !== '' ? { preferredLabel: preferred } : {}),
+        ...(Array.isArray(suggested)
+            ? { suggestedNextIds: suggested.filter((s) => typeof s === 'string') }
+            : {}),
+        ...(typeof updates === 'object' && updates !== null && !Array.isArray(updates)
+            ? { contextUpdates: updates }
+            : {}),
+        ...(typeof notes === 'string' ? { notes } : {}),
+        ...(typeof reason === 'string' ? { failureReason: reason } : {})
+    };
+}
+/** The status-file form of an outcome (what the engine writes to `<node>/status.json`). */
+function outcomeToStatusJson(outcome) {
+    return {
+        outcome: outcome.status,
+        ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+        ...(outcome.suggestedNextIds?.length ? { suggested_next_ids: outcome.suggestedNextIds } : {}),
+        ...(outcome.contextUpdates && Object.keys(outcome.contextUpdates).length
+            ? { context_updates: outcome.contextUpdates }
+            : {}),
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/retry-policy.js
+
+const DEFAULT_BACKOFF = {
+    initialDelayMs: 200,
+    factor: 2,
+    maxDelayMs: 60_000,
+    jitter: true
+};
+const RETRY_PRESETS = {
+    none: { maxAttempts: 1, backoff: DEFAULT_BACKOFF },
+    standard: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 200, factor: 2 } },
+    aggressive: { maxAttempts: 5, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 2 } },
+    linear: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 500, factor: 1 } },
+    patient: { maxAttempts: 3, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 2000, factor: 3 } }
+};
+/**
+ * Node `max_retries` → graph `default_max_retries` (alias `default_max_retry`) → the preset named by
+ * `retry_policy` (node, then graph `default_retry_policy`) → 0 retries. Backoff comes from the preset
+ * (default: initial 200 ms, ×2, cap 60 s, jitter); `base_delay` (node) or `default_base_delay` (graph)
+ * replaces the initial delay.
+ */
+function buildRetryPolicy(node, graph) {
+    const presetName = getString(node.attrs, 'retry_policy') ?? getString(graph.attrs, 'default_retry_policy');
+    const preset = presetName === undefined ? undefined : RETRY_PRESETS[presetName];
+    const retries = getInteger(node.attrs, 'max_retries') ??
+        getInteger(graph.attrs, 'default_max_retries') ??
+        (preset ? preset.maxAttempts - 1 : 0);
+    const base = preset?.backoff ?? DEFAULT_BACKOFF;
+    const backoff = {
+        ...base,
+        initialDelayMs: getDurationMs(node.attrs, 'base_delay') ??
+            getDurationMs(graph.attrs, 'default_base_delay') ??
+            base.initialDelayMs
+    };
+    return { maxAttempts: Math.max(1, retries + 1), backoff };
+}
+/** Delay before retry number `attempt` (1-based: the first retry is attempt 1). */
+function delayForAttempt(attempt, backoff, random) {
+    let delay = backoff.initialDelayMs * Math.pow(backoff.factor, Math.max(0, attempt - 1));
+    delay = Math.min(delay, backoff.maxDelayMs);
+    if (backoff.jitter)
+        delay = delay * (0.5 + random());
+    return Math.max(0, Math.round(delay));
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/event-bus.js
+/**
+ * The one way events leave the engine: stamps each with the run ID, the clock's time and the next `seq`,
+ * and hands it to every sink. A sink that throws is isolated — it gets no further events, the others get
+ * a `warning` that names it — so a broken renderer or a full log disk never breaks a run.
+ */
+
+function sinkName(sink, index) {
+    const name = sink.constructor?.name;
+    return typeof name === 'string' && name !== '' && name !== 'Object' ? name : `sink #${index + 1}`;
+}
+class EventBus {
+    #sinks;
+    #clock;
+    #runId;
+    #failures = [];
+    #seq = 0;
+    constructor(sinks, clock, runId) {
+        const list = Array.isArray(sinks) ? sinks : [sinks];
+        this.#sinks = list.map((sink, i) => ({ sink, name: sinkName(sink, i), live: true }));
+        this.#clock = clock;
+        this.#runId = runId;
+    }
+    /** The sinks that threw, in order, with what they threw. */
+    get failures() {
+        return this.#failures;
+    }
+    emit(payload) {
+        const event = {
+            ...payload,
+            ts: this.#clock.now(),
+            runId: this.#runId(),
+            seq: ++this.#seq
+        };
+        const failed = [];
+        for (const entry of this.#sinks) {
+            if (!entry.live)
+                continue;
+            try {
+                entry.sink.emit(event);
+            }
+            catch (error) {
+                entry.live = false;
+                failed.push({ name: entry.name, error });
+            }
+        }
+        // Reported after every sink has had this event, so each sees the stream in `seq` order.
+        for (const { name, error } of failed) {
+            this.#failures.push({ sink: name, message: errorMessage(error) });
+            this.emit({
+                type: 'warning',
+                message: `event sink ${name} failed and gets no further events: ${errorMessage(error)}`
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/ports/checkpoint.js
+const CHECKPOINT_VERSION = 2;
+
+;// CONCATENATED MODULE: ./.build/src/engine/run-state.js
+
+
+/**
+ * JSON fragments by key, kept joined with `,`: a new key is appended to the joined text (a cheap
+ * string concatenation), and only a change to an existing key joins them all again. A checkpoint
+ * write in a long chain then costs O(1) here, not O(nodes run).
+ */
+class JoinedFragments {
+    #fragments = new Map();
+    #joined = '';
+    set(key, fragment) {
+        const old = this.#fragments.get(key);
+        if (old === fragment)
+            return;
+        this.#fragments.set(key, fragment);
+        if (old !== undefined)
+            this.#joined = undefined;
+        else if (this.#joined !== undefined) {
+            this.#joined = this.#joined === '' ? fragment : `${this.#joined},${fragment}`;
+        }
+    }
+    clear() {
+        this.#fragments.clear();
+        this.#joined = '';
+    }
+    get joined() {
+        this.#joined ??= [...this.#fragments.values()].join(',');
+        return this.#joined;
+    }
+}
+class RunState {
+    runId;
+    pipeline;
+    context;
+    completed = [];
+    #completedSet = new Set();
+    outcomes = new Map();
+    retries = new Map();
+    visits = new Map();
+    /**
+     * JSON fragments (`"id":value`) of the entries above, refreshed only when an entry changes, so writing a
+     * checkpoint serializes what changed since the last one plus the context — not every node ever run.
+     */
+    #fragments = {
+        completed: new JoinedFragments(),
+        outcomes: new JoinedFragments(),
+        retries: new JoinedFragments(),
+        visits: new JoinedFragments()
+    };
+    /**
+     * Parallel blocks in flight, by scope key (`fork`, or `fork/b1>inner` for a block inside a branch):
+     * the parallel node and its branches' state by branch start. Nested blocks are kept (and saved) too.
+     */
+    pendingParallel = new Map();
+    #branchJson = new WeakMap();
+    /** `schedule="dependencies"`: the attempt of each node running concurrently. */
+    runningAttempts = new Map();
+    currentNode = '';
+    nextNode;
+    currentAttempt;
+    restartCount = 0;
+    status = 'running';
+    failureReason;
+    constructor(runId, pipeline, context) {
+        this.runId = runId;
+        this.pipeline = pipeline;
+        this.context = context ?? new RunContext();
+    }
+    static fromCheckpoint(checkpoint, pipeline) {
+        const state = new RunState(checkpoint.run_id, pipeline, new RunContext(checkpoint.context));
+        for (const id of checkpoint.completed_nodes)
+            state.markCompleted(id);
+        for (const [id, o] of Object.entries(checkpoint.node_outcomes))
+            state.#setOutcome(id, o);
+        for (const [id, n] of Object.entries(checkpoint.node_retries))
+            state.#setCount(state.retries, state.#fragments.retries, id, n);
+        for (const [id, n] of Object.entries(checkpoint.visits))
+            state.#setCount(state.visits, state.#fragments.visits, id, n);
+        state.currentNode = checkpoint.current_node;
+        state.nextNode = checkpoint.next_node;
+        state.currentAttempt = checkpoint.current_attempt;
+        state.restartCount = checkpoint.restart_count;
+        state.status = checkpoint.status;
+        for (const [key, block] of Object.entries(checkpoint.parallel ?? {}))
+            state.pendingParallel.set(key, {
+                node: block.node,
+                branches: new Map(Object.entries(block.branches))
+            });
+        for (const [node, attempt] of Object.entries(checkpoint.running_attempts ?? {}))
+            state.runningAttempts.set(node, attempt);
+        return state;
+    }
+    markCompleted(nodeId) {
+        if (this.#completedSet.has(nodeId))
+            return;
+        this.#completedSet.add(nodeId);
+        this.completed.push(nodeId);
+        this.#fragments.completed.set(nodeId, JSON.stringify(nodeId));
+    }
+    #setOutcome(nodeId, outcome) {
+        this.outcomes.set(nodeId, outcome);
+        this.#fragments.outcomes.set(nodeId, `${JSON.stringify(nodeId)}:${JSON.stringify(outcome)}`);
+    }
+    #setCount(map, fragments, nodeId, n) {
+        map.set(nodeId, n);
+        fragments.set(nodeId, `${JSON.stringify(nodeId)}:${n}`);
+    }
+    isCompleted(nodeId) {
+        return this.#completedSet.has(nodeId);
+    }
+    recordOutcome(nodeId, outcome, attempts) {
+        this.#setOutcome(nodeId, {
+            status: outcome.status,
+            ...(outcome.notes ? { notes: outcome.notes } : {}),
+            ...(outcome.failureReason ? { failure_reason: outcome.failureReason } : {}),
+            ...(outcome.preferredLabel ? { preferred_label: outcome.preferredLabel } : {}),
+            attempts
+        });
+        this.markCompleted(nodeId);
+    }
+    /** Counts a retry; the caller mirrors it into the context the node runs in (`internal.retry_count.<id>`). */
+    addRetry(nodeId) {
+        const n = (this.retries.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.retries, this.#fragments.retries, nodeId, n);
+        return n;
+    }
+    addVisit(nodeId) {
+        const n = (this.visits.get(nodeId) ?? 0) + 1;
+        this.#setCount(this.visits, this.#fragments.visits, nodeId, n);
+        return n;
+    }
+    /** Forgets everything but identity (loop_restart: a fresh run in a fresh directory). */
+    resetForRestart(context) {
+        this.completed.length = 0;
+        this.#completedSet.clear();
+        this.outcomes.clear();
+        this.retries.clear();
+        this.visits.clear();
+        this.#fragments.completed.clear();
+        this.#fragments.outcomes.clear();
+        this.#fragments.retries.clear();
+        this.#fragments.visits.clear();
+        this.pendingParallel.clear();
+        this.runningAttempts.clear();
+        for (const key of [...this.context.keys()])
+            this.context.delete(key);
+        this.context.apply(context.snapshot());
+        this.currentNode = '';
+        this.currentAttempt = undefined;
+    }
+    /**
+     * The checkpoint as JSON text — the same document as `JSON.stringify(this.toCheckpoint(timestamp))` —
+     * assembled from cached fragments (see `#fragments`).
+     */
+    /** The checkpoint fields before `completed_nodes`, in document order. */
+    #head() {
+        const running = this.#runningRecord();
+        return {
+            version: CHECKPOINT_VERSION,
+            run_id: this.runId,
+            pipeline: this.pipeline,
+            status: this.status,
+            current_node: this.currentNode,
+            ...(this.nextNode === undefined ? {} : { next_node: this.nextNode }),
+            ...(this.currentAttempt === undefined ? {} : { current_attempt: this.currentAttempt }),
+            ...(running ? { running_attempts: running } : {})
+        };
+    }
+    serialize(timestamp) {
+        const object = (fragments) => `{${fragments.joined}}`;
+        const head = this.#head();
+        const tail = {
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+        const headText = JSON.stringify(head);
+        const tailText = JSON.stringify(tail);
+        return (`${headText.slice(0, -1)},"completed_nodes":[${this.#fragments.completed.joined}]` +
+            `,"node_outcomes":${object(this.#fragments.outcomes)}` +
+            `,"node_retries":${object(this.#fragments.retries)}` +
+            `,"visits":${object(this.#fragments.visits)}` +
+            `,"context":${this.context.toJson()},${this.#parallelJson()}${tailText.slice(1)}\n`);
+    }
+    /**
+     * `"parallel":{…},` (or nothing). Branch entries are immutable (the engine replaces an entry to change
+     * it), so each one's JSON is cached by identity: a write while a block runs stringifies only the branches
+     * that moved on, not every branch's saved context changes.
+     */
+    #parallelJson() {
+        if (this.pendingParallel.size === 0)
+            return '';
+        const blocks = [];
+        for (const [key, block] of this.pendingParallel) {
+            const branches = [];
+            for (const [start, entry] of block.branches) {
+                let text = this.#branchJson.get(entry);
+                if (text === undefined) {
+                    text = JSON.stringify(entry);
+                    this.#branchJson.set(entry, text);
+                }
+                branches.push(`${JSON.stringify(start)}:${text}`);
+            }
+            blocks.push(`${JSON.stringify(key)}:{"node":${JSON.stringify(block.node)},"branches":{${branches.join(',')}}}`);
+        }
+        return `"parallel":{${blocks.join(',')}},`;
+    }
+    /** Every parallel block in flight (nested ones included), or undefined when there is none. */
+    #parallelRecord() {
+        if (this.pendingParallel.size === 0)
+            return undefined;
+        const out = Object.create(null);
+        for (const [key, block] of this.pendingParallel)
+            out[key] = { node: block.node, branches: Object.fromEntries(block.branches) };
+        return out;
+    }
+    #runningRecord() {
+        return this.runningAttempts.size === 0 ? undefined : Object.fromEntries(this.runningAttempts);
+    }
+    toCheckpoint(timestamp) {
+        const record = (m) => {
+            const out = Object.create(null);
+            for (const [k, v] of m)
+                out[k] = v;
+            return out;
+        };
+        const parallel = this.#parallelRecord();
+        return {
+            ...this.#head(),
+            completed_nodes: [...this.completed],
+            node_outcomes: record(this.outcomes),
+            node_retries: record(this.retries),
+            visits: record(this.visits),
+            context: this.context.snapshot(),
+            ...(parallel ? { parallel: structuredClone(parallel) } : {}),
+            restart_count: this.restartCount,
+            ...(this.failureReason === undefined ? {} : { failure_reason: this.failureReason }),
+            timestamp
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/run-session.js
+
+
+
+const GRAPH_MIRROR_PREFIX = 'graph.';
+/** Thrown inside a walk when the run's signal fires; runPipeline turns it into a stopped result. */
+class StopSignal extends Error {
+    nodeId;
+    constructor(nodeId) {
+        super('stopped');
+        this.nodeId = nodeId;
+    }
+}
+class RunSession {
+    graph;
+    options;
+    state;
+    /** The run's signal (never aborted when the options have none). */
+    signal;
+    startedAt;
+    /** The run store in use: a loop_restart with `restartRunStore` moves to a fresh one. */
+    runStore;
+    /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
+    resumedAfterFailure = false;
+    /** Failed stages this process routed on, and where to (a run that succeeds reports them). */
+    routedFailures = new Map();
+    /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
+    continuesInterrupted;
+    #saveChain = Promise.resolve();
+    #events;
+    constructor(graph, options) {
+        this.graph = graph;
+        this.options = options;
+        this.signal = options.signal ?? new AbortController().signal;
+        this.runStore = options.runStore;
+        this.startedAt = options.clock.now();
+        this.#events = new EventBus(options.events, options.clock, () => this.state.runId);
+        const resumedStatus = options.resumeFrom?.status;
+        this.continuesInterrupted = resumedStatus === 'running' || resumedStatus === 'stopped';
+        if (options.resumeFrom) {
+            this.state = RunState.fromCheckpoint(options.resumeFrom, options.pipeline);
+            this.#mirrorGraphAttributes(this.state.context);
+        }
+        else {
+            this.state = new RunState(options.runId, options.pipeline, this.freshContext());
+        }
+    }
+    /** The context a run starts with, and a loop_restart starts over with: `graph.*`, then the seeds. */
+    freshContext() {
+        const context = new RunContext();
+        this.#mirrorGraphAttributes(context);
+        if (this.options.initialContext)
+            context.apply(this.options.initialContext);
+        return context;
+    }
+    #mirrorGraphAttributes(context) {
+        for (const [key, value] of this.graph.attrs)
+            context.set(GRAPH_MIRROR_PREFIX + key, value.value);
+        if (!this.graph.attrs.has('goal'))
+            context.set('graph.goal', '');
+    }
+    emit(payload) {
+        this.#events.emit(payload);
+    }
+    iso() {
+        return new Date(this.options.clock.now()).toISOString();
+    }
+    throwIfStopped(nodeId) {
+        if (this.signal.aborted)
+            throw new StopSignal(nodeId);
+    }
+    /** Snapshots the state now and writes it after any earlier write (writes never reorder). */
+    async checkpoint(nodeId) {
+        const text = this.state.serialize(this.iso());
+        const write = this.#saveChain.then(() => this.options.checkpointStore.save(text));
+        this.#saveChain = write.catch(() => undefined);
+        await write;
+        if (this.state.restartCount > 0)
+            await this.runStore.writeRunFile('checkpoint.json', text);
+        const next = this.state.nextNode;
+        this.emit({ type: 'checkpoint.saved', nodeId, ...(next ? { nextNode: next } : {}) });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/handler.js
+/**
+ * The handler contract (spec §4.1). Handlers get everything through `HandlerInput` and their constructor
+ * (ports such as the process runner or the interviewer); they return an Outcome and never throw for expected
+ * failures. Anything they do throw is caught by the engine and becomes a FAIL outcome.
+ */
+
+/**
+ * The abort reason for a branch that ran out of time: the engine reports the interrupted branch as failed
+ * (a timeout is a failure), where any other abort of the branch's signal is a cancellation.
+ */
+function branchTimeoutReason(message) {
+    return new TrackerError('BRANCH_TIMEOUT', message);
+}
+function isBranchTimeout(reason) {
+    return isTrackerError(reason) && reason.code === 'BRANCH_TIMEOUT';
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/walker.js
+/**
+ * A walk is one sequential pass through the graph: the main walk, each parallel branch, and the nodes
+ * the dependency scheduler runs side by side. `Walker` is what a walk carries; `WalkEnd` how it ends.
+ */
+
+
+
+/** The main walk's in-flight attempt is the checkpoint's `current_attempt`. */
+function mainAttempts(state) {
+    return {
+        saved: (id) => (state.currentAttempt?.node === id ? state.currentAttempt.attempt : undefined),
+        set: (node, attempt) => {
+            state.currentAttempt = { node, attempt };
+        },
+        clear: () => undefined
+    };
+}
+/** Nodes running concurrently (`schedule="dependencies"`) keep theirs in `running_attempts`. */
+function concurrentAttempts(state) {
+    return {
+        saved: (id) => state.runningAttempts.get(id),
+        set: (id, attempt) => {
+            state.runningAttempts.set(id, attempt);
+        },
+        clear: (id) => {
+            state.runningAttempts.delete(id);
+        }
+    };
+}
+/** The signal a node of walk `w` runs under: the run's, and the branch's when it has one. */
+function walkSignal(session, w) {
+    return w.signal ? AbortSignal.any([session.signal, w.signal]) : session.signal;
+}
+/** Why a branch walk was interrupted by its own signal (not the run's): cancelled, or timed out. */
+function interruption(session, w) {
+    if (!w.signal?.aborted || session.signal.aborted)
+        return undefined;
+    const reason = w.signal.reason;
+    return { timeout: isBranchTimeout(reason), message: errorMessage(reason) };
+}
+/** The end of a branch walk whose signal fired: a timeout fails the branch, anything else cancels it. */
+function interruptedEnd(why, lastNode, outcome) {
+    return why.timeout
+        ? {
+            kind: 'failed',
+            outcome: outcome ?? failure(why.message, { retryable: false }),
+            ...(lastNode ? { lastNode } : {})
+        }
+        : {
+            kind: 'cancelled',
+            outcome: { status: 'skipped', notes: `branch cancelled: ${why.message}` },
+            ...(lastNode ? { lastNode } : {})
+        };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/execute-stage.js
+/**
+ * Runs one node with its retry policy (spec §3.5; FAIL is retried too, see docs/decisions): the
+ * handler, the retries and their backoff, the checkpoint before every retry, and what a finished
+ * stage leaves behind (its recorded outcome, context updates, status.json).
+ */
+
+
+
+
+
+
+async function executeStage(session, node, w, incomingEdge) {
+    const { graph, options, state } = session;
+    const handlerType = options.registry.resolveType(node);
+    const handler = handlerType === undefined ? undefined : options.registry.get(handlerType);
+    const typeName = handlerType ?? nodeHandlerType(node);
+    const policy = buildRetryPolicy(node, graph);
+    let attempt = 1;
+    const saved = w.attempts.saved(node.id);
+    if (saved !== undefined)
+        attempt = Math.max(1, Math.min(saved, policy.maxAttempts));
+    else
+        state.addVisit(node.id);
+    w.attempts.set(node.id, attempt);
+    const signal = walkSignal(session, w);
+    for (;;) {
+        await options.clock.yieldToEventLoop?.();
+        session.throwIfStopped(node.id);
+        const before = interruption(session, w);
+        if (before)
+            return interruptedStage(session, node, typeName, attempt, undefined, before, w);
+        w.context.set('current_node', node.id);
+        const startedAt = options.clock.now();
+        session.emit({
+            type: 'stage.started',
+            nodeId: node.id,
+            handlerType: typeName,
+            label: nodeLabel(node),
+            attempt,
+            maxAttempts: policy.maxAttempts,
+            ...(w.branch ? { branch: w.branch } : {})
+        });
+        let outcome;
+        if (!handler) {
+            outcome = failure(`No handler is registered for type '${typeName}'. Register one with registry.register('${typeName}', handler) or fix the node's type.`, { retryable: false });
+        }
+        else {
+            try {
+                outcome = await handler.execute(handlerInput(session, node, w, attempt, incomingEdge));
+            }
+            catch (error) {
+                if (session.signal.aborted)
+                    throw new StopSignal(node.id);
+                outcome = failure(`Handler '${typeName}' threw: ${errorMessage(error)}`);
+            }
+        }
+        session.throwIfStopped(node.id);
+        const durationMs = options.clock.now() - startedAt;
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedStage(session, node, typeName, attempt, durationMs, interrupted, w);
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+        const wantsRetry = outcome.status === 'retry' || outcome.status === 'fail';
+        if (wantsRetry && outcome.retryable !== false && attempt < policy.maxAttempts) {
+            const delayMs = Math.max(outcome.retryAfterMs ?? 0, delayForAttempt(attempt, policy.backoff, options.random));
+            const retries = state.addRetry(node.id);
+            w.context.set(`internal.retry_count.${node.id}`, retries);
+            attempt += 1;
+            // Checkpoint before every retry, wherever the node runs, so a resume continues at this attempt.
+            w.attempts.set(node.id, attempt);
+            await session.checkpoint(node.id);
+            session.emit({
+                type: 'stage.retrying',
+                nodeId: node.id,
+                attempt,
+                maxAttempts: policy.maxAttempts,
+                delayMs,
+                reason: outcome.failureReason ?? outcome.status,
+                ...(w.branch ? { branch: w.branch } : {})
+            });
+            try {
+                await options.clock.sleep(delayMs, signal);
+            }
+            catch {
+                session.throwIfStopped(node.id);
+            }
+            continue;
+        }
+        if (outcome.status === 'retry')
+            outcome = retriesExhausted(node, outcome, policy.maxAttempts);
+        await record(session, node, outcome, attempt, w);
+        w.attempts.clear(node.id);
+        return outcome;
+    }
+}
+/** A stage still asking to retry when its attempts are used up: partial success if allowed, else FAIL. */
+function retriesExhausted(node, outcome, maxAttempts) {
+    return getBoolean(node.attrs, 'allow_partial') === true
+        ? { ...outcome, status: 'partial_success', notes: 'retries exhausted, partial accepted' }
+        : {
+            ...outcome,
+            status: 'fail',
+            failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
+        };
+}
+/**
+ * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
+ * reported as skipped — "branch cancelled: <why>", not a failure and not recorded as completed, so the
+ * run's outcome does not count it; a timed-out branch's node failed (recorded, never retried).
+ */
+async function interruptedStage(session, node, typeName, attempt, durationMs, why, w) {
+    const outcome = why.timeout
+        ? failure(why.message, { retryable: false })
+        : { status: 'skipped', notes: `branch cancelled: ${why.message}` };
+    // durationMs is undefined when the node was waiting to retry: that attempt never started.
+    if (durationMs !== undefined)
+        emitCompleted(session, node, typeName, outcome, attempt, durationMs, w);
+    if (why.timeout)
+        await record(session, node, outcome, attempt, w);
+    w.attempts.clear(node.id);
+    return outcome;
+}
+function emitCompleted(session, node, handlerType, outcome, attempt, durationMs, w) {
+    session.emit({
+        type: 'stage.completed',
+        nodeId: node.id,
+        handlerType,
+        status: outcome.status,
+        attempt,
+        durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        ...(w.branch ? { branch: w.branch } : {})
+    });
+}
+/** A finished stage: its outcome recorded, its context updates applied, its status.json written. */
+async function record(session, node, outcome, attempts, w) {
+    session.state.recordOutcome(node.id, outcome, attempts);
+    if (outcome.contextUpdates)
+        w.context.apply(outcome.contextUpdates);
+    w.context.set('outcome', outcome.status);
+    if (outcome.preferredLabel)
+        w.context.set('preferred_label', outcome.preferredLabel);
+    if (!outcome.autoStatus) {
+        // Nothing reads status.json back during the run (the checkpoint holds the outcome), so it is
+        // queued as a background write ...
+        await session.runStore.writeStageFile(node.id, 'status.json', JSON.stringify(outcomeToStatusJson(outcome), null, 2) + '\n', { background: true });
+    }
+    // ... but it, and the handler's own background writes (tool_output.txt), land before the
+    // checkpoint that names the stage complete: a crash never loses a completed stage's files.
+    await session.runStore.settleStage(node.id);
+}
+function handlerInput(session, node, w, attempt, incomingEdge) {
+    return {
+        ...(incomingEdge ? { incomingEdge } : {}),
+        node,
+        graph: session.graph,
+        context: w.context,
+        runId: session.state.runId,
+        attempt,
+        execution: `r${session.state.restartCount}.v${session.state.visits.get(node.id) ?? 0}.a${attempt}`,
+        ...(session.continuesInterrupted ? { resumed: true } : {}),
+        runStore: session.runStore,
+        clock: session.options.clock,
+        signal: walkSignal(session, w),
+        ...(w.branch ? { branch: w.branch } : {}),
+        emit: (payload) => session.emit({
+            ...payload,
+            ...(w.branch && 'nodeId' in payload ? { branch: w.branch } : {})
+        }),
+        engine: w.services
+    };
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function announceFreshRetryBudget(session, node) {
+    const max = buildRetryPolicy(node, session.graph).maxAttempts;
+    session.emit({
+        type: 'warning',
+        nodeId: node.id,
+        message: `resuming a failed run: '${node.id}' runs again with a fresh retry budget (attempt 1 of ${max})`
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/goal-gates.js
+
+
+
+function isExitNode(node) {
+    return nodeHandlerType(node) === HandlerTypes.Exit;
+}
+function isGoalGate(node) {
+    return getBoolean(node.attrs, 'goal_gate') === true;
+}
+/**
+ * A goal gate's retry target: its own retry_target, then fallback_retry_target, then the graph's — the
+ * first that names a node of the graph.
+ */
+function retryTargetFor(graph, gate) {
+    const node = graph.nodes.get(gate);
+    const candidates = [
+        node ? getString(node.attrs, 'retry_target') : undefined,
+        node ? getString(node.attrs, 'fallback_retry_target') : undefined,
+        getString(graph.attrs, 'retry_target'),
+        getString(graph.attrs, 'fallback_retry_target')
+    ];
+    return candidates.find((t) => t !== undefined && t !== '' && graph.nodes.has(t));
+}
+/**
+ * The goal gates whose recorded outcome is not a success, in the order they first ran. With
+ * `ignoreSkipped`, a skipped gate (a branch not taken under schedule="dependencies") is not counted.
+ */
+function unsatisfiedGates(graph, outcomes, options = {}) {
+    const out = [];
+    for (const [id, { status }] of outcomes) {
+        const node = graph.nodes.get(id);
+        if (!node || !isGoalGate(node) || isSuccessful(status))
+            continue;
+        if (options.ignoreSkipped === true && status === 'skipped')
+            continue;
+        const retryTarget = retryTargetFor(graph, id);
+        out.push({ id, status, ...(retryTarget ? { retryTarget } : {}) });
+    }
+    return out;
+}
+function named(gates) {
+    return gates.map((g) => `'${g.id}' (${g.status})`).join(', ');
+}
+/** Why the walk cannot exit: the unsatisfied gates, when the first of them has no retry target. */
+function unsatisfiedGateReason(gates) {
+    return `Goal gate unsatisfied: ${named(gates)} did not succeed and no retry_target is set. Add retry_target to the node or the graph.`;
+}
+/** Why the exit did not run under schedule="dependencies" (which never follows retry targets). */
+function dependencyGateReason(gates, exit) {
+    return (`Goal gate unsatisfied: ${named(gates)} did not succeed, so '${exit}' did not run. ` +
+        'schedule="dependencies" does not follow retry_target; fix the cause and resume, which re-runs the gate(s).');
+}
+/**
+ * Where resuming a failed edge-scheduled run starts: the node it failed at (`next`) — except when it
+ * failed at the exit on a goal gate that has no retry target, which would only fail again: then that
+ * first unsatisfied gate.
+ */
+function resumeTarget(graph, outcomes, next) {
+    const node = next === undefined ? undefined : graph.nodes.get(next);
+    if (!node || !isExitNode(node))
+        return next;
+    const [first] = unsatisfiedGates(graph, outcomes);
+    if (first === undefined || first.retryTarget !== undefined)
+        return next;
+    return first.id;
+}
+
+;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
+ * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH];
+function splitAccelerator(label) {
+    for (const pattern of PATTERNS) {
+        const m = pattern.exec(label);
+        if (m?.[1] !== undefined)
+            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+    }
+    return undefined;
+}
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+function parseAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    if (split)
+        return split.key;
+    const first = label.trim().charAt(0);
+    return first.toUpperCase();
+}
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+function stripAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    return split && split.rest !== '' ? split.rest : label.trim();
+}
+/**
+ * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
+ * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
+ * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
+ * brackets, so it never equals an empty label.
+ */
+function normaliseChoiceLabel(label) {
+    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/select-edge.js
+
+
+
+
+function conditionOf(edge) {
+    return edge.attrs.get('condition')?.value.trim() ?? '';
+}
+function weightOf(edge) {
+    return getInteger(edge.attrs, 'weight') ?? 0;
+}
+function bestByWeightThenLexical(edges) {
+    let best = edges[0];
+    for (const e of edges) {
+        const dw = weightOf(e) - weightOf(best);
+        if (dw > 0 || (dw === 0 && e.to < best.to))
+            best = e;
+    }
+    const tied = edges.some((e) => e !== best && weightOf(e) === weightOf(best));
+    return { edge: best, reason: tied ? 'lexical' : 'weight' };
+}
+/**
+ * Picks the next edge. With `onlyConditional` (used after a failure) unconditional edges are not
+ * eligible: a failed node never falls through an unconditional edge.
+ */
+function selectEdge(graph, nodeId, outcome, context, options = {}) {
+    const edges = outgoingEdges(graph, nodeId);
+    if (edges.length === 0)
+        return undefined;
+    const matched = edges.filter((e) => {
+        const condition = conditionOf(e);
+        return condition !== '' && conditionHolds(condition, outcome, context);
+    });
+    if (matched.length > 0)
+        return { edge: bestByWeightThenLexical(matched).edge, reason: 'condition' };
+    if (options.onlyConditional)
+        return undefined;
+    const unconditional = edges.filter((e) => conditionOf(e) === '');
+    if (outcome.preferredLabel) {
+        // The same normalisation a human gate and the interviewers match choices with.
+        const wanted = normaliseChoiceLabel(outcome.preferredLabel);
+        const hit = unconditional.find((e) => normaliseChoiceLabel(e.attrs.get('label')?.value ?? '') === wanted);
+        if (hit)
+            return { edge: hit, reason: 'preferred_label' };
+    }
+    for (const id of outcome.suggestedNextIds ?? []) {
+        const hit = unconditional.find((e) => e.to === id);
+        if (hit)
+            return { edge: hit, reason: 'suggested_next' };
+    }
+    return unconditional.length > 0 ? bestByWeightThenLexical(unconditional) : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/routing.js
+
+
+
+
+
+
+function emitEdge(session, from, to, reason, w, label, condition) {
+    session.emit({
+        type: 'edge.selected',
+        nodeId: from,
+        to,
+        reason,
+        ...(w.branch ? { branch: w.branch } : {}),
+        ...(label ? { label } : {}),
+        ...(condition ? { condition } : {})
+    });
+}
+/** Chooses where to go after `node` finished with `outcome`; undefined when no route leaves it. */
+function route(session, node, outcome, w) {
+    const graph = session.graph;
+    const failed = outcome.status === 'fail';
+    if (outcome.continueAt !== undefined && !failed) {
+        emitEdge(session, node.id, outcome.continueAt, 'continue_at', w);
+        return { to: outcome.continueAt, restart: false };
+    }
+    const choice = selectEdge(graph, node.id, outcome, w.context, { onlyConditional: failed });
+    if (choice) {
+        const e = choice.edge;
+        emitEdge(session, node.id, e.to, choice.reason, w, e.attrs.get('label')?.value, e.attrs.get('condition')?.value);
+        return { to: e.to, restart: getBoolean(e.attrs, 'loop_restart') === true, edge: e };
+    }
+    if (!failed)
+        return undefined;
+    // A failure may flow into a conditional (diamond) node: it exists to route on the outcome.
+    const router = outgoingEdges(graph, node.id).find((e) => {
+        const target = graph.nodes.get(e.to);
+        return ((e.attrs.get('condition')?.value.trim() ?? '') === '' &&
+            target !== undefined &&
+            nodeHandlerType(target) === HandlerTypes.Conditional);
+    });
+    if (router) {
+        emitEdge(session, node.id, router.to, 'condition', w, router.attrs.get('label')?.value);
+        return { to: router.to, restart: false, edge: router };
+    }
+    for (const attr of ['retry_target', 'fallback_retry_target']) {
+        const target = getString(node.attrs, attr);
+        if (target && graph.nodes.has(target)) {
+            emitEdge(session, node.id, target, attr, w);
+            return { to: target, restart: false };
+        }
+    }
+    return undefined;
+}
+/** The reason a walk fails with when a failed stage has no route out. */
+function unroutedFailure(node, outcome) {
+    const reason = outcome.failureReason ?? 'failed';
+    // A failed stage only follows matching conditions (docs/decisions/0002), so a failing goal gate stops the
+    // run here instead of at the exit's goal-gate check: say so, or the gate is never mentioned.
+    const gate = isGoalGate(node)
+        ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
+        : '';
+    return `Stage '${node.id}' failed: ${reason}${gate}`;
+}
+/**
+ * The reason a walk fails with when a stage that did not fail has no edge to follow: every condition
+ * that was tried and why it did not match (docs/decisions/0009-unmatched-edges-fail.md).
+ */
+function unmatchedEdges(session, node, outcome, w) {
+    const edges = outgoingEdges(session.graph, node.id);
+    if (edges.length === 0)
+        return `Stage '${node.id}' ended with outcome ${outcome.status} and has no outgoing edge, so the run cannot reach an exit`;
+    const tried = edges.map((e) => {
+        const condition = e.attrs.get('condition')?.value.trim() ?? '';
+        return `-> ${e.to} [${condition}] did not match (${explainCondition(condition, outcome, w.context)})`;
+    });
+    return (`Stage '${node.id}' ended with outcome ${outcome.status}, but none of its ${edges.length} edge${edges.length === 1 ? '' : 's'} matched, so the run cannot reach an exit: ` +
+        tried.join('; ') +
+        `. Add an edge without a condition as the default route, or a condition for this case`);
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/walk.js
+
+
+
+
+
+
+async function walk(session, start, w) {
+    const { graph, state } = session;
+    let current = start;
+    let lastOutcome = w.resumedAt?.outcome ?? { status: 'success' };
+    let lastNode = w.resumedAt?.lastNode;
+    let arrivedVia;
+    const isMain = w.branch === undefined;
+    const last = () => (lastNode ? { lastNode } : {});
+    for (;;) {
+        session.throwIfStopped(current);
+        // A branch that has reached its join is done, even if its siblings' policy cancels it just now.
+        if (w.stopAt?.has(current))
+            return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+        const interrupted = interruption(session, w);
+        if (interrupted)
+            return interruptedEnd(interrupted, lastNode);
+        const node = graph.nodes.get(current);
+        if (!node) {
+            return {
+                kind: 'failed',
+                outcome: failure(`Edge target '${current}' is not a node of the pipeline.`),
+                ...last()
+            };
+        }
+        if (isExitNode(node)) {
+            if (!isMain)
+                return { kind: 'stop_at', outcome: lastOutcome, stoppedBefore: current, ...last() };
+            const gates = unsatisfiedGates(graph, state.outcomes);
+            const [gate] = gates;
+            if (gate) {
+                session.emit({
+                    type: 'goal_gate.unsatisfied',
+                    nodeId: gate.id,
+                    status: gate.status,
+                    ...(gate.retryTarget ? { retryTarget: gate.retryTarget } : {})
+                });
+                if (gate.retryTarget === undefined)
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unsatisfiedGateReason(gates)),
+                        lastNode: current
+                    };
+                emitEdge(session, current, gate.retryTarget, 'goal_gate', w);
+                current = gate.retryTarget;
+                arrivedVia = undefined;
+                state.nextNode = current;
+                continue;
+            }
+        }
+        const maxVisits = getInteger(node.attrs, 'max_visits') ?? getInteger(graph.attrs, 'default_max_visits');
+        const visits = state.visits.get(current) ?? 0;
+        const resuming = w.attempts.saved(current) !== undefined;
+        if (maxVisits !== undefined && maxVisits > 0 && visits >= maxVisits && !resuming) {
+            const outcome = failure(`Node '${current}' exceeded max_visits=${maxVisits} (it ran ${visits} times). Raise max_visits or add a condition that leaves the loop.`);
+            return { kind: 'failed', outcome, lastNode: current };
+        }
+        if (isMain)
+            state.nextNode = current;
+        const outcome = await executeStage(session, node, w, arrivedVia);
+        const interruptedNow = interruption(session, w);
+        if (interruptedNow)
+            return interruptedEnd(interruptedNow, interruptedNow.timeout ? current : lastNode, interruptedNow.timeout ? outcome : undefined);
+        lastOutcome = outcome;
+        lastNode = current;
+        if (isExitNode(node)) {
+            if (isMain)
+                state.currentNode = current;
+            return { kind: 'exit', outcome, lastNode: current };
+        }
+        const next = route(session, node, outcome, w);
+        if (next === undefined) {
+            if (isMain) {
+                state.currentNode = current;
+                state.nextNode = outcome.status === 'fail' ? current : undefined;
+                if (outcome.status === 'fail') {
+                    return {
+                        kind: 'failed',
+                        outcome: failure(unroutedFailure(node, outcome)),
+                        lastNode: current
+                    };
+                }
+            }
+            w.onAdvance?.(current, undefined, outcome);
+            if (outcome.status !== 'fail' && isMain) {
+                // No edge matched a stage that did not fail: the run cannot reach an exit, which is a failure
+                // (docs/decisions/0009-unmatched-edges-fail.md), not the spec's quiet RETURN NONE.
+                state.nextNode = current;
+                return {
+                    kind: 'failed',
+                    outcome: failure(unmatchedEdges(session, node, outcome, w)),
+                    lastNode: current
+                };
+            }
+            return {
+                kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
+                outcome,
+                lastNode: current
+            };
+        }
+        if (outcome.status === 'fail')
+            session.routedFailures.set(current, next.to);
+        if (next.restart && isMain) {
+            state.currentNode = current;
+            return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
+        }
+        if (isMain) {
+            state.currentNode = current;
+            state.nextNode = next.to;
+            state.currentAttempt = undefined;
+            await session.checkpoint(current);
+        }
+        else {
+            w.onAdvance?.(current, next.to, outcome);
+            // A branch that has reached its join ends right here, and runBranch checkpoints that end
+            // without awaiting anything in between: one write then stands for both transitions.
+            if (!w.stopAt?.has(next.to))
+                await session.checkpoint(current);
+        }
+        current = next.to;
+        arrivedVia = next.edge;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/parallel-branches.js
+
+
+
+/** A walker whose handlers may start branches scoped to it (`EngineServices`). */
+function newWalker(session, fields) {
+    const w = {
+        ...fields,
+        services: {
+            runSubgraph: (request) => runBranch(session, request, w),
+            completeParallel: (nodeId) => {
+                const key = parallelKey(w.scope, nodeId);
+                for (const k of [...session.state.pendingParallel.keys()])
+                    if (k === key || k.startsWith(`${key}/`))
+                        session.state.pendingParallel.delete(k);
+            }
+        }
+    };
+    return w;
+}
+/** The checkpoint key of parallel node `nodeId` run in walk scope `scope` (see PendingParallel). */
+function parallelKey(scope, nodeId) {
+    return scope === '' ? nodeId : `${scope}>${nodeId}`;
+}
+function resultOf(b, context) {
+    return {
+        outcome: {
+            status: b.status ?? 'success',
+            ...(b.failure_reason ? { failureReason: b.failure_reason } : {}),
+            ...(b.notes ? { notes: b.notes } : {})
+        },
+        ...(b.last_node ? { lastNode: b.last_node } : {}),
+        completedNodes: b.completed_nodes,
+        context: context.snapshot(),
+        contextUpdates: b.context_updates,
+        ...(b.cancelled ? { cancelled: true } : {})
+    };
+}
+/**
+ * Runs a parallel branch on an isolated copy of the calling walk's context, resuming it when the checkpoint
+ * holds its progress. The branch's state is saved under its parallel block's scope key at every step:
+ * the next node, the attempt in flight, the changed context keys, and the status of the last finished
+ * node (so a branch that reached its join before the process died keeps its real status).
+ */
+async function runBranch(session, request, parent) {
+    const state = session.state;
+    const [first] = request.branch.split('/');
+    const parallelNode = first || request.branch;
+    const key = parallelKey(parent.scope, parallelNode);
+    let block = state.pendingParallel.get(key);
+    if (!block) {
+        block = { node: parallelNode, branches: new Map() };
+        state.pendingParallel.set(key, block);
+    }
+    const branches = block.branches;
+    const saved = branches.get(request.start);
+    const base = parent.context.snapshot();
+    const context = new RunContext(base);
+    if (saved) {
+        context.apply(saved.context_updates);
+        for (const k of saved.context_removed ?? [])
+            context.delete(k);
+    }
+    if (saved?.done)
+        return resultOf(saved, context);
+    let entry = saved ?? {
+        done: false,
+        next_node: request.start,
+        completed_nodes: [],
+        context_updates: {}
+    };
+    const save = (patch) => {
+        const { updates, removed } = changedKeys(base, context.snapshot());
+        entry = withoutUndefined({
+            ...entry,
+            context_updates: updates,
+            context_removed: removed.length ? removed : undefined,
+            ...patch
+        });
+        branches.set(request.start, entry);
+    };
+    save({});
+    const attempts = {
+        saved: (id) => (entry.current_attempt?.node === id ? entry.current_attempt.attempt : undefined),
+        set: (node, attempt) => save({ current_attempt: { node, attempt } }),
+        clear: () => save({ current_attempt: undefined })
+    };
+    const signal = parent.signal ? AbortSignal.any([request.signal, parent.signal]) : request.signal;
+    const w = newWalker(session, {
+        context,
+        branch: request.branch,
+        scope: `${key}/${request.start}`,
+        stopAt: request.stopAt,
+        signal,
+        attempts,
+        ...(saved?.status
+            ? {
+                resumedAt: {
+                    outcome: {
+                        status: saved.status,
+                        ...(saved.failure_reason ? { failureReason: saved.failure_reason } : {}),
+                        ...(saved.notes ? { notes: saved.notes } : {})
+                    },
+                    ...(saved.last_node ? { lastNode: saved.last_node } : {})
+                }
+            }
+            : {}),
+        onAdvance: (done, next, outcome) => save({
+            completed_nodes: [...entry.completed_nodes, done],
+            next_node: next ?? entry.next_node,
+            status: outcome.status,
+            failure_reason: outcome.failureReason,
+            notes: outcome.notes,
+            last_node: done
+        })
+    });
+    const end = await walk(session, entry.next_node ?? request.start, w);
+    save({
+        done: true,
+        next_node: undefined,
+        current_attempt: undefined,
+        // Only a successful branch's changes are merged: the others need not be kept.
+        ...(end.kind === 'cancelled' || !isSuccessful(end.outcome.status)
+            ? { context_updates: {}, context_removed: undefined }
+            : {}),
+        status: end.outcome.status,
+        failure_reason: end.outcome.failureReason,
+        notes: end.outcome.notes,
+        last_node: end.lastNode,
+        cancelled: end.kind === 'cancelled' ? true : undefined
+    });
+    await session.checkpoint(end.lastNode ?? request.start);
+    return resultOf(entry, context);
+}
+/** The keys `after` changed relative to `base` (with their values), and the keys it removed. */
+function changedKeys(base, after) {
+    const updates = {};
+    for (const key of Object.keys(after)) {
+        if (JSON.stringify(base[key]) !== JSON.stringify(after[key]))
+            updates[key] = after[key];
+    }
+    return { updates, removed: Object.keys(base).filter((key) => !(key in after)) };
+}
+function withoutUndefined(value) {
+    const out = { ...value };
+    for (const key of Object.keys(out))
+        if (out[key] === undefined)
+            delete out[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/dependency-scheduler.js
+
+
+
+
+
+
+
+
+
+
+const dependency_scheduler_conditionOf = (e) => e.attrs.get('condition')?.value.trim() ?? '';
+/** The nodes reachable from `start`, and each one's incoming edges among them. */
+function reachableFrom(graph, start) {
+    const preds = new Map([[start, []]]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+        for (const e of outgoingEdges(graph, queue[i])) {
+            if (!preds.has(e.to)) {
+                preds.set(e.to, []);
+                queue.push(e.to);
+            }
+        }
+    }
+    for (const e of graph.edges)
+        if (preds.has(e.from))
+            preds.get(e.to)?.push(e);
+    return preds;
+}
+/** A failure is handled when a condition edge out of the node matches it (like spec §3.7 routing). */
+function isHandled(graph, reachable, context, id, outcome) {
+    return outgoingEdges(graph, id).some((e) => reachable.has(e.to) &&
+        dependency_scheduler_conditionOf(e) !== '' &&
+        conditionHolds(dependency_scheduler_conditionOf(e), outcome, context));
+}
+async function runDependencies(session, resumeAt) {
+    const { graph, state } = session;
+    const start = findStartNodes(graph)[0]?.id ?? resumeAt;
+    const preds = reachableFrom(graph, start);
+    const reachable = [...preds.keys()];
+    const context = state.context;
+    const handles = (id, outcome) => isHandled(graph, preds, context, id, outcome);
+    const finished = new Map();
+    const handled = new Set();
+    // Resuming keeps the results that stand — successes and handled failures. Unhandled failures, skipped
+    // nodes, unsatisfied goal gates and the exit run again; a node that was running has no outcome yet.
+    for (const id of state.completed) {
+        const recorded = state.outcomes.get(id);
+        const node = graph.nodes.get(id);
+        if (!recorded || !node || !preds.has(id) || isExitNode(node))
+            continue;
+        const outcome = {
+            status: recorded.status,
+            ...(recorded.failure_reason ? { failureReason: recorded.failure_reason } : {}),
+            ...(recorded.preferred_label ? { preferredLabel: recorded.preferred_label } : {})
+        };
+        if (isSuccessful(recorded.status))
+            finished.set(id, outcome);
+        else if (recorded.status === 'fail' && !isGoalGate(node) && handles(id, outcome)) {
+            finished.set(id, outcome);
+            handled.add(id);
+        }
+        else if (recorded.status === 'fail' && session.resumedAfterFailure) {
+            announceFreshRetryBudget(session, node);
+        }
+    }
+    const running = new Map();
+    const failedNodes = [];
+    const maxParallel = Math.max(1, getInteger(graph.attrs, 'max_parallel') ?? 4);
+    const walker = newWalker(session, {
+        context,
+        scope: '',
+        concurrent: true,
+        attempts: concurrentAttempts(state)
+    });
+    let stop;
+    let gateFailure;
+    /** Nodes that cannot run because a dependency failed (as opposed to a branch not taken). */
+    const blocked = new Set();
+    const fired = (e) => {
+        const outcome = finished.get(e.from);
+        if (!outcome || outcome.status === 'skipped')
+            return false;
+        const condition = dependency_scheduler_conditionOf(e);
+        if (condition === '')
+            return isSuccessful(outcome.status);
+        return conditionHolds(condition, outcome, context);
+    };
+    const launch = (id) => {
+        const node = graph.nodes.get(id);
+        if (!node)
+            return;
+        const task = (async () => {
+            const outcome = await executeStage(session, node, walker, undefined);
+            finished.set(id, outcome);
+            if (outcome.status === 'fail') {
+                if (handles(id, outcome))
+                    handled.add(id);
+                else
+                    failedNodes.push(id);
+            }
+            state.currentNode = id;
+            await session.checkpoint(id);
+        })().catch((error) => {
+            if (error instanceof StopSignal)
+                stop ??= error;
+            else
+                throw error;
+        });
+        running.set(id, task.finally(() => running.delete(id)));
+    };
+    const othersPending = (exit) => running.size > 0 || reachable.some((other) => other !== exit && !finished.has(other));
+    for (;;) {
+        if (stop)
+            break;
+        let progressed = false;
+        for (const id of reachable) {
+            if (finished.has(id) || running.has(id))
+                continue;
+            const incoming = preds.get(id) ?? [];
+            if (!incoming.every((e) => finished.has(e.from)))
+                continue;
+            const hardDependencyFailed = incoming.some((e) => dependency_scheduler_conditionOf(e) === '' &&
+                (blocked.has(e.from) || (finished.get(e.from)?.status === 'fail' && !handled.has(e.from))));
+            if (id !== start && (hardDependencyFailed || !incoming.some(fired))) {
+                const notes = hardDependencyFailed
+                    ? 'skipped: a dependency failed'
+                    : 'skipped: no incoming edge condition held';
+                if (hardDependencyFailed)
+                    blocked.add(id);
+                finished.set(id, { status: 'skipped', notes });
+                state.recordOutcome(id, { status: 'skipped', notes }, 0);
+                progressed = true;
+                continue;
+            }
+            const node = graph.nodes.get(id);
+            if (isExitNode(node)) {
+                // The exit runs last, so every goal gate has its final outcome.
+                if (othersPending(id))
+                    continue;
+                const gates = unsatisfiedGates(graph, state.outcomes, { ignoreSkipped: true });
+                if (gates.length > 0) {
+                    for (const gate of gates)
+                        session.emit({ type: 'goal_gate.unsatisfied', nodeId: gate.id, status: gate.status });
+                    const reason = dependencyGateReason(gates, id);
+                    const outcome = failure(reason, { retryable: false });
+                    finished.set(id, outcome);
+                    state.recordOutcome(id, outcome, 0);
+                    gateFailure = { exit: id, gates: gates.map((g) => g.id), reason };
+                    progressed = true;
+                    continue;
+                }
+            }
+            if (running.size >= maxParallel)
+                break;
+            launch(id);
+            progressed = true;
+        }
+        if (running.size === 0 && !progressed)
+            break;
+        if (running.size > 0)
+            await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    if (stop)
+        return { status: 'stopped', ...(stop.nodeId ? { nodeId: stop.nodeId } : {}) };
+    const unfinished = reachable.filter((id) => !finished.has(id));
+    if (unfinished.length > 0) {
+        return {
+            status: 'fail',
+            reason: `Nodes never became ready (a dependency cycle?): ${unfinished.join(', ')}. schedule="dependencies" needs an acyclic graph.`,
+            resumeHint: `runs ${unfinished.map((id) => `'${id}'`).join(', ')} once the cycle is fixed (the changed file needs --force); completed nodes are kept`
+        };
+    }
+    if (failedNodes.length > 0 || blocked.size > 0 || gateFailure)
+        return failedEnd(failedNodes, blocked, finished, gateFailure);
+    return { status: 'success' };
+}
+/** The failure of a dependency-scheduled run: what failed, what it blocked, and what a resume re-runs. */
+function failedEnd(failedNodes, blocked, finished, gateFailure) {
+    const parts = [];
+    if (failedNodes.length > 0 || blocked.size > 0) {
+        const reasons = failedNodes.map((id) => `'${id}': ${finished.get(id)?.failureReason ?? 'failed'}`);
+        const skipped = blocked.size
+            ? ` (${blocked.size} dependent node(s) skipped: ${[...blocked].join(', ')})`
+            : '';
+        parts.push(`${failedNodes.length} node(s) failed — ${reasons.join('; ')}${skipped}`);
+    }
+    if (gateFailure)
+        parts.push(gateFailure.reason);
+    const rerun = [...failedNodes, ...(gateFailure?.gates ?? [])];
+    const rest = [
+        ...blocked,
+        ...(gateFailure && !blocked.has(gateFailure.exit) ? [gateFailure.exit] : [])
+    ];
+    const hint = `re-runs ${rerun.map((id) => `'${id}'`).join(', ')} with a fresh retry budget` +
+        (rest.length
+            ? ` and then the ${rest.length} node(s) that did not run (${rest.join(', ')})`
+            : '') +
+        '; completed nodes are kept';
+    const failedNode = rerun[0] ?? gateFailure?.exit;
+    return {
+        status: 'fail',
+        reason: parts.join('; '),
+        ...(failedNode ? { failedNode } : {}),
+        resumeHint: hint
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/failure-summary.js
+
+/** The summary shows this many last lines of each output file of a failed stage. */
+const FAILURE_TAIL_LINES = 10;
+/** The output files of a stage, in the order the summary shows them. */
+const FAILURE_TAIL_FILES = ['stderr.log', 'stdout.log'];
+/** …read from at most this many trailing bytes (the logs can be any size). */
+const FAILURE_TAIL_BYTES = 16 * 1024;
+/**
+ * The last lines of a stage's stderr.log and stdout.log, skipping files that are missing, unreadable or
+ * blank. Reads only the last FAILURE_TAIL_BYTES of each.
+ */
+async function readFailureTail(store, nodeId) {
+    const out = [];
+    for (const file of FAILURE_TAIL_FILES) {
+        const text = await store
+            .readStageFileTail(nodeId, file, FAILURE_TAIL_BYTES)
+            .catch(() => undefined);
+        if (text && text.trim() !== '')
+            out.push({ file, lines: text.trimEnd().split('\n').slice(-FAILURE_TAIL_LINES) });
+    }
+    return out;
+}
+/**
+ * When the run failed at a parallel or fan-in node, the branches that failed behind it — their failing
+ * node, its reason and the last lines of its output (the parallel node has no output of its own). Read
+ * from `parallel.results`, so it holds after a resume too.
+ */
+async function failedBranches(run, nodeId) {
+    const node = run.graph.nodes.get(nodeId);
+    const type = node ? run.registry.resolveType(node) : undefined;
+    if (type !== HandlerTypes.Parallel && type !== HandlerTypes.FanIn)
+        return [];
+    const raw = run.context.get('parallel.results');
+    if (!Array.isArray(raw))
+        return [];
+    const out = [];
+    for (const r of raw) {
+        if (typeof r !== 'object' || r === null)
+            continue;
+        const { id, status, last_node: last, failure_reason: why } = r;
+        if (typeof id !== 'string' || (status !== 'fail' && status !== 'retry'))
+            continue;
+        const failing = typeof last === 'string' ? last : undefined;
+        const recorded = failing ? run.outcomes.get(failing)?.failure_reason : undefined;
+        const reason = recorded ?? (typeof why === 'string' ? why : undefined);
+        const output = failing ? await readFailureTail(run.runStore, failing) : [];
+        out.push({
+            branch: id,
+            ...(failing ? { nodeId: failing } : {}),
+            ...(reason ? { reason } : {}),
+            ...(output.length ? { output } : {})
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/run-end.js
+/**
+ * How a run ends: the final state and checkpoint, the flushed stores, the closing event (with the
+ * failure summary of failed branches) and the RunResult, with what a resume of a failed run will do.
+ */
+
+
+async function endRun(session, end) {
+    return end.status === 'stopped' ? stopped(session, end.nodeId) : finished(session, end);
+}
+async function finished(session, end) {
+    const { state, options } = session;
+    const reason = end.status === 'fail' ? end.reason : undefined;
+    const failedNode = end.status === 'fail' ? end.failedNode : undefined;
+    state.status = end.status;
+    state.failureReason = reason;
+    if (end.status === 'success') {
+        state.nextNode = undefined;
+        state.currentAttempt = undefined;
+    }
+    await session.checkpoint(failedNode ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    const durationMs = options.clock.now() - session.startedAt;
+    if (end.status === 'success') {
+        const handledFailures = handled(session);
+        session.emit({
+            type: 'pipeline.completed',
+            durationMs,
+            completedNodes: state.completed.length,
+            ...(handledFailures.length ? { handledFailures } : {})
+        });
+        return {
+            ...result(session, 'success', undefined, undefined),
+            ...(handledFailures.length ? { handledFailures } : {})
+        };
+    }
+    const branches = failedNode
+        ? await failedBranches({
+            graph: session.graph,
+            registry: options.registry,
+            context: state.context,
+            outcomes: state.outcomes,
+            runStore: session.runStore
+        }, failedNode)
+        : [];
+    session.emit({
+        type: 'pipeline.failed',
+        durationMs,
+        reason: reason ?? 'failed',
+        ...(failedNode ? { nodeId: failedNode } : {}),
+        ...(branches.length ? { failedBranches: branches } : {})
+    });
+    const hint = end.resumeHint ?? walkResumeHint(session);
+    return { ...result(session, 'fail', reason, failedNode), ...(hint ? { resumeHint: hint } : {}) };
+}
+/** What resuming a failed edge-scheduled run does: see `resumeTarget`. */
+function walkResumeHint(session) {
+    const next = session.state.nextNode;
+    const target = resumeTarget(session.graph, session.state.outcomes, next);
+    if (target === undefined)
+        return undefined;
+    return target === next
+        ? `re-runs '${target}' with a fresh retry budget`
+        : `re-runs goal gate '${target}' with a fresh retry budget and continues from there`;
+}
+async function stopped(session, nodeId) {
+    const { state, options } = session;
+    state.status = 'stopped';
+    const reason = 'stopped by signal';
+    state.failureReason = reason;
+    await session.checkpoint(nodeId ?? state.currentNode);
+    await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
+    session.emit({
+        type: 'pipeline.stopped',
+        durationMs: options.clock.now() - session.startedAt,
+        reason,
+        ...(nodeId ? { nodeId } : {})
+    });
+    return result(session, 'stopped', reason, nodeId);
+}
+/** Completed stages whose recorded outcome is a failure: the run routed on from them and succeeded. */
+function handled(session) {
+    const { state } = session;
+    return state.completed
+        .filter((id) => state.outcomes.get(id)?.status === 'fail')
+        .map((nodeId) => {
+        const to = session.routedFailures.get(nodeId);
+        return to === undefined ? { nodeId } : { nodeId, to };
+    });
+}
+function result(session, status, reason, failedNode) {
+    const state = session.state;
+    return {
+        status,
+        runId: state.runId,
+        ...(reason === undefined ? {} : { failureReason: reason }),
+        ...(failedNode === undefined ? {} : { failedNode }),
+        completedNodes: [...state.completed],
+        checkpoint: state.toCheckpoint(session.iso())
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/graph-snapshot.js
+
+function graphSnapshot(graph, registry) {
+    const nodes = [...graph.nodes.values()].map((node) => ({
+        id: node.id,
+        label: nodeLabel(node),
+        handlerType: registry?.resolveType(node) ?? nodeHandlerType(node),
+        shape: nodeShape(node)
+    }));
+    const edges = graph.edges.map((edge) => {
+        const label = getString(edge.attrs, 'label');
+        const condition = getString(edge.attrs, 'condition');
+        const weight = getInteger(edge.attrs, 'weight');
+        return {
+            from: edge.from,
+            to: edge.to,
+            ...(label ? { label } : {}),
+            ...(condition ? { condition } : {}),
+            ...(weight === undefined ? {} : { weight })
+        };
+    });
+    return { nodes, edges };
+}
+
+;// CONCATENATED MODULE: ./.build/src/ports/events.js
+/** The `schema` that `pipeline.started` carries (docs/events.md). */
+const EVENT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./.build/src/engine/run-pipeline.js
+/**
+ * The execution engine (spec §3): walks the graph from the start node, runs each node's handler with its
+ * retry policy, applies context updates, checkpoints after every transition and selects the next edge.
+ * Pure orchestration: every effect goes through the ports in RunOptions.
+ *
+ * This file drives a run: where it starts (a resume included), the main walk and its loop restarts, and
+ * how it ends. The parts: run-session.ts (what they share), walk.ts, routing.ts, execute-stage.ts (stage
+ * execution and retry), goal-gates.ts, parallel-branches.ts, dependency-scheduler.ts, run-end.ts and
+ * failure-summary.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Loop restarts allowed in one run when the graph sets no `max_restarts`. */
+const DEFAULT_MAX_RESTARTS = 5;
+async function runPipeline(graph, options) {
+    const session = new RunSession(graph, options);
+    return endRun(session, await drive(session));
+}
+async function drive(session) {
+    const { graph, state } = session;
+    const resumed = session.options.resumeFrom !== undefined;
+    session.emit({
+        type: 'pipeline.started',
+        schema: EVENT_SCHEMA_VERSION,
+        pipeline: graph.name,
+        goal: getString(graph.attrs, 'goal') ?? '',
+        runDir: session.runStore.runDir,
+        resumed,
+        nodeCount: graph.nodes.size,
+        graph: graphSnapshot(graph, session.options.registry)
+    });
+    if (!resumed)
+        await writeManifest(session);
+    const dependencies = getString(graph.attrs, 'schedule') === 'dependencies';
+    let start = state.nextNode;
+    session.resumedAfterFailure = resumed && state.status === 'fail';
+    if (session.resumedAfterFailure && !dependencies && start !== undefined) {
+        start = resumeTarget(graph, state.outcomes, start) ?? start;
+        state.nextNode = start;
+        grantFreshRetryBudget(session, start);
+    }
+    if (!resumed || start === undefined) {
+        if (resumed && state.status === 'success')
+            return { status: 'success' };
+        const starts = findStartNodes(graph);
+        const first = starts[0];
+        if (starts.length !== 1 || first === undefined) {
+            throw new TrackerError('PIPELINE_INVALID', `Pipeline needs exactly one start node (shape=Mdiamond); found ${starts.length}.`);
+        }
+        start = first.id;
+    }
+    state.status = 'running';
+    state.failureReason = undefined;
+    try {
+        if (dependencies)
+            return await runDependencies(session, start);
+        for (;;) {
+            const end = await walk(session, start, newWalker(session, { context: state.context, scope: '', attempts: mainAttempts(state) }));
+            const failedAt = end.lastNode ? { failedNode: end.lastNode } : {};
+            if (end.kind === 'failed')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            if (end.kind === 'restart' && end.stoppedBefore !== undefined) {
+                const limit = restartLimitReason(session, end.lastNode, end.stoppedBefore);
+                if (limit !== undefined)
+                    return { status: 'fail', reason: limit, ...failedAt };
+                start = await restart(session, end.stoppedBefore);
+                continue;
+            }
+            if (end.kind === 'dead_end' && end.outcome.status === 'fail')
+                return { status: 'fail', reason: end.outcome.failureReason ?? 'stage failed', ...failedAt };
+            return { status: 'success' };
+        }
+    }
+    catch (error) {
+        if (error instanceof StopSignal)
+            return { status: 'stopped', ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+        throw error;
+    }
+}
+async function writeManifest(session) {
+    const { graph, options } = session;
+    const manifest = {
+        name: graph.name,
+        label: getString(graph.attrs, 'label') ?? '',
+        goal: getString(graph.attrs, 'goal') ?? '',
+        run_id: session.state.runId,
+        pipeline_file: options.pipeline.file,
+        pipeline_sha256: options.pipeline.sha256,
+        start_time: session.iso(),
+        tracker_version: options.trackerVersion ?? 'unknown',
+        ...(options.workdir === undefined ? {} : { workdir: options.workdir })
+    };
+    await session.runStore.writeRunFile('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+}
+/**
+ * Resuming a failed run gives the node it re-runs a fresh retry budget (attempt 1 of max_retries+1; the
+ * checkpoint's node_retries keeps counting the run's retries). A stopped run keeps its attempt instead.
+ */
+function grantFreshRetryBudget(session, nodeId) {
+    const node = session.graph.nodes.get(nodeId);
+    if (!node)
+        return;
+    session.state.currentAttempt = { node: nodeId, attempt: 1 };
+    announceFreshRetryBudget(session, node);
+}
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `${n}${suffix}`;
+}
+/** The failure reason when one more loop_restart would exceed the graph's `max_restarts` (default 5). */
+function restartLimitReason(session, from, to) {
+    const { graph, state } = session;
+    const max = Math.max(0, getInteger(graph.attrs, 'max_restarts') ?? DEFAULT_MAX_RESTARTS);
+    if (state.restartCount < max)
+        return undefined;
+    return (`Edge '${from ?? '?'}' -> '${to}' (loop_restart=true) would restart the run a ${ordinal(state.restartCount + 1)} time, ` +
+        `but the graph allows max_restarts=${max}. Raise max_restarts on the graph, or give the loop a condition that leaves it.`);
+}
+/** loop_restart (spec §2.7): a fresh context and a fresh run directory, continuing at `target`. */
+async function restart(session, target) {
+    const { state, options } = session;
+    state.restartCount += 1;
+    const n = state.restartCount;
+    state.resetForRestart(session.freshContext());
+    state.nextNode = target;
+    if (options.restartRunStore) {
+        await session.runStore.flush();
+        session.runStore = options.restartRunStore(n);
+    }
+    session.emit({ type: 'loop.restarted', restart: n, target });
+    await session.checkpoint(target);
+    return target;
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/fidelity.js
+
+
+
+function isFidelity(value) {
+    return value !== undefined && FIDELITY_MODES.includes(value);
+}
+function resolveFidelity(graph, node, incoming) {
+    for (const candidate of [
+        incoming ? getString(incoming.attrs, 'fidelity') : undefined,
+        getString(node.attrs, 'fidelity'),
+        getString(graph.attrs, 'default_fidelity')
+    ]) {
+        if (isFidelity(candidate?.trim()))
+            return candidate.trim();
+    }
+    return 'compact';
+}
+/** Per mode: the longest value kept (characters) and how many keys at most. */
+const LIMITS = {
+    compact: { chars: 500, keys: 200 },
+    'summary:low': { chars: 200, keys: 20 },
+    'summary:medium': { chars: 500, keys: 60 },
+    'summary:high': { chars: 1000, keys: 200 }
+};
+const TRUNCATE_KEYS = ['graph.goal', 'current_node'];
+function clip(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 15)}… [truncated]`;
+}
+/**
+ * The part of the context a stage sees at a fidelity. `full` passes everything; `truncate` only the goal;
+ * the others drop engine bookkeeping (`internal.*`) and clip long values.
+ */
+function projectContext(snapshot, mode) {
+    if (mode === 'full')
+        return { ...snapshot };
+    if (mode === 'truncate') {
+        const out = {};
+        for (const key of TRUNCATE_KEYS)
+            if (key in snapshot)
+                out[key] = snapshot[key];
+        return out;
+    }
+    const limit = LIMITS[mode];
+    const out = {};
+    let count = 0;
+    for (const key of Object.keys(snapshot)) {
+        if (key.startsWith('internal.') || key === 'parallel.results')
+            continue;
+        if (count++ >= limit.keys)
+            break;
+        const value = snapshot[key];
+        out[key] =
+            typeof value === 'number' || typeof value === 'boolean'
+                ? value
+                : clip(contextValueToString(value), limit.chars);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/codergen.js
+/**
+ * The LLM stage (spec §4.5): builds the prompt, writes prompt.md, calls the backend, writes response.md.
+ */
+
+
+
+
+const LAST_RESPONSE_LIMIT = 200;
+const STATUS_LINE = /^\s*STATUS:\s*(success|partial_success|fail|retry)\s*$/i;
+/** `$goal` expansion (spec §4.5): plain replacement, single pass. */
+function expandPromptVariables(prompt, goal) {
+    return prompt.includes('$goal') ? prompt.split('$goal').join(goal) : prompt;
+}
+/** The last `STATUS: <status>` line outside ``` fences, for `auto_status` nodes. */
+function findStatusLine(text) {
+    let inFence = false;
+    let found;
+    for (const line of text.split('\n')) {
+        if (line.trimStart().startsWith('```')) {
+            inFence = !inFence;
+            continue;
+        }
+        if (inFence)
+            continue;
+        const m = STATUS_LINE.exec(line);
+        if (m?.[1])
+            found = m[1].toLowerCase();
+    }
+    return found;
+}
+function isOutcome(value) {
+    return 'status' in value && isStageStatus(value.status);
+}
+class CodergenHandler {
+    backend;
+    constructor(backend) {
+        this.backend = backend;
+    }
+    async execute(input) {
+        const { node, graph, runStore } = input;
+        const raw = getString(node.attrs, 'prompt') || getString(node.attrs, 'label') || node.id;
+        const prompt = expandPromptVariables(raw, getString(graph.attrs, 'goal') ?? '');
+        await runStore.writeStageFile(node.id, 'prompt.md', prompt);
+        const fidelity = resolveFidelity(graph, node, input.incomingEdge);
+        const projected = projectContext(input.context.snapshot(), fidelity);
+        await runStore.writeStageFile(node.id, 'context.json', JSON.stringify({ fidelity, context: projected }, null, 2) + '\n');
+        let result;
+        try {
+            const model = getString(node.attrs, 'llm_model') ?? getString(graph.attrs, 'llm_model');
+            const provider = getString(node.attrs, 'llm_provider') ?? getString(graph.attrs, 'llm_provider');
+            const effort = getString(node.attrs, 'reasoning_effort') ?? getString(graph.attrs, 'reasoning_effort');
+            result = await this.backend.run({
+                nodeId: node.id,
+                label: nodeLabel(node),
+                prompt,
+                context: input.context,
+                fidelity,
+                projectedContext: projected,
+                ...(model ? { model } : {}),
+                ...(provider ? { provider } : {}),
+                ...(effort ? { reasoningEffort: effort } : {})
+            }, input.signal);
+        }
+        catch (error) {
+            const retryable = !(isTrackerError(error) && error.code === 'USAGE');
+            return {
+                status: 'fail',
+                failureReason: `LLM call failed: ${errorMessage(error)}`,
+                retryable
+            };
+        }
+        if (isOutcome(result))
+            return result;
+        const text = result.text;
+        await runStore.writeStageFile(node.id, 'response.md', text);
+        const updates = {
+            last_stage: node.id,
+            last_response: text.length > LAST_RESPONSE_LIMIT ? text.slice(0, LAST_RESPONSE_LIMIT) : text
+        };
+        if (text.trim() === '') {
+            return {
+                status: 'fail',
+                failureReason: 'the model returned an empty response',
+                contextUpdates: updates
+            };
+        }
+        if (getBoolean(node.attrs, 'auto_status') === true) {
+            const declared = findStatusLine(text);
+            if (declared && isStageStatus(declared)) {
+                return {
+                    status: declared,
+                    notes: `auto_status: response declared STATUS: ${declared}`,
+                    contextUpdates: updates
+                };
+            }
+            return {
+                status: 'success',
+                autoStatus: true,
+                notes: 'auto_status synthesized success: the response declared no STATUS line',
+                contextUpdates: updates
+            };
+        }
+        return { status: 'success', notes: `Stage completed: ${node.id}`, contextUpdates: updates };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/conditional.js
+
+/**
+ * A routing point (spec §4.7). It passes the previous stage's outcome through, so its edge conditions
+ * (`outcome=fail`, `preferred_label=…`) route on what happened before it — the reason a diamond exists.
+ * Never retried: re-evaluating a pass-through cannot change anything.
+ */
+class ConditionalHandler {
+    execute(input) {
+        const previous = input.context.get('outcome');
+        const status = isStageStatus(previous) ? previous : 'success';
+        const preferred = input.context.getString('preferred_label');
+        return Promise.resolve({
+            status,
+            retryable: false,
+            notes: `Conditional node evaluated: ${input.node.id}`,
+            ...(preferred ? { preferredLabel: preferred } : {}),
+            ...(status === 'fail'
+                ? { failureReason: 'previous stage failed and no condition on this node matched' }
+                : {})
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/exit.js
+/** Pipeline exit point (spec §4.4): a no-op; the engine checks goal gates before it runs. */
+class ExitHandler {
+    execute() {
+        return Promise.resolve({ status: 'success', notes: 'Pipeline completed' });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/parallel.js
+/**
+ * Parallel fan-out (spec §4.8). Each outgoing edge starts a branch that runs on an isolated copy of the
+ * context until it reaches the join node (the fan-in, or else the first node where the branches converge);
+ * then execution continues at the join node, so every branch node runs exactly once. Join policies:
+ * wait_all, first_success, k_of_n, quorum. Error policies: continue, fail_fast, ignore.
+ *
+ * The context changes of the successful branches are merged here, in branch order (later branches win),
+ * so the join node — a fan-in or any other node — sees them. `parallel.results` holds small per-branch
+ * summaries (status, reason, a bounded list of changed keys), never the branches' values.
+ */
+
+
+
+
+
+
+
+
+const JOIN_POLICIES = (/* unused pure expression or super */ null && (['wait_all', 'first_success', 'k_of_n', 'quorum']));
+const ERROR_POLICIES = (/* unused pure expression or super */ null && (['continue', 'fail_fast', 'ignore']));
+const DEFAULT_MAX_PARALLEL = 4;
+/** How many changed context keys a branch summary lists. */
+const MAX_RESULT_KEYS = 32;
+function isBranchFailure(status) {
+    return status === 'fail' || status === 'retry';
+}
+function toBranchResult(id, r, timedOut) {
+    const keys = Object.keys(r.contextUpdates);
+    const score = r.contextUpdates['score'];
+    const numeric = typeof score === 'number' ? score : Number(score);
+    const status = timedOut ? 'fail' : r.cancelled ? 'cancelled' : r.outcome.status;
+    const reason = timedOut ?? r.outcome.failureReason;
+    return {
+        id,
+        status,
+        ...(r.outcome.notes ? { notes: r.outcome.notes } : {}),
+        ...(reason && status === 'fail' ? { failure_reason: reason } : {}),
+        ...(r.lastNode ? { last_node: r.lastNode } : {}),
+        completed_nodes: r.completedNodes,
+        ...(score !== undefined && Number.isFinite(numeric) ? { score: numeric } : {}),
+        context_keys: keys.slice(0, MAX_RESULT_KEYS),
+        ...(keys.length > MAX_RESULT_KEYS ? { more_context_keys: keys.length - MAX_RESULT_KEYS } : {})
+    };
+}
+/**
+ * How many successes satisfy the join, for a policy and branch count. `quorum` is the fraction `q` of the
+ * branches that must succeed: ceil(n·q), at least 1 and at most n.
+ */
+function requiredSuccesses(policy, total, k, quorum) {
+    switch (policy) {
+        case 'first_success':
+            return Math.min(1, total);
+        case 'k_of_n':
+            return Math.min(total, Math.max(1, k ?? 1));
+        case 'quorum':
+            // The epsilon keeps a product that floating point puts just above a whole number (0.7·10) on it.
+            return Math.min(total, Math.max(1, Math.ceil(total * (quorum ?? 0.5) - 1e-9)));
+        default:
+            return total;
+    }
+}
+function list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
+}
+class ParallelHandler {
+    async execute(input) {
+        const { node, graph } = input;
+        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
+        if (branches.length === 0)
+            return {
+                status: 'fail',
+                failureReason: `Parallel node '${node.id}' has no outgoing edges (branches).`,
+                retryable: false
+            };
+        const policy = getString(node.attrs, 'join_policy') ?? 'wait_all';
+        const errorPolicy = getString(node.attrs, 'error_policy') ?? 'continue';
+        const maxParallel = Math.max(1, getInteger(node.attrs, 'max_parallel') ?? DEFAULT_MAX_PARALLEL);
+        const k = getInteger(node.attrs, 'join_k');
+        const quorumText = getString(node.attrs, 'join_quorum');
+        const quorum = quorumText === undefined ? undefined : Number(quorumText);
+        const branchTimeout = getDurationMs(node.attrs, 'branch_timeout');
+        const needed = requiredSuccesses(policy, branches.length, k, Number.isFinite(quorum) ? quorum : undefined);
+        const join = findJoinNode(graph, node.id, branches);
+        const exits = [...graph.nodes.values()]
+            .filter((n) => nodeHandlerType(n) === HandlerTypes.Exit)
+            .map((n) => n.id);
+        const stopAt = new Set(join ? [join] : exits);
+        input.emit({ type: 'parallel.started', nodeId: node.id, branches, maxParallel });
+        const started = input.clock.now();
+        const controllers = branches.map(() => new AbortController());
+        const results = branches.map(() => undefined);
+        const updatesByBranch = branches.map(() => undefined);
+        let successes = 0;
+        let failures = 0;
+        let stopReason;
+        const cancelRest = (reason) => {
+            stopReason ??= reason;
+            for (const c of controllers)
+                if (!c.signal.aborted)
+                    c.abort(new Error(reason));
+        };
+        const finish = (index, result, durationMs) => {
+            results[index] = result;
+            if (isSuccessful(result.status))
+                successes++;
+            else if (isBranchFailure(result.status))
+                failures++;
+            input.emit({
+                type: 'parallel.branch_completed',
+                nodeId: node.id,
+                branchId: result.id,
+                status: result.status,
+                durationMs,
+                ...(result.failure_reason ? { failureReason: result.failure_reason } : {}),
+                ...(result.notes && !isBranchFailure(result.status) ? { notes: result.notes } : {}),
+                ...(result.last_node ? { lastNode: result.last_node } : {})
+            });
+            if (policy !== 'wait_all' && successes >= needed)
+                cancelRest(`join policy ${policy} satisfied`);
+            if (errorPolicy === 'fail_fast' && isBranchFailure(result.status))
+                cancelRest(`branch '${result.id}' failed (error_policy=fail_fast)`);
+        };
+        let next = 0;
+        const worker = async () => {
+            for (;;) {
+                const index = next++;
+                const start = branches[index];
+                const controller = controllers[index];
+                if (start === undefined || controller === undefined)
+                    return;
+                if (controller.signal.aborted) {
+                    finish(index, {
+                        id: start,
+                        status: 'skipped',
+                        notes: `not started: ${stopReason ?? 'the join was decided'}`,
+                        completed_nodes: [],
+                        context_keys: []
+                    }, 0);
+                    continue;
+                }
+                const branchStarted = input.clock.now();
+                let timer;
+                let timedOut;
+                const timerStop = new AbortController();
+                if (branchTimeout !== undefined) {
+                    timer = input.clock.sleep(branchTimeout, timerStop.signal).then(() => {
+                        timedOut = `branch timed out after ${formatDuration(branchTimeout)} (branch_timeout)`;
+                        controller.abort(branchTimeoutReason(timedOut));
+                    }, () => undefined);
+                }
+                let result;
+                try {
+                    const r = await input.engine.runSubgraph({
+                        start,
+                        stopAt,
+                        branch: `${node.id}/${start}`,
+                        signal: controller.signal
+                    });
+                    result = toBranchResult(start, r, timedOut);
+                    if (isSuccessful(r.outcome.status) && !r.cancelled && !timedOut)
+                        updatesByBranch[index] = r.contextUpdates;
+                }
+                catch (error) {
+                    if (input.signal.aborted)
+                        throw error;
+                    result = {
+                        id: start,
+                        status: 'fail',
+                        failure_reason: errorMessage(error),
+                        completed_nodes: [],
+                        context_keys: []
+                    };
+                }
+                finally {
+                    timerStop.abort();
+                    await timer;
+                }
+                finish(index, result, input.clock.now() - branchStarted);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(maxParallel, branches.length) }, () => worker()));
+        input.engine.completeParallel(node.id);
+        const finished = results.filter((r) => r !== undefined);
+        const idsWith = (test) => finished.filter((r) => test(r.status)).map((r) => r.id);
+        const failedIds = idsWith(isBranchFailure);
+        const cancelledIds = idsWith((s) => s === 'cancelled');
+        const notStartedIds = idsWith((s) => s === 'skipped');
+        input.emit({
+            type: 'parallel.completed',
+            nodeId: node.id,
+            successCount: successes,
+            failureCount: failures,
+            cancelledCount: cancelledIds.length + notStartedIds.length,
+            durationMs: input.clock.now() - started
+        });
+        // Successful branches' context changes, in branch order (later branches win); then the summary keys.
+        const updates = {};
+        for (const u of updatesByBranch)
+            if (u)
+                Object.assign(updates, u);
+        Object.assign(updates, {
+            'parallel.results': finished,
+            'parallel.branch_count': branches.length,
+            'parallel.success_count': successes,
+            'parallel.fail_count': failures,
+            'parallel.cancelled_count': cancelledIds.length + notStartedIds.length
+        });
+        for (const r of finished)
+            updates[`parallel.branch.${r.id}.status`] = r.status;
+        const summary = `${successes}/${branches.length} branches succeeded` +
+            list('failed', failedIds) +
+            list('cancelled', cancelledIds) +
+            list('not started', notStartedIds);
+        const base = {
+            contextUpdates: updates,
+            ...(join ? { continueAt: join } : exits[0] ? { continueAt: exits[0] } : {}),
+            retryable: false
+        };
+        let status;
+        if (errorPolicy === 'fail_fast' && failedIds.length > 0)
+            status = 'fail';
+        else if (policy === 'wait_all')
+            status =
+                failedIds.length === 0
+                    ? 'success'
+                    : errorPolicy === 'ignore' && successes > 0
+                        ? 'success'
+                        : 'partial_success';
+        else
+            status = successes >= needed ? 'success' : 'fail';
+        if (status === 'fail') {
+            return {
+                ...base,
+                status,
+                failureReason: `${summary}${stopReason ? ` (${stopReason})` : ''}; join policy ${policy} needs ${needed}`
+            };
+        }
+        return { ...base, status, notes: summary };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/fan-in.js
+
+
+const RANK = {
+    success: 0,
+    partial_success: 1,
+    retry: 2,
+    fail: 3,
+    cancelled: 4,
+    skipped: 5
+};
+function isBranchResult(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        typeof value.id === 'string' &&
+        typeof value.status === 'string' &&
+        value.status in RANK);
+}
+function scoreOf(r) {
+    const s = r.score ?? r.context_updates?.['score'];
+    return typeof s === 'number' ? s : Number(s) || 0;
+}
+function selectBest(results) {
+    return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || scoreOf(b) - scoreOf(a) || a.id.localeCompare(b.id))[0];
+}
+function fan_in_list(label, ids) {
+    return ids.length ? `; ${label}: ${ids.join(', ')}` : '';
+}
+class FanInHandler {
+    execute(input) {
+        const raw = input.context.get('parallel.results');
+        const results = Array.isArray(raw) ? raw.filter(isBranchResult) : [];
+        if (results.length === 0) {
+            return Promise.resolve({
+                status: 'fail',
+                failureReason: 'No parallel results to evaluate: no parallel node ran before this fan-in.',
+                retryable: false
+            });
+        }
+        const best = selectBest(results);
+        // Results written before the parallel node merged the branches carry their changes: merge those here.
+        const legacy = {};
+        for (const r of results)
+            if (r.context_updates && isSuccessful(r.status))
+                Object.assign(legacy, r.context_updates);
+        const ids = (test) => results.filter(test).map((r) => r.id);
+        const failed = ids((r) => isBranchFailure(r.status));
+        const cancelled = ids((r) => r.status === 'cancelled' || r.status === 'skipped');
+        const succeeded = ids((r) => r.status === 'success' || r.status === 'partial_success');
+        const updates = {
+            ...legacy,
+            'parallel.fan_in.best_id': best?.id ?? '',
+            'parallel.fan_in.best_outcome': best?.status ?? ''
+        };
+        if (succeeded.length === 0) {
+            return Promise.resolve({
+                status: 'fail',
+                failureReason: failed.length === results.length
+                    ? `all ${results.length} branches failed: ${failed.join(', ')}`
+                    : `no branch succeeded (${results.length} branches)${fan_in_list('failed', failed)}${fan_in_list('cancelled or not started', cancelled)}`,
+                contextUpdates: updates,
+                retryable: false
+            });
+        }
+        const notes = `Selected best candidate: ${best?.id ?? ''}${fan_in_list('failed branches', failed)}${fan_in_list('cancelled or not started', cancelled)}`;
+        return Promise.resolve({
+            status: failed.length ? 'partial_success' : 'success',
+            notes,
+            contextUpdates: updates,
+            retryable: false
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/manager-loop.js
+/**
+ * Supervisor loop (spec §4.11, shape=house): optionally starts a child pipeline (`stack.child_dotfile`),
+ * then for up to `manager.max_cycles` cycles observes the child, checks the stop conditions and waits
+ * `manager.poll_interval`. Ends SUCCESS when the child succeeds or a stop condition holds, FAIL when the
+ * child fails or the cycles run out.
+ */
+
+
+
+
+const DEFAULT_POLL_MS = 45_000;
+const DEFAULT_MAX_CYCLES = 1000;
+function isTruthy(value) {
+    const text = contextValueToString(value).trim().toLowerCase();
+    return text !== '' && text !== 'false' && text !== '0';
+}
+/** A context view with the observation keys laid over the run context. */
+function overlay(base, extra) {
+    return {
+        get: (key) => (extra.has(key) ? extra.get(key) : base.get(key)),
+        getString: (key, fallback = '') => {
+            const v = extra.has(key) ? extra.get(key) : base.get(key);
+            return v === undefined ? fallback : contextValueToString(v);
+        },
+        has: (key) => extra.has(key) || base.has(key),
+        keys: () => new Set([...base.keys(), ...extra.keys()]).values(),
+        snapshot: () => ({ ...base.snapshot(), ...Object.fromEntries(extra) })
+    };
+}
+class ManagerLoopHandler {
+    children;
+    constructor(children) {
+        this.children = children;
+    }
+    async execute(input) {
+        const { node, graph } = input;
+        const pollMs = getDurationMs(node.attrs, 'manager.poll_interval') ??
+            getInteger(node.attrs, 'wait_ms') ??
+            DEFAULT_POLL_MS;
+        const maxCycles = Math.max(1, getInteger(node.attrs, 'manager.max_cycles') ?? DEFAULT_MAX_CYCLES);
+        const stopCondition = getString(node.attrs, 'manager.stop_condition')?.trim() ?? '';
+        const stopKey = (getString(node.attrs, 'manager.stop_condition_key') ??
+            getString(node.attrs, 'stop_condition_key'))?.trim() ?? '';
+        const actions = new Set((getString(node.attrs, 'manager.actions') ?? 'observe,wait')
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean));
+        const dotfile = getString(node.attrs, 'stack.child_dotfile') ?? getString(graph.attrs, 'stack.child_dotfile');
+        const autostart = (getBoolean(node.attrs, 'stack.child_autostart') ??
+            getBoolean(graph.attrs, 'stack.child_autostart')) !== false;
+        let child;
+        if (dotfile && autostart) {
+            if (!this.children) {
+                return {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `Manager '${node.id}' needs to start child pipeline '${dotfile}', but no child runner is configured.`
+                };
+            }
+            try {
+                const workdir = getString(graph.attrs, 'stack.child_workdir');
+                child = await this.children.start({
+                    dotfile,
+                    parentNodeId: node.id,
+                    context: input.context.snapshot(),
+                    signal: input.signal,
+                    emit: (event) => input.emit(event),
+                    ...(workdir ? { workdir } : {})
+                });
+            }
+            catch (error) {
+                return {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `Could not start child pipeline '${dotfile}': ${errorMessage(error)}`
+                };
+            }
+        }
+        const observed = new Map();
+        const updates = (cycle) => ({
+            ...Object.fromEntries(observed),
+            'stack.manager_loop.cycle_count': cycle,
+            'stack.manager_loop.max_cycles': maxCycles
+        });
+        try {
+            for (let cycle = 1; cycle <= maxCycles; cycle++) {
+                if (input.signal.aborted)
+                    return { status: 'fail', failureReason: 'stopped' };
+                if (child && actions.has('observe')) {
+                    const o = child.observe();
+                    observed.set('stack.child.status', o.status);
+                    observed.set('stack.child.completed_nodes', o.completedNodes);
+                    if (o.currentNode)
+                        observed.set('stack.child.current_node', o.currentNode);
+                    if (o.outcome)
+                        observed.set('stack.child.outcome', o.outcome);
+                    if (o.status === 'completed' && o.outcome === 'success') {
+                        return {
+                            status: 'success',
+                            notes: `Child pipeline completed after ${cycle} cycle(s)`,
+                            contextUpdates: updates(cycle)
+                        };
+                    }
+                    if (o.status === 'failed' || o.status === 'completed') {
+                        return {
+                            status: 'fail',
+                            failureReason: `Child pipeline failed: ${o.failureReason ?? o.outcome ?? 'unknown reason'}`,
+                            contextUpdates: updates(cycle)
+                        };
+                    }
+                }
+                const view = overlay(input.context, observed);
+                if (stopKey && isTruthy(view.get(stopKey))) {
+                    return {
+                        status: 'success',
+                        notes: `Stop key '${stopKey}' is set (cycle ${cycle})`,
+                        contextUpdates: updates(cycle)
+                    };
+                }
+                if (stopCondition && conditionHolds(stopCondition, { status: 'success' }, view)) {
+                    return {
+                        status: 'success',
+                        notes: `Stop condition satisfied: ${stopCondition} (cycle ${cycle})`,
+                        contextUpdates: updates(cycle)
+                    };
+                }
+                if (cycle < maxCycles && actions.has('wait'))
+                    await input.clock.sleep(pollMs, input.signal).catch(() => undefined);
+            }
+        }
+        finally {
+            if (child && child.observe().status === 'running')
+                await child.cancel();
+        }
+        const waitingFor = [
+            stopKey && `context key '${stopKey}'`,
+            stopCondition && `condition '${stopCondition}'`,
+            child && 'the child pipeline'
+        ]
+            .filter(Boolean)
+            .join(' or ');
+        return {
+            status: 'fail',
+            failureReason: `Manager loop '${node.id}' exceeded max_cycles=${maxCycles} waiting for ${waitingFor || 'a stop condition (none is configured)'}.`,
+            contextUpdates: updates(maxCycles)
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/engine/registry.js
+
+
+class HandlerRegistry {
+    #handlers = new Map();
+    #defaultType = HandlerTypes.Codergen;
+    /** Registers (or replaces) the handler for a type string. */
+    register(type, handler) {
+        if (type.trim() === '')
+            throw new TypeError('Handler type must be a non-empty string');
+        this.#handlers.set(type, handler);
+        return this;
+    }
+    has(type) {
+        return this.#handlers.has(type);
+    }
+    get(type) {
+        return this.#handlers.get(type);
+    }
+    types() {
+        return [...this.#handlers.keys()];
+    }
+    setDefaultType(type) {
+        this.#defaultType = type;
+        return this;
+    }
+    /** The type a node resolves to, or undefined when nothing (not even the default) is registered. */
+    resolveType(node) {
+        const explicit = node.attrs.get('type')?.value.trim();
+        if (explicit && this.#handlers.has(explicit))
+            return explicit;
+        if (explicit)
+            return undefined;
+        const byShape = shapeToHandlerType(nodeShape(node));
+        if (byShape && this.#handlers.has(byShape))
+            return byShape;
+        return this.#handlers.has(this.#defaultType) ? this.#defaultType : undefined;
+    }
+    resolve(node) {
+        const type = this.resolveType(node);
+        return type === undefined ? undefined : this.#handlers.get(type);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/simulated-backend.js
+/**
+ * The backend used by `--simulate` and when no LLM is configured (spec §4.5 "simulation mode"):
+ * answers deterministically without any network.
+ */
+class SimulatedBackend {
+    run(request) {
+        return Promise.resolve({
+            text: `[Simulated] Response for stage: ${request.nodeId}`,
+            model: 'simulated',
+            provider: 'simulated'
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/start.js
+/** Pipeline entry point (spec §4.3): a no-op. */
+class StartHandler {
+    execute() {
+        return Promise.resolve({ status: 'success' });
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-env.js
+
+const SECRET_NAME = /(?:^|_)(?:API_?KEY|TOKEN|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|ENCRYPTION_KEY|PAT|CREDENTIALS?)$/i;
+const SECRET_EXACT = new Set([
+    'GITHUB_TOKEN',
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+]);
+/**
+ * Environment names stripped from tool commands by default (case-insensitive): names ending in `_API_KEY`,
+ * `_APIKEY`, `_TOKEN`, `_SECRET`, `_SECRET_KEY`, `_SECRET_ACCESS_KEY`, `_ACCESS_KEY`, `_PASSWORD`, `_PASSWD`,
+ * `_PASSPHRASE`, `_PRIVATE_KEY`, `_SIGNING_KEY`, `_ENCRYPTION_KEY`, `_PAT`, `_CREDENTIAL(S)` (or exactly
+ * one of those words), and the GitHub Actions tokens.
+ */
+function isSecretEnvName(name) {
+    return SECRET_EXACT.has(name.toUpperCase()) || SECRET_NAME.test(name);
+}
+function globToRegExp(glob) {
+    const body = glob
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, 'i');
+}
+/** Parses `allow_env="NAME1,AWS_*"` into matchers (exact names or `*` globs, case-insensitive). */
+function parseAllowEnv(text) {
+    if (text === undefined)
+        return [];
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .map(globToRegExp);
+}
+/** The inherited environment minus secrets (unless allowed or `TRACKER_PASS_ENV=1`). */
+function inheritedToolEnv(baseEnv, allow) {
+    const passAll = ['1', 'true'].includes((baseEnv['TRACKER_PASS_ENV'] ?? '').trim().toLowerCase());
+    const env = Object.create(null);
+    for (const [name, value] of Object.entries(baseEnv)) {
+        if (value === undefined)
+            continue;
+        if (!passAll && isSecretEnvName(name) && !allow.some((re) => re.test(name)))
+            continue;
+        env[name] = value;
+    }
+    return env;
+}
+/**
+ * The command's environment: the inherited one (see `inheritedToolEnv`, `allow_env`), then tracker's own
+ * variables, which always win. `ATTRACTOR_PROMPT_FILE` is set only when the node has a prompt.
+ */
+function toolEnv(baseEnv, allowEnv, stage, context) {
+    const env = inheritedToolEnv(baseEnv, parseAllowEnv(allowEnv));
+    Object.assign(env, {
+        TRACKER_RUN_ID: stage.runId,
+        TRACKER_RUN_DIR: stage.runDir,
+        TRACKER_NODE_ID: stage.nodeId,
+        TRACKER_STAGE_DIR: stage.stageDir,
+        TRACKER_WORKDIR: stage.workdir,
+        TRACKER_CONTEXT_FILE: stage.contextFile,
+        TRACKER_OUTCOME: contextValueToString(context.get('outcome')),
+        TRACKER_PREFERRED_LABEL: contextValueToString(context.get('preferred_label')),
+        TRACKER_GOAL: stage.goal,
+        ATTRACTOR_LOGS_ROOT: stage.runDir,
+        ATTRACTOR_STAGE_DIR: stage.stageDir,
+        ATTRACTOR_NODE_ID: stage.nodeId
+    });
+    delete env['ATTRACTOR_PROMPT_FILE'];
+    if (stage.promptFile !== undefined)
+        env['ATTRACTOR_PROMPT_FILE'] = stage.promptFile;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-outcome.js
+/**
+ * A tool stage's outcome (docs/tool-nodes.md): a status.json the command wrote wins; then auto_status;
+ * then the exit code. Also the context updates every finished command leaves, and the wording of
+ * failures (the last stderr line, a hook that failed, a stop).
+ */
+
+
+
+
+const REASON_LINE_CHARS = 300;
+const UTF8 = new TextEncoder();
+/** The last line of a stream, capped, for a failure reason. */
+function lastLine(text) {
+    const lines = text.trimEnd().split('\n');
+    const line = (lines[lines.length - 1] ?? '').trim();
+    return line.length > REASON_LINE_CHARS ? line.slice(0, REASON_LINE_CHARS) + '…' : line;
+}
+/** A tail for the context: right-trimmed, with a marker line when earlier output was dropped. */
+function contextText(tail, file) {
+    const text = tail.text.trimEnd();
+    if (!tail.truncated)
+        return text;
+    const dropped = tail.totalBytes - UTF8.encode(tail.text).length;
+    return `[... ${dropped} earlier bytes truncated; full output in ${file} ...]\n${text}`;
+}
+/** What a finished command puts in the context, whatever its outcome. */
+function toolContextUpdates(result, files) {
+    return {
+        tool_stdout: contextText(result.stdout, files.stdout),
+        tool_stderr: contextText(result.stderr, files.stderr),
+        'tool.output': result.stdout.text.trimEnd(),
+        'tool.exit_code': result.exitCode
+    };
+}
+/** The run was cancelled while the command (or a hook) ran. */
+function stoppedOutcome() {
+    return {
+        status: 'fail',
+        failureReason: 'stopped: the run was cancelled; the process group was killed',
+        retryable: false
+    };
+}
+function describeHookFailure(result) {
+    if (result.spawnError !== undefined)
+        return `could not start (${result.spawnError})`;
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === null)
+        return `was killed by signal ${result.signal ?? 'unknown'}`;
+    return `exited ${result.exitCode}`;
+}
+/** The outcome of a command that ran (or could not start). */
+async function toolOutcome(run) {
+    const { node, settings, result, updates } = run;
+    if (result.spawnError !== undefined) {
+        return {
+            status: 'fail',
+            failureReason: `could not start the tool command: ${result.spawnError}`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    if (result.timedOut) {
+        const limit = settings.timeoutMs ?? 0;
+        return {
+            status: 'fail',
+            failureReason: `timed out after ${formatDuration(limit)} (timeout=${settings.timeoutText ?? formatDuration(limit)}); the process group was killed`,
+            contextUpdates: updates
+        };
+    }
+    const exitText = result.exitCode === null ? `signal ${result.signal ?? 'unknown'}` : `exit ${result.exitCode}`;
+    const statusText = await run.readStatus();
+    if (statusText !== undefined)
+        return declaredOutcome(run, statusText, exitText);
+    if (getBoolean(node.attrs, 'auto_status') === true) {
+        return {
+            status: 'success',
+            autoStatus: true,
+            notes: `auto_status synthesized success: the tool wrote no status.json (tool ${exitText})`,
+            contextUpdates: updates
+        };
+    }
+    if (result.exitCode === 0)
+        return { status: 'success', notes: 'Tool completed: exit 0', contextUpdates: updates };
+    if (result.exitCode === null) {
+        return {
+            status: 'fail',
+            failureReason: `killed by signal ${result.signal ?? 'unknown'}`,
+            contextUpdates: updates
+        };
+    }
+    const detail = lastLine(result.stderr.text);
+    return {
+        status: 'fail',
+        failureReason: `exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`,
+        contextUpdates: updates
+    };
+}
+/** The outcome a status.json declares; one that is not valid JSON or not an outcome is a terminal FAIL. */
+function declaredOutcome(run, statusText, exitText) {
+    const { node, updates, statusPath } = run;
+    let parsed;
+    try {
+        parsed = JSON.parse(statusText);
+    }
+    catch (error) {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote ${statusPath}, which is not valid JSON (${errorMessage(error)}). Write an object like {"outcome":"success"}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const declared = outcomeFromStatusJson(parsed);
+    if (typeof declared === 'string') {
+        return {
+            status: 'fail',
+            failureReason: `Tool node '${node.id}' wrote an invalid ${statusPath}: ${declared}.`,
+            retryable: false,
+            contextUpdates: updates
+        };
+    }
+    const merged = { ...declared.contextUpdates, ...updates };
+    return {
+        ...declared,
+        contextUpdates: merged,
+        notes: declared.notes ?? `status.json declared ${declared.status} (tool ${exitText})`
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool-settings.js
+/**
+ * A tool node's attributes, read and checked once (docs/tool-nodes.md): every problem is a terminal FAIL
+ * the user fixes in the DOT file, with a message that says how.
+ */
+
+
+const DEFAULT_OUTPUT_LIMIT = 64 * 1024;
+/** `output_limit` values above this are clamped (each stream's tail is held in memory). */
+const MAX_OUTPUT_LIMIT = 10 * 1024 * 1024;
+const BYTE_SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const UNIT_BYTES = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+/** `65536`, `64KB`, `64KiB`, `1MB`, `256k` → bytes (K/M/G are powers of 1024). undefined when unparseable. */
+function parseByteSize(text) {
+    const m = BYTE_SIZE.exec(text.trim());
+    if (!m?.[1])
+        return undefined;
+    const unit = UNIT_BYTES[(m[2] ?? 'b').charAt(0).toLowerCase()] ?? 1;
+    const n = Number(m[1]) * unit;
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+/** Reads `tool_command`, `output_limit`, `timeout` and `working_dir` (against `workdir`). */
+function readToolSettings(node, workdir) {
+    const command = getString(node.attrs, 'tool_command') ?? '';
+    if (command.trim() === '') {
+        return {
+            ok: false,
+            reason: `No tool_command specified for tool node '${node.id}'. Add tool_command="...".`
+        };
+    }
+    let tailBytes = DEFAULT_OUTPUT_LIMIT;
+    let clamped = false;
+    const limitText = getString(node.attrs, 'output_limit');
+    if (limitText !== undefined) {
+        const parsed = parseByteSize(limitText);
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has output_limit="${limitText}", which is not a byte size. Use a positive size like output_limit="65536", "64KB" or "1MB".`
+            };
+        }
+        clamped = parsed > MAX_OUTPUT_LIMIT;
+        tailBytes = Math.min(parsed, MAX_OUTPUT_LIMIT);
+    }
+    const timeoutText = getString(node.attrs, 'timeout');
+    let timeoutMs;
+    if (timeoutText !== undefined && timeoutText.trim() !== '') {
+        const parsed = parseDurationLenient(timeoutText)?.ms;
+        if (parsed === undefined || parsed <= 0) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has timeout="${timeoutText}", which is not a positive duration. Use a value like timeout="30s" or "5m".`
+            };
+        }
+        timeoutMs = parsed;
+    }
+    let cwd = workdir;
+    const workingDir = getString(node.attrs, 'working_dir');
+    if (workingDir !== undefined && workingDir.trim() !== '') {
+        const rel = (0,external_node_path_namespaceObject.normalize)(workingDir.trim()).replace(/(.)\/+$/, '$1');
+        if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", an absolute path. Use a path relative to the workdir (${workdir}).`
+            };
+        }
+        if (rel === '..' || rel.startsWith('../')) {
+            return {
+                ok: false,
+                reason: `Tool node '${node.id}' has working_dir="${workingDir}", which leaves the workdir (${workdir}). Use a path inside it.`
+            };
+        }
+        cwd = (0,external_node_path_namespaceObject.join)(workdir, rel);
+    }
+    return {
+        ok: true,
+        command,
+        cwd,
+        tailBytes,
+        clamped,
+        ...(timeoutMs === undefined ? {} : { timeoutMs, timeoutText: timeoutText?.trim() ?? '' })
+    };
+}
+/** An attribute of the node, else of the graph (`tool_hooks.pre` / `tool_hooks.post`). */
+function nodeOrGraph(nodeAttrs, graphAttrs, key) {
+    const own = getString(nodeAttrs, key);
+    if (own !== undefined && own.trim() !== '')
+        return own;
+    const inherited = getString(graphAttrs, key);
+    return inherited !== undefined && inherited.trim() !== '' ? inherited : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/tool.js
+/**
+ * The tool stage (spec §4.10, parallelogram): runs `tool_command` with `sh -c` through the ProcessRunner
+ * port. See docs/tool-nodes.md for the user-facing contract. The parts: tool-settings.ts (attributes),
+ * tool-env.ts (the command's environment), tool-outcome.ts (status.json, exit codes, context updates).
+ *
+ * Security: the command text is run exactly as written in the DOT file. Nothing from the context, the goal or
+ * LLM output is ever spliced into it; those reach the command only as environment variables and files
+ * (`TRACKER_CONTEXT_FILE`, `TRACKER_GOAL`, …). Secrets in the inherited environment are stripped by default.
+ */
+
+
+
+
+
+
+
+/** How much of a truncated stream a `stage.output` event carries. */
+const OUTPUT_EVENT_CHARS = 2000;
+const HOOK_TAIL_BYTES = 4096;
+/** Files the handler writes in the node's stage directory. */
+const ToolFiles = {
+    Stdout: 'stdout.log',
+    Stderr: 'stderr.log',
+    Output: 'tool_output.txt',
+    Context: 'tool_context.json',
+    Prompt: 'prompt.txt',
+    Status: 'status.json'
+};
+class ToolHandler {
+    filesWrittenFirst = [ToolFiles.Context];
+    #runner;
+    #workdir;
+    #baseEnv;
+    #freshStages;
+    constructor(options) {
+        this.#runner = options.runner;
+        this.#workdir = options.workdir;
+        this.#baseEnv = options.baseEnv;
+        this.#freshStages = options.freshStages;
+    }
+    async execute(input) {
+        const { node, graph, runStore, context } = input;
+        const settings = readToolSettings(node, this.#workdir);
+        if (!settings.ok)
+            return { status: 'fail', failureReason: settings.reason, retryable: false };
+        if (input.signal.aborted)
+            return stoppedOutcome();
+        const stageDir = await runStore.ensureStageDir(node.id);
+        // A stage directory made moments ago for this node's first run holds nothing stale.
+        const fresh = this.#freshStages?.claim(stageDir) ?? false;
+        const staleStatusRemoved = fresh
+            ? Promise.resolve()
+            : runStore.removeStageFile(node.id, ToolFiles.Status);
+        const stageFile = (name) => (0,external_node_path_namespaceObject.join)(stageDir, name);
+        const goal = getString(graph.attrs, 'goal') ?? '';
+        let contextJson;
+        try {
+            contextJson = JSON.stringify(context.snapshot(), null, 2) + '\n';
+        }
+        catch (error) {
+            contextJson =
+                JSON.stringify({ error: `context could not be serialised: ${errorMessage(error)}` }) + '\n';
+        }
+        const prepared = [
+            staleStatusRemoved,
+            runStore.writeStageFile(node.id, ToolFiles.Context, contextJson)
+        ];
+        const prompt = getString(node.attrs, 'prompt');
+        if (prompt !== undefined) {
+            prepared.push(runStore.writeStageFile(node.id, ToolFiles.Prompt, expandPromptVariables(prompt, goal)));
+        }
+        const env = toolEnv(this.#baseEnv, getString(node.attrs, 'allow_env'), {
+            runId: input.runId,
+            runDir: runStore.runDir,
+            nodeId: node.id,
+            stageDir,
+            workdir: this.#workdir,
+            contextFile: stageFile(ToolFiles.Context),
+            ...(prompt === undefined ? {} : { promptFile: stageFile(ToolFiles.Prompt) }),
+            goal
+        }, context);
+        await Promise.all(prepared);
+        const notes = [];
+        if (settings.clamped)
+            notes.push(`output_limit clamped to ${MAX_OUTPUT_LIMIT} bytes`);
+        const timeout = settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs };
+        const hookMeta = { tool_name: 'shell', node_id: node.id, command: settings.command };
+        const preHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.pre');
+        if (preHook !== undefined) {
+            const pre = await this.#runner.run({
+                command: preHook,
+                cwd: settings.cwd,
+                env: { ...env, TOOL_NAME: 'shell', NODE_ID: node.id },
+                tailBytes: HOOK_TAIL_BYTES,
+                stdin: JSON.stringify(hookMeta) + '\n',
+                ...timeout
+            }, input.signal);
+            if (pre.aborted || input.signal.aborted)
+                return stoppedOutcome();
+            if (pre.exitCode !== 0) {
+                const why = describeHookFailure(pre);
+                const detail = lastLine(pre.stderr.text);
+                return {
+                    status: 'fail',
+                    failureReason: `pre-hook ${why}; command skipped`,
+                    notes: `tool_hooks.pre ${why}${detail ? `: ${detail}` : ''}; tool_command was not run`,
+                    retryable: false
+                };
+            }
+        }
+        const result = await this.#runner.run({
+            command: settings.command,
+            cwd: settings.cwd,
+            env,
+            tailBytes: settings.tailBytes,
+            stdoutFile: stageFile(ToolFiles.Stdout),
+            stderrFile: stageFile(ToolFiles.Stderr),
+            outputFilesFresh: fresh,
+            ...timeout
+        }, input.signal);
+        if (result.aborted || input.signal.aborted)
+            return stoppedOutcome();
+        if (result.outputError !== undefined)
+            notes.push(result.outputError);
+        // Nothing reads tool_output.txt back during the run: write it in the background.
+        await runStore.writeStageFile(node.id, ToolFiles.Output, result.stdout.text, {
+            background: true
+        });
+        for (const [stream, tail] of [
+            ['stdout', result.stdout],
+            ['stderr', result.stderr]
+        ]) {
+            if (!tail.truncated)
+                continue;
+            input.emit({
+                type: 'stage.output',
+                nodeId: node.id,
+                stream,
+                tail: tail.text.length > OUTPUT_EVENT_CHARS ? tail.text.slice(-OUTPUT_EVENT_CHARS) : tail.text,
+                truncated: true,
+                totalBytes: tail.totalBytes
+            });
+        }
+        const updates = toolContextUpdates(result, {
+            stdout: stageFile(ToolFiles.Stdout),
+            stderr: stageFile(ToolFiles.Stderr)
+        });
+        const postHook = nodeOrGraph(node.attrs, graph.attrs, 'tool_hooks.post');
+        if (postHook !== undefined && result.spawnError === undefined) {
+            const exitText = result.exitCode === null ? '' : String(result.exitCode);
+            const post = await this.#runner.run({
+                command: postHook,
+                cwd: settings.cwd,
+                env: {
+                    ...env,
+                    TOOL_NAME: 'shell',
+                    NODE_ID: node.id,
+                    EXIT_CODE: exitText,
+                    ...(result.signal === null ? {} : { EXIT_SIGNAL: result.signal })
+                },
+                tailBytes: HOOK_TAIL_BYTES,
+                stdin: JSON.stringify({
+                    ...hookMeta,
+                    exit_code: result.exitCode,
+                    signal: result.signal,
+                    timed_out: result.timedOut
+                }) + '\n',
+                ...timeout
+            }, input.signal);
+            if (post.aborted || input.signal.aborted)
+                return stoppedOutcome();
+            if (post.exitCode !== 0) {
+                const detail = lastLine(post.stderr.text);
+                notes.push(`tool_hooks.post ${describeHookFailure(post)}${detail ? `: ${detail}` : ''}`);
+            }
+        }
+        const outcome = await toolOutcome({
+            node,
+            settings,
+            result,
+            updates,
+            readStatus: () => runStore.readStageFile(node.id, ToolFiles.Status),
+            statusPath: stageFile(ToolFiles.Status)
+        });
+        if (notes.length === 0)
+            return outcome;
+        return {
+            ...outcome,
+            notes: [outcome.notes, ...notes].filter((n) => n !== undefined && n !== '').join('; ')
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-choices.js
+/**
+ * The choices of a human gate (spec §4.6): its outgoing edges in declaration order, each labelled by the
+ * edge `label` (else the target id) with its accelerator key; and finding the choice a name, a default
+ * or an interviewer's answer means.
+ */
+
+
+const GateModes = ['choice', 'freeform', 'yes_no'];
+const YES_WORDS = new Set(['y', 'yes']);
+const NO_WORDS = new Set(['n', 'no']);
+/** `yes` / `no` for the words a yes_no gate accepts (any case), else undefined. */
+function yesNo(word) {
+    const w = word.trim().toLowerCase();
+    if (YES_WORDS.has(w))
+        return true;
+    if (NO_WORDS.has(w))
+        return false;
+    return undefined;
+}
+/** `mode` as written (blank is `choice`); undefined for a mode tracker does not support. */
+function parseMode(raw) {
+    const mode = (raw ?? '').trim().toLowerCase();
+    if (mode === '')
+        return 'choice';
+    return GateModes.includes(mode) ? mode : undefined;
+}
+/** The choices of a gate: its outgoing edges in declaration order (spec §4.6). */
+function gateChoices(edges) {
+    return edges.map((edge) => {
+        const written = edge.attrs.get('label')?.value.trim() ?? '';
+        const label = written === '' ? edge.to : written;
+        return { key: parseAcceleratorKey(label), label, to: edge.to };
+    });
+}
+/** The choice an edge label or target id names: exact target id first, then the normalised label. */
+function findChoiceByName(choices, name) {
+    const trimmed = name.trim();
+    if (trimmed === '')
+        return undefined;
+    const normalised = normaliseChoiceLabel(trimmed);
+    return (choices.find((c) => c.to === trimmed) ??
+        choices.find((c) => normaliseChoiceLabel(c.label) === normalised));
+}
+/** The choice an interviewer's answer selects: its option, its value as a key, label or target id, or its text. */
+function findAnsweredChoice(choices, answer) {
+    const option = answer.selectedOption;
+    if (option) {
+        const hit = choices.find((c) => c.key === option.key && c.label === option.label) ??
+            choices.find((c) => c.label === option.label);
+        if (hit)
+            return hit;
+    }
+    const value = answer.value.trim();
+    const byKey = choices.filter((c) => c.key.toLowerCase() === value.toLowerCase());
+    if (byKey.length === 1)
+        return byKey[0];
+    return (findChoiceByName(choices, value) ??
+        (answer.text === undefined ? undefined : findChoiceByName(choices, answer.text)));
+}
+/** `[A] Approve`, however the label spells its accelerator. */
+function displayChoice(choice) {
+    return `[${choice.key}] ${stripAcceleratorKey(choice.label)}`;
+}
+function toOption(choice) {
+    return { key: choice.key, label: choice.label };
+}
+/** The answer `human.default_choice` stands for, or undefined when it names no choice of the gate. */
+function resolveDefault(mode, choices, name) {
+    switch (mode) {
+        case 'choice': {
+            // Tracker's dialect names the default by its accelerator key (default_choice="S" for "[S] Skip").
+            const byKey = choices.filter((c) => c.key !== '' && c.key.toLowerCase() === name.toLowerCase());
+            const choice = findChoiceByName(choices, name) ?? (byKey.length === 1 ? byKey[0] : undefined);
+            return choice ? { value: choice.key, selectedOption: toOption(choice) } : undefined;
+        }
+        case 'yes_no': {
+            const yes = yesNo(name);
+            if (yes === undefined)
+                return undefined;
+            return { value: yes ? AnswerValues.Yes : AnswerValues.No };
+        }
+        case 'freeform':
+            return { value: name, text: name };
+    }
+}
+function unmatchedDefault(id, mode, choices, name) {
+    if (mode === 'yes_no') {
+        return `human gate '${id}' has human.default_choice='${name}', but a yes_no gate's default must be yes or no.`;
+    }
+    const labels = choices.map((c) => `'${c.label}'`).join(', ');
+    const targets = choices.map((c) => `'${c.to}'`).join(', ');
+    return `human gate '${id}' has human.default_choice='${name}', which matches none of its outgoing edges; use an edge label (${labels}) or a target node id (${targets}).`;
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-decision.js
+/**
+ * What a human gate decides from an answer, and the Outcome that decision is. Pure: the same gate and
+ * answer always decide the same, so a resumed run decides again from the answer it recorded
+ * (wait-human-records.ts) without asking.
+ */
+
+
+
+
+/** Whether the answer is one of the special values (no option chosen, no text given). */
+function isSpecial(answer, value) {
+    return answer.value === value && answer.text === undefined && answer.selectedOption === undefined;
+}
+/** The answer came because the wait timed out (the interviewer's default, or `timeout` without one). */
+function answerTimedOut(answer) {
+    return answer.defaulted === 'timeout' || isSpecial(answer, AnswerValues.Timeout);
+}
+function timeoutFailure(gate) {
+    const after = gate.timeoutMs === undefined ? '' : ` after ${formatDuration(gate.timeoutMs)}`;
+    if (gate.timeoutAction === 'fail')
+        return `human gate '${gate.id}' timed out${after} (timeout_action=fail)`;
+    return `human gate '${gate.id}' timed out${after} and has no human.default_choice; set human.default_choice to an edge label or target node id to continue without an answer`;
+}
+function decide(gate, answer) {
+    if (answerTimedOut(answer) && gate.timeoutAction === 'fail')
+        return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
+    let given = answer;
+    if (isSpecial(answer, AnswerValues.Timeout)) {
+        if (gate.defaultAnswer === undefined)
+            return { kind: 'fail', reason: timeoutFailure(gate), response: 'timed out' };
+        given = gate.defaultAnswer;
+    }
+    if (isSpecial(given, AnswerValues.Skipped)) {
+        return {
+            kind: 'fail',
+            reason: `human gate '${gate.id}' got no answer (the question was skipped)`,
+            response: 'skipped'
+        };
+    }
+    const written = given.text ?? given.value;
+    switch (gate.mode) {
+        case 'choice': {
+            const choice = findAnsweredChoice(gate.choices, given);
+            if (choice)
+                return { kind: 'choice', choice };
+            const offered = gate.choices.map(displayChoice).join(', ');
+            return {
+                kind: 'fail',
+                reason: `human gate '${gate.id}' got the answer '${written}', which matches none of its choices (${offered})`,
+                response: written
+            };
+        }
+        case 'freeform':
+            return { kind: 'text', text: written };
+        case 'yes_no': {
+            const yes = yesNo(written);
+            if (yes !== undefined)
+                return { kind: 'yes_no', yes };
+            return {
+                kind: 'fail',
+                reason: `human gate '${gate.id}' asked yes or no and got '${written}'`,
+                response: written
+            };
+        }
+    }
+}
+/** The decision in words: the chosen label, the text, `yes`/`no`, or `timed out` / `skipped` / the answer. */
+function describeDecision(decision) {
+    switch (decision.kind) {
+        case 'choice':
+            return decision.choice.label;
+        case 'text':
+            return decision.text;
+        case 'yes_no':
+            return decision.yes ? AnswerValues.Yes : AnswerValues.No;
+        case 'fail':
+            return decision.response;
+    }
+}
+function toOutcome(gate, decision, answer) {
+    const actor = answer.actor === undefined ? {} : { 'human.gate.actor': answer.actor };
+    switch (decision.kind) {
+        case 'fail':
+            return { status: 'fail', retryable: false, failureReason: decision.reason };
+        case 'choice': {
+            const { choice } = decision;
+            return {
+                status: 'success',
+                preferredLabel: choice.label,
+                suggestedNextIds: [choice.to],
+                notes: `human gate '${gate.id}': ${choice.label}`,
+                contextUpdates: {
+                    'human.gate.selected': choice.key,
+                    'human.gate.label': choice.label,
+                    human_response: choice.label,
+                    ...actor
+                }
+            };
+        }
+        case 'text': {
+            const matched = findChoiceByName(gate.choices, decision.text);
+            const only = gate.choices.length === 1 ? gate.choices[0] : undefined;
+            return {
+                status: 'success',
+                notes: `human gate '${gate.id}' answered in free text`,
+                ...(matched ? { preferredLabel: matched.label, suggestedNextIds: [matched.to] } : {}),
+                ...(!matched && only ? { suggestedNextIds: [only.to] } : {}),
+                contextUpdates: {
+                    human_response: decision.text,
+                    ...(matched
+                        ? { 'human.gate.selected': matched.key, 'human.gate.label': matched.label }
+                        : {}),
+                    ...actor
+                }
+            };
+        }
+        case 'yes_no': {
+            const word = decision.yes ? AnswerValues.Yes : AnswerValues.No;
+            const edge = gate.choices.find((c) => normaliseChoiceLabel(c.label) === word);
+            const updates = {
+                'human.gate.selected': decision.yes ? 'Y' : 'N',
+                'human.gate.label': decision.yes ? 'Yes' : 'No',
+                human_response: word,
+                ...actor
+            };
+            const preferred = edge ? { preferredLabel: edge.label } : {};
+            return decision.yes
+                ? {
+                    status: 'success',
+                    notes: `human gate '${gate.id}': yes`,
+                    ...preferred,
+                    contextUpdates: updates
+                }
+                : {
+                    status: 'fail',
+                    retryable: false,
+                    failureReason: `human answered no at gate '${gate.id}'`,
+                    ...preferred,
+                    contextUpdates: updates
+                };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human-records.js
+
+
+const GateFiles = {
+    Question: 'question.json',
+    Prompt: 'prompt.md',
+    Answer: 'answer.json',
+    Response: 'response.md'
+};
+function json(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+function questionRecord(question, gate, askedAt, by) {
+    return {
+        stage: question.stage,
+        mode: gate.mode,
+        type: question.type,
+        text: question.text,
+        choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+        ...(gate.defaultName === undefined ? {} : { default_choice: gate.defaultName }),
+        ...(gate.timeoutMs === undefined
+            ? {}
+            : { timeout_ms: gate.timeoutMs, timeout_action: gate.timeoutAction }),
+        attempt: by.attempt,
+        ...(by.execution === undefined ? {} : { execution: by.execution }),
+        asked_at: iso(askedAt)
+    };
+}
+function promptMarkdown(question, gate) {
+    const lines = [question.text];
+    if (gate.mode === 'choice') {
+        lines.push('');
+        for (const c of gate.choices)
+            lines.push(`- ${displayChoice(c)} → ${c.to}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** question.json and prompt.md, before the gate asks. */
+async function writeQuestion(runStore, gate, question, askedAt, by) {
+    await runStore.writeStageFile(gate.id, GateFiles.Question, json(questionRecord(question, gate, askedAt, by)));
+    await runStore.writeStageFile(gate.id, GateFiles.Prompt, promptMarkdown(question, gate));
+}
+/** answer.json and response.md, once the gate has decided. */
+async function writeAnswer(runStore, gate, answer, decision, meta) {
+    const record = {
+        value: answer.value,
+        ...(answer.text === undefined ? {} : { text: answer.text }),
+        ...(answer.selectedOption === undefined ? {} : { selected_option: answer.selectedOption }),
+        ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+        ...(answer.defaulted === undefined ? {} : { defaulted: answer.defaulted }),
+        timed_out: meta.timedOut,
+        response: describeDecision(decision),
+        ...(decision.kind === 'choice'
+            ? {
+                selected: {
+                    key: decision.choice.key,
+                    label: decision.choice.label,
+                    to: decision.choice.to
+                }
+            }
+            : {}),
+        ...(decision.kind === 'fail' ? { failure_reason: decision.reason } : {}),
+        ...(meta.by.execution === undefined ? {} : { execution: meta.by.execution }),
+        answered_at: iso(meta.answeredAt),
+        duration_ms: meta.durationMs
+    };
+    await runStore.writeStageFile(gate.id, GateFiles.Answer, json(record));
+    await runStore.writeStageFile(gate.id, GateFiles.Response, `${describeDecision(decision)}\n`);
+}
+const str = (v) => (typeof v === 'string' ? v : undefined);
+function optionOf(v) {
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const { key, label } = v;
+    return typeof key === 'string' && typeof label === 'string' ? { key, label } : undefined;
+}
+/**
+ * The interviewer's answer an answer.json holds, when it was recorded by `execution` (the same
+ * execution, continued by a resume); undefined for any other record — an earlier visit's, another
+ * attempt's, one without an execution, or text that is not such a record.
+ */
+function answerFromRecord(text, execution) {
+    let record;
+    try {
+        record = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof record !== 'object' || record === null)
+        return undefined;
+    const r = record;
+    const value = str(r['value']);
+    if (r['execution'] !== execution || value === undefined)
+        return undefined;
+    const text_ = str(r['text']);
+    const actor = str(r['actor']);
+    const option = optionOf(r['selected_option']);
+    const defaulted = r['defaulted'] === 'timeout' || r['defaulted'] === 'closed' ? r['defaulted'] : undefined;
+    const answer = {
+        value,
+        ...(option ? { selectedOption: option } : {}),
+        ...(text_ === undefined ? {} : { text: text_ }),
+        ...(actor === undefined ? {} : { actor }),
+        ...(defaulted ? { defaulted } : {})
+    };
+    const duration = r['duration_ms'];
+    return {
+        answer,
+        durationMs: typeof duration === 'number' && Number.isFinite(duration) ? duration : 0
+    };
+}
+/** The answer this execution of the gate recorded before its run stopped, if it recorded one. */
+async function readRecordedAnswer(runStore, gateId, execution) {
+    const text = await runStore.readStageFile(gateId, GateFiles.Answer).catch(() => undefined);
+    return text === undefined ? undefined : answerFromRecord(text, execution);
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/wait-human.js
+/**
+ * The human gate (spec §4.6, Tracker's `mode`s): asks the interviewer and routes on the answer.
+ *
+ * - `mode=choice` (default): the outgoing edges are the choices, in declaration order, labelled by the edge
+ *   `label` (else the target id) with accelerator keys per §4.6. The answer selects an edge
+ *   (`suggestedNextIds` + `preferredLabel`).
+ * - `mode=freeform`: free text in `human_response`; text equal to an edge label (or target id) selects that
+ *   edge, and a gate with a single edge follows it.
+ * - `mode=yes_no`: yes → success, no → fail (not retried); route with `condition="outcome=fail"`.
+ *
+ * `timeout` is how long to wait. On timeout the gate takes `human.default_choice` (an edge label or target
+ * id; for yes_no `yes`/`no`; for freeform the default text), or fails — never retried — when there is none
+ * or `timeout_action=fail`. The question and answer are written to the stage directory (question.json,
+ * prompt.md, answer.json, response.md) and announced as `gate.waiting` / `gate.answered` events. A resumed
+ * run whose gate had its answer recorded before the run stopped decides from that answer without asking.
+ *
+ * The parts: wait-human-choices.ts (choices from edges), wait-human-decision.ts (answer → outcome),
+ * wait-human-records.ts (what is written to the stage directory, and read back).
+ */
+
+
+
+
+
+
+
+const QUESTION_TYPE = {
+    choice: 'multiple_choice',
+    freeform: 'freeform',
+    yes_no: 'yes_no'
+};
+const FALLBACK_TEXT = {
+    choice: 'Select an option:',
+    freeform: 'Enter a response:',
+    yes_no: 'Proceed?'
+};
+function failed(reason) {
+    return { status: 'fail', retryable: false, failureReason: reason };
+}
+/** The gate a node configures, or why it cannot ask (a terminal FAIL the user fixes in the DOT file). */
+function readGate(input) {
+    const { node } = input;
+    const edges = outgoingEdges(input.graph, node.id);
+    if (edges.length === 0) {
+        return {
+            invalid: `human gate '${node.id}' has no outgoing edges, so it has no choices to offer. Add one edge per answer, e.g. ${node.id} -> next [label="[A] Approve"].`
+        };
+    }
+    const rawMode = getString(node.attrs, 'mode');
+    const mode = parseMode(rawMode);
+    if (mode === undefined) {
+        return {
+            invalid: `human gate '${node.id}' has mode='${rawMode ?? ''}', which tracker does not support; use mode=choice, mode=freeform or mode=yes_no.`
+        };
+    }
+    const choices = gateChoices(edges);
+    const defaultName = (getString(node.attrs, 'human.default_choice') ?? getString(node.attrs, 'default_choice'))?.trim() || undefined;
+    const defaultAnswer = defaultName === undefined ? undefined : resolveDefault(mode, choices, defaultName);
+    if (defaultName !== undefined && defaultAnswer === undefined)
+        return { invalid: unmatchedDefault(node.id, mode, choices, defaultName) };
+    const timeout = getDurationMs(node.attrs, 'timeout');
+    return {
+        id: node.id,
+        mode,
+        choices,
+        timeoutMs: timeout !== undefined && timeout > 0 ? timeout : undefined,
+        timeoutAction: getString(node.attrs, 'timeout_action')?.trim().toLowerCase() === 'fail' ? 'fail' : 'default',
+        defaultName,
+        defaultAnswer
+    };
+}
+function questionText(input, mode) {
+    const goal = getString(input.graph.attrs, 'goal') ?? '';
+    const parts = [getString(input.node.attrs, 'label'), getString(input.node.attrs, 'prompt')]
+        .map((part) => (part === undefined ? '' : expandPromptVariables(part, goal).trim()))
+        .filter((part) => part !== '');
+    return parts.length > 0 ? parts.join('\n\n') : FALLBACK_TEXT[mode];
+}
+function buildQuestion(input, gate) {
+    return {
+        text: questionText(input, gate.mode),
+        type: QUESTION_TYPE[gate.mode],
+        options: gate.mode === 'choice' ? gate.choices.map(toOption) : [],
+        ...(gate.defaultAnswer === undefined ? {} : { default: gate.defaultAnswer }),
+        ...(gate.timeoutMs === undefined ? {} : { timeoutMs: gate.timeoutMs }),
+        stage: gate.id,
+        metadata: {
+            runId: input.runId,
+            mode: gate.mode,
+            attempt: input.attempt,
+            choices: gate.choices.map((c) => ({ key: c.key, label: c.label, to: c.to })),
+            ...(input.branch === undefined ? {} : { branch: input.branch })
+        }
+    };
+}
+function gateOptionLabels(gate) {
+    switch (gate.mode) {
+        case 'choice':
+            return gate.choices.map((c) => c.label);
+        case 'yes_no':
+            return ['Yes', 'No'];
+        case 'freeform':
+            return [];
+    }
+}
+class WaitHumanHandler {
+    #interviewer;
+    constructor(interviewer) {
+        this.#interviewer = interviewer;
+    }
+    async execute(input) {
+        const gate = readGate(input);
+        if ('invalid' in gate)
+            return failed(gate.invalid);
+        const by = {
+            attempt: input.attempt,
+            ...(input.execution === undefined ? {} : { execution: input.execution })
+        };
+        if (input.resumed === true && by.execution !== undefined) {
+            const recorded = await readRecordedAnswer(input.runStore, gate.id, by.execution);
+            if (recorded)
+                return this.#decideRecorded(input, gate, recorded.answer, recorded.durationMs);
+        }
+        return this.#ask(input, gate, buildQuestion(input, gate), by);
+    }
+    /** The answer this very execution recorded before its run stopped: decide again, ask nobody. */
+    #decideRecorded(input, gate, answer, durationMs) {
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...(input.branch === undefined ? {} : { branch: input.branch }),
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut: answerTimedOut(answer),
+            durationMs
+        });
+        const outcome = toOutcome(gate, decision, answer);
+        const note = 'the answer recorded before the run stopped (answer.json); not asked again';
+        return { ...outcome, notes: outcome.notes === undefined ? note : `${outcome.notes}; ${note}` };
+    }
+    async #ask(input, gate, question, by) {
+        const { clock, runStore } = input;
+        const branch = input.branch === undefined ? {} : { branch: input.branch };
+        const askedAt = clock.now();
+        await writeQuestion(runStore, gate, question, askedAt, by);
+        input.emit({
+            type: 'gate.waiting',
+            nodeId: gate.id,
+            ...branch,
+            question: question.text,
+            options: gateOptionLabels(gate),
+            ...(question.timeoutMs === undefined ? {} : { timeoutMs: question.timeoutMs })
+        });
+        let answer;
+        try {
+            answer = await this.#interviewer.ask(question, input.signal);
+        }
+        catch (error) {
+            if (input.signal.aborted)
+                throw error;
+            return {
+                status: 'fail',
+                failureReason: `human gate '${gate.id}' could not ask its question: ${errorMessage(error)}`
+            };
+        }
+        const answeredAt = clock.now();
+        const timedOut = answerTimedOut(answer);
+        const decision = decide(gate, answer);
+        input.emit({
+            type: 'gate.answered',
+            nodeId: gate.id,
+            ...branch,
+            answer: describeDecision(decision),
+            ...(answer.actor === undefined ? {} : { actor: answer.actor }),
+            timedOut,
+            durationMs: answeredAt - askedAt
+        });
+        await writeAnswer(runStore, gate, answer, decision, {
+            timedOut,
+            answeredAt,
+            durationMs: answeredAt - askedAt,
+            by
+        });
+        return toOutcome(gate, decision, answer);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/handlers/builtin-registry.js
+/**
+ * The registry with every built-in handler (spec §2.8 types), wired to the given ports.
+ * Composition roots call this, then may `register` custom handlers on the result.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function createBuiltinRegistry(deps) {
+    const registry = new HandlerRegistry();
+    registry
+        .register(HandlerTypes.Start, new StartHandler())
+        .register(HandlerTypes.Exit, new ExitHandler())
+        .register(HandlerTypes.Conditional, new ConditionalHandler())
+        .register(HandlerTypes.Codergen, new CodergenHandler(deps.backend ?? new SimulatedBackend()))
+        .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
+        .register(HandlerTypes.Parallel, new ParallelHandler())
+        .register(HandlerTypes.FanIn, new FanInHandler())
+        .register(HandlerTypes.Tool, new ToolHandler({
+        runner: deps.processRunner,
+        workdir: deps.workdir,
+        baseEnv: deps.env,
+        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
+    }))
+        .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
+        .setDefaultType(HandlerTypes.Codergen);
+    return registry;
+}
+
+;// CONCATENATED MODULE: ./.build/src/version.js
+/** The tracker version; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./.build/src/runtime/child-runner.js
+/**
+ * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, through the same
+ * assembly as the parent (executeRun: registry, stores, process runner, clock and randomness are the
+ * parent's). Child gates ask the parent's interviewer; child events reach the parent's sinks with node
+ * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
+ * child resumes from its own checkpoint instead of starting over.
+ */
+
+
+
+
+
+/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
+const FORWARDED = new Set([
+    'stage.started',
+    'stage.completed',
+    'stage.retrying',
+    'stage.output',
+    'gate.waiting',
+    'gate.answered',
+    'goal_gate.unsatisfied',
+    'parallel.started',
+    'parallel.completed',
+    'warning'
+]);
+/**
+ * A sink that forwards a child's events to the parent's stream, with `<prefix>/` before every node id.
+ * They go through the parent's emitter (the manager node's), which stamps them with the parent's run ID
+ * and next `seq` (docs/events.md).
+ */
+function prefixedSink(emit, prefix) {
+    return {
+        emit: (event) => {
+            if (!FORWARDED.has(event.type))
+                return;
+            const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
+            emit(('nodeId' in payload && payload.nodeId !== undefined
+                ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
+                : payload));
+        }
+    };
+}
+/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
+function prefixedInterviewer(target, prefix) {
+    return {
+        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
+        ...(target.inform
+            ? {
+                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
+            }
+            : {})
+    };
+}
+/**
+ * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
+ * the run failed), had an attempt in flight, or has no successful outcome.
+ */
+function unfinishedIn(checkpoint, nodeId) {
+    if (checkpoint.status === 'success')
+        return false;
+    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
+        return true;
+    const outcome = checkpoint.node_outcomes[nodeId];
+    return outcome === undefined || !isSuccessful(outcome.status);
+}
+class FileChildRunner {
+    options;
+    /** Managers whose first child start in this process resumes the child's checkpoint. */
+    #resumeChecked = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
+    #shouldResume(parentNodeId) {
+        const parent = this.options.parent.resumeFrom;
+        if (!parent || this.#resumeChecked.has(parentNodeId))
+            return false;
+        this.#resumeChecked.add(parentNodeId);
+        return unfinishedIn(parent, parentNodeId);
+    }
+    async start(request) {
+        const { parent, deps } = this.options;
+        const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
+            ? request.dotfile
+            : (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(parent.pipelinePath), request.dotfile);
+        const loaded = await loadPipeline(file, { cwd: (0,external_node_path_namespaceObject.dirname)(file), absolute: true });
+        const { prepared } = loaded;
+        if (!prepared.ok || !prepared.graph) {
+            const errors = prepared.diagnostics
+                .filter((d) => d.severity === 'error')
+                .map(formatDiagnostic);
+            throw new TrackerError('PIPELINE_INVALID', `child pipeline ${file} is invalid:\n${errors.join('\n')}`);
+        }
+        const graph = prepared.graph;
+        const runDir = (0,external_node_path_namespaceObject.join)(parent.location.runDir, request.parentNodeId, 'child');
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        const stores = deps.stores(location);
+        const resumeFrom = this.#shouldResume(request.parentNodeId)
+            ? await stores.checkpointStore.load()
+            : undefined;
+        if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
+            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
+        }
+        const controller = new AbortController();
+        let observation = { status: 'running', completedNodes: 0 };
+        const observer = {
+            emit: (event) => {
+                if (event.type === 'stage.started')
+                    observation = { ...observation, currentNode: event.nodeId };
+                if (event.type === 'stage.completed')
+                    observation = { ...observation, completedNodes: observation.completedNodes + 1 };
+            }
+        };
+        const done = this.options
+            .execute({
+            graph,
+            pipeline: { name: graph.name, file, sha256: loaded.sha256 },
+            pipelinePath: file,
+            runId: `${request.parentNodeId}-child`,
+            location,
+            stores,
+            ...(resumeFrom ? { resumeFrom } : {}),
+            workdir: request.workdir ? (0,external_node_path_namespaceObject.resolve)(parent.workdir, request.workdir) : parent.workdir,
+            env: parent.env,
+            context: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.'))),
+            force: parent.force,
+            signal: AbortSignal.any([request.signal, controller.signal]),
+            activityLog: false,
+            observers: [observer]
+        }, {
+            ...deps,
+            interviewer: prefixedInterviewer(deps.interviewer, request.parentNodeId),
+            // Grandchildren's events reach this child's stream through its manager node, and so pass
+            // through this prefix too: `boss/inner/x`.
+            events: request.emit ? [prefixedSink(request.emit, request.parentNodeId)] : [],
+            onNotice: undefined
+        })
+            .then(({ result }) => {
+            observation = {
+                ...observation,
+                status: result.status === 'success' ? 'completed' : 'failed',
+                outcome: result.status,
+                ...(result.failureReason ? { failureReason: result.failureReason } : {})
+            };
+        }, (error) => {
+            observation = {
+                ...observation,
+                status: 'failed',
+                outcome: 'fail',
+                failureReason: String(error)
+            };
+        });
+        return {
+            observe: () => observation,
+            cancel: async () => {
+                controller.abort(new Error('cancelled by manager'));
+                await done;
+            }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/run-tally.js
+/** Counts a run's events into its RunTotals. */
+class RunTally {
+    #startedAt;
+    #lastAt;
+    #durationMs;
+    #stagesStarted = 0;
+    #retries = 0;
+    #byStatus = {};
+    emit(event) {
+        this.#startedAt ??= event.ts;
+        this.#lastAt = event.ts;
+        if (event.type === 'stage.started')
+            this.#stagesStarted++;
+        else if (event.type === 'stage.retrying')
+            this.#retries++;
+        else if (event.type === 'stage.completed')
+            this.#byStatus[event.status] = (this.#byStatus[event.status] ?? 0) + 1;
+        else if (event.type === 'pipeline.completed' ||
+            event.type === 'pipeline.failed' ||
+            event.type === 'pipeline.stopped')
+            this.#durationMs = event.durationMs;
+    }
+    totals() {
+        return {
+            durationMs: this.#durationMs ?? (this.#lastAt ?? 0) - (this.#startedAt ?? 0),
+            stagesStarted: this.#stagesStarted,
+            stagesByStatus: { ...this.#byStatus },
+            retries: this.#retries
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/stage-prefetch.js
+
+/**
+ * Prepares the run directory while a stage runs (decision 0006): when a stage starts, the stage
+ * directories of the nodes it can lead to are created in the background, with empty placeholders for
+ * the files their handlers write first (`Handler.filesWrittenFirst`), so the next stage writes into
+ * files that exist. The engine knows nothing of it: it only announces `stage.started`.
+ */
+class StagePrefetchSink {
+    graph;
+    registry;
+    prepare;
+    #successors = new Map();
+    constructor(graph, registry, prepare) {
+        this.graph = graph;
+        this.registry = registry;
+        this.prepare = prepare;
+    }
+    emit(event) {
+        if (event.type !== 'stage.started')
+            return;
+        for (const next of this.#next(event.nodeId))
+            this.prepare(next.nodeId, next.files);
+    }
+    #next(nodeId) {
+        let next = this.#successors.get(nodeId);
+        if (next === undefined) {
+            next = outgoingEdges(this.graph, nodeId).map((edge) => {
+                const node = this.graph.nodes.get(edge.to);
+                return {
+                    nodeId: edge.to,
+                    files: node ? this.registry.resolve(node)?.filesWrittenFirst : undefined
+                };
+            });
+            this.#successors.set(nodeId, next);
+        }
+        return next;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/execute-run.js
+/**
+ * Assembles one located run and runs it: the registry (built-in handlers wired to the given ports, a
+ * child runner for manager loops), the run's sinks (activity log, the callers' renderings, totals,
+ * stage preparation), signal wiring, the engine, and the clean-up after it. Top-level runs
+ * (startRun) and child pipelines (FileChildRunner) both run through here.
+ */
+
+
+
+
+
+
+
+
+
+function fanOut(sinks) {
+    return {
+        emit: (event) => {
+            for (const sink of sinks)
+                sink.emit(event);
+        }
+    };
+}
+/** The plan's signal, joined by the process signals it asks for while `run` runs. */
+async function withStopSignals(plan, run) {
+    const names = plan.stopOnSignals ?? [];
+    if (names.length === 0)
+        return run(plan.signal);
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new Error('signal'));
+    for (const name of names)
+        process.once(name, onSignal);
+    try {
+        return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
+    }
+    finally {
+        for (const name of names)
+            process.off(name, onSignal);
+    }
+}
+async function executeRun(plan, deps) {
+    const { graph, stores } = plan;
+    const activity = plan.activityLog ? stores.openActivityLog?.() : undefined;
+    // What this run's renderings and log see; its child pipelines' events are forwarded to the same.
+    const shared = [...(activity ? [activity] : []), ...deps.events];
+    const registry = createBuiltinRegistry({
+        processRunner: deps.processRunner,
+        interviewer: deps.interviewer,
+        ...(deps.backend ? { backend: deps.backend } : {}),
+        workdir: plan.workdir,
+        env: plan.env,
+        clock: deps.clock,
+        ...(stores.freshStages ? { freshStages: stores.freshStages } : {}),
+        childRunner: new FileChildRunner({
+            parent: plan,
+            deps: { ...deps, events: shared },
+            execute: executeRun
+        })
+    });
+    if (deps.backend === undefined) {
+        const stages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
+        if (stages > 0)
+            deps.onNotice?.({ type: 'simulated_llm', stages });
+    }
+    const tally = new RunTally();
+    const sinks = [...shared, tally, ...(plan.observers ?? [])];
+    const prepare = stores.prepareStage;
+    if (prepare)
+        sinks.push(new StagePrefetchSink(graph, registry, prepare));
+    try {
+        const result = await withStopSignals(plan, (signal) => runPipeline(graph, {
+            registry,
+            clock: deps.clock,
+            random: deps.random,
+            runId: plan.runId,
+            runStore: stores.runStore,
+            checkpointStore: stores.checkpointStore,
+            events: fanOut(sinks),
+            pipeline: plan.pipeline,
+            ...(signal ? { signal } : {}),
+            ...(plan.resumeFrom ? { resumeFrom: plan.resumeFrom } : {}),
+            ...(plan.context ? { initialContext: plan.context } : {}),
+            workdir: plan.workdir,
+            ...(stores.restartRunStore
+                ? { restartRunStore: (restart) => stores.restartRunStore(restart) }
+                : {}),
+            trackerVersion: VERSION
+        }));
+        return { result, totals: tally.totals() };
+    }
+    finally {
+        await activity?.close().catch((error) => deps.onNotice?.({
+            type: 'activity_log_failed',
+            path: (0,external_node_path_namespaceObject.join)(plan.location.runDir, 'activity.jsonl'),
+            message: errorMessage(error)
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
+/**
+ * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
+ * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
+ * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
+ */
+
+
+
+
+
+async function locateRun(target, pipeline, options) {
+    const { cwd } = options;
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
+    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
+    if (target.kind === 'new') {
+        const runId = target.runId ?? options.newRunId();
+        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
+        }
+        return {
+            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
+            location,
+            stores: options.stores(location),
+            workdir
+        };
+    }
+    const checkpointPath = target.kind === 'checkpoint'
+        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
+        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
+    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    const location = { runDir, checkpointPath };
+    const stores = options.stores(location);
+    const resumeFrom = await stores.checkpointStore.load();
+    if (!resumeFrom)
+        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
+        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
+            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
+    }
+    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+    let runWorkdir = workdir;
+    if (recorded !== undefined && options.workdir === undefined) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+        runWorkdir = recorded;
+    }
+    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+        options.onNotice?.({
+            type: 'workdir_overridden',
+            runId: resumeFrom.run_id,
+            recorded,
+            workdir
+        });
+    }
+    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
+}
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value, runsRoot, cwd) {
+    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
+        return asPath;
+    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
+        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
+        if (matches.length === 1 && matches[0] !== undefined)
+            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
+        if (matches.length > 1)
+            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
+    }
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
+/**
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
+ */
+
+
+let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
+ */
+function writeAllSync(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const at = position === undefined ? null : position + done;
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
+    }
+}
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = tempPathFor(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
+
+
+
+
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
+class ActivityLogSink {
+    #fd;
+    #pending = [];
+    #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
+    constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
+    }
+    emit(event) {
+        if (this.#closed)
+            return;
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        if (this.#error !== undefined)
+            return;
+        try {
+            writeAllSync(this.#fd, bytes);
+        }
+        catch (error) {
+            this.#error = error;
+        }
+    }
+    /** Switches to another run directory (after a loop restart). */
+    moveTo(runDir) {
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        }
+        catch (error) {
+            this.#error ??= error;
+        }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
 /**
  * The checkpoint: a versioned, snake_case JSON document written after every node transition and before
@@ -43549,6 +43930,7 @@ class FsCheckpointStore {
 
 
 
+
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
 /**
  * A node id as one directory name: `/`, `\`, NUL and `%` are percent-encoded, and a leading `.`
@@ -43666,7 +44048,11 @@ function readIfExists(path) {
  *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
  *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
  * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
- *   checkpoint that names the stage complete.
+ *   checkpoint that names the stage complete;
+ * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
+ *   stale files from one).
+ * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
+ * (src/runtime/run-stores.ts) wires them to the engine's events and to the tool handler.
  */
 class FsRunStore {
     runDir;
@@ -43679,15 +44065,16 @@ class FsRunStore {
     #background = new Set();
     #lane = new IdleLane();
     #backgroundError;
-    /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
-    #fresh = new Set();
+    /** Directories this store created during this run (shared with the run's other stores when given). */
+    freshStages;
     /** Empty files made by `prepareStage` and not written since; paths the store has written. */
     #placeholders = new Set();
     #written = new Set();
     /** Background writes not yet done, by stage directory (what `settleStage` waits for). */
     #pendingByDir = new Map();
-    constructor(runDir) {
+    constructor(runDir, options = {}) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
+        this.freshStages = options.freshStages ?? new FreshStageSet();
     }
     stageDir(nodeId) {
         return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
@@ -43704,13 +44091,13 @@ class FsRunStore {
         if (this.#dirs.has(dir))
             return;
         if (this.#prepared.has(dir) && this.#adoptPrepared(dir)) {
-            this.#fresh.add(dir);
+            this.freshStages.add(dir);
             this.#dirs.add(dir);
             return;
         }
-        const created = (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-        if (created === dir)
-            this.#fresh.add(dir);
+        // Anything created means `dir` was (it is the last one made), with its parents or without.
+        if ((0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true }) !== undefined)
+            this.freshStages.add(dir);
         this.#dirs.add(dir);
     }
     /** Renames the prepared copy of `dir` into place; false when there is none or `dir` exists. */
@@ -43769,6 +44156,11 @@ class FsRunStore {
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
     }
+    /**
+     * A hint that `nodeId` may run next: makes its stage directory under `.prepared/`, and `files` in it
+     * (empty), in the idle lane, off the path between two nodes; the stage's first use renames it into
+     * place. `flush()` removes prepared files never written and prepared directories never used.
+     */
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
         const prepared = this.#preparedPath(dir);
@@ -43862,13 +44254,6 @@ class FsRunStore {
             done();
         }
     }
-    /**
-     * True once for a stage directory this store created (so it holds nothing from an earlier run or
-     * attempt), false afterwards and for directories that existed already.
-     */
-    claimFreshStage(nodeId) {
-        return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
-    }
     readStageFile(nodeId, name) {
         let path;
         try {
@@ -43958,248 +44343,42 @@ class FsRunStore {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/version.js
-/** The tracker version; a test keeps it equal to package.json's. */
-const VERSION = '0.1.0';
+;// CONCATENATED MODULE: ./.build/src/runtime/run-stores.js
 
-;// CONCATENATED MODULE: ./.build/src/cli/args.js
+
+
+
+
 /**
- * argv → CliSettings, once, at the edge (style.md habit 1). Pure: no process access here.
+ * The run directory on disk (what the CLI and the Action use): FsRunStore, FsCheckpointStore,
+ * activity.jsonl, `restart-N/` directories after loop restarts, and FsRunStore's I/O capabilities
+ * (decision 0006) — one FreshStageSet for all of the run's stores, prepared stages in the current one.
  */
-
-
-
-const LIMIT_NAMES = Object.keys(DEFAULT_DOT_LIMITS);
-const FLAGS = [
-    {
-        name: 'no-tui',
-        value: false,
-        help: 'Plain line-per-stage output (what tracker prints today; there is no dashboard yet, so this changes nothing now and keeps output plain once one exists).'
-    },
-    {
-        name: 'json',
-        value: false,
-        help: 'validate: diagnostics as JSON. run: NDJSON events on stdout.'
-    },
-    { name: 'quiet', short: 'q', value: false, help: 'Print only failures and the final result.' },
-    {
-        name: 'auto-approve',
-        value: false,
-        help: 'Human gates take their first choice (or yes) without asking.'
-    },
-    {
-        name: 'simulate',
-        value: false,
-        help: 'LLM nodes answer with a simulated response; tool nodes still run.'
-    },
-    {
-        name: 'workdir',
-        short: 'w',
-        value: true,
-        metavar: 'DIR',
-        help: "Working directory for tool nodes and .tracker/ (default: cwd; on resume: the run's recorded one)."
-    },
-    {
-        name: 'run-id',
-        value: true,
-        metavar: 'ID',
-        help: 'Use this run ID instead of a generated one ([A-Za-z0-9._-], no leading dot, at most 64).'
-    },
-    {
-        name: 'logs',
-        value: true,
-        metavar: 'DIR',
-        help: 'Run directory (default: <workdir>/.tracker/runs/<runID>).'
-    },
-    {
-        name: 'checkpoint',
-        short: 'c',
-        value: true,
-        metavar: 'FILE',
-        help: 'Resume from this checkpoint.json.'
-    },
-    {
-        name: 'resume',
-        short: 'r',
-        value: true,
-        metavar: 'ID|DIR',
-        help: 'Resume the run with this ID (prefix; looked up under <workdir>/.tracker/runs) or run directory.'
-    },
-    {
-        name: 'force',
-        value: false,
-        help: 'Resume even though the pipeline file changed since the checkpoint.'
-    },
-    {
-        name: 'var',
-        value: true,
-        metavar: 'KEY=VALUE',
-        help: 'Seed a context value (repeatable; not __proto__, constructor or prototype).'
-    },
-    {
-        name: 'limit',
-        value: true,
-        metavar: 'NAME=N',
-        help: `Raise an input limit for a trusted file (repeatable): ${LIMIT_NAMES.join(', ')}.`
-    },
-    { name: 'validate', value: false, help: 'Same as the validate command.' },
-    { name: 'help', short: 'h', value: false, help: 'Show this help.' },
-    { name: 'version', short: 'V', value: false, help: 'Print the version.' }
-];
-const COMMANDS = new Set(['run', 'validate', 'simulate', 'help', 'version']);
-function usageError(message) {
-    return new TrackerError('USAGE', `${message}\nRun 'tracker --help' for usage.`);
-}
-const RUN_ID = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
-/** A run ID names a directory under .tracker/runs, so it must be one plain path segment. */
-function checkRunId(id) {
-    if (RUN_ID.test(id))
-        return;
-    const why = id === ''
-        ? 'it is empty'
-        : id.length > 64
-            ? `it is ${id.length} characters long (at most 64)`
-            : id.startsWith('.')
-                ? 'it starts with a dot'
-                : `it contains ${JSON.stringify([...id].find((c) => !/[A-Za-z0-9._-]/.test(c)))}`;
-    throw usageError(`Invalid --run-id '${id}': ${why}. Use letters, digits, '.', '_' and '-' (not starting with '.'), at most 64 characters, e.g. --run-id nightly-2026-12-01.`);
-}
-function findFlag(token) {
-    if (token.startsWith('--')) {
-        const eq = token.indexOf('=');
-        const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
-        const spec = FLAGS.find((f) => f.name === name);
-        if (!spec)
-            return undefined;
-        return eq === -1 ? { spec } : { spec, inline: token.slice(eq + 1) };
-    }
-    const spec = FLAGS.find((f) => f.short !== undefined && `-${f.short}` === token);
-    return spec ? { spec } : undefined;
-}
-function isLimitName(name) {
-    return LIMIT_NAMES.includes(name);
-}
-/** `maxNodes=400000` → ['maxNodes', 400000]; a usage error for an unknown name or a bad number. */
-function parseLimit(value) {
-    const eq = value.indexOf('=');
-    const name = eq === -1 ? value : value.slice(0, eq);
-    if (!isLimitName(name))
-        throw usageError(`--limit expects NAME=N with NAME one of ${LIMIT_NAMES.join(', ')}; got '${value}'.`);
-    const text = eq === -1 ? '' : value.slice(eq + 1).trim();
-    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n <= 0)
-        throw usageError(`--limit ${name} needs a positive whole number, got '${text}'.`);
-    return [name, n];
-}
-/** Parses argv (without node and script). Flags may come before or after the pipeline file. */
-function parseArgs(argv) {
-    const bools = new Set();
-    const values = new Map();
-    const vars = new Map();
-    const limits = {};
-    const positionals = [];
-    let onlyPositionals = false;
-    for (let i = 0; i < argv.length; i++) {
-        const token = argv[i] ?? '';
-        if (onlyPositionals || token === '-' || !token.startsWith('-')) {
-            positionals.push(token);
-            continue;
-        }
-        if (token === '--') {
-            onlyPositionals = true;
-            continue;
-        }
-        const found = findFlag(token);
-        if (!found)
-            throw usageError(`Unknown flag '${token}'.`);
-        const { spec } = found;
-        if (!spec.value) {
-            if (found.inline !== undefined)
-                throw usageError(`Flag --${spec.name} takes no value.`);
-            bools.add(spec.name);
-            continue;
-        }
-        let value = found.inline;
-        if (value === undefined) {
-            value = argv[i + 1];
-            if (value === undefined || (value.startsWith('-') && value !== '-')) {
-                throw usageError(`Flag --${spec.name} needs a value (${spec.metavar ?? 'VALUE'}).`);
-            }
-            i++;
-        }
-        if (spec.name === 'limit') {
-            const [name, n] = parseLimit(value);
-            limits[name] = n;
-        }
-        else if (spec.name === 'var') {
-            const eq = value.indexOf('=');
-            if (eq <= 0)
-                throw usageError(`--var expects KEY=VALUE, got '${value}'.`);
-            const key = value.slice(0, eq);
-            if (isReservedContextKey(key))
-                throw usageError(`--var ${key}=… is refused: '${key}' is a reserved name (${RESERVED_CONTEXT_KEYS.join(', ')} cannot be context keys). Choose another key.`);
-            vars.set(key, value.slice(eq + 1));
-        }
-        else {
-            if (values.has(spec.name))
-                throw usageError(`Flag --${spec.name} was given twice.`);
-            values.set(spec.name, value);
-        }
-    }
-    let command = 'run';
-    if (bools.has('help'))
-        command = 'help';
-    else if (bools.has('version'))
-        command = 'version';
-    else if (positionals[0] !== undefined && COMMANDS.has(positionals[0])) {
-        command = positionals.shift();
-    }
-    if (bools.has('validate')) {
-        if (command !== 'run' && command !== 'validate')
-            throw usageError(`--validate cannot be combined with '${command}'.`);
-        command = 'validate';
-    }
-    if (command === 'help' || command === 'version') {
-        return settings(command, undefined, bools, values, vars, limits);
-    }
-    if (positionals.length === 0)
-        throw usageError(`Missing pipeline file: tracker ${command === 'run' ? '' : command + ' '}<pipeline.dot>.`);
-    if (positionals.length > 1)
-        throw usageError(`Expected one pipeline file, got ${positionals.length}: ${positionals.join(' ')}.`);
-    if (values.has('checkpoint') && values.has('resume'))
-        throw usageError('Use either --checkpoint or --resume, not both.');
-    const runId = values.get('run-id');
-    if (runId !== undefined)
-        checkRunId(runId);
-    return settings(command, positionals[0], bools, values, vars, limits);
-}
-function settings(command, pipeline, bools, values, vars, limits) {
-    const opt = (name) => values.get(name);
+const fsRunStores = ({ runDir, checkpointPath }) => {
+    const freshStages = new FreshStageSet();
+    let current = new FsRunStore(runDir, { freshStages });
+    let activity;
     return {
-        command,
-        ...(pipeline === undefined ? {} : { pipeline }),
-        json: bools.has('json'),
-        noTui: bools.has('no-tui'),
-        quiet: bools.has('quiet'),
-        autoApprove: bools.has('auto-approve'),
-        simulate: bools.has('simulate'),
-        force: bools.has('force'),
-        ...(opt('workdir') === undefined ? {} : { workdir: opt('workdir') }),
-        ...(opt('run-id') === undefined ? {} : { runId: opt('run-id') }),
-        ...(opt('logs') === undefined ? {} : { logs: opt('logs') }),
-        ...(opt('checkpoint') === undefined ? {} : { checkpoint: opt('checkpoint') }),
-        ...(opt('resume') === undefined ? {} : { resume: opt('resume') }),
-        vars,
-        limits
+        runStore: current,
+        checkpointStore: new FsCheckpointStore(checkpointPath),
+        restartRunStore: (restart) => {
+            const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${restart}`);
+            activity?.moveTo(dir);
+            current = new FsRunStore(dir, { freshStages });
+            return current;
+        },
+        openActivityLog: () => (activity = new ActivityLogSink(runDir)),
+        freshStages,
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
     };
-}
+};
 
-;// CONCATENATED MODULE: ./.build/src/cli/child-runner.js
+;// CONCATENATED MODULE: ./.build/src/runtime/start-run.js
 /**
- * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, with the same handlers
- * as the parent. Child gates ask the parent's interviewer; child events reach the parent's sinks with node
- * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
- * child resumes from its own checkpoint instead of starting over.
+ * The run service: everything it takes to run a pipeline file, for any composition root (the CLI, the
+ * Action, a library user). Load and prepare the file, restore from the run archive, locate or resume
+ * the run, assemble and run it (executeRun), publish it, and say how it went — as a value, never an
+ * exit code: each root maps the result to its own output.
  */
 
 
@@ -44212,236 +44391,291 @@ function settings(command, pipeline, bools, values, vars, limits) {
 
 
 
-
-
-/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
-const FORWARDED = new Set([
-    'stage.started',
-    'stage.completed',
-    'stage.retrying',
-    'stage.output',
-    'gate.waiting',
-    'gate.answered',
-    'goal_gate.unsatisfied',
-    'parallel.started',
-    'parallel.completed',
-    'warning'
+const REFUSALS = new Set([
+    'USAGE',
+    'CHECKPOINT_INVALID',
+    'CHECKPOINT_MISMATCH'
 ]);
-/**
- * A sink that forwards a child's events to the parent's stream, with `<prefix>/` before every node id. They
- * go through the parent's emitter, which stamps them with the parent's run ID and next `seq`.
- */
-function prefixedSink(emit, prefix) {
-    if (!emit)
-        return undefined;
+/** A refusal as a value; anything else (a bug) is thrown on. */
+function refused(error) {
+    if (isTrackerError(error) && REFUSALS.has(error.code))
+        return { status: 'refused', code: error.code, message: error.message };
+    throw error;
+}
+function start_run_info(loaded) {
+    const name = loaded.prepared.graph?.name;
     return {
-        emit: (event) => {
-            if (!FORWARDED.has(event.type))
-                return;
-            const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
-            emit('nodeId' in payload && payload.nodeId !== undefined
-                ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
-                : payload);
-        }
+        ...(name === undefined ? {} : { name }),
+        file: loaded.file,
+        path: loaded.path,
+        sha256: loaded.sha256
     };
 }
-/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
-function prefixedInterviewer(target, prefix) {
+function withDefaults(deps) {
     return {
-        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
-        ...(target.inform
-            ? {
-                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
-            }
-            : {})
+        ...deps,
+        events: deps.events ?? [],
+        stores: deps.stores ?? fsRunStores,
+        clock: deps.clock ?? systemClock,
+        random: deps.random ?? Math.random,
+        newRunId: deps.newRunId ?? newRunId
     };
 }
 /**
- * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
- * the run failed), had an attempt in flight, or has no successful outcome.
+ * With an archive, `-r ID` and `latest` look there first: the restored directory is what they resume.
+ * A restore that fails is a notice, and the run goes on as if nothing was archived.
  */
-function unfinishedIn(checkpoint, nodeId) {
-    if (checkpoint.status === 'success')
-        return false;
-    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
-        return true;
-    const outcome = checkpoint.node_outcomes[nodeId];
-    return outcome === undefined || !isSuccessful(outcome.status);
+async function restoreTarget(target, pipeline, deps) {
+    if (target.kind !== 'run' && target.kind !== 'latest')
+        return target;
+    const archive = deps.archive;
+    if (archive === undefined)
+        return target.kind === 'latest' ? { kind: 'new' } : target;
+    const key = runArchiveKey(pipeline.sha256, target.kind === 'run' ? target.run : undefined);
+    let restored;
+    try {
+        restored = await archive.restore(key);
+    }
+    catch (error) {
+        deps.onNotice?.({ type: 'archive_failed', operation: 'restore', message: errorMessage(error) });
+    }
+    if (restored !== undefined)
+        deps.onNotice?.({ type: 'archive_restored', key, runDir: restored });
+    if (target.kind === 'run')
+        return restored === undefined ? target : { kind: 'run', run: restored };
+    if (restored === undefined)
+        return { kind: 'new' };
+    const checkpoint = await deps
+        .stores({ runDir: restored, checkpointPath: (0,external_node_path_namespaceObject.join)(restored, 'checkpoint.json') })
+        .checkpointStore.load();
+    return checkpoint !== undefined && checkpoint.status !== 'success'
+        ? { kind: 'run', run: restored }
+        : { kind: 'new' };
 }
-class FileChildRunner {
-    options;
-    /** Managers whose first child start in this process resumes the child's checkpoint. */
-    #resumeChecked = new Set();
-    constructor(options) {
-        this.options = options;
-    }
-    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
-    #shouldResume(parentNodeId) {
-        const parent = this.options.resumeFrom;
-        if (!parent || this.#resumeChecked.has(parentNodeId))
-            return false;
-        this.#resumeChecked.add(parentNodeId);
-        return unfinishedIn(parent, parentNodeId);
-    }
-    async start(request) {
-        const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
-            ? request.dotfile
-            : (0,external_node_path_namespaceObject.resolve)(this.options.baseDir, request.dotfile);
-        const source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex');
-        const prepared = preparePipeline(source, { file });
-        if (!prepared.ok || !prepared.graph) {
-            const errors = prepared.diagnostics
-                .filter((d) => d.severity === 'error')
-                .map(formatDiagnostic);
-            throw new TrackerError('PIPELINE_INVALID', `child pipeline ${file} is invalid:\n${errors.join('\n')}`);
-        }
-        const graph = prepared.graph;
-        const runDir = (0,external_node_path_namespaceObject.join)(this.options.runDir, request.parentNodeId, 'child');
-        const workdir = request.workdir
-            ? (0,external_node_path_namespaceObject.resolve)(this.options.workdir, request.workdir)
-            : this.options.workdir;
-        const checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
-        const resumeFrom = this.#shouldResume(request.parentNodeId)
-            ? await checkpointStore.load()
-            : undefined;
-        if (resumeFrom && resumeFrom.pipeline.sha256 !== sha256 && this.options.force !== true) {
-            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
-        }
-        const controller = new AbortController();
-        const signal = AbortSignal.any([request.signal, controller.signal]);
-        let observation = { status: 'running', completedNodes: 0 };
-        const forward = prefixedSink(request.emit, request.parentNodeId);
-        const interviewer = this.options.interviewer
-            ? prefixedInterviewer(this.options.interviewer, request.parentNodeId)
-            : new AutoApproveInterviewer();
-        const registry = createBuiltinRegistry({
-            processRunner: this.options.processRunner,
-            interviewer,
-            workdir,
-            env: this.options.env,
-            clock: systemClock,
-            // Grandchildren live under this child's run directory and report through this child's prefix.
-            childRunner: new FileChildRunner({
-                baseDir: (0,external_node_path_namespaceObject.dirname)(file),
-                runDir,
-                processRunner: this.options.processRunner,
-                env: this.options.env,
-                workdir,
-                interviewer,
-                ...(resumeFrom ? { resumeFrom } : {}),
-                ...(this.options.force === undefined ? {} : { force: this.options.force })
-            })
+async function startRun(request, dependencies) {
+    const deps = withDefaults(dependencies);
+    const { cwd } = request;
+    let loaded;
+    try {
+        loaded = await loadPipeline(request.pipeline, {
+            cwd,
+            ...(request.limits ? { limits: request.limits } : {})
         });
-        const done = runPipeline(graph, {
-            registry,
-            clock: systemClock,
-            random: Math.random,
-            runId: `${request.parentNodeId}-child`,
-            runStore: new FsRunStore(runDir),
-            checkpointStore,
-            events: {
-                emit: (event) => {
-                    if (event.type === 'stage.started')
-                        observation = { ...observation, currentNode: event.nodeId };
-                    if (event.type === 'stage.completed')
-                        observation = { ...observation, completedNodes: observation.completedNodes + 1 };
-                    forward?.emit(event);
-                }
-            },
-            pipeline: { name: graph.name, file, sha256 },
-            signal,
-            workdir,
-            ...(resumeFrom ? { resumeFrom } : {}),
-            initialContext: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.')))
-        }).then((result) => {
-            observation = {
-                ...observation,
-                status: result.status === 'success' ? 'completed' : 'failed',
-                outcome: result.status,
-                ...(result.failureReason ? { failureReason: result.failureReason } : {})
-            };
-        }, (error) => {
-            observation = {
-                ...observation,
-                status: 'failed',
-                outcome: 'fail',
-                failureReason: String(error)
-            };
-        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { prepared } = loaded;
+    if (!prepared.ok || !prepared.graph) {
         return {
-            observe: () => observation,
-            cancel: async () => {
-                controller.abort(new Error('cancelled by manager'));
-                await done;
-            }
+            status: 'invalid',
+            pipeline: start_run_info(loaded),
+            prepared,
+            diagnostics: prepared.diagnostics
         };
     }
+    const graph = prepared.graph;
+    const force = request.force === true;
+    let located;
+    try {
+        const target = await restoreTarget(request.target ?? { kind: 'new' }, loaded, deps);
+        located = await locateRun(target, loaded, {
+            cwd,
+            ...(request.workdir === undefined ? {} : { workdir: request.workdir }),
+            ...(request.runDir === undefined ? {} : { runDir: request.runDir }),
+            force,
+            stores: deps.stores,
+            newRunId: deps.newRunId,
+            ...(deps.onNotice ? { onNotice: deps.onNotice } : {})
+        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { result, totals } = await executeRun({
+        graph,
+        pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
+        pipelinePath: loaded.path,
+        runId: located.runId,
+        location: located.location,
+        stores: located.stores,
+        ...(located.resumeFrom ? { resumeFrom: located.resumeFrom } : {}),
+        workdir: located.workdir,
+        env: request.env,
+        ...(request.context ? { context: request.context } : {}),
+        force,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.stopOnSignals ? { stopOnSignals: request.stopOnSignals } : {}),
+        activityLog: true
+    }, deps);
+    const { runDir, checkpointPath } = located.location;
+    const failureOutput = result.status === 'fail' && result.failedNode !== undefined
+        ? await readFailureTail(located.stores.runStore, result.failedNode)
+        : [];
+    let published;
+    if (deps.archive) {
+        try {
+            published = await deps.archive.publish(runDir, result.status);
+            deps.onNotice?.({ type: 'archive_published', reason: result.status, published });
+        }
+        catch (error) {
+            deps.onNotice?.({
+                type: 'archive_failed',
+                operation: 'publish',
+                message: errorMessage(error)
+            });
+        }
+    }
+    return {
+        status: result.status,
+        pipeline: start_run_info(loaded),
+        graph,
+        diagnostics: prepared.diagnostics,
+        runId: result.runId,
+        runDir,
+        checkpointPath,
+        workdir: located.workdir,
+        resumed: located.resumeFrom !== undefined,
+        completedNodes: result.completedNodes,
+        ...(result.failedNode === undefined ? {} : { failedNode: result.failedNode }),
+        ...(result.failureReason === undefined ? {} : { failureReason: result.failureReason }),
+        ...(result.resumeHint === undefined ? {} : { resumeHint: result.resumeHint }),
+        failureOutput,
+        resumeCommand: resumeCommandLine(checkpointPath, located.workdir, loaded.path, cwd),
+        totals,
+        ...(published ? { published } : {})
+    };
 }
 
-;// CONCATENATED MODULE: ./.build/src/cli/render-tail.js
-/**
- * The "last lines of <node>/<file>" block of a failure summary: each line made visible (control bytes
- * shown as escapes) and at most TAIL_LINE_WIDTH characters wide, keeping the end of a longer line and
- * saying how much was cut. A stage that writes megabytes without a newline gives one bounded line.
- */
+;// CONCATENATED MODULE: ./.build/src/action/annotations.js
+/** Findings as annotations on the diff: validation diagnostics, and the stage a run failed at. */
 
-/** Characters shown of one output line; a longer line keeps its end. */
-const TAIL_LINE_WIDTH = 500;
+
 /**
- * `{indent}last lines of {source}:` and one `{indent}  │ line` row per line. `source` is `node/file`
- * (user data too: it is made visible).
+ * The annotation a diagnostic becomes. Its text quotes the pipeline, so control characters are made
+ * visible (the log viewer would act on them); the file path stays as written so the annotation links.
  */
-function formatOutputTail(source, lines, indent, width = TAIL_LINE_WIDTH) {
-    const rows = lines.map((line) => `${indent}  │ ${visibleLineEnd(line, width)}`);
-    return `${indent}last lines of ${visible(source)}:\n${rows.join('\n')}`;
+function annotationOf(d) {
+    const props = {
+        title: `tracker ${visible(d.rule)}`,
+        ...(d.file ? { file: d.file } : {}),
+        ...(d.line ? { startLine: d.line } : {}),
+        ...(d.column ? { startColumn: d.column } : {})
+    };
+    const text = d.fix ? `${visible(d.message)}\nFix: ${visible(d.fix)}` : visible(d.message);
+    return { severity: d.severity, text, props };
 }
-
-;// CONCATENATED MODULE: ./.build/src/cli/help.js
-/** `tracker --help` text, generated from the flag table so it cannot drift from the parser. */
-
-
-
-function helpText() {
-    const rows = FLAGS.map((f) => {
-        const names = `${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.metavar ? ` ${f.metavar}` : ''}`;
-        return `  ${names.padEnd(28)} ${f.help}`;
+function annotateDiagnostic(d) {
+    const { severity, text, props } = annotationOf(d);
+    if (severity === 'error')
+        error(text, props);
+    else if (severity === 'warning')
+        warning(text, props);
+    else
+        notice(text, props);
+}
+/** A failed run: an error on the pipeline file at the failed node, with its last output lines. */
+function annotateFailure(result) {
+    const node = result.failedNode === undefined ? undefined : result.graph.nodes.get(result.failedNode);
+    const tails = result.failureOutput.map(({ file, lines }) => `\nlast lines of ${visible(result.failedNode ?? '')}/${file}:\n${lines.map((l) => visible(l)).join('\n')}`);
+    error(`${visible(result.failureReason ?? 'The pipeline failed.')}${tails.join('')}`, {
+        title: `tracker: ${result.failedNode === undefined ? 'pipeline' : `stage '${result.failedNode}'`} failed`,
+        file: result.pipeline.file,
+        ...(node ? { startLine: node.loc.line, startColumn: node.loc.column } : {})
     });
-    return [
-        `tracker ${VERSION} — run DOT-defined pipelines (Attractor), checkpointed and resumable.`,
-        '',
-        'Usage:',
-        '  tracker [run] <pipeline.dot> [flags]   Run a pipeline.',
-        '  tracker validate <pipeline.dot>        Check a pipeline; print diagnostics, a synopsis and the plan.',
-        '  tracker simulate <pipeline.dot>        Print the plan and walk the graph with simulated outcomes',
-        '                                         (runs nothing; a loop is cut off at the 4th visit of a node).',
-        '  tracker -c <run>/checkpoint.json <pipeline.dot>   Resume a run from its checkpoint.',
-        '  tracker -r <runID|run dir> <pipeline.dot>         Resume a run by ID (prefix) or directory.',
-        '    A resumed run keeps its ID and workdir; completed nodes are not re-run; after a failure the',
-        '    failed node gets a fresh retry budget. See docs/runs.md.',
-        '',
-        'Flags:',
-        ...rows,
-        '',
-        'Exit codes:',
-        '  0  success (validate: no errors; warnings allowed)',
-        '  1  the pipeline failed, or the graph has errors',
-        '  2  usage error (unknown flag, missing or unreadable file)',
-        '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
-        '',
-        'Output:',
-        '  Control characters from pipelines and tools print as escapes (ESC as \\x1b); files keep the raw',
-        `  bytes. A failure summary shows at most ${TAIL_LINE_WIDTH} characters of each output line (the end of it).`,
-        '',
-        'Environment:',
-        '  TRACKER_PASS_ENV=1        pass secret-looking variables to every tool command (docs/tool-nodes.md)',
-        '  TRACKER_PROCESS_HELPER=0  start tool commands from tracker itself, not from its helper process',
-        '',
-        'Docs: README.md, docs/runs.md, docs/diagnostics.md, docs/attributes.md, docs/conditions.md.'
-    ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./.build/src/cli/visible-event.js
+;// CONCATENATED MODULE: ./.build/src/action/inputs.js
+/** Action inputs, read once into a typed settings object (style.md habit 1); outputs by name. */
+
+const Inputs = {
+    Pipeline: 'pipeline',
+    Command: 'command',
+    AutoApprove: 'auto-approve',
+    Simulate: 'simulate',
+    WorkingDirectory: 'working-directory',
+    Vars: 'vars'
+};
+const Outputs = {
+    Status: 'status',
+    ExitCode: 'exit-code',
+    RunId: 'run-id',
+    CompletedNodes: 'completed-nodes',
+    FailedNode: 'failed-node',
+    CheckpointPath: 'checkpoint-path',
+    ResumeCommand: 'resume-command',
+    Errors: 'errors',
+    Warnings: 'warnings'
+};
+/** Every bad value is a TrackerError (code `USAGE`) that names the input. */
+function readSettings(reader) {
+    const command = reader.getInput(Inputs.Command) || 'run';
+    if (command !== 'run' && command !== 'validate') {
+        throw new TrackerError('USAGE', `Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`);
+    }
+    const vars = new Map();
+    for (const line of reader.getInput(Inputs.Vars).split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        if (eq <= 0)
+            throw new TrackerError('USAGE', `Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`);
+        vars.set(trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1));
+    }
+    return {
+        pipeline: reader.getInput(Inputs.Pipeline, { required: true }),
+        command,
+        autoApprove: reader.getBooleanInput(Inputs.AutoApprove),
+        simulate: reader.getBooleanInput(Inputs.Simulate),
+        workingDirectory: reader.getInput(Inputs.WorkingDirectory) || '.',
+        vars
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/action/outputs.js
+/** The Action's own reading of a run's result: its status word, its exit code, its step outputs. */
+
+
+const ActionExitCodes = { Success: 0, Failed: 1, Refused: 2, Stopped: 3 };
+function statusOf(result) {
+    if (result.status === 'fail')
+        return 'failed';
+    return result.status;
+}
+function exitCodeOf(result) {
+    switch (result.status) {
+        case 'success':
+            return ActionExitCodes.Success;
+        case 'fail':
+        case 'invalid':
+            return ActionExitCodes.Failed;
+        case 'refused':
+            return ActionExitCodes.Refused;
+        case 'stopped':
+            return ActionExitCodes.Stopped;
+    }
+}
+function setDiagnosticOutputs(diagnostics) {
+    setOutput(Outputs.Errors, diagnostics.filter((d) => d.severity === 'error').length);
+    setOutput(Outputs.Warnings, diagnostics.filter((d) => d.severity === 'warning').length);
+}
+function setRunOutputs(result) {
+    setOutput(Outputs.Status, statusOf(result));
+    setOutput(Outputs.ExitCode, exitCodeOf(result));
+    if (result.status === 'refused')
+        return;
+    setDiagnosticOutputs(result.diagnostics);
+    if (result.status === 'invalid')
+        return;
+    setOutput(Outputs.RunId, result.runId);
+    setOutput(Outputs.CompletedNodes, result.completedNodes.join(','));
+    setOutput(Outputs.FailedNode, result.failedNode ?? '');
+    setOutput(Outputs.CheckpointPath, result.checkpointPath);
+    setOutput(Outputs.ResumeCommand, result.status === 'success' ? '' : result.resumeCommand);
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/visible-event.js
 /**
  * An event with its text made terminal-safe before the console renders it: every string field (node ids,
  * labels, answers, reasons, paths) and every string in a list field goes through `visible` as one line,
@@ -44487,1124 +44721,197 @@ function visibleEvent(event) {
     return (copy ?? event);
 }
 
-;// CONCATENATED MODULE: ./.build/src/cli/render-console.js
+;// CONCATENATED MODULE: ./.build/src/action/render-events.js
+/**
+ * The Action's rendering of engine events: one log line per stage start and end (core.info), warnings as
+ * warning annotations. Formatting is pure (`formatActionEvent`); the sink writes through @actions/core.
+ */
 
 
 
-
-/** Measured times (how long a stage or the run took), rounded for reading. */
-function elapsed(ms) {
-    return formatDuration(ms, { approximate: true });
-}
-const ICON = {
+const STATUS_ICON = {
     success: '✓',
     partial_success: '◐',
     fail: '✗',
     retry: '↻',
-    skipped: '⊘',
-    cancelled: '⊘'
+    skipped: '⊘'
 };
-/** The failed branches behind a failed parallel or fan-in node: node, reason, last output lines. */
-function formatFailedBranches(branches) {
-    return branches
-        .map((b) => {
-        const head = `    ✗ branch ${b.branch}${b.nodeId ? ` failed at '${b.nodeId}'` : ' failed'}${b.reason ? `: ${b.reason}` : ''}`;
-        const tails = (b.output ?? []).map((o) => `\n${formatOutputTail(`${b.nodeId ?? b.branch}/${o.file}`, o.lines, '      ')}`);
-        return head + tails.join('');
-    })
-        .join('\n');
-}
-/** One event as console text; every value taken from the event is made visible (`visibleEvent`). */
-function formatEvent(event, options = {}) {
-    event = visibleEvent(event);
-    const where = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
+/** One log line per event; values from the pipeline and its stages are made visible first. */
+function formatActionEvent(raw) {
+    const event = visibleEvent(raw);
+    const info = (text) => ({ level: 'info', text });
+    const at = (nodeId, branch) => branch ? `${branch.split('/')[0]}/${nodeId}` : nodeId;
     switch (event.type) {
         case 'pipeline.started':
-            return options.quiet
-                ? undefined
-                : `${event.resumed ? 'Resuming' : 'Running'} pipeline '${event.pipeline}' (run ${event.runId}, ${event.nodeCount} nodes)\n  run dir: ${event.runDir}`;
+            return info(`${event.resumed ? 'Resuming' : 'Running'} pipeline '${event.pipeline}' (run ${event.runId}, ${event.nodeCount} nodes) in ${event.runDir}`);
         case 'stage.started':
-            if (options.quiet)
-                return undefined;
-            return `  → ${where(event.nodeId, event.branch)} [${event.handlerType}]${event.attempt > 1 ? ` attempt ${event.attempt}/${event.maxAttempts}` : ''}`;
-        case 'stage.completed': {
-            if (options.quiet && event.status !== 'fail')
-                return undefined;
-            const detail = event.status === 'fail'
-                ? `  ${event.failureReason ?? ''}`
-                : (event.status === 'partial_success' || event.status === 'skipped') && event.notes
-                    ? `  ${event.notes}`
-                    : '';
-            return `  ${ICON[event.status] ?? '?'} ${where(event.nodeId, event.branch)} ${event.status} in ${elapsed(event.durationMs)}${detail}`;
-        }
+            return info(`→ ${at(event.nodeId, event.branch)} [${event.handlerType}]${event.attempt > 1 ? ` attempt ${event.attempt}/${event.maxAttempts}` : ''}`);
+        case 'stage.completed':
+            return info(`${STATUS_ICON[event.status] ?? '?'} ${at(event.nodeId, event.branch)} ${event.status} in ${formatDuration(event.durationMs, { approximate: true })}${event.failureReason ? `: ${event.failureReason}` : ''}`);
         case 'stage.retrying':
-            return `  ↻ ${where(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${elapsed(event.delayMs)}: ${event.reason}`;
-        case 'parallel.started':
-            return options.quiet
-                ? undefined
-                : `  ⇉ ${event.nodeId}: ${event.branches.length} branches (${event.branches.join(', ')}), max_parallel=${event.maxParallel}`;
-        case 'parallel.completed':
-            return options.quiet
-                ? undefined
-                : `  ⇇ ${event.nodeId}: ${event.successCount} succeeded, ${event.failureCount} failed${event.cancelledCount ? `, ${event.cancelledCount} cancelled or not started` : ''} in ${elapsed(event.durationMs)}`;
-        case 'gate.waiting':
-            return undefined;
+            return info(`↻ ${at(event.nodeId, event.branch)} retrying (attempt ${event.attempt}/${event.maxAttempts}) in ${formatDuration(event.delayMs)}: ${event.reason}`);
         case 'gate.answered':
-            return options.quiet
-                ? undefined
-                : `  ☞ ${event.nodeId}: ${event.timedOut ? 'timed out → ' : ''}${event.answer}${event.actor ? ` (by ${event.actor})` : ''}`;
+            return info(`☞ ${event.nodeId}: ${event.timedOut ? 'timed out → ' : ''}${event.answer}${event.actor ? ` (by ${event.actor})` : ''}`);
         case 'goal_gate.unsatisfied':
-            return `  ⚑ goal gate '${event.nodeId}' is ${event.status}${event.retryTarget ? `; retrying from '${event.retryTarget}'` : '; no retry target'}`;
+            return info(`⚑ goal gate '${event.nodeId}' is ${event.status}${event.retryTarget ? `; retrying from '${event.retryTarget}'` : ''}`);
         case 'loop.restarted':
-            return `  ⟲ loop restart #${event.restart} at '${event.target}' (fresh context)`;
+            return info(`⟲ loop restart #${event.restart} at '${event.target}'`);
         case 'warning':
-            return `  ! ${event.nodeId ? `${event.nodeId}: ` : ''}${event.message}`;
-        case 'stage.output':
-            return options.quiet || !event.truncated
-                ? undefined
-                : `  … ${event.nodeId} ${event.stream}: ${event.totalBytes} bytes, kept the last part in context`;
+            return {
+                level: 'warning',
+                text: `${event.nodeId ? `${event.nodeId}: ` : ''}${event.message}`
+            };
         case 'pipeline.completed':
-            return `✓ Pipeline succeeded in ${elapsed(event.durationMs)} (${event.completedNodes} nodes completed)`;
+            return info(`✓ Pipeline succeeded in ${formatDuration(event.durationMs, { approximate: true })} (${event.completedNodes} nodes completed)`);
         case 'pipeline.failed':
-            return (`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}` +
-                (event.failedBranches?.length ? `\n${formatFailedBranches(event.failedBranches)}` : ''));
+            return info(`✗ Pipeline failed${event.nodeId ? ` at '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs, { approximate: true })}: ${event.reason}`);
         case 'pipeline.stopped':
-            return `■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${elapsed(event.durationMs)}: ${event.reason}`;
+            return info(`■ Pipeline stopped${event.nodeId ? ` during '${event.nodeId}'` : ''} after ${formatDuration(event.durationMs, { approximate: true })}: ${event.reason}`);
+        case 'parallel.started':
+        case 'parallel.completed':
+        case 'parallel.branch_completed':
+        case 'gate.waiting':
+        case 'stage.output':
         case 'edge.selected':
         case 'checkpoint.saved':
-        case 'parallel.branch_completed':
             return undefined;
     }
 }
-/** Progress goes to `write`; the final failure or stop line goes to `writeError` (stderr). */
-class ConsoleSink {
-    write;
-    options;
-    writeError;
-    constructor(write, options = {}, writeError = write) {
-        this.write = write;
-        this.options = options;
-        this.writeError = writeError;
-    }
+class ActionEventSink {
     emit(event) {
-        const line = formatEvent(event, this.options);
+        const line = formatActionEvent(event);
         if (line === undefined)
             return;
-        if (event.type === 'pipeline.failed' || event.type === 'pipeline.stopped')
-            this.writeError(line + '\n');
+        if (line.level === 'warning')
+            warning(line.text, { title: 'tracker' });
         else
-            this.write(line + '\n');
-    }
-}
-/** `--json`: one JSON object per event on stdout. */
-class NdjsonSink {
-    write;
-    constructor(write) {
-        this.write = write;
-    }
-    emit(event) {
-        this.write(visibleJson(event) + '\n');
+            info(line.text);
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/graph/plan.js
-/**
- * A static view of how a pipeline will run, for `tracker validate` / `simulate` output: topological levels
- * from the start node (back edges of loops ignored), the parallel groups with their fan-in, and the kind of
- * pipeline (planning, execution, hybrid). Nothing here decides routing at run time; the engine does that.
- */
+;// CONCATENATED MODULE: ./.build/src/action/summary.js
+/** The job summary of a run (GITHUB_STEP_SUMMARY): how it ended, stage counts, how to resume it. */
 
 
-
-
-
-function summarizeGraph(graph) {
-    const handlerCounts = countHandlers(graph);
-    const goal = graph.attrs.get('goal')?.value;
-    return {
-        name: graph.name,
-        ...(goal === undefined || goal === '' ? {} : { goal }),
-        nodeCount: graph.nodes.size,
-        edgeCount: graph.edges.length,
-        handlerCounts,
-        startNodeIds: findStartNodes(graph).map((n) => n.id),
-        exitNodeIds: findExitNodes(graph).map((n) => n.id),
-        kind: kindFromCounts(handlerCounts)
-    };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
-function pipelineKind(graph) {
-    return kindFromCounts(countHandlers(graph));
-}
-function planExecution(graph) {
-    const roots = findRoots(graph);
-    const { visited, backEdges } = depthFirst(graph, roots);
-    const backEdgeIndexes = new Set(backEdges.map((e) => e.index));
-    // Longest path from the roots over the acyclic remainder (Kahn's algorithm).
-    const indegree = new Map();
-    for (const id of visited)
-        indegree.set(id, 0);
-    for (const edge of graph.edges) {
-        if (backEdgeIndexes.has(edge.index) || !visited.has(edge.from) || !visited.has(edge.to))
-            continue;
-        indegree.set(edge.to, (indegree.get(edge.to) ?? 0) + 1);
-    }
-    const level = new Map();
-    const queue = [];
-    for (const [id, d] of indegree) {
-        if (d === 0) {
-            queue.push(id);
-            level.set(id, 0);
-        }
-    }
-    for (let head = 0; head < queue.length; head++) {
-        const id = queue[head];
-        if (id === undefined)
-            break;
-        const here = level.get(id) ?? 0;
-        for (const edge of outgoingEdges(graph, id)) {
-            if (backEdgeIndexes.has(edge.index) || !visited.has(edge.to))
-                continue;
-            if ((level.get(edge.to) ?? -1) < here + 1)
-                level.set(edge.to, here + 1);
-            const left = (indegree.get(edge.to) ?? 0) - 1;
-            indegree.set(edge.to, left);
-            if (left === 0)
-                queue.push(edge.to);
-        }
-    }
-    const levels = [];
-    const unreachable = [];
-    for (const id of graph.nodes.keys()) {
-        const l = level.get(id);
-        if (l === undefined) {
-            unreachable.push(id);
-            continue;
-        }
-        while (levels.length <= l)
-            levels.push([]);
-        levels[l]?.push(id);
-    }
-    return {
-        roots,
-        levels,
-        order: levels.flat(),
-        backEdges,
-        unreachable,
-        parallelGroups: findParallelGroups(graph),
-        kind: pipelineKind(graph)
-    };
-}
-// ── Internals ──────────────────────────────────────────────────────────────────────────────────────
-function countHandlers(graph) {
-    const counts = new Map();
-    for (const node of graph.nodes.values()) {
-        const type = nodeHandlerType(node);
-        counts.set(type, (counts.get(type) ?? 0) + 1);
-    }
-    return counts;
-}
-function kindFromCounts(counts) {
-    const llm = counts.get(HandlerTypes.Codergen) ?? 0;
-    const human = counts.get(HandlerTypes.WaitHuman) ?? 0;
-    const tool = counts.get(HandlerTypes.Tool) ?? 0;
-    if (tool > 0)
-        return llm > 0 ? 'HYBRID' : 'EXECUTION';
-    return llm > 0 || human > 0 ? 'PLANNING' : 'EMPTY';
-}
-function findRoots(graph) {
-    const starts = findStartNodes(graph).map((n) => n.id);
-    if (starts.length > 0)
-        return starts;
-    const sources = [...graph.nodes.keys()].filter((id) => (graph.incoming.get(id)?.length ?? 0) === 0);
-    if (sources.length > 0)
-        return sources;
-    const first = graph.nodes.keys().next();
-    return first.done === true ? [] : [first.value];
-}
-/** Iterative DFS (no recursion: long chains must not overflow the stack). */
-function depthFirst(graph, roots) {
-    const visited = new Set();
-    const onStack = new Set();
-    const backEdges = [];
-    for (const root of roots) {
-        if (visited.has(root) || !graph.nodes.has(root))
-            continue;
-        const stack = [{ id: root, next: 0 }];
-        visited.add(root);
-        onStack.add(root);
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            if (!frame)
-                break;
-            const edges = outgoingEdges(graph, frame.id);
-            const edge = edges[frame.next];
-            if (!edge) {
-                onStack.delete(frame.id);
-                stack.pop();
-                continue;
-            }
-            frame.next++;
-            if (!graph.nodes.has(edge.to))
-                continue;
-            if (onStack.has(edge.to)) {
-                backEdges.push(edge);
-            }
-            else if (!visited.has(edge.to)) {
-                visited.add(edge.to);
-                onStack.add(edge.to);
-                stack.push({ id: edge.to, next: 0 });
-            }
-        }
-    }
-    backEdges.sort((a, b) => a.index - b.index);
-    return { visited, backEdges };
-}
-/** Each parallel node's branches and where they join: the node the engine continues at (find-join-node). */
-function findParallelGroups(graph) {
-    const groups = [];
-    for (const node of graph.nodes.values()) {
-        if (nodeHandlerType(node) !== HandlerTypes.Parallel)
-            continue;
-        const branches = [...new Set(outgoingEdges(graph, node.id).map((e) => e.to))];
-        const fanIn = findJoinNode(graph, node.id, branches);
-        groups.push({ nodeId: node.id, branches, ...(fanIn === undefined ? {} : { fanIn }) });
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./.build/src/pipeline/attach-excerpts.js
-/**
- * Adds the source excerpt (the line and a caret under the column, as syntax errors show) to diagnostics
- * that point into `source` and do not carry one yet. Pure: renderers call it with the text they parsed.
- */
-
-/** 0-based offsets at which each line starts; index 0 is line 1. */
-function lineStarts(source) {
-    const starts = [0];
-    let at = source.indexOf('\n');
-    while (at !== -1) {
-        starts.push(at + 1);
-        at = source.indexOf('\n', at + 1);
-    }
-    return starts;
-}
-function attachExcerpts(diagnostics, source, file) {
-    let starts;
-    return diagnostics.map((d) => {
-        if (d.excerpt !== undefined || d.line === undefined)
-            return d;
-        if (file !== undefined && d.file !== undefined && d.file !== file)
-            return d;
-        starts ??= lineStarts(source);
-        const lineStart = starts[d.line - 1];
-        if (lineStart === undefined)
-            return d;
-        const lineEnd = starts[d.line] ?? source.length + 1;
-        const offset = Math.min(lineStart + Math.max(0, (d.column ?? 1) - 1), lineEnd - 1);
-        return { ...d, excerpt: sourceExcerpt(source, { line: d.line, offset }) };
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/cli/render-validate.js
-/**
- * `tracker validate` output: diagnostics as `file:line:col: severity[rule]: message` with the source line
- * and a caret under the column, a synopsis of the graph, the execution plan, and a one-line verdict.
- * `--json` prints the same as one JSON document (each diagnostic with its `excerpt`, and `token` for
- * syntax errors).
- */
-
-
-
-
-function renderValidation(prepared, options) {
-    const graph = prepared.graph;
-    const diagnostics = prepared.source === undefined
-        ? prepared.diagnostics
-        : attachExcerpts(prepared.diagnostics, prepared.source, prepared.file);
-    if (options.json) {
-        const summary = graph ? summarizeGraph(graph) : undefined;
-        const plan = graph ? planExecution(graph) : undefined;
-        return (visibleJson({
-            valid: prepared.ok,
-            diagnostics,
-            ...(summary && plan
-                ? {
-                    synopsis: {
-                        name: summary.name,
-                        goal: summary.goal ?? '',
-                        nodes: summary.nodeCount,
-                        edges: summary.edgeCount,
-                        handlers: Object.fromEntries(summary.handlerCounts),
-                        start: summary.startNodeIds,
-                        exit: summary.exitNodeIds,
-                        kind: summary.kind
-                    },
-                    plan: {
-                        levels: plan.levels,
-                        parallel_groups: plan.parallelGroups,
-                        back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to })),
-                        unreachable: plan.unreachable
-                    }
-                }
-                : {})
-        }, 2) + '\n');
-    }
-    const lines = diagnostics.map(formatDiagnostic);
-    if (graph) {
-        if (lines.length)
-            lines.push('');
-        lines.push(...renderPlan(graph));
-    }
-    lines.push(prepared.ok
-        ? `✓ valid (${summarizeDiagnostics(prepared.diagnostics)})`
-        : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`);
-    return lines.join('\n') + '\n';
-}
-/** What the pipeline kind in the synopsis line means (README, "The CLI"). */
-const KIND_MEANINGS = {
-    PLANNING: 'LLM or human stages, no tool stages',
-    EXECUTION: 'tool stages, no LLM stages',
-    HYBRID: 'LLM and tool stages',
-    EMPTY: 'no LLM, tool or human stages'
-};
-/**
- * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
- * the goal and node ids are made visible, each on its own line.
- */
-function renderPlan(graph) {
-    return planLines(graph).map((line) => visible(line));
-}
-function planLines(graph) {
-    const summary = summarizeGraph(graph);
-    const plan = planExecution(graph);
-    const lines = [];
-    lines.push(`Pipeline '${summary.name}': ${summary.nodeCount} nodes, ${summary.edgeCount} edges — ${summary.kind} pipeline (${KIND_MEANINGS[summary.kind]})`);
-    if (summary.goal)
-        lines.push(`  goal:     ${summary.goal}`);
-    lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
-    lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
-    lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-    plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
-    for (const g of plan.parallelGroups) {
-        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
-    }
-    if (plan.backEdges.length)
-        lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
-    if (plan.unreachable.length)
-        lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/memory-checkpoint-store.js
-
-/**
- * An in-memory CheckpointStore (a product feature for embedding and tests). It stores the serialized text,
- * so a load returns an independent copy that went through the same validation as a file would.
- */
-class MemoryCheckpointStore {
-    #text;
-    saves = 0;
-    save(serialized) {
-        this.#text = serialized;
-        this.saves += 1;
-        return Promise.resolve();
-    }
-    load() {
-        return Promise.resolve(this.#text === undefined ? undefined : parseCheckpoint(this.#text));
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/memory-run-store.js
-
-/**
- * An in-memory run directory (for `tracker simulate`, embedding and tests): stage dirs are `<runDir>/<nodeId>`.
- * Files live in a map keyed by `<nodeId>/<name>`; nothing touches the disk.
- */
-class MemoryRunStore {
-    runDir;
-    /** Stage files by `<nodeId>/<name>`. */
-    stageFiles = new Map();
-    runFiles = new Map();
-    activity = [];
-    /** Stage directories created with ensureStageDir, in order. */
-    ensured = [];
-    constructor(runDir = '/runs/test') {
-        this.runDir = runDir;
-    }
-    stageDir(nodeId) {
-        return `${this.runDir}/${nodeId}`;
-    }
-    ensureStageDir(nodeId) {
-        const dir = this.stageDir(nodeId);
-        if (!this.ensured.includes(dir))
-            this.ensured.push(dir);
-        return Promise.resolve(dir);
-    }
-    writeStageFile(nodeId, name, content, _options) {
-        this.stageFiles.set(`${nodeId}/${name}`, content);
-        return Promise.resolve();
-    }
-    settleStage(_nodeId) {
-        return Promise.resolve();
-    }
-    readStageFile(nodeId, name) {
-        return Promise.resolve(this.stageFiles.get(`${nodeId}/${name}`));
-    }
-    readStageFileTail(nodeId, name, maxBytes) {
-        const text = this.stageFiles.get(`${nodeId}/${name}`);
-        if (text === undefined)
-            return Promise.resolve(undefined);
-        const bytes = Buffer.from(text, 'utf8');
-        return Promise.resolve(utf8Tail(bytes.subarray(Math.max(0, bytes.length - maxBytes))));
-    }
-    removeStageFile(nodeId, name) {
-        this.stageFiles.delete(`${nodeId}/${name}`);
-        return Promise.resolve();
-    }
-    writeRunFile(name, content) {
-        this.runFiles.set(name, content);
-        return Promise.resolve();
-    }
-    readRunFile(name) {
-        return Promise.resolve(this.runFiles.get(name));
-    }
-    appendActivity(line) {
-        this.activity.push(line);
-        return Promise.resolve();
-    }
-    flush() {
-        return Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/cli/simulate.js
-
-
-
-
-
-
-
-
-
-
-
-/** A node about to start for the (N+1)-th time ends the simulation: the walk is in a loop. */
-const SIMULATE_MAX_VISITS = 3;
-/** Stages simulated at most (parallel branches included). */
-const SIMULATE_MAX_STEPS = 1000;
-/** A clock that never waits: simulated time advances instantly. */
-function instantClock() {
-    let now = 0;
-    return {
-        now: () => now,
-        sleep: (ms, signal) => {
-            if (signal?.aborted)
-                return Promise.reject(signal.reason);
-            now += ms;
-            return Promise.resolve();
-        }
-    };
-}
-/** What a tool stage's notes start with; the text output prints the rest under the stage's line. */
-const WOULD_RUN = '[simulated] ';
-/** `would run: make build`, or its first line and how many follow for a multi-line command. */
-function describeToolCommand(command) {
-    const lines = command.trim().split('\n');
-    const more = lines.length - 1;
-    return `would run: ${lines[0] ?? ''}${more > 0 ? ` (+${more} more line${more === 1 ? '' : 's'})` : ''}`;
-}
-class SimulatedTool {
-    execute(input) {
-        const command = getString(input.node.attrs, 'tool_command') ?? '';
-        return Promise.resolve({
-            status: 'success',
-            notes: `${WOULD_RUN}${describeToolCommand(command)}`
-        });
-    }
-}
-class SimulatedManager {
-    execute() {
-        return Promise.resolve({ status: 'success', notes: '[simulated] child pipeline completed' });
-    }
-}
-const refuseProcesses = {
-    run: () => Promise.reject(new Error('simulate runs no processes'))
-};
-async function simulatePipeline(graph, options) {
-    const clock = instantClock();
-    const registry = createBuiltinRegistry({
-        processRunner: refuseProcesses,
-        interviewer: new AutoApproveInterviewer(),
-        workdir: '/simulated',
-        env: {},
-        clock
-    })
-        .register(HandlerTypes.Tool, new SimulatedTool())
-        .register(HandlerTypes.ManagerLoop, new SimulatedManager());
-    const path = [];
-    const render = options.json ? new NdjsonSink(options.write) : new ConsoleSink(options.write);
-    if (options.json) {
-        const plan = planExecution(graph);
-        options.write(visibleJson({
-            type: 'simulation.plan',
-            levels: plan.levels,
-            parallel_groups: plan.parallelGroups,
-            back_edges: plan.backEdges.map((e) => ({ from: e.from, to: e.to }))
-        }) + '\n');
-    }
-    else {
-        options.write(renderPlan(graph).join('\n') + '\n\nSimulated walk:\n');
-    }
-    const controller = new AbortController();
-    const started = [];
-    const visits = new Map();
-    let steps = 0;
-    let bounded;
-    const bound = (nodeId, branch) => {
-        if (bounded !== undefined)
-            return;
-        steps++;
-        const key = branch ? `${branch}:${nodeId}` : nodeId;
-        const n = (visits.get(key) ?? 0) + 1;
-        visits.set(key, n);
-        if (!branch)
-            started.push(nodeId);
-        if (n > SIMULATE_MAX_VISITS && !branch) {
-            const previous = started.lastIndexOf(nodeId, started.length - 2);
-            const loop = started.slice(previous);
-            bounded = `stopped after ${steps - 1} steps: loop ${loop.join(' → ')} (a node would run a ${n}th time; the simulated choices never leave the loop)`;
-        }
-        else if (steps > SIMULATE_MAX_STEPS) {
-            bounded = `stopped after ${SIMULATE_MAX_STEPS} steps (the simulated walk did not reach the exit)`;
-        }
-        if (bounded !== undefined)
-            controller.abort(new Error(bounded));
-    };
-    const run = await runPipeline(graph, {
-        registry,
-        clock,
-        random: () => 0.5,
-        runId: 'simulation',
-        runStore: new MemoryRunStore('/simulated/run'),
-        checkpointStore: new MemoryCheckpointStore(),
-        events: {
-            emit: (event) => {
-                if (event.type === 'stage.started' && event.attempt === 1)
-                    bound(event.nodeId, event.branch);
-                if (bounded !== undefined &&
-                    (event.type === 'stage.started' || event.type === 'stage.completed'))
-                    return;
-                if (event.type === 'pipeline.stopped' && bounded !== undefined) {
-                    if (options.json)
-                        options.write(visibleJson({ type: 'simulation.bounded', reason: bounded }) + '\n');
-                    return;
-                }
-                if (event.type === 'stage.completed' && !event.branch)
-                    path.push(event.nodeId);
-                render.emit(event);
-                if (!options.json && event.type === 'stage.completed' && event.notes?.startsWith(WOULD_RUN))
-                    options.write(`      ${visible(event.notes.slice(WOULD_RUN.length))}\n`);
-            }
-        },
-        pipeline: { name: graph.name, file: graph.file, sha256: '' },
-        signal: controller.signal
-    });
-    if (!options.json) {
-        options.write(`${visible(`Path: ${path.join(' -> ')}${bounded ? ' -> …' : ''}`)}\n`);
-        if (bounded)
-            options.write(`${visible(`Simulation ${bounded}.`)}\n`);
-    }
-    return { run, path, ...(bounded ? { bounded } : {}) };
-}
-
-;// CONCATENATED MODULE: ./.build/src/cli/main.js
-/**
- * The CLI composition root: the only place (with src/action) that builds real adapters. `main` takes its
- * I/O as arguments so tests drive it with streams; `runCli` wires it to the process.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ExitCodes = { Success: 0, Failed: 1, Usage: 2, Stopped: 3 };
-async function loadPipelineFile(path, cwd) {
-    const file = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(cwd, path);
-    let source;
-    try {
-        source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-                ? 'it is a directory'
-                : errorMessage(error);
-        throw new TrackerError('USAGE', `Cannot read pipeline '${path}': ${why}.`, { cause: error });
-    }
-    return { file, source, sha256: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex') };
-}
-function displayPath(file, cwd) {
-    return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
-}
-/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
- * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
- */
-function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
-    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
-    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
-        words.push('-w', displayPath(workdir, cwd));
-    words.push(displayPath(pipelineFile, cwd));
-    return words.map(shellQuote).join(' ');
-}
-/** The absolute workdir a run recorded in its manifest.json, when it did. */
-async function recordedWorkdir(runDir) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    try {
-        const manifest = JSON.parse(text);
-        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
-            ? manifest.workdir
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function main(argv, io) {
-    const out = (text) => void io.stdout.write(text);
-    // stderr carries only text for people: whatever it quotes from user data is made visible.
-    const err = (text) => void io.stderr.write(visible(text, 'block'));
-    let settings;
-    try {
-        settings = parseArgs(argv);
-    }
-    catch (error) {
-        err(`tracker: ${errorMessage(error)}\n`);
-        return ExitCodes.Usage;
-    }
-    try {
-        switch (settings.command) {
-            case 'help':
-                out(helpText() + '\n');
-                return ExitCodes.Success;
-            case 'version':
-                out(`tracker ${VERSION}\n`);
-                return ExitCodes.Success;
-            case 'validate':
-                return await validateCommand(settings, io, out);
-            case 'simulate':
-                return await simulateCommand(settings, io, out, err);
-            case 'run':
-                return await runCommand(settings, io, out, err);
-        }
-    }
-    catch (error) {
-        if (isTrackerError(error) && error.code === 'USAGE') {
-            err(`tracker: ${error.message}\n`);
-            return ExitCodes.Usage;
-        }
-        if (isTrackerError(error) &&
-            (error.code === 'CHECKPOINT_INVALID' || error.code === 'CHECKPOINT_MISMATCH')) {
-            err(`tracker: ${error.message}\n`);
-            return ExitCodes.Usage;
-        }
-        err(`tracker: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-        return ExitCodes.Failed;
-    }
-}
-async function prepare(settings, io) {
-    const path = settings.pipeline ?? '';
-    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(io.cwd, path);
-    // Refuse an oversized file before reading it into memory (the parser would reject it anyway).
-    const oversized = oversizedPipeline(absolute, displayPath(absolute, io.cwd), settings.limits.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
-    if (oversized !== undefined) {
-        return { loaded: { file: absolute, source: '', sha256: '' }, prepared: oversized };
-    }
-    const loaded = await loadPipelineFile(path, io.cwd);
-    const prepared = preparePipeline(loaded.source, {
-        file: displayPath(loaded.file, io.cwd),
-        limits: settings.limits
-    });
-    return { loaded, prepared };
-}
-/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
-function oversizedPipeline(file, shown, maxBytes) {
-    let size;
-    try {
-        const stat = (0,external_node_fs_namespaceObject.statSync)(file);
-        if (!stat.isFile())
-            return undefined;
-        size = stat.size;
-    }
-    catch {
-        return undefined; // loadPipelineFile reports unreadable files
-    }
-    if (size <= maxBytes)
-        return undefined;
-    return {
-        ok: false,
-        file: shown,
-        diagnostics: [
-            {
-                rule: 'dot_limit',
-                severity: 'error',
-                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
-                file: shown,
-                line: 1,
-                column: 1,
-                fix: raiseLimitHint('maxBytes', maxBytes, size)
-            }
+const HEADLINE = { success: '✅ succeeded', fail: '❌ failed', stopped: '⏸️ stopped' };
+async function writeSummary(result) {
+    const counts = Object.entries(result.totals.stagesByStatus);
+    const summary = summary_summary
+        .addHeading(`tracker: ${escapeHtml(result.graph.name)}`, 2)
+        .addRaw(`<p>Pipeline <code>${escapeHtml(result.pipeline.file)}</code> ${HEADLINE[result.status]} in ${formatDuration(result.totals.durationMs, { approximate: true })} (run <code>${escapeHtml(result.runId)}</code>${result.resumed ? ', resumed' : ''}).</p>`, true)
+        .addTable([
+        [
+            { data: 'stages run', header: true },
+            ...counts.map(([status]) => ({ data: escapeHtml(status), header: true })),
+            { data: 'retries', header: true }
+        ],
+        [
+            String(result.totals.stagesStarted),
+            ...counts.map(([, n]) => String(n)),
+            String(result.totals.retries)
         ]
-    };
-}
-async function validateCommand(settings, io, out) {
-    const { prepared } = await prepare(settings, io);
-    out(renderValidation(prepared, { json: settings.json }));
-    return prepared.ok ? ExitCodes.Success : ExitCodes.Failed;
-}
-async function simulateCommand(settings, io, out, err) {
-    const { prepared } = await prepare(settings, io);
-    if (!prepared.ok || !prepared.graph) {
-        err(renderValidation(prepared, { json: false }));
-        return ExitCodes.Failed;
-    }
-    const result = await simulatePipeline(prepared.graph, { write: out, json: settings.json });
-    // A walk cut off in a loop is a finding of the simulation, not a failure of the pipeline.
-    if (result.bounded !== undefined)
-        return ExitCodes.Success;
-    return result.run.status === 'success' ? ExitCodes.Success : ExitCodes.Failed;
-}
-/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
-function resolveResumeDir(value, runsRoot, cwd) {
-    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
-        return asPath;
-    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
-        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
-        if (matches.length === 1 && matches[0] !== undefined)
-            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
-        if (matches.length > 1)
-            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
-    }
-    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
-        'Pass the run directory, or -w with the workdir the run used.');
-}
-async function runCommand(settings, io, out, err) {
-    const { loaded, prepared } = await prepare(settings, io);
-    const shownFile = displayPath(loaded.file, io.cwd);
-    if (!prepared.ok || !prepared.graph) {
-        err(renderValidation(prepared, { json: false }));
-        return ExitCodes.Failed;
-    }
-    const graph = prepared.graph;
-    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
-    let workdir = (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.workdir ?? '.');
-    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
-    let resumeFrom;
-    let runDir;
-    let checkpointStore;
-    if (settings.checkpoint !== undefined || settings.resume !== undefined) {
-        const checkpointPath = settings.checkpoint !== undefined
-            ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.checkpoint)
-            : (0,external_node_path_namespaceObject.join)(resolveResumeDir(settings.resume ?? '', runsRoot, io.cwd), 'checkpoint.json');
-        checkpointStore = new FsCheckpointStore(checkpointPath);
-        resumeFrom = await checkpointStore.load();
-        if (!resumeFrom)
-            throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
-        if (resumeFrom.pipeline.sha256 !== loaded.sha256 && !settings.force) {
-            throw new TrackerError('CHECKPOINT_MISMATCH', `${shownFile} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${loaded.sha256.slice(0, 12)}…). ` +
-                'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
-        }
-        runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
-        const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
-        if (recorded !== undefined && settings.workdir === undefined) {
-            if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
-                throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
-            workdir = recorded;
-        }
-        else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
-            err(`tracker: warning: run ${resumeFrom.run_id} ran in ${recorded}; -w makes its tools run in ${workdir} instead.\n`);
-        }
-    }
-    else {
-        const runId = settings.runId ?? newRunId();
-        runDir = settings.logs !== undefined ? (0,external_node_path_namespaceObject.resolve)(io.cwd, settings.logs) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
-        checkpointStore = new FsCheckpointStore((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'));
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'))) {
-            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine((0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json'), workdir, loaded.file, io.cwd)} or choose another --run-id/--logs.`);
-        }
-    }
-    const runId = resumeFrom?.run_id ?? settings.runId ?? (0,external_node_path_namespaceObject.basename)(runDir);
-    const controller = new AbortController();
-    const onSignal = () => controller.abort(new Error('signal'));
-    let signal = controller.signal;
-    if (io.signal)
-        signal = AbortSignal.any([io.signal, controller.signal]);
-    else {
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-    }
-    const activity = new ActivityLogSink(runDir);
-    const human = settings.json ? err : out;
-    const sinks = [
-        activity,
-        settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
-    ];
-    const interviewer = settings.autoApprove
-        ? new AutoApproveInterviewer()
-        : new ConsoleInterviewer({
-            input: io.stdin,
-            output: settings.json ? io.stderr : io.stdout,
-            clock: systemClock
-        });
-    const processRunner = createProcessRunner({
-        inProcess: io.env['TRACKER_PROCESS_HELPER'] === '0',
-        onFallback: (reason) => err(`tracker: warning: ${reason}; running commands in-process instead.\n`)
-    });
-    const registry = createBuiltinRegistry({
-        processRunner,
-        interviewer,
-        workdir,
-        env: io.env,
-        clock: systemClock,
-        childRunner: new FileChildRunner({
-            baseDir: (0,external_node_path_namespaceObject.dirname)(loaded.file),
-            runDir,
-            processRunner,
-            env: io.env,
-            workdir,
-            interviewer,
-            ...(resumeFrom ? { resumeFrom } : {}),
-            force: settings.force
-        })
-    });
-    const llmStages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
-    if (llmStages > 0 && !settings.quiet) {
-        human(`note: ${llmStages} LLM stage(s) answer with the simulated backend${settings.simulate ? ' (--simulate)' : ' — this version has no LLM provider yet'}\n`);
-    }
-    let result;
-    try {
-        result = await runPipeline(graph, {
-            registry,
-            clock: systemClock,
-            random: Math.random,
-            runId,
-            runStore: new FsRunStore(runDir),
-            checkpointStore,
-            events: sinks,
-            pipeline: { name: graph.name, file: shownFile, sha256: loaded.sha256 },
-            signal,
-            ...(resumeFrom ? { resumeFrom } : {}),
-            initialContext: Object.fromEntries(settings.vars),
-            workdir,
-            restartRunStore: (n) => {
-                const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${n}`);
-                activity.moveTo(dir);
-                return new FsRunStore(dir);
-            },
-            trackerVersion: VERSION
-        });
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        await Promise.all([
-            activity
-                .close()
-                .catch((error) => err(`tracker: warning: could not write ${(0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl')}: ${errorMessage(error)}\n`)),
-            processRunner.close()
-        ]);
-    }
-    const resumeCommand = resumeCommandLine(checkpointStore.path, workdir, loaded.file, io.cwd);
-    if (result.status === 'success') {
-        if (!settings.quiet)
-            human(`  run dir: ${displayPath(runDir, io.cwd)}\n`);
-        return ExitCodes.Success;
-    }
-    if (result.status === 'stopped') {
-        err(`  Checkpoint saved. Resume with:\n    ${resumeCommand}\n`);
-        return ExitCodes.Stopped;
-    }
-    if (result.failedNode)
-        err(await failureDetail(new FsRunStore(runDir), result.failedNode));
-    err(`  Checkpoint saved; after fixing the cause, resume (${result.resumeHint ?? `re-runs '${result.failedNode ?? 'the failed node'}'`}) with:\n    ${resumeCommand}\n`);
-    return ExitCodes.Failed;
-}
-async function failureDetail(store, nodeId) {
-    return (await readFailureTail(store, nodeId))
-        .map(({ file, lines }) => `${formatOutputTail(`${nodeId}/${file}`, lines, '  ')}\n`)
-        .join('');
-}
-/** The process wiring: argv, stdio, env, cwd. */
-async function runCli() {
-    return main(process.argv.slice(2), {
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        cwd: process.cwd()
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/src/action/inputs.js
-/** Action inputs, read once into a typed settings object (style.md habit 1). */
-const Inputs = {
-    Pipeline: 'pipeline',
-    Command: 'command',
-    AutoApprove: 'auto-approve',
-    Simulate: 'simulate',
-    WorkingDirectory: 'working-directory',
-    Vars: 'vars'
-};
-const Outputs = {
-    Status: 'status',
-    ExitCode: 'exit-code',
-    Errors: 'errors',
-    Warnings: 'warnings'
-};
-function readSettings(reader) {
-    const command = reader.getInput(Inputs.Command) || 'run';
-    if (command !== 'run' && command !== 'validate') {
-        throw new Error(`Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`);
-    }
-    const vars = new Map();
-    for (const line of reader.getInput(Inputs.Vars).split('\n')) {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const eq = trimmed.indexOf('=');
-        if (eq <= 0)
-            throw new Error(`Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`);
-        vars.set(trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1));
-    }
-    return {
-        pipeline: reader.getInput(Inputs.Pipeline, { required: true }),
-        command,
-        autoApprove: reader.getBooleanInput(Inputs.AutoApprove),
-        simulate: reader.getBooleanInput(Inputs.Simulate),
-        workingDirectory: reader.getInput(Inputs.WorkingDirectory) || '.',
-        vars
-    };
-}
-/** The CLI arguments that run the same engine with these settings. */
-function toCliArgs(s) {
-    const args = [s.command, s.pipeline, '--no-tui', '--workdir', s.workingDirectory];
-    if (s.command === 'run') {
-        if (s.autoApprove)
-            args.push('--auto-approve');
-        if (s.simulate)
-            args.push('--simulate');
-        for (const [k, v] of s.vars)
-            args.push('--var', `${k}=${v}`);
-    }
-    return args;
+    ]);
+    if (result.status === 'fail')
+        summary.addRaw(`<p>Failed at <code>${escapeHtml(result.failedNode ?? '?')}</code>: ${escapeHtml(result.failureReason ?? '')}</p>`, true);
+    if (result.status !== 'success')
+        summary.addRaw('<p>Resume with:</p>', true).addCodeBlock(result.resumeCommand, 'sh');
+    await summary.write();
 }
 
 ;// CONCATENATED MODULE: ./.build/src/action/main.js
 /**
- * The GitHub Action composition root. Validation findings become annotations on the PR diff; the run
- * itself is the same engine the CLI drives.
+ * The GitHub Action composition root: inputs → ActionSettings (once), its own adapters (log lines and
+ * annotations through @actions/core, an auto-approving or a failing interviewer, the process helper),
+ * and the run service (src/runtime) that the CLI uses too. `run` is what the entry file (and
+ * `@github/local-action`) calls.
  */
 
 
 
 
 
-// eslint-disable-next-line no-restricted-imports -- removed with the action's own composition root (issue 8)
 
 
 
-/**
- * The annotation a diagnostic becomes. Its text quotes the pipeline, so control characters are made
- * visible (the log viewer would act on them); the file path stays as written so the annotation links.
- */
-function annotationOf(d) {
-    const props = {
-        title: `tracker ${visible(d.rule)}`,
-        ...(d.file ? { file: d.file } : {}),
-        ...(d.line ? { startLine: d.line } : {}),
-        ...(d.column ? { startColumn: d.column } : {})
-    };
-    const text = d.fix ? `${visible(d.message)}\nFix: ${visible(d.fix)}` : visible(d.message);
-    return { severity: d.severity, text, props };
+
+
+
+
+
+function renderNotice(notice) {
+    switch (notice.type) {
+        case 'workdir_overridden':
+            return warning(`Run ${notice.runId} ran in ${notice.recorded}; its tools run in ${notice.workdir} instead.`);
+        case 'simulated_llm':
+            return info(`note: ${notice.stages} LLM stage(s) answer with the simulated backend`);
+        case 'activity_log_failed':
+            return warning(`Could not write ${notice.path}: ${notice.message}`);
+        case 'archive_restored':
+            return info(`Restored run directory ${notice.runDir} (${notice.key})`);
+        case 'archive_published':
+            return info(`Published the run directory to ${notice.published.location}`);
+        case 'archive_failed':
+            return warning(`Run archive ${notice.operation} failed: ${notice.message}`);
+    }
 }
-function annotate(d) {
-    const { severity, text, props } = annotationOf(d);
-    if (severity === 'error')
-        error(text, props);
-    else if (severity === 'warning')
-        warning(text, props);
-    else
-        notice(text, props);
+async function validate(settings, cwd) {
+    const { file, prepared } = await loadPipeline(settings.pipeline, { cwd });
+    prepared.diagnostics.forEach(annotateDiagnostic);
+    setDiagnosticOutputs(prepared.diagnostics);
+    setOutput(Outputs.Status, prepared.ok ? 'valid' : 'invalid');
+    setOutput(Outputs.ExitCode, prepared.ok ? 0 : 1);
+    if (!prepared.ok)
+        setFailed(`${file} has errors; see the annotations.`);
 }
-async function runAction() {
+async function runPipelineFile(settings, cwd, env) {
+    const processRunner = createProcessRunner({
+        onFallback: (reason) => warning(`${reason}; running commands in-process instead.`)
+    });
+    try {
+        return await startRun({
+            pipeline: settings.pipeline,
+            cwd,
+            workdir: settings.workingDirectory,
+            context: Object.fromEntries(settings.vars),
+            env,
+            stopOnSignals: ['SIGINT', 'SIGTERM']
+        }, {
+            interviewer: settings.autoApprove
+                ? new AutoApproveInterviewer()
+                : new FailingInterviewer(`the Action cannot ask a person yet. Set the input '${Inputs.AutoApprove}' to 'true' to take each gate's first choice.`),
+            events: [new ActionEventSink()],
+            processRunner,
+            onNotice: renderNotice
+        });
+    }
+    finally {
+        await processRunner.close();
+    }
+}
+async function report(result, env) {
+    setRunOutputs(result);
+    if (result.status === 'refused')
+        return setFailed(visible(result.message, 'block'));
+    result.diagnostics.forEach(annotateDiagnostic);
+    if (result.status === 'invalid')
+        return setFailed(`${result.pipeline.file} has errors; see the annotations.`);
+    if (result.status === 'fail')
+        annotateFailure(result);
+    if (env['GITHUB_STEP_SUMMARY'])
+        await writeSummary(result);
+    if (result.status !== 'success')
+        setFailed(`Pipeline ${statusOf(result)} (exit code ${exitCodeOf(result)}).`);
+}
+async function run() {
     try {
         const settings = readSettings(core_namespaceObject);
         const cwd = process.cwd();
-        const file = (0,external_node_path_namespaceObject.resolve)(cwd, settings.pipeline);
-        const source = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-        const prepared = preparePipeline(source, { file: settings.pipeline });
-        prepared.diagnostics.forEach(annotate);
-        const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
-        setOutput(Outputs.Errors, errors);
-        setOutput(Outputs.Warnings, prepared.diagnostics.filter((d) => d.severity === 'warning').length);
-        if (!prepared.ok) {
-            setOutput(Outputs.Status, 'invalid');
-            setOutput(Outputs.ExitCode, 1);
-            setFailed(`${settings.pipeline} has ${errors} error(s); see the annotations.`);
-            return;
-        }
-        if (settings.command === 'validate') {
-            setOutput(Outputs.Status, 'valid');
-            setOutput(Outputs.ExitCode, 0);
-            return;
-        }
-        const code = await main(toCliArgs(settings), {
-            stdin: process.stdin,
-            stdout: process.stdout,
-            stderr: process.stderr,
-            env: process.env,
-            cwd
-        });
-        const status = code === 0 ? 'success' : code === 3 ? 'stopped' : 'failed';
-        setOutput(Outputs.Status, status);
-        setOutput(Outputs.ExitCode, code);
-        if (code !== 0)
-            setFailed(`Pipeline ${status} (exit code ${code}).`);
+        if (settings.command === 'validate')
+            return await validate(settings, cwd);
+        await report(await runPipelineFile(settings, cwd, process.env), process.env);
     }
     catch (error) {
         setFailed(visible(errorMessage(error), 'block'));

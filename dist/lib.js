@@ -30,7 +30,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ax: () => (/* reexport */ CHECKPOINT_VERSION),
   qZ: () => (/* reexport */ CallbackInterviewer),
   qL: () => (/* reexport */ ConsoleInterviewer),
+  nN: () => (/* reexport */ DirectoryRunArchive),
   D6: () => (/* reexport */ DotSyntaxError),
+  vP: () => (/* reexport */ FailingInterviewer),
+  J0: () => (/* reexport */ FreshStageSet),
   l0: () => (/* reexport */ FsCheckpointStore),
   qi: () => (/* reexport */ FsRunStore),
   _0: () => (/* reexport */ HandlerRegistry),
@@ -51,11 +54,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ej: () => (/* reexport */ createProcessRunner),
   F9: () => (/* reexport */ evaluateCondition),
   xy: () => (/* reexport */ formatDiagnostic),
+  pA: () => (/* reexport */ fsRunStores),
   pW: () => (/* reexport */ getBoolean),
   TM: () => (/* reexport */ getDurationMs),
   XU: () => (/* reexport */ getInteger),
   AA: () => (/* reexport */ getString),
   dK: () => (/* reexport */ incomingEdges),
+  Bp: () => (/* reexport */ loadPipeline),
   N5: () => (/* reexport */ locateProcessServer),
   f7: () => (/* reexport */ makeGraph),
   F$: () => (/* reexport */ newRunId),
@@ -72,8 +77,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lu: () => (/* reexport */ printDot),
   CK: () => (/* reexport */ printGraph),
   LK: () => (/* reexport */ quoteDotId),
+  nj: () => (/* reexport */ resumeCommandLine),
+  xb: () => (/* reexport */ runArchiveKey),
   aI: () => (/* reexport */ runPipeline),
   tf: () => (/* reexport */ serializeCheckpoint),
+  AD: () => (/* reexport */ startRun),
   et: () => (/* reexport */ summarizeDiagnostics),
   Qk: () => (/* reexport */ summarizeGraph),
   ml: () => (/* reexport */ systemClock),
@@ -7123,6 +7131,54 @@ function evaluateInner(expr, scope) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/condition/condition-ast.js
+/**
+ * Syntax tree of the edge condition language (spec §10, plus Tracker's extended operators).
+ * Produced by `parseCondition`, read by `evaluateCondition`, `printCondition` and the validators.
+ * Spans are 0-based UTF-16 offsets `[start, end)` within the condition text.
+ */
+const COMPARE_OPS = (/* unused pure expression or super */ null && ([
+    '=',
+    '!=',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'contains',
+    'startswith',
+    'endswith'
+]));
+/** The keys an expression reads, left to right (for linters that check context keys are produced). */
+function conditionKeys(expr) {
+    const keys = [];
+    const stack = [expr];
+    while (stack.length > 0) {
+        const e = stack.pop();
+        if (e === undefined)
+            break;
+        switch (e.type) {
+            case 'or':
+            case 'and':
+                for (let i = e.items.length - 1; i >= 0; i--) {
+                    const item = e.items[i];
+                    if (item !== undefined)
+                        stack.push(item);
+                }
+                break;
+            case 'not':
+                stack.push(e.item);
+                break;
+            case 'compare':
+            case 'in':
+            case 'matches':
+            case 'truthy':
+                keys.push(e.key);
+                break;
+        }
+    }
+    return keys;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/condition/compile-condition.js
 /**
  * Parse-once, evaluate-many: turns condition text into a predicate, with a small bounded cache keyed by
@@ -7166,13 +7222,38 @@ function compileCondition(text) {
  * (src/condition/compile-condition.ts); this only maps an Outcome and a ContextView to its scope.
  */
 
+
+
+
 /** Throws `TrackerError('PIPELINE_INVALID')` for text that does not parse (validation reports it first). */
 function conditionHolds(text, outcome, context) {
-    return compileCondition(text)({
+    return compileCondition(text)(scopeOf(outcome, context));
+}
+function scopeOf(outcome, context) {
+    return {
         outcome: outcome.status,
         preferredLabel: outcome.preferredLabel ?? context.getString('preferred_label'),
         lookup: (key) => context.get(key)
-    });
+    };
+}
+/**
+ * Why a condition that did not hold did not: what each key it reads stands for now, e.g.
+ * `outcome is 'success', context.tests is ''`.
+ */
+function explainCondition(text, outcome, context) {
+    const parsed = parseCondition(text);
+    if (!parsed.ok)
+        return 'it does not parse';
+    const scope = scopeOf(outcome, context);
+    const seen = new Set();
+    const parts = [];
+    for (const key of conditionKeys(parsed.expr)) {
+        if (seen.has(key.text))
+            continue;
+        seen.add(key.text);
+        parts.push(`${key.text} is ${JSON.stringify(resolveConditionKey(key, scope))}`);
+    }
+    return parts.length ? parts.join(', ') : 'it is false';
 }
 
 ;// CONCATENATED MODULE: ./.build/src/ports/outcome.js
@@ -7714,6 +7795,8 @@ class RunSession {
     runStore;
     /** This run resumes one that had failed: the nodes it re-runs get a fresh retry budget. */
     resumedAfterFailure = false;
+    /** Failed stages this process routed on, and where to (a run that succeeds reports them). */
+    routedFailures = new Map();
     /** This run continues one that stopped or crashed: an execution it re-runs may pick up its progress. */
     continuesInterrupted;
     #saveChain = Promise.resolve();
@@ -7858,7 +7941,6 @@ function interruptedEnd(why, lastNode, outcome) {
 
 
 
-
 async function executeStage(session, node, w, incomingEdge) {
     const { graph, options, state } = session;
     const handlerType = options.registry.resolveType(node);
@@ -7873,7 +7955,6 @@ async function executeStage(session, node, w, incomingEdge) {
         state.addVisit(node.id);
     w.attempts.set(node.id, attempt);
     const signal = walkSignal(session, w);
-    prepareNextStages(session, node);
     for (;;) {
         await options.clock.yieldToEventLoop?.();
         session.throwIfStopped(node.id);
@@ -7953,17 +8034,6 @@ function retriesExhausted(node, outcome, maxAttempts) {
             status: 'fail',
             failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
         };
-}
-/** Lets the store create the likely next stage directories while this node runs. */
-function prepareNextStages(session, node) {
-    const { graph, options, runStore } = session;
-    if (!runStore.prepareStage)
-        return;
-    for (const edge of outgoingEdges(graph, node.id)) {
-        const next = graph.nodes.get(edge.to);
-        const files = next ? options.registry.resolve(next)?.filesWrittenFirst : undefined;
-        runStore.prepareStage(edge.to, files);
-    }
 }
 /**
  * A node of a branch whose signal fired while it ran (or waited to retry). A cancelled branch's node is
@@ -8215,6 +8285,7 @@ function selectEdge(graph, nodeId, outcome, context, options = {}) {
 
 
 
+
 function emitEdge(session, from, to, reason, w, label, condition) {
     session.emit({
         type: 'edge.selected',
@@ -8271,6 +8342,22 @@ function unroutedFailure(node, outcome) {
         ? `; it is a goal gate (goal_gate=true), so the pipeline cannot succeed without it`
         : '';
     return `Stage '${node.id}' failed: ${reason}${gate}`;
+}
+/**
+ * The reason a walk fails with when a stage that did not fail has no edge to follow: every condition
+ * that was tried and why it did not match (docs/decisions/0009-unmatched-edges-fail.md).
+ */
+function unmatchedEdges(session, node, outcome, w) {
+    const edges = outgoingEdges(session.graph, node.id);
+    if (edges.length === 0)
+        return `Stage '${node.id}' ended with outcome ${outcome.status} and has no outgoing edge, so the run cannot reach an exit`;
+    const tried = edges.map((e) => {
+        const condition = e.attrs.get('condition')?.value.trim() ?? '';
+        return `-> ${e.to} [${condition}] did not match (${explainCondition(condition, outcome, w.context)})`;
+    });
+    return (`Stage '${node.id}' ended with outcome ${outcome.status}, but none of its ${edges.length} edge${edges.length === 1 ? '' : 's'} matched, so the run cannot reach an exit: ` +
+        tried.join('; ') +
+        `. Add an edge without a condition as the default route, or a condition for this case`);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/engine/walk.js
@@ -8363,12 +8450,24 @@ async function walk(session, start, w) {
                 }
             }
             w.onAdvance?.(current, undefined, outcome);
+            if (outcome.status !== 'fail' && isMain) {
+                // No edge matched a stage that did not fail: the run cannot reach an exit, which is a failure
+                // (docs/decisions/0009-unmatched-edges-fail.md), not the spec's quiet RETURN NONE.
+                state.nextNode = current;
+                return {
+                    kind: 'failed',
+                    outcome: failure(unmatchedEdges(session, node, outcome, w)),
+                    lastNode: current
+                };
+            }
             return {
                 kind: outcome.status === 'fail' ? 'failed' : 'dead_end',
                 outcome,
                 lastNode: current
             };
         }
+        if (outcome.status === 'fail')
+            session.routedFailures.set(current, next.to);
         if (next.restart && isMain) {
             state.currentNode = current;
             return { kind: 'restart', outcome, stoppedBefore: next.to, lastNode: current };
@@ -8832,12 +8931,17 @@ async function finished(session, end) {
     await Promise.all([options.checkpointStore.flush?.(), session.runStore.flush()]);
     const durationMs = options.clock.now() - session.startedAt;
     if (end.status === 'success') {
+        const handledFailures = handled(session);
         session.emit({
             type: 'pipeline.completed',
             durationMs,
-            completedNodes: state.completed.length
+            completedNodes: state.completed.length,
+            ...(handledFailures.length ? { handledFailures } : {})
         });
-        return result(session, 'success', undefined, undefined);
+        return {
+            ...result(session, 'success', undefined, undefined),
+            ...(handledFailures.length ? { handledFailures } : {})
+        };
     }
     const branches = failedNode
         ? await failedBranches({
@@ -8882,6 +8986,16 @@ async function stopped(session, nodeId) {
         ...(nodeId ? { nodeId } : {})
     });
     return result(session, 'stopped', reason, nodeId);
+}
+/** Completed stages whose recorded outcome is a failure: the run routed on from them and succeeded. */
+function handled(session) {
+    const { state } = session;
+    return state.completed
+        .filter((id) => state.outcomes.get(id)?.status === 'fail')
+        .map((nodeId) => {
+        const to = session.routedFailures.get(nodeId);
+        return to === undefined ? { nodeId } : { nodeId, to };
+    });
 }
 function result(session, status, reason, failedNode) {
     const state = session.state;
@@ -10316,10 +10430,12 @@ class ToolHandler {
     #runner;
     #workdir;
     #baseEnv;
+    #freshStages;
     constructor(options) {
         this.#runner = options.runner;
         this.#workdir = options.workdir;
         this.#baseEnv = options.baseEnv;
+        this.#freshStages = options.freshStages;
     }
     async execute(input) {
         const { node, graph, runStore, context } = input;
@@ -10330,7 +10446,7 @@ class ToolHandler {
             return stoppedOutcome();
         const stageDir = await runStore.ensureStageDir(node.id);
         // A stage directory made moments ago for this node's first run holds nothing stale.
-        const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+        const fresh = this.#freshStages?.claim(stageDir) ?? false;
         const staleStatusRemoved = fresh
             ? Promise.resolve()
             : runStore.removeStageFile(node.id, ToolFiles.Status);
@@ -11059,10 +11175,25 @@ function createBuiltinRegistry(deps) {
         .register(HandlerTypes.WaitHuman, new WaitHumanHandler(deps.interviewer))
         .register(HandlerTypes.Parallel, new ParallelHandler())
         .register(HandlerTypes.FanIn, new FanInHandler())
-        .register(HandlerTypes.Tool, new ToolHandler({ runner: deps.processRunner, workdir: deps.workdir, baseEnv: deps.env }))
+        .register(HandlerTypes.Tool, new ToolHandler({
+        runner: deps.processRunner,
+        workdir: deps.workdir,
+        baseEnv: deps.env,
+        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
+    }))
         .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
         .setDefaultType(HandlerTypes.Codergen);
     return registry;
+}
+
+;// CONCATENATED MODULE: ./.build/src/ports/run-archive.js
+/** `<pipeline sha256>` (every run of that pipeline file) or `<pipeline sha256>/<run id>` (one run). */
+function runArchiveKey(pipelineSha256, runId) {
+    return runId === undefined ? pipelineSha256 : `${pipelineSha256}/${runId}`;
+}
+/** Whether a publication filed under `filed` answers a restore of `wanted`. */
+function archiveKeyMatches(filed, wanted) {
+    return filed === wanted || filed.startsWith(`${wanted}/`);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/interviewers/auto-approve.js
@@ -11474,6 +11605,26 @@ class ConsoleInterviewer {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/interviewers/failing.js
+/**
+ * For a frontend that has no way to ask a person (the GitHub Action without auto-approve, until comment
+ * gates exist): every question is refused with a TrackerError (code `INTERVIEWER_UNAVAILABLE`) whose
+ * message says how to answer gates there. The gate fails with that reason; the run can be resumed.
+ */
+
+class FailingInterviewer {
+    why;
+    /** `why` finishes the sentence "cannot be answered here: …", e.g. how to turn on auto-approve. */
+    constructor(why) {
+        this.why = why;
+    }
+    ask(question, signal) {
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        return Promise.reject(new TrackerError('INTERVIEWER_UNAVAILABLE', `'${question.text}' cannot be answered here: ${this.why}`));
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/stores/memory-checkpoint-store.js
 
 /**
@@ -11852,7 +12003,24 @@ class FsCheckpointStore {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/src/stores/fs-run-store.js
+
 
 
 
@@ -11976,7 +12144,11 @@ function readIfExists(path) {
  *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
  *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
  * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
- *   checkpoint that names the stage complete.
+ *   checkpoint that names the stage complete;
+ * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
+ *   stale files from one).
+ * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
+ * (src/runtime/run-stores.ts) wires them to the engine's events and to the tool handler.
  */
 class FsRunStore {
     runDir;
@@ -11989,15 +12161,16 @@ class FsRunStore {
     #background = new Set();
     #lane = new IdleLane();
     #backgroundError;
-    /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
-    #fresh = new Set();
+    /** Directories this store created during this run (shared with the run's other stores when given). */
+    freshStages;
     /** Empty files made by `prepareStage` and not written since; paths the store has written. */
     #placeholders = new Set();
     #written = new Set();
     /** Background writes not yet done, by stage directory (what `settleStage` waits for). */
     #pendingByDir = new Map();
-    constructor(runDir) {
+    constructor(runDir, options = {}) {
         this.runDir = (0,external_node_path_namespaceObject.resolve)(runDir);
+        this.freshStages = options.freshStages ?? new FreshStageSet();
     }
     stageDir(nodeId) {
         return (0,external_node_path_namespaceObject.join)(this.runDir, stageDirName(nodeId));
@@ -12014,13 +12187,13 @@ class FsRunStore {
         if (this.#dirs.has(dir))
             return;
         if (this.#prepared.has(dir) && this.#adoptPrepared(dir)) {
-            this.#fresh.add(dir);
+            this.freshStages.add(dir);
             this.#dirs.add(dir);
             return;
         }
-        const created = (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-        if (created === dir)
-            this.#fresh.add(dir);
+        // Anything created means `dir` was (it is the last one made), with its parents or without.
+        if ((0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true }) !== undefined)
+            this.freshStages.add(dir);
         this.#dirs.add(dir);
     }
     /** Renames the prepared copy of `dir` into place; false when there is none or `dir` exists. */
@@ -12079,6 +12252,11 @@ class FsRunStore {
         this.#background.add(tracked);
         void tracked.then(() => this.#background.delete(tracked));
     }
+    /**
+     * A hint that `nodeId` may run next: makes its stage directory under `.prepared/`, and `files` in it
+     * (empty), in the idle lane, off the path between two nodes; the stage's first use renames it into
+     * place. `flush()` removes prepared files never written and prepared directories never used.
+     */
     prepareStage(nodeId, files = []) {
         const dir = this.stageDir(nodeId);
         const prepared = this.#preparedPath(dir);
@@ -12172,13 +12350,6 @@ class FsRunStore {
             done();
         }
     }
-    /**
-     * True once for a stage directory this store created (so it holds nothing from an earlier run or
-     * attempt), false afterwards and for directories that existed already.
-     */
-    claimFreshStage(nodeId) {
-        return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
-    }
     readStageFile(nodeId, name) {
         let path;
         try {
@@ -12266,6 +12437,126 @@ class FsRunStore {
             });
         }
     }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./.build/src/stores/directory-run-archive.js
+
+
+
+
+
+const ENTRY = /^\d{8}$/;
+/** Files of a running run that a publication leaves out (the checkpoint's slot ring, decision 0006). */
+const SKIPPED = new Set(['.checkpoint-slots']);
+function archiveError(message, cause) {
+    if (isTrackerError(cause))
+        return cause;
+    return new TrackerError('ARCHIVE', `${message}: ${errorMessage(cause)}`, { cause });
+}
+function parseEntry(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.key === 'string' && typeof value.source === 'string'
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A RunArchive in a local directory (a shared volume, a CI workspace cache path, tests): each
+ * publication is a numbered copy, `<directory>/00000001/run/…` with `entry.json` beside it, moved into
+ * place with one rename so a half-written copy is never restored. The highest number is the newest.
+ */
+class DirectoryRunArchive {
+    directory;
+    constructor(directory) {
+        this.directory = (0,external_node_path_namespaceObject.resolve)(directory);
+    }
+    async publish(runDir, reason) {
+        const source = (0,external_node_path_namespaceObject.resolve)(runDir);
+        const key = await keyOf(source);
+        const staging = (0,external_node_path_namespaceObject.join)(this.directory, `.publishing-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+        try {
+            await (0,promises_namespaceObject.mkdir)(staging, { recursive: true });
+            await (0,promises_namespaceObject.cp)(source, (0,external_node_path_namespaceObject.join)(staging, 'run'), {
+                recursive: true,
+                filter: (path) => !SKIPPED.has((0,external_node_path_namespaceObject.basename)(path))
+            });
+            const entry = { key, reason, source };
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, 'entry.json'), JSON.stringify(entry, null, 2) + '\n');
+            for (;;) {
+                const name = String((await this.#highest()) + 1).padStart(8, '0');
+                try {
+                    // A concurrent publisher that took this number makes the rename fail: take the next one.
+                    await (0,promises_namespaceObject.rename)(staging, (0,external_node_path_namespaceObject.join)(this.directory, name));
+                    return { key, location: (0,external_node_path_namespaceObject.join)(this.directory, name, 'run') };
+                }
+                catch (error) {
+                    const code = error.code;
+                    if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                        throw error;
+                }
+            }
+        }
+        catch (error) {
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
+            throw archiveError(`Could not publish ${source} to ${this.directory}`, error);
+        }
+    }
+    async restore(key) {
+        try {
+            const names = (await this.#entries()).sort().reverse();
+            for (const name of names) {
+                const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.directory, name, 'entry.json'), 'utf8').catch(() => undefined);
+                const entry = text === undefined ? undefined : parseEntry(text);
+                if (entry === undefined || !archiveKeyMatches(entry.key, key))
+                    continue;
+                await (0,promises_namespaceObject.cp)((0,external_node_path_namespaceObject.join)(this.directory, name, 'run'), entry.source, { recursive: true, force: true });
+                return entry.source;
+            }
+            return undefined;
+        }
+        catch (error) {
+            throw archiveError(`Could not restore '${key}' from ${this.directory}`, error);
+        }
+    }
+    async #entries() {
+        try {
+            return (await (0,promises_namespaceObject.readdir)(this.directory)).filter((name) => ENTRY.test(name));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+    }
+    async #highest() {
+        return Math.max(0, ...(await this.#entries()).map(Number));
+    }
+}
+/** The key a run directory names itself by (manifest.json: pipeline_sha256, run_id). */
+async function keyOf(runDir) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8');
+    }
+    catch (error) {
+        throw new TrackerError('ARCHIVE', `${runDir} is not a run directory (no readable manifest.json): ${errorMessage(error)}`, { cause: error });
+    }
+    let manifest;
+    try {
+        manifest = JSON.parse(text);
+    }
+    catch (error) {
+        throw new TrackerError('ARCHIVE', `${runDir}/manifest.json is not JSON.`, { cause: error });
+    }
+    if (typeof manifest.pipeline_sha256 !== 'string' || typeof manifest.run_id !== 'string')
+        throw new TrackerError('ARCHIVE', `${runDir}/manifest.json names no pipeline_sha256 and run_id, so the run cannot be filed.`);
+    return runArchiveKey(manifest.pipeline_sha256, manifest.run_id);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -12920,13 +13211,819 @@ function createSystemClock(wait = nodeTimer) {
 /** The real clock. */
 const systemClock = createSystemClock();
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./.build/src/adapters/run-id.js
 
 /** 12 hex characters (6 random bytes), like Tracker's run IDs. */
 function newRunId() {
     return (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
+}
+
+;// CONCATENATED MODULE: ./.build/src/version.js
+/** The tracker version; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./.build/src/runtime/resume-command.js
+
+/** `file` as the user would type it from `cwd`: relative when it is inside, else absolute. */
+function displayPath(file, cwd) {
+    return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+/** Quotes a word for a POSIX shell when it needs it (`my dir/p.dot` → `'my dir/p.dot'`). */
+function shellQuote(word) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The command that resumes a run, to paste in the user's cwd: the checkpoint, `-w` when the workdir is not the
+ * cwd (so tools run where they ran before, whatever manifest.json says), and the pipeline file.
+ */
+function resumeCommandLine(checkpointPath, workdir, pipelineFile, cwd) {
+    const words = ['tracker', '-c', displayPath(checkpointPath, cwd)];
+    if ((0,external_node_path_namespaceObject.resolve)(workdir) !== (0,external_node_path_namespaceObject.resolve)(cwd))
+        words.push('-w', displayPath(workdir, cwd));
+    words.push(displayPath(pipelineFile, cwd));
+    return words.map(shellQuote).join(' ');
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/load-pipeline.js
+
+
+
+
+
+
+
+
+/**
+ * Reads a pipeline file and prepares it (parse → transforms → validate). A file larger than `maxBytes` is
+ * refused by its size, before it is read. An unreadable file is a TrackerError with code `USAGE`.
+ */
+async function loadPipeline(pipeline, options) {
+    const path = (0,external_node_path_namespaceObject.isAbsolute)(pipeline) ? pipeline : (0,external_node_path_namespaceObject.resolve)(options.cwd, pipeline);
+    const file = options.absolute === true ? path : displayPath(path, options.cwd);
+    const oversized = oversizedPipeline(path, file, options.limits?.maxBytes ?? DEFAULT_DOT_LIMITS.maxBytes);
+    if (oversized !== undefined)
+        return { path, file, source: '', sha256: '', prepared: oversized };
+    let source;
+    try {
+        source = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'no such file'
+            : code === 'EISDIR'
+                ? 'it is a directory'
+                : errorMessage(error);
+        throw new TrackerError('USAGE', `Cannot read pipeline '${pipeline}': ${why}.`, {
+            cause: error
+        });
+    }
+    const prepared = preparePipeline(source, {
+        file,
+        ...(options.limits === undefined ? {} : { limits: options.limits })
+    });
+    return {
+        path,
+        file,
+        source,
+        sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(source).digest('hex'),
+        prepared
+    };
+}
+/** A `dot_limit` result when the file is larger than `maxBytes` (by fs.stat), else undefined. */
+function oversizedPipeline(path, shown, maxBytes) {
+    let size;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (!stat.isFile())
+            return undefined;
+        size = stat.size;
+    }
+    catch {
+        return undefined; // the read reports unreadable files
+    }
+    if (size <= maxBytes)
+        return undefined;
+    return {
+        ok: false,
+        file: shown,
+        diagnostics: [
+            {
+                rule: 'dot_limit',
+                severity: 'error',
+                message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; the file was not read`,
+                file: shown,
+                line: 1,
+                column: 1,
+                fix: raiseLimitHint('maxBytes', maxBytes, size)
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/child-runner.js
+/**
+ * Runs manager-loop child pipelines from DOT files, in `<runDir>/<manager>/child/`, through the same
+ * assembly as the parent (executeRun: registry, stores, process runner, clock and randomness are the
+ * parent's). Child gates ask the parent's interviewer; child events reach the parent's sinks with node
+ * ids prefixed `<manager>/`. When the parent resumes a run whose manager was in flight (or failed), the
+ * child resumes from its own checkpoint instead of starting over.
+ */
+
+
+
+
+
+/** Child events worth showing in the parent's output and activity log (not the child's own start/end lines). */
+const FORWARDED = new Set([
+    'stage.started',
+    'stage.completed',
+    'stage.retrying',
+    'stage.output',
+    'gate.waiting',
+    'gate.answered',
+    'goal_gate.unsatisfied',
+    'parallel.started',
+    'parallel.completed',
+    'warning'
+]);
+/**
+ * A sink that forwards a child's events to the parent's stream, with `<prefix>/` before every node id.
+ * They go through the parent's emitter (the manager node's), which stamps them with the parent's run ID
+ * and next `seq` (docs/events.md).
+ */
+function prefixedSink(emit, prefix) {
+    return {
+        emit: (event) => {
+            if (!FORWARDED.has(event.type))
+                return;
+            const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
+            emit(('nodeId' in payload && payload.nodeId !== undefined
+                ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
+                : payload));
+        }
+    };
+}
+/** An interviewer that asks the parent's, naming the child stage `<prefix>/<stage>`. */
+function prefixedInterviewer(target, prefix) {
+    return {
+        ask: (question, signal) => target.ask({ ...question, stage: `${prefix}/${question.stage}` }, signal),
+        ...(target.inform
+            ? {
+                inform: (message, stage) => target.inform?.(message, `${prefix}/${stage}`)
+            }
+            : {})
+    };
+}
+/**
+ * Whether the parent checkpoint says `nodeId` did not finish well: it was the next node (in flight, or where
+ * the run failed), had an attempt in flight, or has no successful outcome.
+ */
+function unfinishedIn(checkpoint, nodeId) {
+    if (checkpoint.status === 'success')
+        return false;
+    if (checkpoint.next_node === nodeId || checkpoint.current_attempt?.node === nodeId)
+        return true;
+    const outcome = checkpoint.node_outcomes[nodeId];
+    return outcome === undefined || !isSuccessful(outcome.status);
+}
+class FileChildRunner {
+    options;
+    /** Managers whose first child start in this process resumes the child's checkpoint. */
+    #resumeChecked = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    /** True once per manager node: on its first start, when the parent resumed with it unfinished. */
+    #shouldResume(parentNodeId) {
+        const parent = this.options.parent.resumeFrom;
+        if (!parent || this.#resumeChecked.has(parentNodeId))
+            return false;
+        this.#resumeChecked.add(parentNodeId);
+        return unfinishedIn(parent, parentNodeId);
+    }
+    async start(request) {
+        const { parent, deps } = this.options;
+        const file = (0,external_node_path_namespaceObject.isAbsolute)(request.dotfile)
+            ? request.dotfile
+            : (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(parent.pipelinePath), request.dotfile);
+        const loaded = await loadPipeline(file, { cwd: (0,external_node_path_namespaceObject.dirname)(file), absolute: true });
+        const { prepared } = loaded;
+        if (!prepared.ok || !prepared.graph) {
+            const errors = prepared.diagnostics
+                .filter((d) => d.severity === 'error')
+                .map(formatDiagnostic);
+            throw new TrackerError('PIPELINE_INVALID', `child pipeline ${file} is invalid:\n${errors.join('\n')}`);
+        }
+        const graph = prepared.graph;
+        const runDir = (0,external_node_path_namespaceObject.join)(parent.location.runDir, request.parentNodeId, 'child');
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        const stores = deps.stores(location);
+        const resumeFrom = this.#shouldResume(request.parentNodeId)
+            ? await stores.checkpointStore.load()
+            : undefined;
+        if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
+            throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
+        }
+        const controller = new AbortController();
+        let observation = { status: 'running', completedNodes: 0 };
+        const observer = {
+            emit: (event) => {
+                if (event.type === 'stage.started')
+                    observation = { ...observation, currentNode: event.nodeId };
+                if (event.type === 'stage.completed')
+                    observation = { ...observation, completedNodes: observation.completedNodes + 1 };
+            }
+        };
+        const done = this.options
+            .execute({
+            graph,
+            pipeline: { name: graph.name, file, sha256: loaded.sha256 },
+            pipelinePath: file,
+            runId: `${request.parentNodeId}-child`,
+            location,
+            stores,
+            ...(resumeFrom ? { resumeFrom } : {}),
+            workdir: request.workdir ? (0,external_node_path_namespaceObject.resolve)(parent.workdir, request.workdir) : parent.workdir,
+            env: parent.env,
+            context: Object.fromEntries(Object.entries(request.context).filter(([key]) => !key.startsWith('graph.'))),
+            force: parent.force,
+            signal: AbortSignal.any([request.signal, controller.signal]),
+            activityLog: false,
+            observers: [observer]
+        }, {
+            ...deps,
+            interviewer: prefixedInterviewer(deps.interviewer, request.parentNodeId),
+            // Grandchildren's events reach this child's stream through its manager node, and so pass
+            // through this prefix too: `boss/inner/x`.
+            events: request.emit ? [prefixedSink(request.emit, request.parentNodeId)] : [],
+            onNotice: undefined
+        })
+            .then(({ result }) => {
+            observation = {
+                ...observation,
+                status: result.status === 'success' ? 'completed' : 'failed',
+                outcome: result.status,
+                ...(result.failureReason ? { failureReason: result.failureReason } : {})
+            };
+        }, (error) => {
+            observation = {
+                ...observation,
+                status: 'failed',
+                outcome: 'fail',
+                failureReason: String(error)
+            };
+        });
+        return {
+            observe: () => observation,
+            cancel: async () => {
+                controller.abort(new Error('cancelled by manager'));
+                await done;
+            }
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/run-tally.js
+/** Counts a run's events into its RunTotals. */
+class RunTally {
+    #startedAt;
+    #lastAt;
+    #durationMs;
+    #stagesStarted = 0;
+    #retries = 0;
+    #byStatus = {};
+    emit(event) {
+        this.#startedAt ??= event.ts;
+        this.#lastAt = event.ts;
+        if (event.type === 'stage.started')
+            this.#stagesStarted++;
+        else if (event.type === 'stage.retrying')
+            this.#retries++;
+        else if (event.type === 'stage.completed')
+            this.#byStatus[event.status] = (this.#byStatus[event.status] ?? 0) + 1;
+        else if (event.type === 'pipeline.completed' ||
+            event.type === 'pipeline.failed' ||
+            event.type === 'pipeline.stopped')
+            this.#durationMs = event.durationMs;
+    }
+    totals() {
+        return {
+            durationMs: this.#durationMs ?? (this.#lastAt ?? 0) - (this.#startedAt ?? 0),
+            stagesStarted: this.#stagesStarted,
+            stagesByStatus: { ...this.#byStatus },
+            retries: this.#retries
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/stage-prefetch.js
+
+/**
+ * Prepares the run directory while a stage runs (decision 0006): when a stage starts, the stage
+ * directories of the nodes it can lead to are created in the background, with empty placeholders for
+ * the files their handlers write first (`Handler.filesWrittenFirst`), so the next stage writes into
+ * files that exist. The engine knows nothing of it: it only announces `stage.started`.
+ */
+class StagePrefetchSink {
+    graph;
+    registry;
+    prepare;
+    #successors = new Map();
+    constructor(graph, registry, prepare) {
+        this.graph = graph;
+        this.registry = registry;
+        this.prepare = prepare;
+    }
+    emit(event) {
+        if (event.type !== 'stage.started')
+            return;
+        for (const next of this.#next(event.nodeId))
+            this.prepare(next.nodeId, next.files);
+    }
+    #next(nodeId) {
+        let next = this.#successors.get(nodeId);
+        if (next === undefined) {
+            next = outgoingEdges(this.graph, nodeId).map((edge) => {
+                const node = this.graph.nodes.get(edge.to);
+                return {
+                    nodeId: edge.to,
+                    files: node ? this.registry.resolve(node)?.filesWrittenFirst : undefined
+                };
+            });
+            this.#successors.set(nodeId, next);
+        }
+        return next;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/execute-run.js
+/**
+ * Assembles one located run and runs it: the registry (built-in handlers wired to the given ports, a
+ * child runner for manager loops), the run's sinks (activity log, the callers' renderings, totals,
+ * stage preparation), signal wiring, the engine, and the clean-up after it. Top-level runs
+ * (startRun) and child pipelines (FileChildRunner) both run through here.
+ */
+
+
+
+
+
+
+
+
+
+function fanOut(sinks) {
+    return {
+        emit: (event) => {
+            for (const sink of sinks)
+                sink.emit(event);
+        }
+    };
+}
+/** The plan's signal, joined by the process signals it asks for while `run` runs. */
+async function withStopSignals(plan, run) {
+    const names = plan.stopOnSignals ?? [];
+    if (names.length === 0)
+        return run(plan.signal);
+    const controller = new AbortController();
+    const onSignal = () => controller.abort(new Error('signal'));
+    for (const name of names)
+        process.once(name, onSignal);
+    try {
+        return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
+    }
+    finally {
+        for (const name of names)
+            process.off(name, onSignal);
+    }
+}
+async function executeRun(plan, deps) {
+    const { graph, stores } = plan;
+    const activity = plan.activityLog ? stores.openActivityLog?.() : undefined;
+    // What this run's renderings and log see; its child pipelines' events are forwarded to the same.
+    const shared = [...(activity ? [activity] : []), ...deps.events];
+    const registry = createBuiltinRegistry({
+        processRunner: deps.processRunner,
+        interviewer: deps.interviewer,
+        ...(deps.backend ? { backend: deps.backend } : {}),
+        workdir: plan.workdir,
+        env: plan.env,
+        clock: deps.clock,
+        ...(stores.freshStages ? { freshStages: stores.freshStages } : {}),
+        childRunner: new FileChildRunner({
+            parent: plan,
+            deps: { ...deps, events: shared },
+            execute: executeRun
+        })
+    });
+    if (deps.backend === undefined) {
+        const stages = [...graph.nodes.values()].filter((n) => registry.resolveType(n) === HandlerTypes.Codergen).length;
+        if (stages > 0)
+            deps.onNotice?.({ type: 'simulated_llm', stages });
+    }
+    const tally = new RunTally();
+    const sinks = [...shared, tally, ...(plan.observers ?? [])];
+    const prepare = stores.prepareStage;
+    if (prepare)
+        sinks.push(new StagePrefetchSink(graph, registry, prepare));
+    try {
+        const result = await withStopSignals(plan, (signal) => runPipeline(graph, {
+            registry,
+            clock: deps.clock,
+            random: deps.random,
+            runId: plan.runId,
+            runStore: stores.runStore,
+            checkpointStore: stores.checkpointStore,
+            events: fanOut(sinks),
+            pipeline: plan.pipeline,
+            ...(signal ? { signal } : {}),
+            ...(plan.resumeFrom ? { resumeFrom: plan.resumeFrom } : {}),
+            ...(plan.context ? { initialContext: plan.context } : {}),
+            workdir: plan.workdir,
+            ...(stores.restartRunStore
+                ? { restartRunStore: (restart) => stores.restartRunStore(restart) }
+                : {}),
+            trackerVersion: VERSION
+        }));
+        return { result, totals: tally.totals() };
+    }
+    finally {
+        await activity?.close().catch((error) => deps.onNotice?.({
+            type: 'activity_log_failed',
+            path: (0,external_node_path_namespaceObject.join)(plan.location.runDir, 'activity.jsonl'),
+            message: errorMessage(error)
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
+/**
+ * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
+ * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
+ * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
+ */
+
+
+
+
+
+async function locateRun(target, pipeline, options) {
+    const { cwd } = options;
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
+    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
+    if (target.kind === 'new') {
+        const runId = target.runId ?? options.newRunId();
+        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
+        }
+        return {
+            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
+            location,
+            stores: options.stores(location),
+            workdir
+        };
+    }
+    const checkpointPath = target.kind === 'checkpoint'
+        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
+        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
+    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    const location = { runDir, checkpointPath };
+    const stores = options.stores(location);
+    const resumeFrom = await stores.checkpointStore.load();
+    if (!resumeFrom)
+        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
+        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
+            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
+    }
+    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+    let runWorkdir = workdir;
+    if (recorded !== undefined && options.workdir === undefined) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+        runWorkdir = recorded;
+    }
+    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+        options.onNotice?.({
+            type: 'workdir_overridden',
+            runId: resumeFrom.run_id,
+            recorded,
+            workdir
+        });
+    }
+    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
+}
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value, runsRoot, cwd) {
+    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
+        return asPath;
+    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
+        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
+        if (matches.length === 1 && matches[0] !== undefined)
+            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
+        if (matches.length > 1)
+            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
+    }
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
+
+
+
+
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
+class ActivityLogSink {
+    #fd;
+    #pending = [];
+    #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
+    constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
+    }
+    emit(event) {
+        if (this.#closed)
+            return;
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        if (this.#error !== undefined)
+            return;
+        try {
+            writeAllSync(this.#fd, bytes);
+        }
+        catch (error) {
+            this.#error = error;
+        }
+    }
+    /** Switches to another run directory (after a loop restart). */
+    moveTo(runDir) {
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        }
+        catch (error) {
+            this.#error ??= error;
+        }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/run-stores.js
+
+
+
+
+
+/**
+ * The run directory on disk (what the CLI and the Action use): FsRunStore, FsCheckpointStore,
+ * activity.jsonl, `restart-N/` directories after loop restarts, and FsRunStore's I/O capabilities
+ * (decision 0006) — one FreshStageSet for all of the run's stores, prepared stages in the current one.
+ */
+const fsRunStores = ({ runDir, checkpointPath }) => {
+    const freshStages = new FreshStageSet();
+    let current = new FsRunStore(runDir, { freshStages });
+    let activity;
+    return {
+        runStore: current,
+        checkpointStore: new FsCheckpointStore(checkpointPath),
+        restartRunStore: (restart) => {
+            const dir = (0,external_node_path_namespaceObject.join)(runDir, `restart-${restart}`);
+            activity?.moveTo(dir);
+            current = new FsRunStore(dir, { freshStages });
+            return current;
+        },
+        openActivityLog: () => (activity = new ActivityLogSink(runDir)),
+        freshStages,
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+    };
+};
+
+;// CONCATENATED MODULE: ./.build/src/runtime/start-run.js
+/**
+ * The run service: everything it takes to run a pipeline file, for any composition root (the CLI, the
+ * Action, a library user). Load and prepare the file, restore from the run archive, locate or resume
+ * the run, assemble and run it (executeRun), publish it, and say how it went — as a value, never an
+ * exit code: each root maps the result to its own output.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const REFUSALS = new Set([
+    'USAGE',
+    'CHECKPOINT_INVALID',
+    'CHECKPOINT_MISMATCH'
+]);
+/** A refusal as a value; anything else (a bug) is thrown on. */
+function refused(error) {
+    if (isTrackerError(error) && REFUSALS.has(error.code))
+        return { status: 'refused', code: error.code, message: error.message };
+    throw error;
+}
+function info(loaded) {
+    const name = loaded.prepared.graph?.name;
+    return {
+        ...(name === undefined ? {} : { name }),
+        file: loaded.file,
+        path: loaded.path,
+        sha256: loaded.sha256
+    };
+}
+function withDefaults(deps) {
+    return {
+        ...deps,
+        events: deps.events ?? [],
+        stores: deps.stores ?? fsRunStores,
+        clock: deps.clock ?? systemClock,
+        random: deps.random ?? Math.random,
+        newRunId: deps.newRunId ?? newRunId
+    };
+}
+/**
+ * With an archive, `-r ID` and `latest` look there first: the restored directory is what they resume.
+ * A restore that fails is a notice, and the run goes on as if nothing was archived.
+ */
+async function restoreTarget(target, pipeline, deps) {
+    if (target.kind !== 'run' && target.kind !== 'latest')
+        return target;
+    const archive = deps.archive;
+    if (archive === undefined)
+        return target.kind === 'latest' ? { kind: 'new' } : target;
+    const key = runArchiveKey(pipeline.sha256, target.kind === 'run' ? target.run : undefined);
+    let restored;
+    try {
+        restored = await archive.restore(key);
+    }
+    catch (error) {
+        deps.onNotice?.({ type: 'archive_failed', operation: 'restore', message: errorMessage(error) });
+    }
+    if (restored !== undefined)
+        deps.onNotice?.({ type: 'archive_restored', key, runDir: restored });
+    if (target.kind === 'run')
+        return restored === undefined ? target : { kind: 'run', run: restored };
+    if (restored === undefined)
+        return { kind: 'new' };
+    const checkpoint = await deps
+        .stores({ runDir: restored, checkpointPath: (0,external_node_path_namespaceObject.join)(restored, 'checkpoint.json') })
+        .checkpointStore.load();
+    return checkpoint !== undefined && checkpoint.status !== 'success'
+        ? { kind: 'run', run: restored }
+        : { kind: 'new' };
+}
+async function startRun(request, dependencies) {
+    const deps = withDefaults(dependencies);
+    const { cwd } = request;
+    let loaded;
+    try {
+        loaded = await loadPipeline(request.pipeline, {
+            cwd,
+            ...(request.limits ? { limits: request.limits } : {})
+        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { prepared } = loaded;
+    if (!prepared.ok || !prepared.graph) {
+        return {
+            status: 'invalid',
+            pipeline: info(loaded),
+            prepared,
+            diagnostics: prepared.diagnostics
+        };
+    }
+    const graph = prepared.graph;
+    const force = request.force === true;
+    let located;
+    try {
+        const target = await restoreTarget(request.target ?? { kind: 'new' }, loaded, deps);
+        located = await locateRun(target, loaded, {
+            cwd,
+            ...(request.workdir === undefined ? {} : { workdir: request.workdir }),
+            ...(request.runDir === undefined ? {} : { runDir: request.runDir }),
+            force,
+            stores: deps.stores,
+            newRunId: deps.newRunId,
+            ...(deps.onNotice ? { onNotice: deps.onNotice } : {})
+        });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    const { result, totals } = await executeRun({
+        graph,
+        pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
+        pipelinePath: loaded.path,
+        runId: located.runId,
+        location: located.location,
+        stores: located.stores,
+        ...(located.resumeFrom ? { resumeFrom: located.resumeFrom } : {}),
+        workdir: located.workdir,
+        env: request.env,
+        ...(request.context ? { context: request.context } : {}),
+        force,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(request.stopOnSignals ? { stopOnSignals: request.stopOnSignals } : {}),
+        activityLog: true
+    }, deps);
+    const { runDir, checkpointPath } = located.location;
+    const failureOutput = result.status === 'fail' && result.failedNode !== undefined
+        ? await readFailureTail(located.stores.runStore, result.failedNode)
+        : [];
+    let published;
+    if (deps.archive) {
+        try {
+            published = await deps.archive.publish(runDir, result.status);
+            deps.onNotice?.({ type: 'archive_published', reason: result.status, published });
+        }
+        catch (error) {
+            deps.onNotice?.({
+                type: 'archive_failed',
+                operation: 'publish',
+                message: errorMessage(error)
+            });
+        }
+    }
+    return {
+        status: result.status,
+        pipeline: info(loaded),
+        graph,
+        diagnostics: prepared.diagnostics,
+        runId: result.runId,
+        runDir,
+        checkpointPath,
+        workdir: located.workdir,
+        resumed: located.resumeFrom !== undefined,
+        completedNodes: result.completedNodes,
+        ...(result.failedNode === undefined ? {} : { failedNode: result.failedNode }),
+        ...(result.failureReason === undefined ? {} : { failureReason: result.failureReason }),
+        ...(result.resumeHint === undefined ? {} : { resumeHint: result.resumeHint }),
+        failureOutput,
+        resumeCommand: resumeCommandLine(checkpointPath, located.workdir, loaded.path, cwd),
+        totals,
+        ...(published ? { published } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./.build/src/index.js
@@ -12971,12 +14068,23 @@ function newRunId() {
 
 
 
+
+
+
+
+
+
+
+
 var __webpack_exports__AutoApproveInterviewer = __webpack_exports__.Pb;
 var __webpack_exports__BUILTIN_RULES = __webpack_exports__.Yb;
 var __webpack_exports__CHECKPOINT_VERSION = __webpack_exports__.Ax;
 var __webpack_exports__CallbackInterviewer = __webpack_exports__.qZ;
 var __webpack_exports__ConsoleInterviewer = __webpack_exports__.qL;
+var __webpack_exports__DirectoryRunArchive = __webpack_exports__.nN;
 var __webpack_exports__DotSyntaxError = __webpack_exports__.D6;
+var __webpack_exports__FailingInterviewer = __webpack_exports__.vP;
+var __webpack_exports__FreshStageSet = __webpack_exports__.J0;
 var __webpack_exports__FsCheckpointStore = __webpack_exports__.l0;
 var __webpack_exports__FsRunStore = __webpack_exports__.qi;
 var __webpack_exports__HandlerRegistry = __webpack_exports__._0;
@@ -12997,11 +14105,13 @@ var __webpack_exports__createBuiltinRegistry = __webpack_exports__.nW;
 var __webpack_exports__createProcessRunner = __webpack_exports__.Ej;
 var __webpack_exports__evaluateCondition = __webpack_exports__.F9;
 var __webpack_exports__formatDiagnostic = __webpack_exports__.xy;
+var __webpack_exports__fsRunStores = __webpack_exports__.pA;
 var __webpack_exports__getBoolean = __webpack_exports__.pW;
 var __webpack_exports__getDurationMs = __webpack_exports__.TM;
 var __webpack_exports__getInteger = __webpack_exports__.XU;
 var __webpack_exports__getString = __webpack_exports__.AA;
 var __webpack_exports__incomingEdges = __webpack_exports__.dK;
+var __webpack_exports__loadPipeline = __webpack_exports__.Bp;
 var __webpack_exports__locateProcessServer = __webpack_exports__.N5;
 var __webpack_exports__makeGraph = __webpack_exports__.f7;
 var __webpack_exports__newRunId = __webpack_exports__.F$;
@@ -13018,10 +14128,13 @@ var __webpack_exports__preparePipeline = __webpack_exports__.YI;
 var __webpack_exports__printDot = __webpack_exports__.Lu;
 var __webpack_exports__printGraph = __webpack_exports__.CK;
 var __webpack_exports__quoteDotId = __webpack_exports__.LK;
+var __webpack_exports__resumeCommandLine = __webpack_exports__.nj;
+var __webpack_exports__runArchiveKey = __webpack_exports__.xb;
 var __webpack_exports__runPipeline = __webpack_exports__.aI;
 var __webpack_exports__serializeCheckpoint = __webpack_exports__.tf;
+var __webpack_exports__startRun = __webpack_exports__.AD;
 var __webpack_exports__summarizeDiagnostics = __webpack_exports__.et;
 var __webpack_exports__summarizeGraph = __webpack_exports__.Qk;
 var __webpack_exports__systemClock = __webpack_exports__.ml;
 var __webpack_exports__validateGraph = __webpack_exports__.dC;
-export { __webpack_exports__AutoApproveInterviewer as AutoApproveInterviewer, __webpack_exports__BUILTIN_RULES as BUILTIN_RULES, __webpack_exports__CHECKPOINT_VERSION as CHECKPOINT_VERSION, __webpack_exports__CallbackInterviewer as CallbackInterviewer, __webpack_exports__ConsoleInterviewer as ConsoleInterviewer, __webpack_exports__DotSyntaxError as DotSyntaxError, __webpack_exports__FsCheckpointStore as FsCheckpointStore, __webpack_exports__FsRunStore as FsRunStore, __webpack_exports__HandlerRegistry as HandlerRegistry, __webpack_exports__HandlerTypes as HandlerTypes, __webpack_exports__MemoryCheckpointStore as MemoryCheckpointStore, __webpack_exports__MemoryRunStore as MemoryRunStore, __webpack_exports__NodeProcessRunner as NodeProcessRunner, __webpack_exports__PipelineValidationError as PipelineValidationError, __webpack_exports__ProcessServerRunner as ProcessServerRunner, __webpack_exports__QueueInterviewer as QueueInterviewer, __webpack_exports__RecordingInterviewer as RecordingInterviewer, __webpack_exports__SHAPE_TO_TYPE as SHAPE_TO_TYPE, __webpack_exports__SimulatedBackend as SimulatedBackend, __webpack_exports__applyStylesheet as applyStylesheet, __webpack_exports__assertValid as assertValid, __webpack_exports__buildGraph as buildGraph, __webpack_exports__createBuiltinRegistry as createBuiltinRegistry, __webpack_exports__createProcessRunner as createProcessRunner, __webpack_exports__evaluateCondition as evaluateCondition, __webpack_exports__formatDiagnostic as formatDiagnostic, __webpack_exports__getBoolean as getBoolean, __webpack_exports__getDurationMs as getDurationMs, __webpack_exports__getInteger as getInteger, __webpack_exports__getString as getString, __webpack_exports__incomingEdges as incomingEdges, __webpack_exports__locateProcessServer as locateProcessServer, __webpack_exports__makeGraph as makeGraph, __webpack_exports__newRunId as newRunId, __webpack_exports__nodeHandlerType as nodeHandlerType, __webpack_exports__nodeLabel as nodeLabel, __webpack_exports__nodeShape as nodeShape, __webpack_exports__outgoingEdges as outgoingEdges, __webpack_exports__parseCheckpoint as parseCheckpoint, __webpack_exports__parseCondition as parseCondition, __webpack_exports__parseDot as parseDot, __webpack_exports__parseStylesheet as parseStylesheet, __webpack_exports__planExecution as planExecution, __webpack_exports__preparePipeline as preparePipeline, __webpack_exports__printDot as printDot, __webpack_exports__printGraph as printGraph, __webpack_exports__quoteDotId as quoteDotId, __webpack_exports__runPipeline as runPipeline, __webpack_exports__serializeCheckpoint as serializeCheckpoint, __webpack_exports__summarizeDiagnostics as summarizeDiagnostics, __webpack_exports__summarizeGraph as summarizeGraph, __webpack_exports__systemClock as systemClock, __webpack_exports__validateGraph as validateGraph };
+export { __webpack_exports__AutoApproveInterviewer as AutoApproveInterviewer, __webpack_exports__BUILTIN_RULES as BUILTIN_RULES, __webpack_exports__CHECKPOINT_VERSION as CHECKPOINT_VERSION, __webpack_exports__CallbackInterviewer as CallbackInterviewer, __webpack_exports__ConsoleInterviewer as ConsoleInterviewer, __webpack_exports__DirectoryRunArchive as DirectoryRunArchive, __webpack_exports__DotSyntaxError as DotSyntaxError, __webpack_exports__FailingInterviewer as FailingInterviewer, __webpack_exports__FreshStageSet as FreshStageSet, __webpack_exports__FsCheckpointStore as FsCheckpointStore, __webpack_exports__FsRunStore as FsRunStore, __webpack_exports__HandlerRegistry as HandlerRegistry, __webpack_exports__HandlerTypes as HandlerTypes, __webpack_exports__MemoryCheckpointStore as MemoryCheckpointStore, __webpack_exports__MemoryRunStore as MemoryRunStore, __webpack_exports__NodeProcessRunner as NodeProcessRunner, __webpack_exports__PipelineValidationError as PipelineValidationError, __webpack_exports__ProcessServerRunner as ProcessServerRunner, __webpack_exports__QueueInterviewer as QueueInterviewer, __webpack_exports__RecordingInterviewer as RecordingInterviewer, __webpack_exports__SHAPE_TO_TYPE as SHAPE_TO_TYPE, __webpack_exports__SimulatedBackend as SimulatedBackend, __webpack_exports__applyStylesheet as applyStylesheet, __webpack_exports__assertValid as assertValid, __webpack_exports__buildGraph as buildGraph, __webpack_exports__createBuiltinRegistry as createBuiltinRegistry, __webpack_exports__createProcessRunner as createProcessRunner, __webpack_exports__evaluateCondition as evaluateCondition, __webpack_exports__formatDiagnostic as formatDiagnostic, __webpack_exports__fsRunStores as fsRunStores, __webpack_exports__getBoolean as getBoolean, __webpack_exports__getDurationMs as getDurationMs, __webpack_exports__getInteger as getInteger, __webpack_exports__getString as getString, __webpack_exports__incomingEdges as incomingEdges, __webpack_exports__loadPipeline as loadPipeline, __webpack_exports__locateProcessServer as locateProcessServer, __webpack_exports__makeGraph as makeGraph, __webpack_exports__newRunId as newRunId, __webpack_exports__nodeHandlerType as nodeHandlerType, __webpack_exports__nodeLabel as nodeLabel, __webpack_exports__nodeShape as nodeShape, __webpack_exports__outgoingEdges as outgoingEdges, __webpack_exports__parseCheckpoint as parseCheckpoint, __webpack_exports__parseCondition as parseCondition, __webpack_exports__parseDot as parseDot, __webpack_exports__parseStylesheet as parseStylesheet, __webpack_exports__planExecution as planExecution, __webpack_exports__preparePipeline as preparePipeline, __webpack_exports__printDot as printDot, __webpack_exports__printGraph as printGraph, __webpack_exports__quoteDotId as quoteDotId, __webpack_exports__resumeCommandLine as resumeCommandLine, __webpack_exports__runArchiveKey as runArchiveKey, __webpack_exports__runPipeline as runPipeline, __webpack_exports__serializeCheckpoint as serializeCheckpoint, __webpack_exports__startRun as startRun, __webpack_exports__summarizeDiagnostics as summarizeDiagnostics, __webpack_exports__summarizeGraph as summarizeGraph, __webpack_exports__systemClock as systemClock, __webpack_exports__validateGraph as validateGraph };

@@ -701,9 +701,13 @@ async function checkpointResume(box) {
     .runPipeline('pipeline.dot', box.logs, { onSpawn: (c) => (child = c) })
     .finally(() => (finished = true));
   const deadline = Date.now() + 10_000;
-  // step2's stage dir appears when it starts; give its `sleep 5` a moment to be running.
-  while (!box.exists('step2') && !finished && Date.now() < deadline) await sleep(50);
-  if (!box.exists('step2') || finished) {
+  // step2 has started once its context file has content (its directory, and an empty placeholder of
+  // that file, may be made ahead while step1 runs: decision 0006); give its `sleep 5` a moment to run.
+  const step2Started = () =>
+    box.exists('step2', 'tool_context.json') &&
+    statSync(box.path('step2', 'tool_context.json')).size > 0;
+  while (!step2Started() && !finished && Date.now() < deadline) await sleep(50);
+  if (!step2Started() || finished) {
     child?.kill('SIGKILL');
     const result = await first;
     const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-2).join(' | ');

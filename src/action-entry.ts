@@ -1,2 +1,2 @@
-import { runAction } from './action/main.js';
-await runAction();
+import { run } from './action/main.js';
+await run();

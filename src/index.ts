@@ -59,7 +59,9 @@ export type { Clock, RandomSource, RunIdGenerator } from './ports/clock.js';
 export type { ProcessRunner, ProcessSpec, ProcessResult } from './ports/process-runner.js';
 export type { Interviewer, Question, Answer } from './ports/interviewer.js';
 export type { CheckpointStore } from './ports/checkpoint-store.js';
-export type { RunStore } from './ports/run-store.js';
+export type { RunStore, FreshStageDirs } from './ports/run-store.js';
+export type { RunArchive, RunArchiveReason, PublishedRun } from './ports/run-archive.js';
+export { runArchiveKey } from './ports/run-archive.js';
 export type { EventSink } from './ports/event-sink.js';
 export type { CodergenBackend, CodergenRequest, CodergenResult } from './ports/codergen-backend.js';
 
@@ -68,11 +70,15 @@ export { QueueInterviewer } from './interviewers/queue.js';
 export { CallbackInterviewer } from './interviewers/callback.js';
 export { RecordingInterviewer } from './interviewers/recording.js';
 export { ConsoleInterviewer } from './interviewers/console.js';
+export { FailingInterviewer } from './interviewers/failing.js';
 
 export { MemoryCheckpointStore } from './stores/memory-checkpoint-store.js';
 export { MemoryRunStore } from './stores/memory-run-store.js';
 export { FsCheckpointStore } from './stores/fs-checkpoint-store.js';
 export { FsRunStore } from './stores/fs-run-store.js';
+export type { FsRunStoreOptions } from './stores/fs-run-store.js';
+export { FreshStageSet } from './stores/fresh-stage-set.js';
+export { DirectoryRunArchive } from './stores/directory-run-archive.js';
 export { NodeProcessRunner } from './adapters/node-process-runner.js';
 export {
   createProcessRunner,
@@ -85,3 +91,26 @@ export type {
 } from './adapters/process-server-runner.js';
 export { systemClock } from './adapters/system-clock.js';
 export { newRunId } from './adapters/run-id.js';
+
+export { startRun } from './runtime/start-run.js';
+export type {
+  StartRunRequest,
+  StartRunResult,
+  FinishedRunResult,
+  InvalidPipelineResult,
+  RefusedRunResult,
+  RefusalCode,
+  RunPipelineInfo
+} from './runtime/start-run.js';
+export type { RunDependencies, RunNotice, RunTotals } from './runtime/run-types.js';
+export type { RunTarget } from './runtime/locate-run.js';
+export { loadPipeline } from './runtime/load-pipeline.js';
+export type { LoadedPipeline, LoadPipelineOptions } from './runtime/load-pipeline.js';
+export { fsRunStores } from './runtime/run-stores.js';
+export type {
+  RunStores,
+  RunStoresFactory,
+  RunLocation,
+  ActivityLog
+} from './runtime/run-stores.js';
+export { resumeCommandLine } from './runtime/resume-command.js';

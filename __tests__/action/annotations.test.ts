@@ -1,6 +1,6 @@
 /** The annotation a diagnostic becomes: its text quotes the pipeline, so control characters are escaped. */
 import { describe, expect, it } from '@jest/globals';
-import { annotationOf } from '../../src/action/main.js';
+import { annotationOf } from '../../src/action/annotations.js';
 
 describe('annotationOf', () => {
   it('makes control characters in the message and fix visible, and keeps the place', () => {

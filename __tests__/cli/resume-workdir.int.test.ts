@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resumeCommandLine, shellQuote } from '../../src/cli/main.js';
+import { resumeCommandLine, shellQuote } from '../../src/runtime/resume-command.js';
 import { runCli } from '../support/cli-harness.js';
 import { makeTempDir } from '../support/temp-dir.js';
 

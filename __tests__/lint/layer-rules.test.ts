@@ -40,7 +40,12 @@ describe('layer direction lint rules', () => {
     ['src/validate/rules/start-node.ts', '../../engine/outcome.js'],
     ['src/stores/fs-run-store.ts', '../handlers/tool.js'],
     ['src/action/main.ts', '../cli/main.js'],
-    ['src/cli/main.ts', '../action/main.js']
+    ['src/action/main.ts', '../cli/render-console.js'],
+    ['src/cli/main.ts', '../action/main.js'],
+    ['src/runtime/start-run.ts', '../cli/main.js'],
+    ['src/runtime/start-run.ts', '../action/main.js'],
+    ['src/engine/run-pipeline.ts', '../runtime/start-run.js'],
+    ['src/stores/fs-run-store.ts', '../runtime/run-stores.js']
   ])('%s may not import %s', async (file, specifier) => {
     const messages = await importVerdicts(file, specifier);
     expect(messages).toEqual([expect.stringContaining('may import only')]);
@@ -55,7 +60,11 @@ describe('layer direction lint rules', () => {
     ['src/ports/events.ts', './outcome.js'],
     ['src/ports/events.ts', '../common/errors.js'],
     ['src/validate/rules/start-node.ts', '../../graph/graph.js'],
-    ['src/cli/main.ts', '../adapters/system-clock.js']
+    ['src/cli/main.ts', '../adapters/system-clock.js'],
+    ['src/cli/main.ts', '../runtime/start-run.js'],
+    ['src/action/main.ts', '../runtime/start-run.js'],
+    ['src/runtime/start-run.ts', '../stores/fs-run-store.js'],
+    ['src/runtime/child-runner.ts', '../handlers/manager-loop.js']
   ])('%s may import %s', async (file, specifier) => {
     expect(await importVerdicts(file, specifier)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isTrackerError } from '../../src/common/errors.js';
 import { join } from 'node:path';
 import type { RunStore } from '../../src/ports/run-store.js';
+import { FreshStageSet } from '../../src/stores/fresh-stage-set.js';
 import { FsRunStore } from '../../src/stores/fs-run-store.js';
 import { MemoryRunStore } from '../../src/stores/memory-run-store.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -167,7 +168,7 @@ describe('FsRunStore specifics', () => {
     await store.ensureStageDir('next');
     expect(existsSync(join(run, 'next', 'tool_context.json'))).toBe(true);
     expect(existsSync(hidden)).toBe(false);
-    expect(await store.claimFreshStage('next')).toBe(true);
+    expect(store.freshStages.claim(store.stageDir('next'))).toBe(true);
     await store.flush();
     expect(existsSync(join(run, '.prepared'))).toBe(false);
   });
@@ -182,7 +183,7 @@ describe('FsRunStore specifics', () => {
     mkdirSync(join(run, 'other'));
     writeFileSync(join(run, 'other', 'made-by-hand.txt'), 'keep me');
     await store.ensureStageDir('other');
-    expect(await store.claimFreshStage('other')).toBe(false);
+    expect(store.freshStages.claim(store.stageDir('other'))).toBe(false);
     await store.flush();
     expect(readFileSync(join(run, 'other', 'made-by-hand.txt'), 'utf8')).toBe('keep me');
     expect(existsSync(join(run, '.prepared'))).toBe(false);
@@ -216,6 +217,26 @@ describe('FsRunStore specifics', () => {
     await store.flush();
     expect(readFileSync(join(run, 'next', 'tool_context.json'), 'utf8')).toBe('{"a":1}\n');
     expect(existsSync(join(run, 'skipped'))).toBe(false);
+  });
+
+  it('records the stage directories it creates as fresh, once, in a set its restart stores share', async () => {
+    await using dir = await makeTempDir();
+    const run = join(dir.path, 'run');
+    mkdirSync(join(run, 'old'), { recursive: true });
+    const freshStages = new FreshStageSet();
+    const store = new FsRunStore(run, { freshStages });
+    const made = await store.ensureStageDir('made');
+    const old = await store.ensureStageDir('old');
+    store.prepareStage('prepared');
+    for (let i = 0; i < 1000 && !existsSync(join(run, '.prepared', 'prepared')); i++)
+      await new Promise((r) => setImmediate(r));
+    const adopted = await store.ensureStageDir('prepared'); // renamed into place: made by this run
+    expect(freshStages.claim(made)).toBe(true);
+    expect(freshStages.claim(made)).toBe(false);
+    expect(freshStages.claim(old)).toBe(false);
+    expect(freshStages.claim(adopted)).toBe(true);
+    const restart = new FsRunStore(join(run, 'restart-1'), { freshStages });
+    expect(freshStages.claim(await restart.ensureStageDir('made'))).toBe(true);
   });
 
   it.each([

@@ -1,4 +1,6 @@
-/** Action inputs, read once into a typed settings object (style.md habit 1). */
+/** Action inputs, read once into a typed settings object (style.md habit 1); outputs by name. */
+import { TrackerError } from '../common/errors.js';
+
 export const Inputs = {
   Pipeline: 'pipeline',
   Command: 'command',
@@ -11,28 +13,43 @@ export const Inputs = {
 export const Outputs = {
   Status: 'status',
   ExitCode: 'exit-code',
+  RunId: 'run-id',
+  CompletedNodes: 'completed-nodes',
+  FailedNode: 'failed-node',
+  CheckpointPath: 'checkpoint-path',
+  ResumeCommand: 'resume-command',
   Errors: 'errors',
   Warnings: 'warnings'
 } as const;
 
 export interface ActionSettings {
+  /** The pipeline file, relative to the workspace. */
   readonly pipeline: string;
   readonly command: 'run' | 'validate';
+  /** Human gates take their first choice; without it a gate fails (nobody can answer it yet). */
   readonly autoApprove: boolean;
+  /** LLM stages answer with the simulated backend (today they always do: there is no provider yet). */
   readonly simulate: boolean;
+  /** Where tool stages run and `.tracker/runs` is, relative to the workspace. */
   readonly workingDirectory: string;
+  /** Context seeds (`vars`: KEY=VALUE lines). */
   readonly vars: ReadonlyMap<string, string>;
 }
 
+/** The part of @actions/core that reads inputs (the real module in production, a fake in unit tests). */
 export interface InputReader {
   getInput(name: string, options?: { required?: boolean }): string;
   getBooleanInput(name: string): boolean;
 }
 
+/** Every bad value is a TrackerError (code `USAGE`) that names the input. */
 export function readSettings(reader: InputReader): ActionSettings {
   const command = reader.getInput(Inputs.Command) || 'run';
   if (command !== 'run' && command !== 'validate') {
-    throw new Error(`Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`);
+    throw new TrackerError(
+      'USAGE',
+      `Input '${Inputs.Command}' must be 'run' or 'validate', got '${command}'.`
+    );
   }
   const vars = new Map<string, string>();
   for (const line of reader.getInput(Inputs.Vars).split('\n')) {
@@ -40,7 +57,10 @@ export function readSettings(reader: InputReader): ActionSettings {
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const eq = trimmed.indexOf('=');
     if (eq <= 0)
-      throw new Error(`Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`);
+      throw new TrackerError(
+        'USAGE',
+        `Input '${Inputs.Vars}' expects KEY=VALUE lines, got '${trimmed}'.`
+      );
     vars.set(trimmed.slice(0, eq).trim(), trimmed.slice(eq + 1));
   }
   return {
@@ -51,15 +71,4 @@ export function readSettings(reader: InputReader): ActionSettings {
     workingDirectory: reader.getInput(Inputs.WorkingDirectory) || '.',
     vars
   };
-}
-
-/** The CLI arguments that run the same engine with these settings. */
-export function toCliArgs(s: ActionSettings): string[] {
-  const args = [s.command, s.pipeline, '--no-tui', '--workdir', s.workingDirectory];
-  if (s.command === 'run') {
-    if (s.autoApprove) args.push('--auto-approve');
-    if (s.simulate) args.push('--simulate');
-    for (const [k, v] of s.vars) args.push('--var', `${k}=${v}`);
-  }
-  return args;
 }

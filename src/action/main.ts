@@ -1,82 +1,104 @@
 /**
- * The GitHub Action composition root. Validation findings become annotations on the PR diff; the run
- * itself is the same engine the CLI drives.
+ * The GitHub Action composition root: inputs → ActionSettings (once), its own adapters (log lines and
+ * annotations through @actions/core, an auto-approving or a failing interviewer, the process helper),
+ * and the run service (src/runtime) that the CLI uses too. `run` is what the entry file (and
+ * `@github/local-action`) calls.
  */
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createProcessRunner } from '../adapters/process-server-runner.js';
 import { errorMessage } from '../common/errors.js';
 import { visible } from '../common/visible.js';
-// eslint-disable-next-line no-restricted-imports -- removed with the action's own composition root (issue 8)
-import { main } from '../cli/main.js';
-import { preparePipeline } from '../pipeline/prepare-pipeline.js';
-import type { Diagnostic } from '../common/diagnostic.js';
-import { Outputs, readSettings, toCliArgs } from './inputs.js';
+import { AutoApproveInterviewer } from '../interviewers/auto-approve.js';
+import { FailingInterviewer } from '../interviewers/failing.js';
+import { loadPipeline } from '../runtime/load-pipeline.js';
+import type { RunNotice } from '../runtime/run-types.js';
+import { startRun } from '../runtime/start-run.js';
+import type { StartRunResult } from '../runtime/start-run.js';
+import { annotateDiagnostic, annotateFailure } from './annotations.js';
+import type { ActionSettings } from './inputs.js';
+import { Inputs, Outputs, readSettings } from './inputs.js';
+import { exitCodeOf, setDiagnosticOutputs, setRunOutputs, statusOf } from './outputs.js';
+import { ActionEventSink } from './render-events.js';
+import { writeSummary } from './summary.js';
 
-export interface Annotation {
-  readonly severity: Diagnostic['severity'];
-  readonly text: string;
-  readonly props: core.AnnotationProperties;
+type Env = Readonly<Record<string, string | undefined>>;
+
+function renderNotice(notice: RunNotice): void {
+  switch (notice.type) {
+    case 'workdir_overridden':
+      return core.warning(
+        `Run ${notice.runId} ran in ${notice.recorded}; its tools run in ${notice.workdir} instead.`
+      );
+    case 'simulated_llm':
+      return core.info(`note: ${notice.stages} LLM stage(s) answer with the simulated backend`);
+    case 'activity_log_failed':
+      return core.warning(`Could not write ${notice.path}: ${notice.message}`);
+    case 'archive_restored':
+      return core.info(`Restored run directory ${notice.runDir} (${notice.key})`);
+    case 'archive_published':
+      return core.info(`Published the run directory to ${notice.published.location}`);
+    case 'archive_failed':
+      return core.warning(`Run archive ${notice.operation} failed: ${notice.message}`);
+  }
 }
 
-/**
- * The annotation a diagnostic becomes. Its text quotes the pipeline, so control characters are made
- * visible (the log viewer would act on them); the file path stays as written so the annotation links.
- */
-export function annotationOf(d: Diagnostic): Annotation {
-  const props = {
-    title: `tracker ${visible(d.rule)}`,
-    ...(d.file ? { file: d.file } : {}),
-    ...(d.line ? { startLine: d.line } : {}),
-    ...(d.column ? { startColumn: d.column } : {})
-  };
-  const text = d.fix ? `${visible(d.message)}\nFix: ${visible(d.fix)}` : visible(d.message);
-  return { severity: d.severity, text, props };
+async function validate(settings: ActionSettings, cwd: string): Promise<void> {
+  const { file, prepared } = await loadPipeline(settings.pipeline, { cwd });
+  prepared.diagnostics.forEach(annotateDiagnostic);
+  setDiagnosticOutputs(prepared.diagnostics);
+  core.setOutput(Outputs.Status, prepared.ok ? 'valid' : 'invalid');
+  core.setOutput(Outputs.ExitCode, prepared.ok ? 0 : 1);
+  if (!prepared.ok) core.setFailed(`${file} has errors; see the annotations.`);
 }
 
-function annotate(d: Diagnostic): void {
-  const { severity, text, props } = annotationOf(d);
-  if (severity === 'error') core.error(text, props);
-  else if (severity === 'warning') core.warning(text, props);
-  else core.notice(text, props);
+async function runPipelineFile(settings: ActionSettings, cwd: string, env: Env) {
+  const processRunner = createProcessRunner({
+    onFallback: (reason) => core.warning(`${reason}; running commands in-process instead.`)
+  });
+  try {
+    return await startRun(
+      {
+        pipeline: settings.pipeline,
+        cwd,
+        workdir: settings.workingDirectory,
+        context: Object.fromEntries(settings.vars),
+        env,
+        stopOnSignals: ['SIGINT', 'SIGTERM']
+      },
+      {
+        interviewer: settings.autoApprove
+          ? new AutoApproveInterviewer()
+          : new FailingInterviewer(
+              `the Action cannot ask a person yet. Set the input '${Inputs.AutoApprove}' to 'true' to take each gate's first choice.`
+            ),
+        events: [new ActionEventSink()],
+        processRunner,
+        onNotice: renderNotice
+      }
+    );
+  } finally {
+    await processRunner.close();
+  }
 }
 
-export async function runAction(): Promise<void> {
+async function report(result: StartRunResult, env: Env): Promise<void> {
+  setRunOutputs(result);
+  if (result.status === 'refused') return core.setFailed(visible(result.message, 'block'));
+  result.diagnostics.forEach(annotateDiagnostic);
+  if (result.status === 'invalid')
+    return core.setFailed(`${result.pipeline.file} has errors; see the annotations.`);
+  if (result.status === 'fail') annotateFailure(result);
+  if (env['GITHUB_STEP_SUMMARY']) await writeSummary(result);
+  if (result.status !== 'success')
+    core.setFailed(`Pipeline ${statusOf(result)} (exit code ${exitCodeOf(result)}).`);
+}
+
+export async function run(): Promise<void> {
   try {
     const settings = readSettings(core);
     const cwd = process.cwd();
-    const file = resolve(cwd, settings.pipeline);
-    const source = await readFile(file, 'utf8');
-    const prepared = preparePipeline(source, { file: settings.pipeline });
-    prepared.diagnostics.forEach(annotate);
-    const errors = prepared.diagnostics.filter((d) => d.severity === 'error').length;
-    core.setOutput(Outputs.Errors, errors);
-    core.setOutput(
-      Outputs.Warnings,
-      prepared.diagnostics.filter((d) => d.severity === 'warning').length
-    );
-    if (!prepared.ok) {
-      core.setOutput(Outputs.Status, 'invalid');
-      core.setOutput(Outputs.ExitCode, 1);
-      core.setFailed(`${settings.pipeline} has ${errors} error(s); see the annotations.`);
-      return;
-    }
-    if (settings.command === 'validate') {
-      core.setOutput(Outputs.Status, 'valid');
-      core.setOutput(Outputs.ExitCode, 0);
-      return;
-    }
-    const code = await main(toCliArgs(settings), {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd
-    });
-    const status = code === 0 ? 'success' : code === 3 ? 'stopped' : 'failed';
-    core.setOutput(Outputs.Status, status);
-    core.setOutput(Outputs.ExitCode, code);
-    if (code !== 0) core.setFailed(`Pipeline ${status} (exit code ${code}).`);
+    if (settings.command === 'validate') return await validate(settings, cwd);
+    await report(await runPipelineFile(settings, cwd, process.env), process.env);
   } catch (error) {
     core.setFailed(visible(errorMessage(error), 'block'));
   }

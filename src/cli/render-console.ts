@@ -6,7 +6,7 @@ import type { FailedBranch, PipelineEvent } from '../ports/events.js';
 import type { EventSink } from '../ports/event-sink.js';
 import { visibleJson } from '../common/visible.js';
 import { formatOutputTail } from './render-tail.js';
-import { visibleEvent } from './visible-event.js';
+import { visibleEvent } from '../runtime/visible-event.js';
 import { formatDuration } from '../common/format-duration.js';
 
 /** Measured times (how long a stage or the run took), rounded for reading. */

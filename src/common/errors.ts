@@ -12,6 +12,8 @@ export type TrackerErrorCode =
   | 'BRANCH_TIMEOUT'
   | 'USAGE'
   | 'IO'
+  | 'ARCHIVE'
+  | 'INTERVIEWER_UNAVAILABLE'
   | 'HANDLER'
   | 'INTERNAL';
 

@@ -5,7 +5,6 @@
  */
 import { errorMessage } from '../common/errors.js';
 import type { GraphEdge, GraphNode } from '../graph/graph.js';
-import { outgoingEdges } from '../graph/graph.js';
 import { getBoolean, nodeHandlerType, nodeLabel } from '../graph/values.js';
 import type { Outcome } from '../ports/outcome.js';
 import type { HandlerInput } from './handler.js';
@@ -33,7 +32,6 @@ export async function executeStage(
   else state.addVisit(node.id);
   w.attempts.set(node.id, attempt);
   const signal = walkSignal(session, w);
-  prepareNextStages(session, node);
 
   for (;;) {
     await options.clock.yieldToEventLoop?.();
@@ -116,17 +114,6 @@ function retriesExhausted(node: GraphNode, outcome: Outcome, maxAttempts: number
         status: 'fail',
         failureReason: `max retries exceeded (${maxAttempts} attempts): ${outcome.failureReason ?? 'stage asked to retry'}`
       };
-}
-
-/** Lets the store create the likely next stage directories while this node runs. */
-function prepareNextStages(session: RunSession, node: GraphNode): void {
-  const { graph, options, runStore } = session;
-  if (!runStore.prepareStage) return;
-  for (const edge of outgoingEdges(graph, node.id)) {
-    const next = graph.nodes.get(edge.to);
-    const files = next ? options.registry.resolve(next)?.filesWrittenFirst : undefined;
-    runStore.prepareStage(edge.to, files);
-  }
 }
 
 /**

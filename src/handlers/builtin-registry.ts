@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { CodergenBackend } from '../ports/codergen-backend.js';
 import type { Interviewer } from '../ports/interviewer.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
+import type { FreshStageDirs } from '../ports/run-store.js';
 import { CodergenHandler } from './codergen.js';
 import { ConditionalHandler } from './conditional.js';
 import { ExitHandler } from './exit.js';
@@ -31,6 +32,8 @@ export interface BuiltinHandlerDeps {
   readonly clock: Clock;
   /** Runs child pipelines for manager-loop nodes; absent = manager loops supervise context only. */
   readonly childRunner?: ChildPipelineRunner;
+  /** The run store's fresh stage directories, when it knows them (FsRunStore): tool stages skip clean-up there. */
+  readonly freshStages?: FreshStageDirs;
 }
 
 export function createBuiltinRegistry(deps: BuiltinHandlerDeps): HandlerRegistry {
@@ -45,7 +48,12 @@ export function createBuiltinRegistry(deps: BuiltinHandlerDeps): HandlerRegistry
     .register(HandlerTypes.FanIn, new FanInHandler())
     .register(
       HandlerTypes.Tool,
-      new ToolHandler({ runner: deps.processRunner, workdir: deps.workdir, baseEnv: deps.env })
+      new ToolHandler({
+        runner: deps.processRunner,
+        workdir: deps.workdir,
+        baseEnv: deps.env,
+        ...(deps.freshStages ? { freshStages: deps.freshStages } : {})
+      })
     )
     .register(HandlerTypes.ManagerLoop, new ManagerLoopHandler(deps.childRunner))
     .setDefaultType(HandlerTypes.Codergen);

@@ -12,6 +12,7 @@ import { errorMessage } from '../common/errors.js';
 import type { Outcome } from '../ports/outcome.js';
 import { getString } from '../graph/values.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
+import type { FreshStageDirs } from '../ports/run-store.js';
 import { expandPromptVariables } from './codergen.js';
 import type { Handler, HandlerInput } from '../engine/handler.js';
 import { toolEnv } from './tool-env.js';
@@ -44,6 +45,11 @@ export interface ToolHandlerOptions {
   readonly workdir: string;
   /** The environment to inherit (normally process.env); secrets are removed before it reaches a command. */
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  /**
+   * Stage directories the run store created during this run (FsRunStore's `freshStages`): in one, the
+   * handler removes no stale status.json or output logs. Absent: it always removes them.
+   */
+  readonly freshStages?: FreshStageDirs;
 }
 
 export class ToolHandler implements Handler {
@@ -51,11 +57,13 @@ export class ToolHandler implements Handler {
   readonly #runner: ProcessRunner;
   readonly #workdir: string;
   readonly #baseEnv: Readonly<Record<string, string | undefined>>;
+  readonly #freshStages: FreshStageDirs | undefined;
 
   constructor(options: ToolHandlerOptions) {
     this.#runner = options.runner;
     this.#workdir = options.workdir;
     this.#baseEnv = options.baseEnv;
+    this.#freshStages = options.freshStages;
   }
 
   async execute(input: HandlerInput): Promise<Outcome> {
@@ -66,7 +74,7 @@ export class ToolHandler implements Handler {
 
     const stageDir = await runStore.ensureStageDir(node.id);
     // A stage directory made moments ago for this node's first run holds nothing stale.
-    const fresh = (await runStore.claimFreshStage?.(node.id)) ?? false;
+    const fresh = this.#freshStages?.claim(stageDir) ?? false;
     const staleStatusRemoved = fresh
       ? Promise.resolve()
       : runStore.removeStageFile(node.id, ToolFiles.Status);

@@ -11,18 +11,6 @@ export interface RunStore {
   /** Absolute path of a node's stage directory (created on first use by `ensureStageDir`). */
   stageDir(nodeId: string): string;
   ensureStageDir(nodeId: string): Promise<string>;
-  /**
-   * True at most once per stage directory: when this store created it during this run, so it holds
-   * nothing an earlier attempt or run left (a handler can then skip removing stale files). A store
-   * that cannot tell leaves it out, or answers false.
-   */
-  claimFreshStage?(nodeId: string): Promise<boolean>;
-  /**
-   * A hint that `nodeId` may run next: the store may make its stage directory, and `files` in it
-   * (empty), ahead of time, off the path between two nodes — out of sight (a stage directory appears
-   * only when its stage starts). `flush()` removes what was prepared and never used.
-   */
-  prepareStage?(nodeId: string, files?: readonly string[]): void;
   writeStageFile(
     nodeId: string,
     name: string,
@@ -61,4 +49,14 @@ export interface WriteOptions {
    * `status.json`); a failure surfaces from `flush()`.
    */
   readonly background?: boolean;
+}
+
+/**
+ * Which stage directories were created during this run, so hold nothing an earlier attempt or run left.
+ * Not a duty of every RunStore: a store that can tell (FsRunStore records into a FreshStageSet) offers it,
+ * and the composition root hands it to the tool handler, which then skips removing stale files there.
+ */
+export interface FreshStageDirs {
+  /** True at most once per directory (absolute path): the first time it is asked about a fresh one. */
+  claim(stageDir: string): boolean;
 }

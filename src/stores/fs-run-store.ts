@@ -12,6 +12,7 @@ import { basename, join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../common/errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
 import { writeFileAtomicSync } from './atomic-write.js';
+import { FreshStageSet } from './fresh-stage-set.js';
 import { utf8Tail } from './utf8-tail.js';
 
 const SAFE_SEGMENT = /^[^/\\\0]+$/;
@@ -117,6 +118,14 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
+export interface FsRunStoreOptions {
+  /**
+   * Where the store records the stage directories it creates; pass one set to every store of a run
+   * (its loop-restart directories too) and the same set to the tool handler.
+   */
+  readonly freshStages?: FreshStageSet;
+}
+
 /**
  * The run directory on disk: `<runDir>/<node>/…`, manifest.json, activity.jsonl.
  *
@@ -133,7 +142,11 @@ function readIfExists(path: string): string | undefined {
  *   when the stage starts (a rename allocates nothing), so a stage directory still appears only when
  *   its stage starts; `flush()` removes the prepared directories of nodes that never ran;
  * - `settleStage` runs a stage's pending background writes at once: the engine calls it before the
- *   checkpoint that names the stage complete.
+ *   checkpoint that names the stage complete;
+ * - every stage directory it creates is recorded in `freshStages` (the tool handler skips removing
+ *   stale files from one).
+ * `prepareStage` and `freshStages` are this store's own, not the RunStore port's: the composition root
+ * (src/runtime/run-stores.ts) wires them to the engine's events and to the tool handler.
  */
 export class FsRunStore implements RunStore {
   readonly runDir: string;
@@ -146,16 +159,17 @@ export class FsRunStore implements RunStore {
   readonly #background = new Set<Promise<void>>();
   readonly #lane = new IdleLane();
   #backgroundError: unknown;
-  /** Stage directories this store created, not yet claimed by `claimFreshStage`. */
-  readonly #fresh = new Set<string>();
+  /** Directories this store created during this run (shared with the run's other stores when given). */
+  readonly freshStages: FreshStageSet;
   /** Empty files made by `prepareStage` and not written since; paths the store has written. */
   readonly #placeholders = new Set<string>();
   readonly #written = new Set<string>();
   /** Background writes not yet done, by stage directory (what `settleStage` waits for). */
   readonly #pendingByDir = new Map<string, Set<Promise<void>>>();
 
-  constructor(runDir: string) {
+  constructor(runDir: string, options: FsRunStoreOptions = {}) {
     this.runDir = resolve(runDir);
+    this.freshStages = options.freshStages ?? new FreshStageSet();
   }
 
   stageDir(nodeId: string): string {
@@ -174,12 +188,12 @@ export class FsRunStore implements RunStore {
   #mkdir(dir: string): void {
     if (this.#dirs.has(dir)) return;
     if (this.#prepared.has(dir) && this.#adoptPrepared(dir)) {
-      this.#fresh.add(dir);
+      this.freshStages.add(dir);
       this.#dirs.add(dir);
       return;
     }
-    const created = mkdirSync(dir, { recursive: true });
-    if (created === dir) this.#fresh.add(dir);
+    // Anything created means `dir` was (it is the last one made), with its parents or without.
+    if (mkdirSync(dir, { recursive: true }) !== undefined) this.freshStages.add(dir);
     this.#dirs.add(dir);
   }
 
@@ -242,6 +256,11 @@ export class FsRunStore implements RunStore {
     void tracked.then(() => this.#background.delete(tracked));
   }
 
+  /**
+   * A hint that `nodeId` may run next: makes its stage directory under `.prepared/`, and `files` in it
+   * (empty), in the idle lane, off the path between two nodes; the stage's first use renames it into
+   * place. `flush()` removes prepared files never written and prepared directories never used.
+   */
   prepareStage(nodeId: string, files: readonly string[] = []): void {
     const dir = this.stageDir(nodeId);
     const prepared = this.#preparedPath(dir);
@@ -342,14 +361,6 @@ export class FsRunStore implements RunStore {
     } finally {
       done();
     }
-  }
-
-  /**
-   * True once for a stage directory this store created (so it holds nothing from an earlier run or
-   * attempt), false afterwards and for directories that existed already.
-   */
-  claimFreshStage(nodeId: string): Promise<boolean> {
-    return Promise.resolve(this.#fresh.delete(this.stageDir(nodeId)));
   }
 
   readStageFile(nodeId: string, name: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@
  * Error classes shared by every layer. Decide on errors with `isTrackerError(e) && e.code === …`,
  * never with `instanceof` (bundling can duplicate classes) or message text.
  */
-export type TrackerErrorCode = 'DOT_SYNTAX' | 'DOT_LIMIT' | 'PIPELINE_INVALID' | 'CHECKPOINT_INVALID' | 'CHECKPOINT_MISMATCH' | 'RUN_ABORTED' | 'BRANCH_TIMEOUT' | 'USAGE' | 'IO' | 'HANDLER' | 'INTERNAL';
+export type TrackerErrorCode = 'DOT_SYNTAX' | 'DOT_LIMIT' | 'PIPELINE_INVALID' | 'CHECKPOINT_INVALID' | 'CHECKPOINT_MISMATCH' | 'RUN_ABORTED' | 'BRANCH_TIMEOUT' | 'USAGE' | 'IO' | 'ARCHIVE' | 'INTERVIEWER_UNAVAILABLE' | 'HANDLER' | 'INTERNAL';
 export interface TrackerErrorOptions {
     readonly cause?: unknown;
 }

@@ -41,4 +41,13 @@ export interface RunResult {
     readonly checkpoint: Checkpoint;
     /** For a failed run: what resuming it will do, e.g. "re-runs 'build' with a fresh retry budget". */
     readonly resumeHint?: string;
+    /**
+     * For a run that succeeded: the stages that failed and were routed on (failure routing), in order of
+     * completion, with where the run went next when this process routed it.
+     */
+    readonly handledFailures?: readonly HandledFailure[];
+}
+export interface HandledFailure {
+    readonly nodeId: string;
+    readonly to?: string;
 }

@@ -65,6 +65,11 @@ export type PipelineEvent = (Base & {
     readonly type: 'pipeline.completed';
     readonly durationMs: number;
     readonly completedNodes: number;
+    /** Stages that failed and were routed on (failure routing): the run still succeeded. */
+    readonly handledFailures?: readonly {
+        readonly nodeId: string;
+        readonly to?: string;
+    }[];
 }) | (Base & {
     readonly type: 'pipeline.failed';
     readonly durationMs: number;
