@@ -88,6 +88,7 @@ const CORE = [
   'src/interviewers/queue.ts',
   'src/interviewers/callback.ts',
   'src/interviewers/recording.ts',
+  'src/interviewers/match-answer.ts',
   'src/stores/memory-*.ts'
 ];
 
