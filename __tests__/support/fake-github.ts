@@ -70,6 +70,8 @@ export interface FakeGithubOptions {
   readonly rateLimit?: number;
   /** Milliseconds since the epoch, for timestamps and the rate-limit window. Default: Date.now. */
   readonly now?: () => number;
+  /** The origin `Link` headers point at (default: the fake's own), to script a link to another host. */
+  readonly linkOrigin?: string;
 }
 
 export interface RequestView {
@@ -151,6 +153,7 @@ export class FakeGithub implements AsyncDisposable {
   });
   readonly #now: () => number;
   readonly #limit: number;
+  readonly #linkOrigin: string | undefined;
   readonly #tokens = new Map<string, { login: string; canWrite: boolean }>();
   readonly #windows = new Map<string, { used: number; resetAt: number }>();
   readonly #faults: Array<FaultSpec & { left: number }> = [];
@@ -162,6 +165,7 @@ export class FakeGithub implements AsyncDisposable {
     this.repo = options.repo ?? 'widgets';
     this.#now = options.now ?? Date.now;
     this.#limit = options.rateLimit ?? 1000;
+    this.#linkOrigin = options.linkOrigin;
     this.world = new FakeGithubWorld(this.owner, this.repo, this.#now);
     const tokens = options.tokens ?? { [DEFAULT_TOKEN]: { login: ACTIONS_BOT } };
     for (const [token, spec] of Object.entries(tokens)) {
@@ -487,7 +491,7 @@ export class FakeGithub implements AsyncDisposable {
     const link = (p: number, rel: string): string => {
       const query = new URLSearchParams(c.query);
       query.set('page', String(p));
-      return `<${this.#origin}${path}?${query.toString()}>; rel="${rel}"`;
+      return `<${this.#linkOrigin ?? this.#origin}${path}?${query.toString()}>; rel="${rel}"`;
     };
     const links: string[] = [];
     if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
