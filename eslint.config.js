@@ -89,6 +89,8 @@ const CORE = [
   'src/interviewers/callback.ts',
   'src/interviewers/recording.ts',
   'src/interviewers/failing.ts',
+  'src/interviewers/match-answer.ts',
+  'src/interviewers/reply-command.ts',
   'src/stores/memory-*.ts'
 ];
 

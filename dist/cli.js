@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(318);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(513);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 318:
+/***/ 513:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1094,48 +1094,6 @@ class AutoApproveInterviewer {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
-/**
- * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
- * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
- * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
- * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
- */
-const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
-const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
-const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
-const PATTERNS = [BRACKETED, PAREN, DASH];
-function splitAccelerator(label) {
-    for (const pattern of PATTERNS) {
-        const m = pattern.exec(label);
-        if (m?.[1] !== undefined)
-            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
-    }
-    return undefined;
-}
-/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
-function parseAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    if (split)
-        return split.key;
-    const first = label.trim().charAt(0);
-    return first.toUpperCase();
-}
-/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
-function stripAcceleratorKey(label) {
-    const split = splitAccelerator(label);
-    return split && split.rest !== '' ? split.rest : label.trim();
-}
-/**
- * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
- * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
- * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
- * brackets, so it never equals an empty label.
- */
-function normaliseChoiceLabel(label) {
-    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
-}
-
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./.build/src/interviewers/line-reader.js
@@ -1238,6 +1196,106 @@ class LineReader {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/common/accelerator-key.js
+/**
+ * Accelerator keys of human-gate choices (spec §4.6): `[K] Label`, `K) Label`, `K - Label`, else the
+ * label's first character, upper-cased. Shared by the wait.human handler (which derives the keys) and the
+ * interviewers (which show them and match typed answers against them), and by edge selection, which matches a
+ * preferred label against edge labels with `normaliseChoiceLabel` (engine/select-edge.ts).
+ */
+const BRACKETED = /^\s*\[([^\]\s]{1,3})\]\s*(.*)$/s;
+const PAREN = /^\s*([A-Za-z0-9])\)\s+(.*)$/s;
+const DASH = /^\s*([A-Za-z0-9])\s+-\s+(.*)$/s;
+const PATTERNS = [BRACKETED, PAREN, DASH];
+function splitAccelerator(label) {
+    for (const pattern of PATTERNS) {
+        const m = pattern.exec(label);
+        if (m?.[1] !== undefined)
+            return { key: m[1].toUpperCase(), rest: (m[2] ?? '').trim() };
+    }
+    return undefined;
+}
+/** The accelerator key of a choice label: `[Y] Yes` → `Y`, `y) yes` → `Y`, `Deploy` → `D`, `` → ``. */
+function parseAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    if (split)
+        return split.key;
+    const first = label.trim().charAt(0);
+    return first.toUpperCase();
+}
+/** The label without its accelerator prefix: `[A] Approve` → `Approve`. Labels without one are unchanged. */
+function stripAcceleratorKey(label) {
+    const split = splitAccelerator(label);
+    return split && split.rest !== '' ? split.rest : label.trim();
+}
+/**
+ * The one form labels are compared in — edge selection's preferred label, a gate's default or typed choice,
+ * the console's typed answer: accelerator prefix removed, whitespace trimmed and collapsed, lower case.
+ * `[A] Approve`, `A) approve` and `  APPROVE ` all normalise to `approve`; a bare key (`[A]`) keeps its
+ * brackets, so it never equals an empty label.
+ */
+function normaliseChoiceLabel(label) {
+    return stripAcceleratorKey(label).replace(/\s+/g, ' ').toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./.build/src/interviewers/match-answer.js
+/**
+ * How typed text selects an answer, for every frontend that reads text: the console (a line on stdin) and
+ * comment replies (`/tracker choose …`). One matcher, so `a`, `1`, `approve`, `[A] Approve` and `A) approve`
+ * mean the same wherever a person types them. Labels are compared with `normaliseChoiceLabel`, the form edge
+ * selection uses, so the option matched is the edge the engine follows.
+ *
+ * Each frontend words its own messages from the result (the console says "type", a comment says "reply").
+ */
+
+
+/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
+function formatOption(option) {
+    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
+}
+/**
+ * The option `typed` names, tried in this order: the accelerator key (`a`, `[a]`), the 1-based number
+ * (`2`), the label (`approve`, `[A] Approve`, `A) approve`, any case, runs of spaces collapsed). A key
+ * that two options share falls through to the label; a number no option has is `no-such-number` unless
+ * an option's key is that number.
+ */
+function matchChoice(options, typed) {
+    const text = typed.trim();
+    if (text === '')
+        return { kind: 'unknown' };
+    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
+    const lower = bare.toLowerCase();
+    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
+    const [onlyKey] = byKey;
+    if (byKey.length === 1 && onlyKey)
+        return { kind: 'option', option: onlyKey };
+    if (/^\d+$/.test(bare)) {
+        const option = options[Number(bare) - 1];
+        if (option)
+            return { kind: 'option', option };
+        if (byKey.length === 0)
+            return { kind: 'no-such-number', number: Number(bare) };
+    }
+    const normalised = normaliseChoiceLabel(bare);
+    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
+    const [onlyLabel] = byLabel;
+    if (byLabel.length === 1 && onlyLabel)
+        return { kind: 'option', option: onlyLabel };
+    const ambiguous = byKey.length > 1 ? byKey : byLabel;
+    if (ambiguous.length > 1)
+        return { kind: 'ambiguous', candidates: ambiguous };
+    return { kind: 'unknown' };
+}
+/** `y`/`yes` → `yes`, `n`/`no` → `no` (any case, surrounding spaces ignored), anything else → undefined. */
+function matchYesNo(typed) {
+    const lower = typed.trim().toLowerCase();
+    if (lower === 'y' || lower === 'yes')
+        return AnswerValues.Yes;
+    if (lower === 'n' || lower === 'no')
+        return AnswerValues.No;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/interviewers/console.js
 
 
@@ -1247,10 +1305,6 @@ class LineReader {
 
 const CONSOLE_ACTOR = 'console';
 const DEFAULT_MAX_INVALID = 10;
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-function formatOption(option) {
-    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
-}
 function describeAnswer(answer) {
     if (answer.selectedOption)
         return formatOption(answer.selectedOption);
@@ -1295,36 +1349,25 @@ function renderPrompt(question) {
 }
 function interpretChoice(question, text) {
     const options = question.options;
-    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
-    const lower = bare.toLowerCase();
-    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
-    const [onlyKey] = byKey;
-    if (byKey.length === 1 && onlyKey)
-        return { answer: { value: onlyKey.key, selectedOption: onlyKey } };
-    if (/^\d+$/.test(bare)) {
-        const option = options[Number(bare) - 1];
-        if (option)
-            return { answer: { value: option.key, selectedOption: option } };
-        if (byKey.length === 0) {
-            return { error: `There is no option ${bare}; choose a number from 1 to ${options.length}.` };
+    const match = matchChoice(options, text);
+    switch (match.kind) {
+        case 'option':
+            return { answer: { value: match.option.key, selectedOption: match.option } };
+        case 'no-such-number':
+            return {
+                error: `There is no option ${match.number}; choose a number from 1 to ${options.length}.`
+            };
+        case 'ambiguous':
+            return {
+                error: `'${text}' matches more than one option (${match.candidates.map(formatOption).join(', ')}); type the option's number instead.`
+            };
+        case 'unknown': {
+            const keys = options.map((o) => o.key).join(', ');
+            return {
+                error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
+            };
         }
     }
-    const normalised = normaliseChoiceLabel(bare);
-    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
-    const [onlyLabel] = byLabel;
-    if (byLabel.length === 1 && onlyLabel) {
-        return { answer: { value: onlyLabel.key, selectedOption: onlyLabel } };
-    }
-    const ambiguous = byKey.length > 1 ? byKey : byLabel;
-    if (ambiguous.length > 1) {
-        return {
-            error: `'${text}' matches more than one option (${ambiguous.map(formatOption).join(', ')}); type the option's number instead.`
-        };
-    }
-    const keys = options.map((o) => o.key).join(', ');
-    return {
-        error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
-    };
 }
 function interpret(question, line) {
     const text = line.trim();
@@ -1340,11 +1383,9 @@ function interpret(question, line) {
     if (isChoice(question))
         return interpretChoice(question, text);
     if (isYesNo(question)) {
-        const lower = text.toLowerCase();
-        if (lower === 'y' || lower === 'yes')
-            return { answer: { value: AnswerValues.Yes } };
-        if (lower === 'n' || lower === 'no')
-            return { answer: { value: AnswerValues.No } };
+        const word = matchYesNo(text);
+        if (word)
+            return { answer: { value: word } };
         return { error: `'${text}' is not yes or no; type y or n.` };
     }
     return { answer: { value: text, text } };

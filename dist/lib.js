@@ -11399,6 +11399,64 @@ class LineReader {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/src/interviewers/match-answer.js
+/**
+ * How typed text selects an answer, for every frontend that reads text: the console (a line on stdin) and
+ * comment replies (`/tracker choose …`). One matcher, so `a`, `1`, `approve`, `[A] Approve` and `A) approve`
+ * mean the same wherever a person types them. Labels are compared with `normaliseChoiceLabel`, the form edge
+ * selection uses, so the option matched is the edge the engine follows.
+ *
+ * Each frontend words its own messages from the result (the console says "type", a comment says "reply").
+ */
+
+
+/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
+function formatOption(option) {
+    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
+}
+/**
+ * The option `typed` names, tried in this order: the accelerator key (`a`, `[a]`), the 1-based number
+ * (`2`), the label (`approve`, `[A] Approve`, `A) approve`, any case, runs of spaces collapsed). A key
+ * that two options share falls through to the label; a number no option has is `no-such-number` unless
+ * an option's key is that number.
+ */
+function matchChoice(options, typed) {
+    const text = typed.trim();
+    if (text === '')
+        return { kind: 'unknown' };
+    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
+    const lower = bare.toLowerCase();
+    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
+    const [onlyKey] = byKey;
+    if (byKey.length === 1 && onlyKey)
+        return { kind: 'option', option: onlyKey };
+    if (/^\d+$/.test(bare)) {
+        const option = options[Number(bare) - 1];
+        if (option)
+            return { kind: 'option', option };
+        if (byKey.length === 0)
+            return { kind: 'no-such-number', number: Number(bare) };
+    }
+    const normalised = normaliseChoiceLabel(bare);
+    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
+    const [onlyLabel] = byLabel;
+    if (byLabel.length === 1 && onlyLabel)
+        return { kind: 'option', option: onlyLabel };
+    const ambiguous = byKey.length > 1 ? byKey : byLabel;
+    if (ambiguous.length > 1)
+        return { kind: 'ambiguous', candidates: ambiguous };
+    return { kind: 'unknown' };
+}
+/** `y`/`yes` → `yes`, `n`/`no` → `no` (any case, surrounding spaces ignored), anything else → undefined. */
+function matchYesNo(typed) {
+    const lower = typed.trim().toLowerCase();
+    if (lower === 'y' || lower === 'yes')
+        return AnswerValues.Yes;
+    if (lower === 'n' || lower === 'no')
+        return AnswerValues.No;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./.build/src/interviewers/console.js
 
 
@@ -11408,10 +11466,6 @@ class LineReader {
 
 const CONSOLE_ACTOR = 'console';
 const DEFAULT_MAX_INVALID = 10;
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-function formatOption(option) {
-    return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
-}
 function describeAnswer(answer) {
     if (answer.selectedOption)
         return formatOption(answer.selectedOption);
@@ -11456,36 +11510,25 @@ function renderPrompt(question) {
 }
 function interpretChoice(question, text) {
     const options = question.options;
-    const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
-    const lower = bare.toLowerCase();
-    const byKey = options.filter((o) => o.key.toLowerCase() === lower);
-    const [onlyKey] = byKey;
-    if (byKey.length === 1 && onlyKey)
-        return { answer: { value: onlyKey.key, selectedOption: onlyKey } };
-    if (/^\d+$/.test(bare)) {
-        const option = options[Number(bare) - 1];
-        if (option)
-            return { answer: { value: option.key, selectedOption: option } };
-        if (byKey.length === 0) {
-            return { error: `There is no option ${bare}; choose a number from 1 to ${options.length}.` };
+    const match = matchChoice(options, text);
+    switch (match.kind) {
+        case 'option':
+            return { answer: { value: match.option.key, selectedOption: match.option } };
+        case 'no-such-number':
+            return {
+                error: `There is no option ${match.number}; choose a number from 1 to ${options.length}.`
+            };
+        case 'ambiguous':
+            return {
+                error: `'${text}' matches more than one option (${match.candidates.map(formatOption).join(', ')}); type the option's number instead.`
+            };
+        case 'unknown': {
+            const keys = options.map((o) => o.key).join(', ');
+            return {
+                error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
+            };
         }
     }
-    const normalised = normaliseChoiceLabel(bare);
-    const byLabel = options.filter((o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower);
-    const [onlyLabel] = byLabel;
-    if (byLabel.length === 1 && onlyLabel) {
-        return { answer: { value: onlyLabel.key, selectedOption: onlyLabel } };
-    }
-    const ambiguous = byKey.length > 1 ? byKey : byLabel;
-    if (ambiguous.length > 1) {
-        return {
-            error: `'${text}' matches more than one option (${ambiguous.map(formatOption).join(', ')}); type the option's number instead.`
-        };
-    }
-    const keys = options.map((o) => o.key).join(', ');
-    return {
-        error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
-    };
 }
 function interpret(question, line) {
     const text = line.trim();
@@ -11501,11 +11544,9 @@ function interpret(question, line) {
     if (isChoice(question))
         return interpretChoice(question, text);
     if (isYesNo(question)) {
-        const lower = text.toLowerCase();
-        if (lower === 'y' || lower === 'yes')
-            return { answer: { value: AnswerValues.Yes } };
-        if (lower === 'n' || lower === 'no')
-            return { answer: { value: AnswerValues.No } };
+        const word = matchYesNo(text);
+        if (word)
+            return { answer: { value: word } };
         return { error: `'${text}' is not yes or no; type y or n.` };
     }
     return { answer: { value: text, text } };

@@ -15,7 +15,19 @@ export type TrackerErrorCode =
   | 'ARCHIVE'
   | 'INTERVIEWER_UNAVAILABLE'
   | 'HANDLER'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** GitHub refused the token (401): missing, expired (App tokens last an hour) or revoked. */
+  | 'GITHUB_UNAUTHORIZED'
+  /** The token may not do this (403), e.g. no `issues: write`, or a fork PR's read-only token. */
+  | 'GITHUB_FORBIDDEN'
+  /** The repository, issue or comment does not exist, or the token cannot see it (404). */
+  | 'GITHUB_NOT_FOUND'
+  /** GitHub refused the request as given (400, 422, other 4xx): a too-long body, an invalid field. */
+  | 'GITHUB_REJECTED'
+  /** A primary or secondary rate limit outlasted the waits the client allows itself. */
+  | 'GITHUB_RATE_LIMITED'
+  /** GitHub kept failing (5xx) or could not be reached, after the retries. */
+  | 'GITHUB_UNAVAILABLE';
 
 export interface TrackerErrorOptions {
   readonly cause?: unknown;

@@ -2,7 +2,8 @@
  * Asks questions on a text stream pair — the CLI passes stdin/stdout (spec §6.4 ConsoleInterviewer).
  *
  * - multiple choice: type the accelerator key (`a`), the 1-based number (`1`) or the label (`approve`,
- *   `[A] Approve`), case-insensitive; an empty line takes the question's default.
+ *   `[A] Approve`), case-insensitive — matched by `matchChoice` (match-answer.ts), as comment replies
+ *   are; an empty line takes the question's default.
  * - yes/no and confirmation: `y`, `yes`, `n`, `no`.
  * - freeform: any non-empty line; an empty line takes the default.
  *
@@ -16,13 +17,13 @@
  * holds control characters prints them as escapes (`\x1b`), never as themselves.
  */
 import type { Clock } from '../ports/clock.js';
-import type { Answer, Interviewer, Question, QuestionOption } from '../ports/interviewer.js';
+import type { Answer, Interviewer, Question } from '../ports/interviewer.js';
 import { AnswerValues } from '../ports/interviewer.js';
 import { errorMessage } from '../common/errors.js';
-import { normaliseChoiceLabel, stripAcceleratorKey } from '../common/accelerator-key.js';
 import { formatDuration } from '../common/format-duration.js';
 import { visible } from '../common/visible.js';
 import { LineReader } from './line-reader.js';
+import { formatOption, matchChoice, matchYesNo } from './match-answer.js';
 
 export const CONSOLE_ACTOR = 'console';
 const DEFAULT_MAX_INVALID = 10;
@@ -45,11 +46,6 @@ export interface ConsoleInterviewerOptions {
 }
 
 type Interpretation = { readonly answer: Answer } | { readonly error: string };
-
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-export function formatOption(option: QuestionOption): string {
-  return `[${option.key}] ${stripAcceleratorKey(option.label)}`;
-}
 
 function describeAnswer(answer: Answer): string {
   if (answer.selectedOption) return formatOption(answer.selectedOption);
@@ -95,37 +91,25 @@ function renderPrompt(question: Question): string {
 
 function interpretChoice(question: Question, text: string): Interpretation {
   const options = question.options;
-  const bare = (/^\[(.+)\]$/.exec(text)?.[1] ?? text).trim();
-  const lower = bare.toLowerCase();
-  const byKey = options.filter((o) => o.key.toLowerCase() === lower);
-  const [onlyKey] = byKey;
-  if (byKey.length === 1 && onlyKey)
-    return { answer: { value: onlyKey.key, selectedOption: onlyKey } };
-  if (/^\d+$/.test(bare)) {
-    const option = options[Number(bare) - 1];
-    if (option) return { answer: { value: option.key, selectedOption: option } };
-    if (byKey.length === 0) {
-      return { error: `There is no option ${bare}; choose a number from 1 to ${options.length}.` };
+  const match = matchChoice(options, text);
+  switch (match.kind) {
+    case 'option':
+      return { answer: { value: match.option.key, selectedOption: match.option } };
+    case 'no-such-number':
+      return {
+        error: `There is no option ${match.number}; choose a number from 1 to ${options.length}.`
+      };
+    case 'ambiguous':
+      return {
+        error: `'${text}' matches more than one option (${match.candidates.map(formatOption).join(', ')}); type the option's number instead.`
+      };
+    case 'unknown': {
+      const keys = options.map((o) => o.key).join(', ');
+      return {
+        error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
+      };
     }
   }
-  const normalised = normaliseChoiceLabel(bare);
-  const byLabel = options.filter(
-    (o) => normaliseChoiceLabel(o.label) === normalised || o.label.trim().toLowerCase() === lower
-  );
-  const [onlyLabel] = byLabel;
-  if (byLabel.length === 1 && onlyLabel) {
-    return { answer: { value: onlyLabel.key, selectedOption: onlyLabel } };
-  }
-  const ambiguous = byKey.length > 1 ? byKey : byLabel;
-  if (ambiguous.length > 1) {
-    return {
-      error: `'${text}' matches more than one option (${ambiguous.map(formatOption).join(', ')}); type the option's number instead.`
-    };
-  }
-  const keys = options.map((o) => o.key).join(', ');
-  return {
-    error: `'${text}' is not one of the options. Type a key (${keys}), a number (1-${options.length}) or the option's label.`
-  };
 }
 
 function interpret(question: Question, line: string): Interpretation {
@@ -139,9 +123,8 @@ function interpret(question: Question, line: string): Interpretation {
   }
   if (isChoice(question)) return interpretChoice(question, text);
   if (isYesNo(question)) {
-    const lower = text.toLowerCase();
-    if (lower === 'y' || lower === 'yes') return { answer: { value: AnswerValues.Yes } };
-    if (lower === 'n' || lower === 'no') return { answer: { value: AnswerValues.No } };
+    const word = matchYesNo(text);
+    if (word) return { answer: { value: word } };
     return { error: `'${text}' is not yes or no; type y or n.` };
   }
   return { answer: { value: text, text } };

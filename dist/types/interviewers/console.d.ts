@@ -2,7 +2,8 @@
  * Asks questions on a text stream pair — the CLI passes stdin/stdout (spec §6.4 ConsoleInterviewer).
  *
  * - multiple choice: type the accelerator key (`a`), the 1-based number (`1`) or the label (`approve`,
- *   `[A] Approve`), case-insensitive; an empty line takes the question's default.
+ *   `[A] Approve`), case-insensitive — matched by `matchChoice` (match-answer.ts), as comment replies
+ *   are; an empty line takes the question's default.
  * - yes/no and confirmation: `y`, `yes`, `n`, `no`.
  * - freeform: any non-empty line; an empty line takes the default.
  *
@@ -16,7 +17,7 @@
  * holds control characters prints them as escapes (`\x1b`), never as themselves.
  */
 import type { Clock } from '../ports/clock.js';
-import type { Answer, Interviewer, Question, QuestionOption } from '../ports/interviewer.js';
+import type { Answer, Interviewer, Question } from '../ports/interviewer.js';
 export declare const CONSOLE_ACTOR = "console";
 export interface ConsoleInterviewerOptions {
     readonly input: NodeJS.ReadableStream;
@@ -34,8 +35,6 @@ export interface ConsoleInterviewerOptions {
      */
     readonly echo?: boolean;
 }
-/** Shows an option as `[A] Approve`, however its label spells the accelerator. */
-export declare function formatOption(option: QuestionOption): string;
 export declare class ConsoleInterviewer implements Interviewer {
     #private;
     constructor(options: ConsoleInterviewerOptions);
