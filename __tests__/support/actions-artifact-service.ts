@@ -6,7 +6,8 @@
  * - A name is unique within the workflow run, across jobs and attempts: a second CreateArtifact with it is
  *   `409 already_exists`, "an artifact with this name already exists on the workflow run".
  * - An artifact is listed, signed and deletable once finalized, until it expires (`expires_at`, from the
- *   client's retention days). Listing covers the whole run, as the real service does.
+ *   client's retention days) or is deleted (which frees its name). Listing covers the whole run, as the
+ *   real service does.
  */
 import type { BlobStore } from './actions-blob-store.js';
 import type { RuntimeTokenClaims } from './actions-runtime-token.js';
@@ -28,6 +29,10 @@ export interface ArtifactRecord {
   finalized: boolean;
   /** As the client reported it in FinalizeArtifact. */
   size?: number;
+  /** What the blob held when it was finalized. */
+  storedSize?: number;
+  /** Deleted records stay in the list (for assertions) but are no longer served. */
+  deleted?: boolean;
   /** `sha256:<hex>`, as the client reported it. */
   digest?: string;
 }
@@ -70,7 +75,7 @@ export class ArtifactService {
       case 'DeleteArtifact': {
         const artifact = this.#live(run).find((a) => a.name === field(body, 'name'));
         if (!artifact) return twirpError('not_found', `artifact not found: ${field(body, 'name')}`);
-        this.artifacts.splice(this.artifacts.indexOf(artifact), 1);
+        artifact.deleted = true;
         this.#blobs.delete(ARTIFACT_CONTAINER, artifact.blobName);
         return twirpOk({ ok: true, artifact_id: String(artifact.id) });
       }
@@ -84,7 +89,11 @@ export class ArtifactService {
     const version = Number(field(body, 'version'));
     if (!name) return twirpError('invalid_argument', 'name is required');
     if (!(version >= 4)) return twirpError('invalid_argument', `unsupported version ${version}`);
-    if (this.artifacts.some((a) => a.runBackendId === claims.runBackendId && a.name === name))
+    if (
+      this.artifacts.some(
+        (a) => a.runBackendId === claims.runBackendId && a.name === name && !a.deleted
+      )
+    )
       return twirpError(
         'already_exists',
         'an artifact with this name already exists on the workflow run'
@@ -116,9 +125,11 @@ export class ArtifactService {
       (a) => a.runBackendId === run && a.name === name && !a.finalized
     );
     if (!artifact) return twirpError('not_found', `no artifact is being created with name ${name}`);
-    if (!this.#blobs.get(ARTIFACT_CONTAINER, artifact.blobName))
+    const blob = this.#blobs.get(ARTIFACT_CONTAINER, artifact.blobName);
+    if (!blob)
       return twirpError('failed_precondition', `nothing was uploaded for artifact ${name}`);
     artifact.finalized = true;
+    artifact.storedSize = blob.content.length;
     artifact.size = Number(field(body, 'size'));
     const hash = field(body, 'hash');
     if (hash) artifact.digest = hash;
@@ -143,12 +154,15 @@ export class ArtifactService {
     return twirpOk({ artifacts });
   }
 
-  /** Finalized, unexpired artifacts of a run. */
+  /** Finalized artifacts of a run, neither expired nor deleted. */
   #live(run: string): ArtifactRecord[] {
     const now = this.#now();
     return this.artifacts.filter(
       (a) =>
-        a.runBackendId === run && a.finalized && (a.expiresAt === undefined || a.expiresAt > now)
+        a.runBackendId === run &&
+        a.finalized &&
+        !a.deleted &&
+        (a.expiresAt === undefined || a.expiresAt > now)
     );
   }
 }
