@@ -150,6 +150,18 @@ describe('faults', () => {
     ]);
   });
 
+  it('lets the first `after` requests through before faulting', async () => {
+    await using em = await startActionsEmulator();
+    const fault = em.inject('blob:get', { kind: 'status', status: 503 }, { after: 1, times: 1 });
+    const url = await stored(em, 'k', 'data');
+    expect([
+      (await fetch(url)).status,
+      (await fetch(url)).status,
+      (await fetch(url)).status
+    ]).toEqual([200, 503, 200]);
+    expect(fault.hits).toBe(1);
+  });
+
   it('resets, cuts or dribbles downloads', async () => {
     await using em = await startActionsEmulator();
     const url = await stored(em, 'k', 'x'.repeat(40));

@@ -133,8 +133,15 @@ export interface ActionsEmulator extends AsyncDisposable {
   token(job?: JobOptions): string;
   /** Requests that hit `target`. */
   requestsTo(target: RequestTarget): RecordedRequest[];
-  /** Applies `fault` to the next `times` requests that hit `target` (default: all of them). */
-  inject(target: RequestTarget, fault: Fault, options?: { times?: number }): InjectedFault;
+  /**
+   * Applies `fault` to `times` requests that hit `target` (default: all of them), after letting the first
+   * `after` of them through (default 0).
+   */
+  inject(
+    target: RequestTarget,
+    fault: Fault,
+    options?: { times?: number; after?: number }
+  ): InjectedFault;
   /** Adds a finalized cache entry directly: another branch's, an older one (`createdAt`), … */
   seedCacheEntry(entry: {
     key: string;
@@ -151,6 +158,7 @@ export interface ActionsEmulator extends AsyncDisposable {
 interface FaultRule {
   readonly target: RequestTarget;
   readonly fault: Fault;
+  skip: number;
   remaining: number;
   hits: number;
 }
@@ -232,7 +240,12 @@ export async function startActionsEmulator(
     (target === 'blob' && record.side === 'blob');
 
   const takeFault = (record: RecordedRequest): Fault | undefined => {
-    const rule = rules.find((r) => r.remaining > 0 && matches(r.target, record));
+    let rule: FaultRule | undefined;
+    for (const r of rules) {
+      if (r.remaining <= 0 || !matches(r.target, record)) continue;
+      if (r.skip > 0) r.skip--;
+      else rule ??= r;
+    }
     if (!rule) return undefined;
     rule.remaining--;
     rule.hits++;
@@ -383,6 +396,7 @@ export async function startActionsEmulator(
       const rule: FaultRule = {
         target,
         fault,
+        skip: injectOptions?.after ?? 0,
         remaining: injectOptions?.times ?? Number.POSITIVE_INFINITY,
         hits: 0
       };
