@@ -9,8 +9,19 @@
  * argv: <plan.json> <results.json>. The plan is a `DriverStep[]`; the results a `DriverResult[]`.
  */
 import type { DefaultArtifactClient } from '@actions/artifact';
+import * as core from '@actions/core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type {
+  ActionsArtifactPublisher,
+  ActionsArtifactPublisherSettings
+} from '../../src/adapters/actions-artifact-publisher.js';
+import type {
+  ActionsCacheArchive,
+  ActionsCacheArchiveSettings
+} from '../../src/adapters/actions-cache-archive.js';
+import type { ArchiveReason } from '../../src/adapters/run-archive-shape.js';
+import { systemClock } from '../../src/adapters/system-clock.js';
 
 export type DriverStep =
   | { readonly op: 'isFeatureAvailable' }
@@ -39,8 +50,21 @@ export type DriverStep =
       readonly expectedHash?: string;
     }
   | { readonly op: 'deleteArtifact'; readonly name: string }
+  /** Creates the ActionsCacheArchive the `archive*` steps use (warnings go to core.warning). */
+  | { readonly op: 'cacheArchive'; readonly settings: ActionsCacheArchiveSettings }
+  | { readonly op: 'archivePublish'; readonly runDir: string; readonly reason: ArchiveReason }
+  /** Restores a key, or the archive's own `resumeKey` / `lineage`. */
+  | {
+      readonly op: 'archiveRestore';
+      readonly key: string | { readonly of: 'resumeKey' | 'lineage' };
+    }
+  /** Creates the ActionsArtifactPublisher `publisherPublish` uses. */
+  | { readonly op: 'artifactPublisher'; readonly settings: ActionsArtifactPublisherSettings }
+  | { readonly op: 'publisherPublish'; readonly runDir: string; readonly reason: ArchiveReason }
   /** Writes a file (creating its directory), e.g. the next checkpoint between two saves. */
   | { readonly op: 'writeFile'; readonly path: string; readonly content: string }
+  /** Changes the working directory (the cache archive needs it to be the workspace). */
+  | { readonly op: 'chdir'; readonly dir: string }
   /** Changes the environment before the next step (`null` unsets). */
   | { readonly op: 'env'; readonly set: Readonly<Record<string, string | null>> };
 
@@ -55,8 +79,28 @@ async function artifactLibrary(): Promise<DefaultArtifactClient> {
   return (artifactClient ??= new DefaultArtifactClient());
 }
 
+let archive: ActionsCacheArchive | undefined;
+let publisher: ActionsArtifactPublisher | undefined;
+const adapterDeps = { clock: systemClock, warn: (message: string) => core.warning(message) };
+
 async function runStep(step: DriverStep): Promise<unknown> {
   switch (step.op) {
+    case 'cacheArchive':
+      archive = new (
+        await import('../../src/adapters/actions-cache-archive.js')
+      ).ActionsCacheArchive(step.settings, adapterDeps);
+      return { lineage: archive.lineage, resumeKey: archive.resumeKey, nextKey: archive.nextKey() };
+    case 'archivePublish':
+      return archive!.publish(step.runDir, step.reason);
+    case 'archiveRestore':
+      return archive!.restore(typeof step.key === 'string' ? step.key : archive![step.key.of]);
+    case 'artifactPublisher':
+      publisher = new (
+        await import('../../src/adapters/actions-artifact-publisher.js')
+      ).ActionsArtifactPublisher(step.settings, adapterDeps);
+      return { nextName: publisher.nextName() };
+    case 'publisherPublish':
+      return publisher!.publish(step.runDir, step.reason);
     case 'isFeatureAvailable':
       return (await cacheLibrary()).isFeatureAvailable();
     case 'saveCache':
@@ -87,6 +131,9 @@ async function runStep(step: DriverStep): Promise<unknown> {
       mkdirSync(dirname(step.path), { recursive: true });
       writeFileSync(step.path, step.content);
       return undefined;
+    case 'chdir':
+      process.chdir(step.dir);
+      return undefined;
     case 'env':
       for (const [name, value] of Object.entries(step.set)) {
         if (value === null) delete process.env[name];
@@ -111,3 +158,5 @@ for (const [i, step] of plan.entries()) {
   }
 }
 writeFileSync(resultsFile, JSON.stringify(results));
+// A library call abandoned by an adapter's timeout (a hung request) would keep the process alive.
+process.exit(0);
