@@ -70,9 +70,9 @@ function prefixedSink(
       if (!FORWARDED.has(event.type)) return;
       const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
       emit(
-        ('nodeId' in payload && payload.nodeId !== undefined
+        'nodeId' in payload && payload.nodeId !== undefined
           ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
-          : payload)
+          : payload
       );
     }
   };
