@@ -43401,9 +43401,9 @@ function prefixedSink(emit, prefix) {
             if (!FORWARDED.has(event.type))
                 return;
             const { ts: _ts, runId: _runId, seq: _seq, ...payload } = event;
-            emit(('nodeId' in payload && payload.nodeId !== undefined
+            emit('nodeId' in payload && payload.nodeId !== undefined
                 ? { ...payload, nodeId: `${prefix}/${payload.nodeId}` }
-                : payload));
+                : payload);
         }
     };
 }
