@@ -13,6 +13,9 @@ export type TrackerErrorCode =
   | 'USAGE'
   | 'IO'
   | 'HANDLER'
+  | 'LLM_RETRYABLE'
+  | 'LLM_TERMINAL'
+  | 'LLM_PAUSE'
   | 'INTERNAL';
 
 export interface TrackerErrorOptions {
