@@ -65,6 +65,7 @@ export interface LlmToolResultMessage {
   readonly role: 'tool';
   readonly toolCallId: string;
   readonly content: string;
+  /** Sent as Anthropic's `is_error`; OpenAI has no such flag, so say so in `content` too. */
   readonly isError?: boolean;
 }
 
@@ -95,6 +96,7 @@ export interface LlmRequest {
   readonly temperature?: number;
   /** `minimal` | `low` | `medium` | `high`: OpenAI `reasoning.effort` / `reasoning_effort`. */
   readonly reasoningEffort?: string;
+  /** Anthropic `stop_sequences`, Chat Completions `stop`; the Responses API has none (not sent). */
   readonly stopSequences?: readonly string[];
   /** Stream the response (the default). `false` asks for one JSON response; events still arrive. */
   readonly stream?: boolean;
