@@ -15,6 +15,9 @@ export type TrackerErrorCode =
   | 'ARCHIVE'
   | 'INTERVIEWER_UNAVAILABLE'
   | 'HANDLER'
+  | 'LLM_RETRYABLE'
+  | 'LLM_TERMINAL'
+  | 'LLM_PAUSE'
   | 'INTERNAL'
   /** GitHub refused the token (401): missing, expired (App tokens last an hour) or revoked. */
   | 'GITHUB_UNAUTHORIZED'
