@@ -6,7 +6,7 @@
 import { errorMessage } from '../common/errors.js';
 import { LlmError, type LlmErrorReason } from '../common/llm-error.js';
 import { redactSecrets, type Secret } from '../common/secret.js';
-import { formatTimeout } from '../common/format-timeout.js';
+import { formatDuration } from '../common/format-duration.js';
 import type { LlmProvider } from '../ports/llm-client.js';
 import type { DeadlineSettings, ExpiredDeadline } from './llm-deadlines.js';
 
@@ -240,7 +240,7 @@ function fixFor(reason: LlmErrorReason, ctx: ClassifyContext, retryAfter?: numbe
     case 'server':
       return retryAfter === undefined
         ? 'It may succeed when retried.'
-        : `The provider asks to retry after ${formatTimeout(retryAfter)}.`;
+        : `The provider asks to retry after ${formatDuration(retryAfter)}.`;
     case 'network':
     case 'incomplete_stream':
     case 'unknown':
@@ -367,10 +367,10 @@ export function deadlineError(
 ): LlmError {
   if (which === 'idle')
     return build(ctx, 'idle_timeout', {
-      what: `sent no data for ${formatTimeout(settings.streamIdleTimeoutMs)} (the stream-idle deadline), so the request was abandoned`
+      what: `sent no data for ${formatDuration(settings.streamIdleTimeoutMs)} (the stream-idle deadline), so the request was abandoned`
     });
   return build(ctx, 'request_timeout', {
-    what: `did not complete the response within ${formatTimeout(settings.requestTimeoutMs)} (the request timeout), so the request was abandoned`
+    what: `did not complete the response within ${formatDuration(settings.requestTimeoutMs)} (the request timeout), so the request was abandoned`
   });
 }
 

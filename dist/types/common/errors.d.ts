@@ -2,7 +2,7 @@
  * Error classes shared by every layer. Decide on errors with `isTrackerError(e) && e.code === …`,
  * never with `instanceof` (bundling can duplicate classes) or message text.
  */
-export type TrackerErrorCode = 'DOT_SYNTAX' | 'DOT_LIMIT' | 'PIPELINE_INVALID' | 'CHECKPOINT_INVALID' | 'CHECKPOINT_MISMATCH' | 'RUN_ABORTED' | 'BRANCH_TIMEOUT' | 'USAGE' | 'IO' | 'ARCHIVE' | 'INTERVIEWER_UNAVAILABLE' | 'HANDLER' | 'INTERNAL'
+export type TrackerErrorCode = 'DOT_SYNTAX' | 'DOT_LIMIT' | 'PIPELINE_INVALID' | 'CHECKPOINT_INVALID' | 'CHECKPOINT_MISMATCH' | 'RUN_ABORTED' | 'BRANCH_TIMEOUT' | 'USAGE' | 'IO' | 'ARCHIVE' | 'INTERVIEWER_UNAVAILABLE' | 'HANDLER' | 'LLM_RETRYABLE' | 'LLM_TERMINAL' | 'LLM_PAUSE' | 'INTERNAL'
 /** GitHub refused the token (401): missing, expired (App tokens last an hour) or revoked. */
  | 'GITHUB_UNAUTHORIZED'
 /** The token may not do this (403), e.g. no `issues: write`, or a fork PR's read-only token. */
