@@ -21,24 +21,15 @@ import type {
 import type { LlmUsage } from '../common/llm-usage.js';
 import type { Secret } from '../common/secret.js';
 import type {
-  LlmClient,
   LlmFinishReason,
   LlmMessage,
   LlmRequest,
   LlmResponse,
-  LlmResult,
-  LlmStreamListener,
   LlmToolChoice
 } from '../ports/llm-client.js';
-import {
-  deadlineSettings,
-  runLlmCall,
-  type LlmAdapterOptions,
-  type ProviderCall
-} from './llm-call.js';
+import { SdkLlmClient, type LlmAdapterOptions, type ProviderCall } from './llm-call.js';
 import { IncompleteStreamError } from './llm-errors.js';
 import type { Fetch } from './llm-http-fetch.js';
-import { createHttpAgents, destroyHttpAgents, type HttpAgents } from './llm-http-fetch.js';
 import { ANTHROPIC_DEFAULT_BASE_URL } from './llm-provider-config.js';
 import type { ResponseAssembler } from './llm-response-assembler.js';
 import { MAX_TIMER_MS } from './system-clock.js';
@@ -255,47 +246,22 @@ function anthropicSdkClient(apiKey: Secret, baseUrl: string, fetch: Fetch): Anth
   });
 }
 
-export class AnthropicClient implements LlmClient {
-  readonly #apiKey: Secret;
-  readonly #baseUrl: string;
+export class AnthropicClient extends SdkLlmClient {
   readonly #options: AnthropicClientOptions;
-  readonly #agents: HttpAgents = createHttpAgents();
 
   constructor(options: AnthropicClientOptions) {
-    this.#apiKey = options.apiKey;
-    this.#baseUrl = options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL;
+    super({
+      provider: 'anthropic',
+      options,
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
+      keyVariable: options.keyVariable ?? 'ANTHROPIC_API_KEY'
+    });
     this.#options = options;
   }
 
-  complete(
-    request: LlmRequest,
-    signal?: AbortSignal,
-    onEvent?: LlmStreamListener
-  ): Promise<LlmResult> {
-    return runLlmCall(
-      {
-        provider: 'anthropic',
-        clock: this.#options.clock,
-        deadlines: deadlineSettings(this.#options),
-        agents: this.#agents,
-        baseUrl: this.#baseUrl,
-        keyVariable: this.#options.keyVariable ?? 'ANTHROPIC_API_KEY',
-        secrets: [this.#apiKey]
-      },
-      request,
-      signal,
-      onEvent,
-      (call) => this.#send(request, call)
-    );
-  }
-
-  /** Closes idle keep-alive connections. */
-  close(): void {
-    destroyHttpAgents(this.#agents);
-  }
-
-  async #send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
-    const client = anthropicSdkClient(this.#apiKey, this.#baseUrl, call.fetch);
+  protected async send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
+    const client = anthropicSdkClient(this.apiKey, this.baseUrl, call.fetch);
     const body = anthropicBody(
       request,
       this.#options.defaultMaxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS

@@ -6,6 +6,7 @@
 import type { Secret } from '../common/secret.js';
 import type { Clock } from '../ports/clock.js';
 import type {
+  LlmClient,
   LlmProvider,
   LlmRequest,
   LlmResponse,
@@ -19,7 +20,13 @@ import {
   type DeadlineSettings
 } from './llm-deadlines.js';
 import { classifyLlmError, deadlineError, type ClassifyContext } from './llm-errors.js';
-import { createHttpFetch, type Fetch, type HttpAgents } from './llm-http-fetch.js';
+import {
+  createHttpAgents,
+  createHttpFetch,
+  destroyHttpAgents,
+  type Fetch,
+  type HttpAgents
+} from './llm-http-fetch.js';
 import { ResponseAssembler } from './llm-response-assembler.js';
 
 /** What every adapter's options have in common. */
@@ -46,6 +53,63 @@ export interface LlmCallSetup {
   readonly baseUrl: string;
   readonly keyVariable: string;
   readonly secrets: readonly Secret[];
+}
+
+/** What an adapter tells the base class: who it is, where it sends, and with which key. */
+export interface LlmClientSetup {
+  readonly provider: LlmProvider;
+  readonly options: LlmAdapterOptions;
+  readonly apiKey: Secret;
+  readonly baseUrl: string;
+  /** The environment variable the key comes from (named in errors, never its value). */
+  readonly keyVariable: string;
+}
+
+/**
+ * What the three SDK adapters share: the call path (`runLlmCall`: deadlines, classification, events),
+ * the keep-alive agents and their closing. An adapter only says how it sends a request (`send`).
+ */
+export abstract class SdkLlmClient implements LlmClient {
+  protected readonly apiKey: Secret;
+  protected readonly baseUrl: string;
+  readonly #setup: LlmClientSetup;
+  readonly #agents: HttpAgents = createHttpAgents();
+
+  protected constructor(setup: LlmClientSetup) {
+    this.#setup = setup;
+    this.apiKey = setup.apiKey;
+    this.baseUrl = setup.baseUrl;
+  }
+
+  complete(
+    request: LlmRequest,
+    signal?: AbortSignal,
+    onEvent?: LlmStreamListener
+  ): Promise<LlmResult> {
+    const { provider, options, keyVariable } = this.#setup;
+    return runLlmCall(
+      {
+        provider,
+        clock: options.clock,
+        deadlines: deadlineSettings(options),
+        agents: this.#agents,
+        baseUrl: this.baseUrl,
+        keyVariable,
+        secrets: [this.apiKey]
+      },
+      request,
+      signal,
+      onEvent,
+      (call) => this.send(request, call)
+    );
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    destroyHttpAgents(this.#agents);
+  }
+
+  protected abstract send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse>;
 }
 
 /** What `send` gets: the fetch and signal to hand the SDK, and the assembler to report to. */

@@ -15,23 +15,14 @@ import type { ReasoningEffort } from 'openai/resources/shared';
 import type { LlmUsage } from '../common/llm-usage.js';
 import type { Secret } from '../common/secret.js';
 import type {
-  LlmClient,
   LlmFinishReason,
   LlmMessage,
   LlmRequest,
   LlmResponse,
-  LlmResult,
-  LlmStreamListener,
   LlmToolChoice
 } from '../ports/llm-client.js';
-import {
-  deadlineSettings,
-  runLlmCall,
-  type LlmAdapterOptions,
-  type ProviderCall
-} from './llm-call.js';
+import { SdkLlmClient, type LlmAdapterOptions, type ProviderCall } from './llm-call.js';
 import { IncompleteStreamError } from './llm-errors.js';
-import { createHttpAgents, destroyHttpAgents, type HttpAgents } from './llm-http-fetch.js';
 import type { ResponseAssembler } from './llm-response-assembler.js';
 import { openAiSdkClient } from './openai-sdk-client.js';
 
@@ -155,45 +146,19 @@ function reasoningText(message: object | null | undefined): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-export class OpenAiChatClient implements LlmClient {
-  readonly #apiKey: Secret;
-  readonly #options: OpenAiChatClientOptions;
-  readonly #agents: HttpAgents = createHttpAgents();
-
+export class OpenAiChatClient extends SdkLlmClient {
   constructor(options: OpenAiChatClientOptions) {
-    this.#apiKey = options.apiKey;
-    this.#options = options;
+    super({
+      provider: 'openai-compat',
+      options,
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      keyVariable: options.keyVariable ?? 'OPENAI_COMPAT_API_KEY'
+    });
   }
 
-  complete(
-    request: LlmRequest,
-    signal?: AbortSignal,
-    onEvent?: LlmStreamListener
-  ): Promise<LlmResult> {
-    return runLlmCall(
-      {
-        provider: 'openai-compat',
-        clock: this.#options.clock,
-        deadlines: deadlineSettings(this.#options),
-        agents: this.#agents,
-        baseUrl: this.#options.baseUrl,
-        keyVariable: this.#options.keyVariable ?? 'OPENAI_COMPAT_API_KEY',
-        secrets: [this.#apiKey]
-      },
-      request,
-      signal,
-      onEvent,
-      (call) => this.#send(request, call)
-    );
-  }
-
-  /** Closes idle keep-alive connections. */
-  close(): void {
-    destroyHttpAgents(this.#agents);
-  }
-
-  async #send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
-    const client = openAiSdkClient(this.#apiKey, this.#options.baseUrl, call.fetch);
+  protected async send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
+    const client = openAiSdkClient(this.apiKey, this.baseUrl, call.fetch);
     const body = chatBody(request);
     const { assembler } = call;
     if (request.stream === false) {

@@ -17,23 +17,14 @@ import type { ReasoningEffort } from 'openai/resources/shared';
 import type { LlmUsage } from '../common/llm-usage.js';
 import type { Secret } from '../common/secret.js';
 import type {
-  LlmClient,
   LlmFinishReason,
   LlmMessage,
   LlmRequest,
   LlmResponse,
-  LlmResult,
-  LlmStreamListener,
   LlmToolChoice
 } from '../ports/llm-client.js';
-import {
-  deadlineSettings,
-  runLlmCall,
-  type LlmAdapterOptions,
-  type ProviderCall
-} from './llm-call.js';
+import { SdkLlmClient, type LlmAdapterOptions, type ProviderCall } from './llm-call.js';
 import { IncompleteStreamError, ProviderStreamError } from './llm-errors.js';
-import { createHttpAgents, destroyHttpAgents, type HttpAgents } from './llm-http-fetch.js';
 import type { ResponseAssembler } from './llm-response-assembler.js';
 import { OPENAI_DEFAULT_BASE_URL } from './llm-provider-config.js';
 import { openAiSdkClient } from './openai-sdk-client.js';
@@ -186,47 +177,19 @@ function translateOutput(
   return refused;
 }
 
-export class OpenAiResponsesClient implements LlmClient {
-  readonly #apiKey: Secret;
-  readonly #baseUrl: string;
-  readonly #options: OpenAiResponsesClientOptions;
-  readonly #agents: HttpAgents = createHttpAgents();
-
+export class OpenAiResponsesClient extends SdkLlmClient {
   constructor(options: OpenAiResponsesClientOptions) {
-    this.#apiKey = options.apiKey;
-    this.#baseUrl = options.baseUrl ?? OPENAI_DEFAULT_BASE_URL;
-    this.#options = options;
+    super({
+      provider: 'openai',
+      options,
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+      keyVariable: options.keyVariable ?? 'OPENAI_API_KEY'
+    });
   }
 
-  complete(
-    request: LlmRequest,
-    signal?: AbortSignal,
-    onEvent?: LlmStreamListener
-  ): Promise<LlmResult> {
-    return runLlmCall(
-      {
-        provider: 'openai',
-        clock: this.#options.clock,
-        deadlines: deadlineSettings(this.#options),
-        agents: this.#agents,
-        baseUrl: this.#baseUrl,
-        keyVariable: this.#options.keyVariable ?? 'OPENAI_API_KEY',
-        secrets: [this.#apiKey]
-      },
-      request,
-      signal,
-      onEvent,
-      (call) => this.#send(request, call)
-    );
-  }
-
-  /** Closes idle keep-alive connections. */
-  close(): void {
-    destroyHttpAgents(this.#agents);
-  }
-
-  async #send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
-    const client = openAiSdkClient(this.#apiKey, this.#baseUrl, call.fetch);
+  protected async send(request: LlmRequest, call: ProviderCall): Promise<LlmResponse> {
+    const client = openAiSdkClient(this.apiKey, this.baseUrl, call.fetch);
     const body = responsesBody(request);
     const { assembler } = call;
     if (request.stream === false) {
