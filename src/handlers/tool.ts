@@ -160,10 +160,11 @@ export class ToolHandler implements Handler {
   /**
    * The inherited environment by `allow_env` text, filtered once: reading `process.env` and testing
    * every name against the secret patterns cost 0.1 ms per tool node (a third of the engine's own
-   * work for a trivial command). The base environment is therefore read when a run's first tool node
-   * with that `allow_env` starts, not again for every node.
+   * work for a trivial command). The base environment is therefore read when the first tool node
+   * starts, not again for every node.
    */
   readonly #inherited = new Map<string, Readonly<Record<string, string>>>();
+  #baseSnapshot: Readonly<Record<string, string | undefined>> | undefined;
 
   constructor(options: ToolHandlerOptions) {
     this.#runner = options.runner;
@@ -243,7 +244,8 @@ export class ToolHandler implements Handler {
     const key = allowText ?? '';
     let inherited = this.#inherited.get(key);
     if (inherited === undefined) {
-      inherited = inheritedToolEnv(this.#baseEnv, parseAllowEnv(allowText));
+      this.#baseSnapshot ??= { ...this.#baseEnv };
+      inherited = inheritedToolEnv(this.#baseSnapshot, parseAllowEnv(allowText));
       this.#inherited.set(key, inherited);
     }
     return Object.assign(Object.create(null) as Record<string, string>, inherited);
