@@ -105,6 +105,8 @@ export interface ProcessServerRunnerOptions {
    * are handed to the helper once it is ready), or wait for it.
    */
   readonly whileStarting?: 'in-process' | 'wait';
+  /** With `whileStarting: 'in-process'`: see HELPER_START_DELAY_MS. */
+  readonly startDelayMs?: number;
 }
 
 interface Pending {
@@ -150,6 +152,7 @@ export class ProcessServerRunner implements ProcessRunner {
   readonly #onFallback: ((reason: string) => void) | undefined;
   readonly #readyTimeoutMs: number;
   readonly #waitForHelper: boolean;
+  readonly #startDelayMs: number;
   /** Runs commands while the helper starts; tells which process groups it started and ended. */
   readonly #meanwhile: ProcessRunner;
   /** Process groups #meanwhile started that are still running. */
@@ -168,6 +171,7 @@ export class ProcessServerRunner implements ProcessRunner {
     this.#onFallback = options.onFallback;
     this.#readyTimeoutMs = options.readyTimeoutMs ?? HELPER_READY_TIMEOUT_MS;
     this.#waitForHelper = options.whileStarting === 'wait';
+    this.#startDelayMs = options.startDelayMs ?? HELPER_START_DELAY_MS;
     this.#meanwhile = new NodeProcessRunner({
       groups: {
         started: (pid) => {
@@ -217,7 +221,7 @@ export class ProcessServerRunner implements ProcessRunner {
         this.#startTimer = setTimeout(() => {
           this.#startTimer = undefined;
           if (this.#connection === undefined && this.#fallbackReason === undefined) this.#connect();
-        }, HELPER_START_DELAY_MS);
+        }, this.#startDelayMs);
         this.#startTimer.unref();
       }
     }
