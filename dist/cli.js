@@ -690,6 +690,7 @@ class ProcessServerRunner {
     #onFallback;
     #readyTimeoutMs;
     #waitForHelper;
+    #startDelayMs;
     /** Runs commands while the helper starts; tells which process groups it started and ended. */
     #meanwhile;
     /** Process groups #meanwhile started that are still running. */
@@ -707,6 +708,7 @@ class ProcessServerRunner {
         this.#onFallback = options.onFallback;
         this.#readyTimeoutMs = options.readyTimeoutMs ?? HELPER_READY_TIMEOUT_MS;
         this.#waitForHelper = options.whileStarting === 'wait';
+        this.#startDelayMs = options.startDelayMs ?? HELPER_START_DELAY_MS;
         this.#meanwhile = new NodeProcessRunner({
             groups: {
                 started: (pid) => {
@@ -759,7 +761,7 @@ class ProcessServerRunner {
                     this.#startTimer = undefined;
                     if (this.#connection === undefined && this.#fallbackReason === undefined)
                         this.#connect();
-                }, HELPER_START_DELAY_MS);
+                }, this.#startDelayMs);
                 this.#startTimer.unref();
             }
         }
@@ -5464,10 +5466,11 @@ class ToolHandler {
     /**
      * The inherited environment by `allow_env` text, filtered once: reading `process.env` and testing
      * every name against the secret patterns cost 0.1 ms per tool node (a third of the engine's own
-     * work for a trivial command). The base environment is therefore read when a run's first tool node
-     * with that `allow_env` starts, not again for every node.
+     * work for a trivial command). The base environment is therefore read when the first tool node
+     * starts, not again for every node.
      */
     #inherited = new Map();
+    #baseSnapshot;
     constructor(options) {
         this.#runner = options.runner;
         this.#workdir = options.workdir;
@@ -5541,7 +5544,8 @@ class ToolHandler {
         const key = allowText ?? '';
         let inherited = this.#inherited.get(key);
         if (inherited === undefined) {
-            inherited = inheritedToolEnv(this.#baseEnv, parseAllowEnv(allowText));
+            this.#baseSnapshot ??= { ...this.#baseEnv };
+            inherited = inheritedToolEnv(this.#baseSnapshot, parseAllowEnv(allowText));
             this.#inherited.set(key, inherited);
         }
         return Object.assign(Object.create(null), inherited);
@@ -11402,6 +11406,8 @@ class FsCheckpointStore {
     #lastSyncAt = -Infinity;
     #dirty = false;
     #syncError;
+    #buffer = Buffer.allocUnsafeSlow(16 * 1024);
+    #slots = [];
     #slotDir;
     constructor(path, options = {}) {
         this.path = path;
@@ -11431,31 +11437,39 @@ class FsCheckpointStore {
                 (0,external_node_fs_namespaceObject.mkdirSync)(this.#slotDir, { recursive: true });
                 this.#slotsMade = true;
             }
-            const slot = (0,external_node_path_namespaceObject.join)(this.#slotDir, `${(0,external_node_path_namespaceObject.basename)(this.path)}.${this.#nextSlot}`);
+            const index = this.#nextSlot;
             this.#nextSlot = (this.#nextSlot + 1) % CHECKPOINT_SLOTS;
-            // An existing slot is rewritten in place (its inode and blocks reused); a missing one is created.
-            const fd = this.#openSlot(slot);
-            let written;
-            try {
-                written = (0,external_node_fs_namespaceObject.fstatSync)(fd).ino;
-                const bytes = Buffer.from(serialized, 'utf8');
-                writeAllSync(fd, bytes, 0);
-                // Cut only what the old content had beyond the new: truncating to zero first would free every
-                // block and allocate them again (and, mounted with `discard`, trim each one on the disk).
-                (0,external_node_fs_namespaceObject.ftruncateSync)(fd, bytes.length);
+            const bytes = this.#encode(serialized);
+            // A slot kept open since an earlier save whose name has gone (the slot directory was removed
+            // from outside) is opened again, once.
+            for (let attempt = 0;; attempt++) {
+                const slot = this.#slot(index);
+                // Rewritten in place (its inode and blocks reused). Only what the old content had beyond the
+                // new is cut: truncating to zero first would free every block and allocate them again (and,
+                // mounted with `discard`, trim each one on the disk).
+                writeAllSync(slot.fd, bytes, 0);
+                if (bytes.length < slot.size)
+                    (0,external_node_fs_namespaceObject.ftruncateSync)(slot.fd, bytes.length);
+                slot.size = bytes.length;
                 if (durability === 'sync')
-                    (0,external_node_fs_namespaceObject.fdatasyncSync)(fd);
-            }
-            finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
-            }
-            (0,external_node_fs_namespaceObject.renameSync)(slot, this.path);
-            this.#currentIno = written;
-            try {
-                (0,external_node_fs_namespaceObject.linkSync)(this.path, slot);
-            }
-            catch {
-                // The slot is created again when its turn comes.
+                    (0,external_node_fs_namespaceObject.fdatasyncSync)(slot.fd);
+                try {
+                    (0,external_node_fs_namespaceObject.renameSync)(slot.path, this.path);
+                }
+                catch (error) {
+                    this.#forgetSlot(index);
+                    if (error.code === 'ENOENT' && attempt === 0)
+                        continue;
+                    throw error;
+                }
+                this.#currentIno = slot.ino;
+                try {
+                    (0,external_node_fs_namespaceObject.linkSync)(this.path, slot.path);
+                }
+                catch {
+                    this.#forgetSlot(index); // created again when its turn comes
+                }
+                break;
             }
         }
         catch (error) {
@@ -11466,12 +11480,61 @@ class FsCheckpointStore {
             this.#scheduleSync();
     }
     /**
-     * The slot's file, opened for rewriting — never the current checkpoint itself: slots left by an
-     * earlier process (killed before its run ended) may include the file `checkpoint.json` names, and
-     * rewriting that in place would not be atomic.
+     * `serialized` as UTF-8, in a buffer reused from save to save. A new Buffer per save cost 0.1 ms
+     * whatever its size (a fresh allocation of a checkpoint-sized buffer: mapped, faulted in, freed),
+     * more than encoding into memory that is already there.
      */
-    #openSlot(slot) {
+    #encode(serialized) {
+        for (;;) {
+            const buffer = this.#buffer;
+            const length = buffer.write(serialized, 0, 'utf8');
+            // `write` stops before a character that does not fit; with 4 bytes to spare, none was left out.
+            if (length <= buffer.length - 4)
+                return buffer.subarray(0, length);
+            this.#buffer = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, Buffer.byteLength(serialized, 'utf8') + 4));
+        }
+    }
+    /**
+     * Slot `index`, open for rewriting. Slots stay open from save to save (opening, inspecting and
+     * closing one cost three system calls per save); each is opened the first time its turn comes.
+     * Never the current checkpoint itself: slots left by an earlier process (killed before its run
+     * ended) may include the file `checkpoint.json` names, and rewriting that in place would not be
+     * atomic.
+     */
+    #slot(index) {
         this.#currentIno ??= inodeOf(this.path);
+        const open = this.#slots[index];
+        if (open !== undefined && open.ino !== this.#currentIno)
+            return open;
+        if (open !== undefined)
+            this.#forgetSlot(index);
+        const path = (0,external_node_path_namespaceObject.join)(this.#slotDir, `${(0,external_node_path_namespaceObject.basename)(this.path)}.${index}`);
+        const fd = this.#openSlot(path);
+        try {
+            const { ino, size } = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            const slot = { path, fd, ino, size };
+            this.#slots[index] = slot;
+            return slot;
+        }
+        catch (error) {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            throw error;
+        }
+    }
+    #forgetSlot(index) {
+        const open = this.#slots[index];
+        if (open === undefined)
+            return;
+        this.#slots[index] = undefined;
+        try {
+            (0,external_node_fs_namespaceObject.closeSync)(open.fd);
+        }
+        catch {
+            // already closed
+        }
+    }
+    /** Opens a slot's file: an existing one that is not the current checkpoint, else a new one. */
+    #openSlot(slot) {
         try {
             const fd = (0,external_node_fs_namespaceObject.openSync)(slot, 'r+');
             if ((0,external_node_fs_namespaceObject.fstatSync)(fd).ino !== this.#currentIno)
@@ -11547,6 +11610,8 @@ class FsCheckpointStore {
                 this.#startSync();
             }
         }
+        for (let index = 0; index < CHECKPOINT_SLOTS; index++)
+            this.#forgetSlot(index);
         if (!this.#slotsMade)
             return;
         this.#slotsMade = false;
