@@ -214,6 +214,17 @@ function installExitHook() {
             killGroup(pid, 'SIGKILL');
     });
 }
+/**
+ * Process groups started by another process (tracker, while its process helper was starting) that
+ * this process kills when it exits, as it does its own: the helper is told to watch them.
+ */
+function watchProcessGroup(pid) {
+    installExitHook();
+    liveGroups.add(pid);
+}
+function unwatchProcessGroup(pid) {
+    liveGroups.delete(pid);
+}
 function killGroup(pid, signal) {
     try {
         process.kill(-pid, signal);
@@ -238,6 +249,10 @@ function usableTimeout(ms) {
     return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_TIMER_MS ? ms : undefined;
 }
 class NodeProcessRunner {
+    #groups;
+    constructor(options = {}) {
+        this.#groups = options.groups;
+    }
     async run(spec, signal) {
         const startedAt = performance.now();
         const fresh = spec.outputFilesFresh === true;
@@ -286,6 +301,7 @@ class NodeProcessRunner {
         if (pid !== undefined) {
             installExitHook();
             liveGroups.add(pid);
+            this.#groups?.started(pid);
         }
         let timedOut = false;
         let aborted = false;
@@ -322,7 +338,7 @@ class NodeProcessRunner {
         signal?.removeEventListener('abort', onAbort);
         if ('error' in info) {
             if (pid !== undefined)
-                liveGroups.delete(pid);
+                this.#groupEnded(pid);
             out.detach();
             err.detach();
             return finish({ ...notStarted, aborted: false, spawnError: await startFailure(info.error) });
@@ -345,9 +361,13 @@ class NodeProcessRunner {
                 out.detach();
                 err.detach();
             }
-            liveGroups.delete(pid);
+            this.#groupEnded(pid);
         }
         return finish({ exitCode: info.code, signal: info.signal, timedOut, aborted });
+    }
+    #groupEnded(pid) {
+        liveGroups.delete(pid);
+        this.#groups?.ended(pid);
     }
 }
 
@@ -355,12 +375,32 @@ class NodeProcessRunner {
 function hasType(value) {
     return typeof value === 'object' && value !== null && 't' in value;
 }
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function isServerRequest(value) {
-    if (!hasType(value) || typeof value.id !== 'number')
+    if (!hasType(value))
         return false;
-    if (value.t === 'abort')
-        return true;
-    return value.t === 'run' && typeof value.spec === 'object';
+    const message = value;
+    switch (message['t']) {
+        case 'env':
+            return isRecord(message['env']);
+        case 'watch':
+        case 'unwatch':
+            return typeof message['pid'] === 'number';
+        case 'abort':
+            return typeof message['id'] === 'number';
+        case 'run': {
+            const spec = message['spec'];
+            return (typeof message['id'] === 'number' &&
+                isRecord(spec) &&
+                isRecord(spec['env']) &&
+                isRecord(spec['env']['set']) &&
+                Array.isArray(spec['env']['unset']));
+        }
+        default:
+            return false;
+    }
 }
 function isServerReply(value) {
     if (!hasType(value))
@@ -368,6 +408,38 @@ function isServerReply(value) {
     if (value.t === 'ready')
         return true;
     return value.t === 'done' && typeof value.id === 'number';
+}
+/** What `next` changes in `base` (undefined when that is most of it: send `next` as a new base). */
+function envDelta(base, baseSize, next) {
+    const set = Object.create(null);
+    let changes = 0;
+    let kept = 0;
+    for (const name of Object.keys(next)) {
+        const value = next[name];
+        if (value === undefined)
+            continue;
+        if (Object.hasOwn(base, name) && base[name] === value)
+            kept++;
+        else {
+            set[name] = value;
+            changes++;
+        }
+    }
+    const unset = [];
+    if (kept < baseSize) {
+        for (const name of Object.keys(base))
+            if (!Object.hasOwn(next, name))
+                unset.push(name);
+    }
+    changes += unset.length;
+    return changes > kept ? undefined : { set, unset };
+}
+/** The environment an EnvDelta stands for. */
+function applyEnvDelta(base, delta) {
+    const env = Object.assign(Object.create(null), base, delta.set);
+    for (const name of delta.unset)
+        delete env[name];
+    return env;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/adapters/process-server.js
@@ -379,7 +451,8 @@ function isServerReply(value) {
  * - It ignores SIGINT, SIGTERM and SIGHUP: a Ctrl-C reaches the whole foreground process group, and
  *   stopping the commands is tracker's call (it sends `abort`, then writes its checkpoint).
  * - When tracker goes away (the IPC channel closes, e.g. tracker was SIGKILLed) it exits, and
- *   NodeProcessRunner's exit hook kills every command group still running.
+ *   NodeProcessRunner's exit hook kills every command group still running — its own, and those
+ *   tracker started itself while this helper was starting and asked it to watch.
  */
 
 
@@ -396,22 +469,35 @@ function serveProcessRequests(runner = new NodeProcessRunner()) {
             send(message);
     };
     const running = new Map();
+    let baseEnv = Object.create(null);
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
         process.on(signal, () => undefined);
     process.on('disconnect', () => process.exit(0));
     process.on('message', (message) => {
         if (!isServerRequest(message))
             return;
-        if (message.t === 'abort') {
-            running.get(message.id)?.abort();
-            return;
+        switch (message.t) {
+            case 'abort':
+                running.get(message.id)?.abort();
+                return;
+            case 'env':
+                baseEnv = message.env;
+                return;
+            case 'watch':
+                watchProcessGroup(message.pid);
+                return;
+            case 'unwatch':
+                unwatchProcessGroup(message.pid);
+                return;
+            case 'run':
+                break;
         }
-        const { id } = message;
+        const { id, spec } = message;
         const controller = new AbortController();
         if (message.aborted)
             controller.abort();
         running.set(id, controller);
-        runner.run(message.spec, controller.signal).then((result) => {
+        runner.run({ ...spec, env: applyEnvDelta(baseEnv, spec.env) }, controller.signal).then((result) => {
             running.delete(id);
             reply({ t: 'done', id, result });
         }, (error) => {

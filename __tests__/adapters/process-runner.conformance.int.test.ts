@@ -42,7 +42,8 @@ const implementations: ReadonlyArray<readonly [string, () => Implementation]> = 
     () => {
       const location = locateProcessServer();
       if (location === undefined) throw new Error('process helper entry not found');
-      const helper = new ProcessServerRunner({ location });
+      // Every command waits for the helper (by default they run in-process until it is ready).
+      const helper = new ProcessServerRunner({ location, whileStarting: 'wait' });
       return {
         runner: helper,
         rss: () => residentBytes(helper.helperPid ?? process.pid),

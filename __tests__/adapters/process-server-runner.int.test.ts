@@ -1,7 +1,8 @@
 /**
  * What only the process helper does (what every runner does is in process-runner.conformance): where
- * its entry is found, falling back in-process when it cannot start, a helper that dies mid-command,
- * Ctrl-C reaching the helper, and tracker itself dying while commands run.
+ * its entry is found, commands running in-process while it starts, falling back in-process when it
+ * cannot start, a helper that dies mid-command, Ctrl-C reaching the helper, and tracker itself dying
+ * while commands run.
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import {
   MAX_LOSSES,
   ProcessServerRunner
 } from '../../src/adapters/process-server-runner.js';
+import type { ProcessServerLocation } from '../../src/adapters/process-server-runner.js';
 import type { ProcessSpec } from '../../src/ports/process-runner.js';
 import { fromSourceEnv, ROOT, TSX_LOADER } from '../support/from-source.js';
 import { isAlive } from '../support/processes.js';
@@ -27,10 +29,15 @@ function spec(command: string, extra: Partial<ProcessSpec> = {}): ProcessSpec {
   return { command, cwd: '/', env: { PATH }, tailBytes: 4096, ...extra };
 }
 
+function location(): ProcessServerLocation {
+  const found = locateProcessServer();
+  if (found === undefined) throw new Error('process helper entry not found');
+  return found;
+}
+
+/** A runner whose every command runs in the helper (waiting for it to start). */
 function helper(): ProcessServerRunner {
-  const location = locateProcessServer();
-  if (location === undefined) throw new Error('process helper entry not found');
-  return new ProcessServerRunner({ location });
+  return new ProcessServerRunner({ location: location(), whileStarting: 'wait' });
 }
 
 async function until(condition: () => boolean, withinMs = 5000): Promise<boolean> {
@@ -76,12 +83,94 @@ describe('locateProcessServer', () => {
   });
 });
 
+describe('ProcessServerRunner while its helper starts', () => {
+  it('runs commands in-process until the helper is ready, then in the helper', async () => {
+    const runner = new ProcessServerRunner({ location: location() });
+    const first = await runner.run(spec('echo $PPID'));
+    expect(Number(first.stdout.text)).toBe(process.pid);
+    await runner.whenReady();
+    const pid = runner.helperPid;
+    expect(pid).toBeDefined();
+    const later = await runner.run(spec('echo $PPID'));
+    expect(Number(later.stdout.text)).toBe(pid);
+    expect(runner.fallbackReason).toBeUndefined();
+    await runner.close();
+    expect(await until(() => !isAlive(pid ?? 0))).toBe(true);
+  });
+
+  it('starts the helper with a second command, not for a lone short one', async () => {
+    const runner = new ProcessServerRunner({ location: location(), startDelayMs: 60_000 });
+    await runner.run(spec('true'));
+    expect(runner.helperPid).toBeUndefined();
+    const [one, two] = await Promise.all([
+      runner.run(spec('sleep 0.1; echo one')),
+      runner.run(spec('echo two'))
+    ]);
+    expect([one.stdout.text, two.stdout.text]).toEqual(['one\n', 'two\n']);
+    const pid = runner.helperPid;
+    expect(pid).toBeDefined();
+    await runner.close();
+    expect(await until(() => !isAlive(pid ?? 0))).toBe(true);
+  });
+
+  it('starts the helper once the first command has run for the start delay', async () => {
+    const runner = new ProcessServerRunner({ location: location(), startDelayMs: 10 });
+    const result = await runner.run(spec('sleep 0.3; echo $PPID'));
+    expect(Number(result.stdout.text)).toBe(process.pid);
+    expect(runner.helperPid).toBeDefined();
+    await runner.close();
+  });
+
+  it('close() kills a helper that is still starting, and waits for it to go', async () => {
+    const runner = new ProcessServerRunner({ location: location(), startDelayMs: 0 });
+    await runner.run(spec('sleep 0.05'));
+    const pid = runner.helperPid ?? 0;
+    expect(pid).toBeGreaterThan(0);
+    await runner.close();
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('runs commands in-process for good when the helper cannot start, and says so once', async () => {
+    await using dir = await makeTempDir();
+    const reasons: string[] = [];
+    const runner = new ProcessServerRunner({
+      location: { entry: join(dir.path, 'missing-entry.js'), execArgv: [] },
+      onFallback: (reason) => reasons.push(reason)
+    });
+    expect((await runner.run(spec('echo first'))).stdout.text).toBe('first\n');
+    await runner.whenReady();
+    expect(reasons).toHaveLength(1);
+    expect(runner.fallbackReason).toContain('missing-entry.js');
+    expect((await runner.run(spec('echo $PPID'))).stdout.text).toBe(`${process.pid}\n`);
+  });
+
+  it('sends each command its complete environment (a change to the one before it on the wire)', async () => {
+    const runner = helper();
+    const show = 'echo "${A-unset} ${B-unset} ${C-unset}"';
+    const env = (extra: Record<string, string>) => ({ PATH, ...extra });
+    const outputs: string[] = [];
+    const extras: Record<string, string>[] = [
+      { A: '1', B: '2', C: '3' },
+      { A: '1', B: '2', C: '3' },
+      { A: '1', C: 'changed' },
+      { A: 'x', B: 'y', C: 'z', D: 'w' },
+      {}
+    ];
+    for (const extra of extras) {
+      outputs.push((await runner.run({ ...spec(show), env: env(extra) })).stdout.text.trim());
+    }
+    expect(outputs).toEqual(['1 2 3', '1 2 3', '1 unset changed', 'x y z', 'unset unset unset']);
+    await runner.close();
+  });
+});
+
 describe('ProcessServerRunner', () => {
   it('runs commands in-process, once each, when the helper cannot start', async () => {
     await using dir = await makeTempDir();
     const reasons: string[] = [];
     const runner = new ProcessServerRunner({
       location: { entry: join(dir.path, 'missing-entry.js'), execArgv: [] },
+      whileStarting: 'wait',
       onFallback: (reason) => reasons.push(reason)
     });
     const log = join(dir.path, 'ran.log');
@@ -105,6 +194,7 @@ describe('ProcessServerRunner', () => {
     writeFileSync(silent, 'setInterval(() => undefined, 1000);\n'); // never says it is ready
     const runner = new ProcessServerRunner({
       location: { entry: silent, execArgv: [] },
+      whileStarting: 'wait',
       readyTimeoutMs: 300
     });
     const started = Date.now();
@@ -136,9 +226,11 @@ describe('ProcessServerRunner', () => {
 
   it(`runs in-process after ${MAX_LOSSES} helpers died`, async () => {
     const reasons: string[] = [];
-    const location = locateProcessServer();
-    if (location === undefined) throw new Error('process helper entry not found');
-    const runner = new ProcessServerRunner({ location, onFallback: (r) => reasons.push(r) });
+    const runner = new ProcessServerRunner({
+      location: location(),
+      whileStarting: 'wait',
+      onFallback: (r) => reasons.push(r)
+    });
     for (let i = 0; i < MAX_LOSSES; i++) {
       await runner.run(spec('true'));
       const running = runner.run(spec('sleep 30'));
@@ -181,13 +273,17 @@ describe('ProcessServerRunner', () => {
 
 describe('ProcessServerRunner in a tracker process', () => {
   /** A small program using the runner, run as its own process. */
-  function program(dir: string, body: string): ReturnType<typeof spawn> {
+  function program(
+    dir: string,
+    body: string,
+    whileStarting: 'in-process' | 'wait' = 'in-process'
+  ): ReturnType<typeof spawn> {
     const file = join(dir, 'program.mts');
     const runnerModule = pathToFileURL(join(ROOT, 'src/adapters/process-server-runner.ts')).href;
     writeFileSync(
       file,
       `import { locateProcessServer, ProcessServerRunner } from ${JSON.stringify(runnerModule)};
-       const runner = new ProcessServerRunner({ location: locateProcessServer()! });
+       const runner = new ProcessServerRunner({ location: locateProcessServer()!, whileStarting: '${whileStarting}' });
        const spec = (command: string) => ({ command, cwd: ${JSON.stringify(dir)}, env: { PATH: process.env.PATH! }, tailBytes: 1024 });
        ${body}`
     );
@@ -211,38 +307,47 @@ describe('ProcessServerRunner in a tracker process', () => {
     expect(out).toBe('from-helper\n');
   });
 
-  it('when tracker is SIGKILLed, the helper kills the commands it started and exits', async () => {
-    await using dir = await makeTempDir();
-    const pidFile = join(dir.path, 'grandchild.pid');
-    const helperFile = join(dir.path, 'helper.pid');
-    const child = program(
-      dir.path,
-      `const running = runner.run(spec("sleep 30 & echo $! > grandchild.pid; sleep 30"));
-       while (runner.helperPid === undefined) await new Promise((r) => setTimeout(r, 10));
+  it.each([
+    ['it started', 'wait'],
+    ['tracker started while it was starting', 'in-process']
+  ] as const)(
+    'when tracker is SIGKILLed, the helper kills the commands %s and exits',
+    async (_what, whileStarting) => {
+      await using dir = await makeTempDir();
+      const pidFile = join(dir.path, 'grandchild.pid');
+      const helperFile = join(dir.path, 'helper.pid');
+      const child = program(
+        dir.path,
+        `const running = runner.run(spec("sleep 30 & echo $! > grandchild.pid; sleep 30"));
+       await runner.whenReady();
        (await import('node:fs')).writeFileSync('${helperFile}', String(runner.helperPid));
-       await running;`
-    );
-    const exited = new Promise((r) => child.on('exit', r));
-    try {
-      expect(await until(() => readPid(pidFile) > 0 && readPid(helperFile) > 0, 15_000)).toBe(true);
-      const grandchild = readPid(pidFile);
-      const helperPid = readPid(helperFile);
-      expect(isAlive(grandchild)).toBe(true);
-      child.kill('SIGKILL');
-      await exited;
-      expect(await until(() => !isAlive(grandchild))).toBe(true);
-      expect(await until(() => !isAlive(helperPid))).toBe(true);
-    } finally {
-      child.kill('SIGKILL');
-      for (const pid of [readPid(pidFile), readPid(helperFile)]) {
-        if (pid > 0 && existsSync(`/proc/${pid}`)) {
-          try {
-            process.kill(pid, 'SIGKILL');
-          } catch {
-            // gone
+       await running;`,
+        whileStarting
+      );
+      const exited = new Promise((r) => child.on('exit', r));
+      try {
+        expect(await until(() => readPid(pidFile) > 0 && readPid(helperFile) > 0, 15_000)).toBe(
+          true
+        );
+        const grandchild = readPid(pidFile);
+        const helperPid = readPid(helperFile);
+        expect(isAlive(grandchild)).toBe(true);
+        child.kill('SIGKILL');
+        await exited;
+        expect(await until(() => !isAlive(grandchild))).toBe(true);
+        expect(await until(() => !isAlive(helperPid))).toBe(true);
+      } finally {
+        child.kill('SIGKILL');
+        for (const pid of [readPid(pidFile), readPid(helperFile)]) {
+          if (pid > 0 && existsSync(`/proc/${pid}`)) {
+            try {
+              process.kill(pid, 'SIGKILL');
+            } catch {
+              // gone
+            }
           }
         }
       }
     }
-  });
+  );
 });

@@ -67,3 +67,42 @@ describe('system clock sleep', () => {
     await expect(sleepInChunks(10, undefined, wait)).rejects.toThrow('boom');
   });
 });
+
+describe('system clock yieldToEventLoop', () => {
+  const immediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it('lets the event loop run before resolving when it has not run since the last call', async () => {
+    const clock = createSystemClock();
+    await clock.yieldToEventLoop?.();
+    // Nothing was awaited in between: this call must let queued callbacks run first.
+    let ran = false;
+    setImmediate(() => (ran = true));
+    await clock.yieldToEventLoop?.();
+    expect(ran).toBe(true);
+  });
+
+  it('keeps yielding on every call of a loop that never waits for anything', async () => {
+    const clock = createSystemClock();
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    try {
+      const started = Date.now();
+      // A busy loop of yields: timers must still fire while it runs.
+      while (Date.now() - started < 50) await clock.yieldToEventLoop?.();
+    } finally {
+      clearInterval(counting);
+    }
+    expect(turns).toBeGreaterThan(3);
+  });
+
+  it('resolves at once when the event loop has run since the last call', async () => {
+    const clock = createSystemClock();
+    await clock.yieldToEventLoop?.();
+    await immediate();
+    await immediate(); // the loop has gone round
+    let ran = false;
+    setImmediate(() => (ran = true));
+    await clock.yieldToEventLoop?.();
+    expect(ran).toBe(false);
+  });
+});

@@ -34,6 +34,24 @@ function describeRunStore(name: string, create: Factory): void {
       await cleanup();
     });
 
+    it('overwrites a stage file with shorter, longer and empty content', async () => {
+      const { store, cleanup } = await create();
+      for (const content of [
+        'a long first version',
+        'short',
+        'a much longer third version',
+        '',
+        'é✓'
+      ]) {
+        await store.writeStageFile('a', 'tool_output.txt', content);
+        expect(await store.readStageFile('a', 'tool_output.txt')).toBe(content);
+      }
+      await store.removeStageFile('a', 'tool_output.txt');
+      await store.writeStageFile('a', 'tool_output.txt', 'again');
+      expect(await store.readStageFile('a', 'tool_output.txt')).toBe('again');
+      await cleanup();
+    });
+
     it('names stage directories under the run directory', async () => {
       const { store, cleanup } = await create();
       expect(store.stageDir('node_1')).toBe(join(store.runDir, 'node_1'));

@@ -190,6 +190,19 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * Process groups started by another process (tracker, while its process helper was starting) that
+ * this process kills when it exits, as it does its own: the helper is told to watch them.
+ */
+export function watchProcessGroup(pid: number): void {
+  installExitHook();
+  liveGroups.add(pid);
+}
+
+export function unwatchProcessGroup(pid: number): void {
+  liveGroups.delete(pid);
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -217,7 +230,24 @@ type ExitInfo =
   | { readonly code: number | null; readonly signal: NodeJS.Signals | null }
   | { readonly error: unknown };
 
+export interface NodeProcessRunnerOptions {
+  /**
+   * Told the process group (the pid of `sh`) of every command once it has started, and again once it
+   * has ended, so another process can watch it (ProcessServerRunner hands such groups to its helper).
+   */
+  readonly groups?: {
+    readonly started: (pid: number) => void;
+    readonly ended: (pid: number) => void;
+  };
+}
+
 export class NodeProcessRunner implements ProcessRunner {
+  readonly #groups: NodeProcessRunnerOptions['groups'];
+
+  constructor(options: NodeProcessRunnerOptions = {}) {
+    this.#groups = options.groups;
+  }
+
   async run(spec: ProcessSpec, signal?: AbortSignal): Promise<ProcessResult> {
     const startedAt = performance.now();
     const fresh = spec.outputFilesFresh === true;
@@ -270,6 +300,7 @@ export class NodeProcessRunner implements ProcessRunner {
     if (pid !== undefined) {
       installExitHook();
       liveGroups.add(pid);
+      this.#groups?.started(pid);
     }
     let timedOut = false;
     let aborted = false;
@@ -308,7 +339,7 @@ export class NodeProcessRunner implements ProcessRunner {
     signal?.removeEventListener('abort', onAbort);
 
     if ('error' in info) {
-      if (pid !== undefined) liveGroups.delete(pid);
+      if (pid !== undefined) this.#groupEnded(pid);
       out.detach();
       err.detach();
       return finish({ ...notStarted, aborted: false, spawnError: await startFailure(info.error) });
@@ -330,8 +361,13 @@ export class NodeProcessRunner implements ProcessRunner {
         out.detach();
         err.detach();
       }
-      liveGroups.delete(pid);
+      this.#groupEnded(pid);
     }
     return finish({ exitCode: info.code, signal: info.signal, timedOut, aborted });
+  }
+
+  #groupEnded(pid: number): void {
+    liveGroups.delete(pid);
+    this.#groups?.ended(pid);
   }
 }

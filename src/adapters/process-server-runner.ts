@@ -7,12 +7,19 @@
  * the other core while tracker's main thread writes the checkpoint. Everything else — process groups,
  * timeouts, output files and tails — is NodeProcessRunner's code, running in the helper.
  *
- * - The helper starts with the first command and lives as long as this process (it is unref'd, and
- *   the IPC channel is only ref'd while a command runs), or until `close()`.
+ * - The helper is started by the second command, or once the first has run for HELPER_START_DELAY_MS;
+ *   until it has said it is ready, commands run in-process (`whileStarting: 'in-process'`, the
+ *   default), so a short pipeline never waits for a second Node process to boot. Their process
+ *   groups are handed to the helper once it is ready: from then on it kills them if tracker dies.
+ *   With `whileStarting: 'wait'` the first command starts the helper and every command waits for it.
+ * - It lives as long as this process (it is unref'd, and the IPC channel is only ref'd while a
+ *   command runs), or until `close()`.
  * - If it cannot start (no entry file, it exits before saying it is ready), commands run in-process
  *   with the fallback runner from then on; nothing had been started, so nothing runs twice.
  * - If it dies while commands run, their results are unknown: each is reported as a `spawnError`
  *   saying so, and the next command starts a new helper (after MAX_LOSSES deaths, in-process again).
+ * - A command's environment is sent as a change to the previous one (most of it is the same for
+ *   every command of a run).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -24,7 +31,7 @@ import { formatDuration } from '../common/format-duration.js';
 import type { ProcessResult, ProcessRunner, ProcessSpec } from '../ports/process-runner.js';
 import { NodeProcessRunner } from './node-process-runner.js';
 import type { ServerReply, ServerRequest } from './process-server-protocol.js';
-import { isServerReply } from './process-server-protocol.js';
+import { envDelta, isServerReply } from './process-server-protocol.js';
 
 /** How the helper is started: `node [...execArgv] entry`. */
 export interface ProcessServerLocation {
@@ -41,6 +48,12 @@ export const HELPER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 
 /** How long a helper may take to start (from source, through tsx, on a loaded machine: seconds). */
 export const HELPER_READY_TIMEOUT_MS = 20_000;
+
+/**
+ * How long the first command runs before the helper is started (a second command starts it at
+ * once): a one-command pipeline that is over by then never pays for the helper's Node start-up.
+ */
+export const HELPER_START_DELAY_MS = 20;
 
 /** After this many helpers died while running commands, commands run in-process. */
 export const MAX_LOSSES = 3;
@@ -88,6 +101,13 @@ export interface ProcessServerRunnerOptions {
   readonly fallback?: ProcessRunner;
   /** Told once, with the reason, when commands start running in-process. */
   readonly onFallback?: (reason: string) => void;
+  /**
+   * What commands do while the helper starts: run in-process (the default; their process groups
+   * are handed to the helper once it is ready), or wait for it.
+   */
+  readonly whileStarting?: 'in-process' | 'wait';
+  /** With `whileStarting: 'in-process'`: see HELPER_START_DELAY_MS. */
+  readonly startDelayMs?: number;
 }
 
 interface Pending {
@@ -107,6 +127,12 @@ interface Connection {
   /** Called once the helper has exited and its channel is closed. */
   onGone?: () => void;
   readyTimer?: NodeJS.Timeout;
+  /** Settles once the helper is ready or gone. */
+  readonly started: Promise<void>;
+  readonly settleStarted: () => void;
+  /** The base environment the helper holds (the last `env` sent), and its size. */
+  baseEnv?: Readonly<Record<string, string>>;
+  baseEnvSize: number;
 }
 
 const EMPTY_TAIL = { text: '', totalBytes: 0, truncated: false } as const;
@@ -126,6 +152,15 @@ export class ProcessServerRunner implements ProcessRunner {
   readonly #fallback: ProcessRunner;
   readonly #onFallback: ((reason: string) => void) | undefined;
   readonly #readyTimeoutMs: number;
+  readonly #waitForHelper: boolean;
+  readonly #startDelayMs: number;
+  /** Runs commands while the helper starts; tells which process groups it started and ended. */
+  readonly #meanwhile: ProcessRunner;
+  /** Process groups #meanwhile started that are still running. */
+  readonly #ownGroups = new Set<number>();
+  /** Commands #meanwhile is running (`close()` waits for them). */
+  readonly #ownRunning = new Set<Promise<unknown>>();
+  #startTimer: NodeJS.Timeout | undefined;
   #connection: Connection | undefined;
   #fallbackReason: string | undefined;
   #losses = 0;
@@ -136,6 +171,22 @@ export class ProcessServerRunner implements ProcessRunner {
     this.#fallback = options.fallback ?? new NodeProcessRunner();
     this.#onFallback = options.onFallback;
     this.#readyTimeoutMs = options.readyTimeoutMs ?? HELPER_READY_TIMEOUT_MS;
+    this.#waitForHelper = options.whileStarting === 'wait';
+    this.#startDelayMs = options.startDelayMs ?? HELPER_START_DELAY_MS;
+    this.#meanwhile = new NodeProcessRunner({
+      groups: {
+        started: (pid) => {
+          this.#ownGroups.add(pid);
+          const connection = this.#connection;
+          if (connection?.ready) send(connection, { t: 'watch', pid });
+        },
+        ended: (pid) => {
+          this.#ownGroups.delete(pid);
+          const connection = this.#connection;
+          if (connection?.ready) send(connection, { t: 'unwatch', pid });
+        }
+      }
+    });
   }
 
   /** Why commands run in-process, or undefined while the helper is in use. */
@@ -148,9 +199,44 @@ export class ProcessServerRunner implements ProcessRunner {
     return this.#connection?.child.pid;
   }
 
+  /**
+   * Starts the helper unless it runs (or cannot be used); resolves once it is ready or commands
+   * run in-process for good.
+   */
+  async whenReady(): Promise<void> {
+    if (this.#fallbackReason !== undefined) return;
+    const connection = this.#connection ?? this.#connect();
+    await connection.started;
+    if (!connection.ready) await this.whenReady();
+  }
+
   run(spec: ProcessSpec, signal?: AbortSignal): Promise<ProcessResult> {
     if (this.#fallbackReason !== undefined) return this.#fallback.run(spec, signal);
-    const connection = this.#connection ?? this.#connect();
+    if (this.#waitForHelper || this.#connection?.ready === true) {
+      return this.#runInHelper(this.#connection ?? this.#connect(), spec, signal);
+    }
+    // The helper is not ready (or not started): run the command here meanwhile.
+    if (this.#connection === undefined) {
+      if (this.#ownRunning.size > 0 || this.#startTimer !== undefined) this.#connect();
+      else {
+        this.#startTimer = setTimeout(() => {
+          this.#startTimer = undefined;
+          if (this.#connection === undefined && this.#fallbackReason === undefined) this.#connect();
+        }, this.#startDelayMs);
+        this.#startTimer.unref();
+      }
+    }
+    const running = this.#meanwhile.run(spec, signal);
+    this.#ownRunning.add(running);
+    void running.finally(() => this.#ownRunning.delete(running));
+    return running;
+  }
+
+  #runInHelper(
+    connection: Connection,
+    spec: ProcessSpec,
+    signal: AbortSignal | undefined
+  ): Promise<ProcessResult> {
     const id = this.#nextId++;
     return new Promise<ProcessResult>((resolve) => {
       const onAbort = (): void => send(connection, { t: 'abort', id });
@@ -165,12 +251,35 @@ export class ProcessServerRunner implements ProcessRunner {
         }
       });
       connection.child.channel?.ref();
-      send(connection, { t: 'run', id, spec, aborted: signal?.aborted === true });
+      send(connection, {
+        t: 'run',
+        id,
+        spec: { ...spec, env: this.#envFor(connection, spec.env) },
+        aborted: signal?.aborted === true
+      });
     });
   }
 
-  /** Ends the helper once its running commands have finished; a later `run` starts a new one. */
+  /** `env` as a change to the helper's base environment, sending a new base when that is shorter. */
+  #envFor(connection: Connection, env: Readonly<Record<string, string>>) {
+    const base = connection.baseEnv;
+    const delta = base === undefined ? undefined : envDelta(base, connection.baseEnvSize, env);
+    if (delta !== undefined) return delta;
+    const copy = Object.assign(Object.create(null) as Record<string, string>, env);
+    connection.baseEnv = copy;
+    connection.baseEnvSize = Object.keys(copy).length;
+    send(connection, { t: 'env', env: copy });
+    return { set: Object.create(null) as Record<string, string>, unset: [] };
+  }
+
+  /**
+   * Ends the helper once the running commands (its own and those started here meanwhile) have
+   * finished; a later `run` starts a new one. A helper still starting is killed: it has nothing to do.
+   */
   async close(): Promise<void> {
+    clearTimeout(this.#startTimer);
+    this.#startTimer = undefined;
+    while (this.#ownRunning.size > 0) await Promise.allSettled([...this.#ownRunning]);
     const connection = this.#connection;
     if (connection === undefined) return;
     this.#connection = undefined;
@@ -178,7 +287,10 @@ export class ProcessServerRunner implements ProcessRunner {
     if (connection.gone) return;
     const closed = new Promise<void>((resolve) => (connection.onGone = resolve));
     connection.child.ref(); // keep this process alive until the helper has gone
-    if (connection.pending.size === 0) connection.child.disconnect();
+    if (connection.pending.size === 0) {
+      if (connection.ready) connection.child.disconnect();
+      else connection.child.kill('SIGKILL');
+    }
     await closed;
   }
 
@@ -196,12 +308,17 @@ export class ProcessServerRunner implements ProcessRunner {
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
     });
     (child.stderr as { unref?: () => void } | null)?.unref?.();
+    let settleStarted = (): void => undefined;
+    const started = new Promise<void>((resolve) => (settleStarted = resolve));
     const connection: Connection = {
       child,
       pending: new Map(),
       ready: false,
       gone: false,
-      closing: false
+      closing: false,
+      started,
+      settleStarted,
+      baseEnvSize: 0
     };
     this.#connection = connection;
     child.unref();
@@ -248,6 +365,9 @@ export class ProcessServerRunner implements ProcessRunner {
     if (message.t === 'ready') {
       connection.ready = true;
       clearTimeout(connection.readyTimer);
+      connection.settleStarted();
+      // Commands started here meanwhile: the helper kills them too if this process dies.
+      for (const pid of this.#ownGroups) send(connection, { t: 'watch', pid });
       return;
     }
     const pending = connection.pending.get(message.id);
@@ -267,6 +387,7 @@ export class ProcessServerRunner implements ProcessRunner {
   #lost(connection: Connection, why: string): void {
     if (connection.gone) return;
     connection.gone = true;
+    connection.settleStarted();
     connection.onGone?.();
     if (this.#connection === connection) this.#connection = undefined;
     const pending = [...connection.pending.values()];

@@ -6,13 +6,18 @@
  * - It ignores SIGINT, SIGTERM and SIGHUP: a Ctrl-C reaches the whole foreground process group, and
  *   stopping the commands is tracker's call (it sends `abort`, then writes its checkpoint).
  * - When tracker goes away (the IPC channel closes, e.g. tracker was SIGKILLed) it exits, and
- *   NodeProcessRunner's exit hook kills every command group still running.
+ *   NodeProcessRunner's exit hook kills every command group still running — its own, and those
+ *   tracker started itself while this helper was starting and asked it to watch.
  */
 import { errorMessage } from '../common/errors.js';
 import type { ProcessRunner } from '../ports/process-runner.js';
-import { NodeProcessRunner } from './node-process-runner.js';
+import {
+  NodeProcessRunner,
+  unwatchProcessGroup,
+  watchProcessGroup
+} from './node-process-runner.js';
 import type { ServerReply } from './process-server-protocol.js';
-import { isServerRequest } from './process-server-protocol.js';
+import { applyEnvDelta, isServerRequest } from './process-server-protocol.js';
 
 export function serveProcessRequests(runner: ProcessRunner = new NodeProcessRunner()): void {
   const send = process.send?.bind(process);
@@ -25,20 +30,33 @@ export function serveProcessRequests(runner: ProcessRunner = new NodeProcessRunn
     if (process.connected) send(message);
   };
   const running = new Map<number, AbortController>();
+  let baseEnv: Readonly<Record<string, string>> = Object.create(null) as Record<string, string>;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => undefined);
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message: unknown) => {
     if (!isServerRequest(message)) return;
-    if (message.t === 'abort') {
-      running.get(message.id)?.abort();
-      return;
+    switch (message.t) {
+      case 'abort':
+        running.get(message.id)?.abort();
+        return;
+      case 'env':
+        baseEnv = message.env;
+        return;
+      case 'watch':
+        watchProcessGroup(message.pid);
+        return;
+      case 'unwatch':
+        unwatchProcessGroup(message.pid);
+        return;
+      case 'run':
+        break;
     }
-    const { id } = message;
+    const { id, spec } = message;
     const controller = new AbortController();
     if (message.aborted) controller.abort();
     running.set(id, controller);
-    runner.run(message.spec, controller.signal).then(
+    runner.run({ ...spec, env: applyEnvDelta(baseEnv, spec.env) }, controller.signal).then(
       (result) => {
         running.delete(id);
         reply({ t: 'done', id, result });

@@ -54,7 +54,10 @@ export function renderValidation(prepared: PreparedPipeline, options: { json: bo
   const lines: string[] = diagnostics.map(formatDiagnostic);
   if (graph) {
     if (lines.length) lines.push('');
-    lines.push(...renderPlan(graph));
+    const plan = planLines(graph);
+    lines.push(...plan.lines.map((line) => visible(line)));
+    if (plan.cut)
+      lines.push('  (long lists are cut short here; tracker validate --json has them in full)');
   }
   lines.push(
     prepared.ok
@@ -73,14 +76,34 @@ export const KIND_MEANINGS: Readonly<Record<PipelineKind, string>> = {
 };
 
 /**
+ * How much of a long list the text output shows: the plan's first PLAN_LEVELS_SHOWN levels, and the
+ * first LIST_ITEMS_SHOWN entries of any one list (a level's nodes, loops, branches, unreachable nodes,
+ * parallel groups); the rest is counted ("… and 9962 more"). `--json` has every list in full.
+ */
+export const PLAN_LEVELS_SHOWN = 25;
+export const LIST_ITEMS_SHOWN = 20;
+
+/** The first LIST_ITEMS_SHOWN `items`, each as `show` renders it, then "… and N more". */
+export function boundedList<T>(
+  items: readonly T[],
+  show: (item: T) => string = String,
+  separator = ', '
+): string {
+  const shown = items.slice(0, LIST_ITEMS_SHOWN).map(show);
+  if (items.length > shown.length) shown.push(`… and ${items.length - shown.length} more`);
+  return shown.join(separator);
+}
+
+/**
  * The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). Names,
  * the goal and node ids are made visible, each on its own line.
  */
 export function renderPlan(graph: Graph): string[] {
-  return planLines(graph).map((line) => visible(line));
+  return planLines(graph).lines.map((line) => visible(line));
 }
 
-function planLines(graph: Graph): string[] {
+/** renderPlan's lines, and whether a list in them was cut short. */
+function planLines(graph: Graph): { lines: string[]; cut: boolean } {
   const summary = summarizeGraph(graph);
   const plan = planExecution(graph);
   const lines: string[] = [];
@@ -93,16 +116,34 @@ function planLines(graph: Graph): string[] {
   );
   lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
   lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-  plan.levels.forEach((level, i) =>
-    lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`)
+  const levels = plan.levels.slice(0, PLAN_LEVELS_SHOWN);
+  levels.forEach((level, i) =>
+    lines.push(`    ${String(i + 1).padStart(3)}. ${boundedList(level)}`)
   );
-  for (const g of plan.parallelGroups) {
+  if (plan.levels.length > levels.length) {
+    const rest = plan.levels.slice(levels.length);
+    const nodes = rest.reduce((n, level) => n + level.length, 0);
     lines.push(
-      `  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`
+      `    … and ${rest.length} more level${rest.length === 1 ? '' : 's'} (${nodes} node${nodes === 1 ? '' : 's'}, the last: ${boundedList(rest[rest.length - 1] ?? [])})`
     );
   }
+  for (const g of plan.parallelGroups.slice(0, LIST_ITEMS_SHOWN)) {
+    lines.push(
+      `  parallel: ${g.nodeId} → ${boundedList(g.branches, String, ' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`
+    );
+  }
+  if (plan.parallelGroups.length > LIST_ITEMS_SHOWN)
+    lines.push(
+      `  parallel: … and ${plan.parallelGroups.length - LIST_ITEMS_SHOWN} more parallel nodes`
+    );
   if (plan.backEdges.length)
-    lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
-  if (plan.unreachable.length) lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
-  return lines;
+    lines.push(`  loops:    ${boundedList(plan.backEdges, (e) => `${e.from} -> ${e.to}`)}`);
+  if (plan.unreachable.length) lines.push(`  unreachable: ${boundedList(plan.unreachable)}`);
+  const cut =
+    plan.levels.length > PLAN_LEVELS_SHOWN ||
+    [...levels, plan.parallelGroups, plan.backEdges, plan.unreachable].some(
+      (list) => list.length > LIST_ITEMS_SHOWN
+    ) ||
+    plan.parallelGroups.some((g) => g.branches.length > LIST_ITEMS_SHOWN);
+  return { lines, cut };
 }

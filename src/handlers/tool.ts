@@ -15,7 +15,7 @@ import type { ProcessRunner } from '../ports/process-runner.js';
 import type { FreshStageDirs } from '../ports/run-store.js';
 import { expandPromptVariables } from './codergen.js';
 import type { Handler, HandlerInput } from '../engine/handler.js';
-import { toolEnv } from './tool-env.js';
+import { InheritedEnv, toolEnv } from './tool-env.js';
 import {
   describeHookFailure,
   lastLine,
@@ -56,14 +56,14 @@ export class ToolHandler implements Handler {
   readonly filesWrittenFirst: readonly string[] = [ToolFiles.Context];
   readonly #runner: ProcessRunner;
   readonly #workdir: string;
-  readonly #baseEnv: Readonly<Record<string, string | undefined>>;
   readonly #freshStages: FreshStageDirs | undefined;
+  readonly #inherited: InheritedEnv;
 
   constructor(options: ToolHandlerOptions) {
     this.#runner = options.runner;
     this.#workdir = options.workdir;
-    this.#baseEnv = options.baseEnv;
     this.#freshStages = options.freshStages;
+    this.#inherited = new InheritedEnv(options.baseEnv);
   }
 
   async execute(input: HandlerInput): Promise<Outcome> {
@@ -99,8 +99,7 @@ export class ToolHandler implements Handler {
       );
     }
     const env = toolEnv(
-      this.#baseEnv,
-      getString(node.attrs, 'allow_env'),
+      this.#inherited.get(getString(node.attrs, 'allow_env')),
       {
         runId: input.runId,
         runDir: runStore.runDir,

@@ -1,5 +1,9 @@
 import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
   mkdirSync,
+  openSync,
   readFileSync,
   renameSync,
   rmdirSync,
@@ -11,7 +15,7 @@ import { appendFile, open, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { errorMessage, TrackerError } from '../common/errors.js';
 import type { RunStore, WriteOptions } from '../ports/run-store.js';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { writeAllSync, writeFileAtomicSync } from './atomic-write.js';
 import { FreshStageSet } from './fresh-stage-set.js';
 import { utf8Tail } from './utf8-tail.js';
 
@@ -104,6 +108,35 @@ class IdleLane {
     }
     if (this.#queue.length > 0) this.#schedule();
   };
+}
+
+/**
+ * Writes `content` to `path`, which probably exists (`exists`) or probably does not. An existing file is
+ * overwritten in place and then cut to the new length, never truncated to zero first: ext4 flushes a
+ * file that was truncated to zero and written again when it is closed (`auto_da_alloc`, so that a crash
+ * cannot leave it empty), which made writing a small file that exists — a prepared placeholder — cost
+ * 100 µs instead of 30.
+ */
+function overwriteFileSync(path: string, content: string, exists: boolean): void {
+  if (!exists) {
+    writeFileSync(path, content, 'utf8');
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    writeFileSync(path, content, 'utf8'); // removed from outside since
+    return;
+  }
+  try {
+    const bytes = Buffer.from(content, 'utf8');
+    writeAllSync(fd, bytes, 0);
+    if (fstatSync(fd).size > bytes.length) ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readIfExists(path: string): string | undefined {
@@ -313,11 +346,13 @@ export class FsRunStore implements RunStore {
     let write: Promise<void>;
     try {
       const { dir, path } = this.#stagePath(nodeId, name);
+      // A placeholder, or a file this store wrote before, is there to be overwritten in place.
+      const exists = this.#written.has(path) || this.#placeholders.has(path);
       this.#written.add(path);
       this.#placeholders.delete(path);
       const op = (): void => {
         this.#mkdir(dir);
-        writeFileSync(path, content, 'utf8');
+        overwriteFileSync(path, content, exists);
       };
       // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
       // prepared placeholder, takes microseconds). Background: in the idle lane.
@@ -401,6 +436,7 @@ export class FsRunStore implements RunStore {
 
   async removeStageFile(nodeId: string, name: string): Promise<void> {
     const path = join(this.stageDir(nodeId), segment(name, 'file name'));
+    this.#written.delete(path);
     return this.#enqueue(path, () => rm(path, { force: true }));
   }
 
