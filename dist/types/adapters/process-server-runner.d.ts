@@ -12,6 +12,11 @@ export interface ProcessServerLocation {
 export declare const HELPER_NODE_FLAGS: readonly string[];
 /** How long a helper may take to start (from source, through tsx, on a loaded machine: seconds). */
 export declare const HELPER_READY_TIMEOUT_MS = 20000;
+/**
+ * How long the first command runs before the helper is started (a second command starts it at
+ * once): a one-command pipeline that is over by then never pays for the helper's Node start-up.
+ */
+export declare const HELPER_START_DELAY_MS = 20;
 /** After this many helpers died while running commands, commands run in-process. */
 export declare const MAX_LOSSES = 3;
 /**
@@ -28,6 +33,13 @@ export interface ProcessServerRunnerOptions {
     readonly fallback?: ProcessRunner;
     /** Told once, with the reason, when commands start running in-process. */
     readonly onFallback?: (reason: string) => void;
+    /**
+     * What commands do while the helper starts: run in-process (the default; their process groups
+     * are handed to the helper once it is ready), or wait for it.
+     */
+    readonly whileStarting?: 'in-process' | 'wait';
+    /** With `whileStarting: 'in-process'`: see HELPER_START_DELAY_MS. */
+    readonly startDelayMs?: number;
 }
 export declare class ProcessServerRunner implements ProcessRunner {
     #private;
@@ -36,8 +48,16 @@ export declare class ProcessServerRunner implements ProcessRunner {
     get fallbackReason(): string | undefined;
     /** The helper's pid once it is running (for tests and diagnostics). */
     get helperPid(): number | undefined;
+    /**
+     * Starts the helper unless it runs (or cannot be used); resolves once it is ready or commands
+     * run in-process for good.
+     */
+    whenReady(): Promise<void>;
     run(spec: ProcessSpec, signal?: AbortSignal): Promise<ProcessResult>;
-    /** Ends the helper once its running commands have finished; a later `run` starts a new one. */
+    /**
+     * Ends the helper once the running commands (its own and those started here meanwhile) have
+     * finished; a later `run` starts a new one. A helper still starting is killed: it has nothing to do.
+     */
     close(): Promise<void>;
 }
 /**
