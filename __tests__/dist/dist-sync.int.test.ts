@@ -79,9 +79,12 @@ describe('dist', () => {
     cpSync(join(root, 'dist'), join(tmp.path, 'dist'), { recursive: true });
     writeFileSync(
       join(tmp.path, 'who.dot'),
+      // The helper starts while the first command runs (decision 0007): 'wait' lets it come up (the
+      // [r] keeps grep from finding its own command line).
       `digraph who { start [shape=Mdiamond]; done [shape=Msquare]
+        wait [shape=parallelogram, tool_command="for i in $(seq 100); do grep -ls 'process-serve[r].js' /proc/[0-9]*/cmdline >/dev/null && break; sleep 0.1; done; sleep 0.5"]
         who [shape=parallelogram, tool_command="tr '\\\\0' ' ' < /proc/$PPID/cmdline"]
-        start -> who -> done }`
+        start -> wait -> who -> done }`
     );
     const result = spawnSync(
       process.execPath,
@@ -94,7 +97,7 @@ describe('dist', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    // The command's parent is the helper, started from the bundle next to cli.js.
+    // Once the helper is up, a command's parent is the helper, started from the bundle next to cli.js.
     const parent = readFileSync(join(tmp.path, '.tracker/runs/who/who/tool_output.txt'), 'utf8');
     expect(parent).toContain(join(tmp.path, 'dist/process-server.js'));
   }, 60_000);
