@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4325);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(178);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4325:
+/***/ 178:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44343,7 +44343,150 @@ class FsRunStore {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.build/src/runtime/run-lock.js
+/**
+ * One owner per run directory: `<runDir>/.lock`, created exclusively (a complete temp file hard-linked
+ * to the name, so a reader never sees a half-written lock) and removed when the run ends. It records the
+ * owner's pid, the process start time (/proc/<pid>/stat field 22, where there is one), the hostname and
+ * the command. A lock whose owner is gone — its pid is not alive, or is alive with another start time
+ * (the pid was reused) — is stale and is taken over: a new lock is written to a temp name, renamed over
+ * it, and read back. A live owner's lock refuses the run (`USAGE`).
+ */
+
+
+
+
+
+const LOCK_FILE = '.lock';
+/** The start time of `pid` (field 22 of /proc/<pid>/stat), or undefined without /proc. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, owned by someone else.
+        return error.code === 'EPERM';
+    }
+}
+function readHolder(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'missing';
+        throw error;
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' && typeof value.token === 'string'
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A holder that still runs: same host, pid alive, and (where known) the same start time. */
+function holderIsLive(holder) {
+    // Another host's process cannot be checked from here: it counts as live.
+    if (holder.hostname !== (0,external_node_os_namespaceObject.hostname)())
+        return true;
+    if (!pidAlive(holder.pid))
+        return false;
+    if (holder.start_time === undefined)
+        return true;
+    const now = processStartTime(holder.pid);
+    return now === undefined || now === holder.start_time;
+}
+function refusal(runDir, holder) {
+    const where = holder.hostname === (0,external_node_os_namespaceObject.hostname)() ? '' : ` on ${holder.hostname}`;
+    const stop = holder.hostname === (0,external_node_os_namespaceObject.hostname)()
+        ? `stop it with kill ${holder.pid}`
+        : `stop it there, or remove ${(0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE)} if that process is gone`;
+    return new TrackerError('USAGE', `${runDir} is in use by process ${holder.pid}${where} (${holder.command}) since ${holder.since}. ` +
+        `One process at a time may run it: wait for it, or ${stop}.`);
+}
+function writeTemp(runDir, holder) {
+    const temp = (0,external_node_path_namespaceObject.join)(runDir, `${LOCK_FILE}.${holder.token}.tmp`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(holder) + '\n', { flag: 'wx' });
+    return temp;
+}
+/**
+ * Takes the lock of `runDir` (made when missing) for this process, or throws a `USAGE` TrackerError
+ * naming the live owner.
+ */
+function acquireRunLock(runDir, options) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE);
+    const startTime = processStartTime(process.pid);
+    const mine = {
+        pid: process.pid,
+        ...(startTime === undefined ? {} : { start_time: startTime }),
+        hostname: (0,external_node_os_namespaceObject.hostname)(),
+        command: options.command,
+        since: options.now.toISOString(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
+    };
+    const lock = {
+        path,
+        release: () => {
+            try {
+                const holder = readHolder(path);
+                if (typeof holder === 'object' && holder.token === mine.token)
+                    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            }
+            catch {
+                // Releasing is best effort: a lock left behind is stale once this process has ended.
+            }
+        }
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const temp = writeTemp(runDir, mine);
+        try {
+            (0,external_node_fs_namespaceObject.linkSync)(temp, path);
+            return lock;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        }
+        const holder = readHolder(path);
+        if (holder === 'missing')
+            continue;
+        if (holder !== undefined && holderIsLive(holder))
+            throw refusal(runDir, holder);
+        // Stale (or unreadable): take it over atomically, then check that the lock is ours.
+        (0,external_node_fs_namespaceObject.renameSync)(writeTemp(runDir, mine), path);
+        const now = readHolder(path);
+        if (typeof now === 'object' && now.token === mine.token)
+            return lock;
+        if (typeof now === 'object' && holderIsLive(now))
+            throw refusal(runDir, now);
+    }
+    throw new TrackerError('USAGE', `Could not take the lock ${path}: other processes keep taking it. Try again.`);
+}
+
 ;// CONCATENATED MODULE: ./.build/src/runtime/run-stores.js
+
 
 
 
@@ -44369,7 +44512,8 @@ const fsRunStores = ({ runDir, checkpointPath }) => {
         },
         openActivityLog: () => (activity = new ActivityLogSink(runDir)),
         freshStages,
-        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files),
+        acquireLock: (owner) => acquireRunLock(runDir, owner)
     };
 };
 
@@ -44492,6 +44636,30 @@ async function startRun(request, dependencies) {
     catch (error) {
         return refused(error);
     }
+    // One owner per run directory: a live owner refuses this run; a dead one's lock is taken over.
+    let lock;
+    try {
+        lock = located.stores.acquireLock?.({ command: ownCommand(), now: new Date(deps.clock.now()) });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    try {
+        return await runLocated(request, deps, loaded, graph, located);
+    }
+    finally {
+        lock?.release();
+    }
+}
+/** How this process was started, for the lock (`tracker -r … p.dot`). */
+function ownCommand() {
+    const [script, ...args] = process.argv.slice(1);
+    return [script === undefined ? 'node' : (0,external_node_path_namespaceObject.basename)(script), ...args].join(' ');
+}
+async function runLocated(request, deps, loaded, graph, located) {
+    const { cwd } = request;
+    const { prepared } = loaded;
+    const force = request.force === true;
     const { result, totals } = await executeRun({
         graph,
         pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
@@ -44526,7 +44694,7 @@ async function startRun(request, dependencies) {
             });
         }
     }
-    return {
+    const finished = {
         status: result.status,
         pipeline: start_run_info(loaded),
         graph,
@@ -44545,6 +44713,7 @@ async function startRun(request, dependencies) {
         totals,
         ...(published ? { published } : {})
     };
+    return finished;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/action/annotations.js
