@@ -11987,8 +11987,10 @@ async function withStopSignals(plan, run) {
         return run(plan.signal);
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error('signal'));
+    // `on`, not `once`: a second Ctrl-C while the run stops must not fall back to Node's default (exit
+    // 130 with the checkpoint possibly unsaved); the run stops once, however many signals arrive.
     for (const name of names)
-        process.once(name, onSignal);
+        process.on(name, onSignal);
     try {
         return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
     }
@@ -13771,7 +13773,8 @@ function helpText() {
         '  1  the pipeline failed, or the graph has errors',
         '  2  usage error (unknown flag, missing or unreadable file), or the run is owned by another live',
         '     tracker process (its .lock)',
-        '  3  stopped (SIGINT/SIGTERM) and resumable: the resume command is printed',
+        '  3  stopped (SIGINT/SIGTERM, once or more) and resumable: the checkpoint is saved and the resume',
+        '     command is printed',
         '',
         'Output:',
         '  Control characters from pipelines and tools print as escapes (ESC as \\x1b); files keep the raw',
@@ -13942,7 +13945,9 @@ class ConsoleSink {
         const line = formatEvent(event, this.options);
         if (line === undefined)
             return;
-        if (event.type === 'pipeline.failed' || event.type === 'pipeline.stopped')
+        if (event.type === 'pipeline.stopped')
+            this.writeError((this.options.freshStopLine ? '\n' : '') + line + '\n');
+        else if (event.type === 'pipeline.failed')
             this.writeError(line + '\n');
         else
             this.write(line + '\n');
@@ -14632,7 +14637,12 @@ async function runCommand(settings, io, out, err) {
                     clock: systemClock
                 }),
             events: [
-                settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
+                settings.json
+                    ? new NdjsonSink(out)
+                    : new ConsoleSink(out, {
+                        quiet: settings.quiet,
+                        freshStopLine: io.stderr.isTTY === true
+                    }, err)
             ],
             processRunner,
             onNotice: (notice) => renderNotice(notice, render)
