@@ -43284,234 +43284,6 @@ async function executeRun(plan, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
-/**
- * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
- * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
- * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
- */
-
-
-
-
-
-async function locateRun(target, pipeline, options) {
-    const { cwd } = options;
-    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
-    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
-    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
-    if (target.kind === 'new') {
-        const runId = target.runId ?? options.newRunId();
-        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
-        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
-        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
-            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
-        }
-        return {
-            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
-            location,
-            stores: options.stores(location),
-            workdir
-        };
-    }
-    const checkpointPath = target.kind === 'checkpoint'
-        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
-        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
-    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
-    const location = { runDir, checkpointPath };
-    const stores = options.stores(location);
-    const resumeFrom = await stores.checkpointStore.load();
-    if (!resumeFrom)
-        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
-    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
-        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
-            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
-    }
-    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
-    let runWorkdir = workdir;
-    if (recorded !== undefined && options.workdir === undefined) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
-            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
-        runWorkdir = recorded;
-    }
-    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
-        options.onNotice?.({
-            type: 'workdir_overridden',
-            runId: resumeFrom.run_id,
-            recorded,
-            workdir
-        });
-    }
-    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
-}
-/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
-function resolveResumeDir(value, runsRoot, cwd) {
-    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
-        return asPath;
-    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
-        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
-        if (matches.length === 1 && matches[0] !== undefined)
-            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
-        if (matches.length > 1)
-            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
-    }
-    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
-        'Pass the run directory, or -w with the workdir the run used.');
-}
-/** The absolute workdir a run recorded in its manifest.json, when it did. */
-async function recordedWorkdir(runDir) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    try {
-        const manifest = JSON.parse(text);
-        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
-            ? manifest.workdir
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
-/**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
- * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
- * never a torn file.
- *
- * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
- * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
- * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
- * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
- */
-
-
-let counter = 0;
-/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-function tempPathFor(path) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-}
-/**
- * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
- * (appending, for a file opened with `a`). `writeSync` may write less than asked.
- */
-function writeAllSync(fd, bytes, position) {
-    let done = 0;
-    while (done < bytes.length) {
-        const at = position === undefined ? null : position + done;
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
-    }
-}
-function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = tempPathFor(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
-        if (options.fsync ?? true)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
-
-
-
-
-/**
- * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
- * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
- * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
- * events of the turn it was killed in.
- */
-class ActivityLogSink {
-    #fd;
-    #pending = [];
-    #scheduled;
-    #closed = false;
-    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
-    #error;
-    constructor(runDir) {
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    static #open(runDir) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
-    }
-    emit(event) {
-        if (this.#closed)
-            return;
-        this.#pending.push(JSON.stringify(event) + '\n');
-        this.#scheduled ??= setImmediate(() => this.#write());
-    }
-    #write() {
-        if (this.#scheduled !== undefined)
-            clearImmediate(this.#scheduled);
-        this.#scheduled = undefined;
-        if (this.#pending.length === 0)
-            return;
-        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-        this.#pending = [];
-        if (this.#error !== undefined)
-            return;
-        try {
-            writeAllSync(this.#fd, bytes);
-        }
-        catch (error) {
-            this.#error = error;
-        }
-    }
-    /** Switches to another run directory (after a loop restart). */
-    moveTo(runDir) {
-        this.#write();
-        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    close() {
-        if (this.#closed)
-            return Promise.resolve();
-        this.#closed = true;
-        try {
-            this.#write();
-            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        }
-        catch (error) {
-            this.#error ??= error;
-        }
-        const error = this.#error;
-        if (error === undefined)
-            return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
-/**
- * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
- * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
- */
-class FreshStageSet {
-    #dirs = new Set();
-    /** Records a directory that did not exist before this run made it. */
-    add(stageDir) {
-        this.#dirs.add(stageDir);
-    }
-    claim(stageDir) {
-        return this.#dirs.delete(stageDir);
-    }
-}
-
 ;// CONCATENATED MODULE: ./.build/src/engine/checkpoint.js
 /**
  * The checkpoint: a versioned, snake_case JSON document written after every node transition and before
@@ -43692,6 +43464,340 @@ function parseCheckpoint(text) {
 /** Compact JSON plus a newline (`jq .` pretty-prints it); RunState.serialize produces the same text. */
 function serializeCheckpoint(checkpoint) {
     return JSON.stringify(checkpoint) + '\n';
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
+/**
+ * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
+ * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
+ * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
+ */
+
+
+
+
+
+
+async function locateRun(target, pipeline, options) {
+    const { cwd } = options;
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
+    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
+    if (target.kind === 'new') {
+        const runId = target.runId ?? options.newRunId();
+        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
+        }
+        return {
+            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
+            location,
+            stores: options.stores(location),
+            workdir
+        };
+    }
+    const checkpointPath = target.kind === 'checkpoint'
+        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
+        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
+    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    const location = { runDir, checkpointPath };
+    const stores = options.stores(location);
+    let resumeFrom;
+    try {
+        resumeFrom = await stores.checkpointStore.load();
+    }
+    catch (error) {
+        throw withSlotAdvice(error, checkpointPath, cwd);
+    }
+    if (!resumeFrom)
+        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
+        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
+            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
+    }
+    // Even --force cannot resume at a node the graph does not have.
+    await checkRunId(resumeFrom, [...new Set([(0,external_node_path_namespaceObject.dirname)(checkpointPath), runDir])], checkpointPath);
+    checkNodes(resumeFrom, pipeline, checkpointPath);
+    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+    let runWorkdir = workdir;
+    if (recorded !== undefined && options.workdir === undefined) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+        runWorkdir = recorded;
+    }
+    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+        options.onNotice?.({
+            type: 'workdir_overridden',
+            runId: resumeFrom.run_id,
+            recorded,
+            workdir
+        });
+    }
+    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
+}
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value, runsRoot, cwd) {
+    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
+        return asPath;
+    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
+        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
+        if (matches.length === 1 && matches[0] !== undefined)
+            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
+        if (matches.length > 1)
+            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
+    }
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A corrupt checkpoint's refusal, told where the good copies are: the newest slot in
+ * `.checkpoint-slots/` (left by a run that did not end, decision 0006) that parses, and how to use it.
+ */
+function withSlotAdvice(error, checkpointPath, cwd) {
+    if (!isTrackerError(error) || error.code !== 'CHECKPOINT_INVALID')
+        return error;
+    const slotDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(checkpointPath), '.checkpoint-slots');
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(slotDir);
+    }
+    catch {
+        return error;
+    }
+    const slots = names
+        .map((name) => (0,external_node_path_namespaceObject.join)(slotDir, name))
+        .flatMap((path) => {
+        try {
+            const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+            return stat.isFile() ? [{ path, mtimeMs: stat.mtimeMs }] : [];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const good = slots.find(({ path }) => {
+        try {
+            parseCheckpoint((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+    const base = error.message.replace(/ ?(It may be from another tool or damaged; )?[Ss]tart a new run or restore a good copy\.$/, '');
+    const shown = (path) => displayFrom(cwd, path);
+    const advice = good === undefined
+        ? ` None of the ${slots.length} earlier checkpoint(s) in ${shown(slotDir)}/ is valid either: start a new run.`
+        : ` The newest valid earlier checkpoint is ${shown(good.path)}; to resume from it (the stages after it run again): cp ${shown(good.path)} ${shown(checkpointPath)}`;
+    return new TrackerError('CHECKPOINT_INVALID', base + advice, { cause: error });
+}
+function displayFrom(cwd, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : path;
+}
+/**
+ * The checkpoint belongs to its directory: its `run_id` is the directory's name, or the run the
+ * directory's manifest.json records (`--logs DIR`, a copied run directory).
+ */
+async function checkRunId(checkpoint, dirs, checkpointPath) {
+    let recorded;
+    for (const dir of dirs) {
+        if (checkpoint.run_id === (0,external_node_path_namespaceObject.basename)(dir))
+            return;
+        const own = await recordedRunId(dir);
+        if (own === checkpoint.run_id)
+            return;
+        recorded ??= own;
+    }
+    const dir = dirs[0] ?? (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} is run ${checkpoint.run_id}'s checkpoint, but it is in ${dir}` +
+        (recorded === undefined ? '' : `, whose manifest.json records run ${recorded}`) +
+        '. It was copied or moved from another run; resuming it would mix two runs. ' +
+        `Resume run ${checkpoint.run_id} from its own directory, or start a new run.`);
+}
+/** Every node the checkpoint names as where to go on must be in the graph. */
+function checkNodes(checkpoint, pipeline, checkpointPath) {
+    const graph = pipeline.prepared.graph;
+    if (graph === undefined)
+        return;
+    const missing = [];
+    if (checkpoint.next_node !== undefined && !graph.nodes.has(checkpoint.next_node))
+        missing.push(`next_node '${checkpoint.next_node}'`);
+    if (checkpoint.current_node !== '' && !graph.nodes.has(checkpoint.current_node))
+        missing.push(`current_node '${checkpoint.current_node}'`);
+    if (missing.length === 0)
+        return;
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} does not match ${pipeline.file}: its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not a node of the pipeline` +
+        ` (run ${checkpoint.run_id} ran ${checkpoint.pipeline.file}, sha256 ${checkpoint.pipeline.sha256.slice(0, 12)}…). ` +
+        'Resume it with the pipeline file it ran, or start a new run.');
+}
+/** The run ID a run directory's manifest.json records, when it does. */
+async function recordedRunId(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.run_id === 'string' ? manifest.run_id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
+/**
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
+ */
+
+
+let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
+ */
+function writeAllSync(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const at = position === undefined ? null : position + done;
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
+    }
+}
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = tempPathFor(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
+
+
+
+
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
+class ActivityLogSink {
+    #fd;
+    #pending = [];
+    #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
+    constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
+    }
+    emit(event) {
+        if (this.#closed)
+            return;
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        if (this.#error !== undefined)
+            return;
+        try {
+            writeAllSync(this.#fd, bytes);
+        }
+        catch (error) {
+            this.#error = error;
+        }
+    }
+    /** Switches to another run directory (after a loop restart). */
+    moveTo(runDir) {
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        }
+        catch (error) {
+            this.#error ??= error;
+        }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/stores/fs-checkpoint-store.js

@@ -13713,6 +13713,7 @@ async function executeRun(plan, deps) {
 
 
 
+
 async function locateRun(target, pipeline, options) {
     const { cwd } = options;
     // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
@@ -13738,13 +13739,22 @@ async function locateRun(target, pipeline, options) {
     const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
     const location = { runDir, checkpointPath };
     const stores = options.stores(location);
-    const resumeFrom = await stores.checkpointStore.load();
+    let resumeFrom;
+    try {
+        resumeFrom = await stores.checkpointStore.load();
+    }
+    catch (error) {
+        throw withSlotAdvice(error, checkpointPath, cwd);
+    }
     if (!resumeFrom)
         throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
     if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
         throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
             'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
     }
+    // Even --force cannot resume at a node the graph does not have.
+    await checkRunId(resumeFrom, [...new Set([(0,external_node_path_namespaceObject.dirname)(checkpointPath), runDir])], checkpointPath);
+    checkNodes(resumeFrom, pipeline, checkpointPath);
     const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
     let runWorkdir = workdir;
     if (recorded !== undefined && options.workdir === undefined) {
@@ -13787,6 +13797,102 @@ async function recordedWorkdir(runDir) {
         return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
             ? manifest.workdir
             : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A corrupt checkpoint's refusal, told where the good copies are: the newest slot in
+ * `.checkpoint-slots/` (left by a run that did not end, decision 0006) that parses, and how to use it.
+ */
+function withSlotAdvice(error, checkpointPath, cwd) {
+    if (!isTrackerError(error) || error.code !== 'CHECKPOINT_INVALID')
+        return error;
+    const slotDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(checkpointPath), '.checkpoint-slots');
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(slotDir);
+    }
+    catch {
+        return error;
+    }
+    const slots = names
+        .map((name) => (0,external_node_path_namespaceObject.join)(slotDir, name))
+        .flatMap((path) => {
+        try {
+            const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+            return stat.isFile() ? [{ path, mtimeMs: stat.mtimeMs }] : [];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const good = slots.find(({ path }) => {
+        try {
+            parseCheckpoint((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+    const base = error.message.replace(/ ?(It may be from another tool or damaged; )?[Ss]tart a new run or restore a good copy\.$/, '');
+    const shown = (path) => displayFrom(cwd, path);
+    const advice = good === undefined
+        ? ` None of the ${slots.length} earlier checkpoint(s) in ${shown(slotDir)}/ is valid either: start a new run.`
+        : ` The newest valid earlier checkpoint is ${shown(good.path)}; to resume from it (the stages after it run again): cp ${shown(good.path)} ${shown(checkpointPath)}`;
+    return new TrackerError('CHECKPOINT_INVALID', base + advice, { cause: error });
+}
+function displayFrom(cwd, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : path;
+}
+/**
+ * The checkpoint belongs to its directory: its `run_id` is the directory's name, or the run the
+ * directory's manifest.json records (`--logs DIR`, a copied run directory).
+ */
+async function checkRunId(checkpoint, dirs, checkpointPath) {
+    let recorded;
+    for (const dir of dirs) {
+        if (checkpoint.run_id === (0,external_node_path_namespaceObject.basename)(dir))
+            return;
+        const own = await recordedRunId(dir);
+        if (own === checkpoint.run_id)
+            return;
+        recorded ??= own;
+    }
+    const dir = dirs[0] ?? (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} is run ${checkpoint.run_id}'s checkpoint, but it is in ${dir}` +
+        (recorded === undefined ? '' : `, whose manifest.json records run ${recorded}`) +
+        '. It was copied or moved from another run; resuming it would mix two runs. ' +
+        `Resume run ${checkpoint.run_id} from its own directory, or start a new run.`);
+}
+/** Every node the checkpoint names as where to go on must be in the graph. */
+function checkNodes(checkpoint, pipeline, checkpointPath) {
+    const graph = pipeline.prepared.graph;
+    if (graph === undefined)
+        return;
+    const missing = [];
+    if (checkpoint.next_node !== undefined && !graph.nodes.has(checkpoint.next_node))
+        missing.push(`next_node '${checkpoint.next_node}'`);
+    if (checkpoint.current_node !== '' && !graph.nodes.has(checkpoint.current_node))
+        missing.push(`current_node '${checkpoint.current_node}'`);
+    if (missing.length === 0)
+        return;
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} does not match ${pipeline.file}: its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not a node of the pipeline` +
+        ` (run ${checkpoint.run_id} ran ${checkpoint.pipeline.file}, sha256 ${checkpoint.pipeline.sha256.slice(0, 12)}…). ` +
+        'Resume it with the pipeline file it ran, or start a new run.');
+}
+/** The run ID a run directory's manifest.json records, when it does. */
+async function recordedRunId(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.run_id === 'string' ? manifest.run_id : undefined;
     }
     catch {
         return undefined;
