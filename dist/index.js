@@ -43050,6 +43050,11 @@ class FileChildRunner {
         if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
             throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
         }
+        // The child's directory has one owner too: a process already running it refuses this one.
+        const lock = stores.acquireLock?.({
+            command: `manager ${request.parentNodeId} of run ${parent.runId}`,
+            now: new Date(deps.clock.now())
+        });
         const controller = new AbortController();
         let observation = { status: 'running', completedNodes: 0 };
         const observer = {
@@ -43098,7 +43103,8 @@ class FileChildRunner {
                 outcome: 'fail',
                 failureReason: String(error)
             };
-        });
+        })
+            .finally(() => lock?.release());
         return {
             observe: () => observation,
             cancel: async () => {

@@ -4,8 +4,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { processStartTime } from '../../src/runtime/run-lock.js';
+import { runCli } from '../support/cli-harness.js';
 import { waitUntilGone } from '../support/processes.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -116,7 +119,6 @@ describe('run lock', () => {
     const runDir = join(dir.path, '.tracker/runs/reused0001');
     const first = cli(dir.path, ['p.dot', '--run-id', 'reused0001']);
     expect(await first.exit).toBe(0);
-    const { hostname } = await import('node:os');
     // This test's own (live) pid, with a start time it never had.
     writeFileSync(
       join(runDir, '.lock'),
@@ -133,5 +135,39 @@ describe('run lock', () => {
     expect(await resumed.exit).toBe(0);
     expect(resumed.stderr()).not.toContain('in use');
     expect(existsSync(join(runDir, '.lock'))).toBe(false);
+  }, 30_000);
+});
+
+describe('run lock of a child pipeline', () => {
+  it("refuses to start a manager's child whose directory a live process owns, naming it", async () => {
+    await using dir = await makeTempDir();
+    writeFileSync(
+      join(dir.path, 'child.dot'),
+      `digraph child { start [shape=Mdiamond]; work [shape=parallelogram, tool_command="echo ran >> child.txt"]; done [shape=Msquare]; start -> work -> done }`
+    );
+    writeFileSync(
+      join(dir.path, 'parent.dot'),
+      `digraph parent { graph [stack.child_dotfile="child.dot"] start [shape=Mdiamond]; boss [shape=house, max_cycles=100000, poll_interval="20ms"]; done [shape=Msquare]; start -> boss -> done }`
+    );
+    const childDir = join(dir.path, '.tracker/runs/parent000002/boss/child');
+    mkdirSync(childDir, { recursive: true });
+    // A live owner: this very process (the CLI runs in-process here), with its real start time.
+    writeFileSync(
+      join(childDir, '.lock'),
+      JSON.stringify({
+        pid: process.pid,
+        start_time: processStartTime(process.pid),
+        hostname: hostname(),
+        command: 'tracker -r other',
+        since: '2026-01-01T00:00:00.000Z',
+        token: 'someone-else'
+      })
+    );
+    const r = await runCli(['parent.dot', '--run-id', 'parent000002'], { cwd: dir.path });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`in use by process ${process.pid}`);
+    expect(existsSync(join(dir.path, 'child.txt'))).toBe(false);
+    // The other owner's lock is left alone.
+    expect(JSON.parse(readFileSync(join(childDir, '.lock'), 'utf8')).token).toBe('someone-else');
   }, 30_000);
 });
