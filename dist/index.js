@@ -28570,7 +28570,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4325);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(178);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28579,7 +28579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4325:
+/***/ 178:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43319,6 +43319,11 @@ class FileChildRunner {
         if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
             throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
         }
+        // The child's directory has one owner too: a process already running it refuses this one.
+        const lock = stores.acquireLock?.({
+            command: `manager ${request.parentNodeId} of run ${parent.runId}`,
+            now: new Date(deps.clock.now())
+        });
         const controller = new AbortController();
         let observation = { status: 'running', completedNodes: 0 };
         const observer = {
@@ -43367,7 +43372,8 @@ class FileChildRunner {
                 outcome: 'fail',
                 failureReason: String(error)
             };
-        });
+        })
+            .finally(() => lock?.release());
         return {
             observe: () => observation,
             cancel: async () => {
@@ -43482,8 +43488,10 @@ async function withStopSignals(plan, run) {
         return run(plan.signal);
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error('signal'));
+    // `on`, not `once`: a second Ctrl-C while the run stops must not fall back to Node's default (exit
+    // 130 with the checkpoint possibly unsaved); the run stops once, however many signals arrive.
     for (const name of names)
-        process.once(name, onSignal);
+        process.on(name, onSignal);
     try {
         return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
     }
@@ -43548,234 +43556,6 @@ async function executeRun(plan, deps) {
             path: (0,external_node_path_namespaceObject.join)(plan.location.runDir, 'activity.jsonl'),
             message: errorMessage(error)
         }));
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
-/**
- * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
- * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
- * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
- */
-
-
-
-
-
-async function locateRun(target, pipeline, options) {
-    const { cwd } = options;
-    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
-    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
-    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
-    if (target.kind === 'new') {
-        const runId = target.runId ?? options.newRunId();
-        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
-        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
-        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
-            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
-        }
-        return {
-            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
-            location,
-            stores: options.stores(location),
-            workdir
-        };
-    }
-    const checkpointPath = target.kind === 'checkpoint'
-        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
-        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
-    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
-    const location = { runDir, checkpointPath };
-    const stores = options.stores(location);
-    const resumeFrom = await stores.checkpointStore.load();
-    if (!resumeFrom)
-        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
-    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
-        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
-            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
-    }
-    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
-    let runWorkdir = workdir;
-    if (recorded !== undefined && options.workdir === undefined) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
-            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
-        runWorkdir = recorded;
-    }
-    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
-        options.onNotice?.({
-            type: 'workdir_overridden',
-            runId: resumeFrom.run_id,
-            recorded,
-            workdir
-        });
-    }
-    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
-}
-/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
-function resolveResumeDir(value, runsRoot, cwd) {
-    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
-        return asPath;
-    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
-        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
-        if (matches.length === 1 && matches[0] !== undefined)
-            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
-        if (matches.length > 1)
-            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
-    }
-    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
-        'Pass the run directory, or -w with the workdir the run used.');
-}
-/** The absolute workdir a run recorded in its manifest.json, when it did. */
-async function recordedWorkdir(runDir) {
-    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (text === undefined)
-        return undefined;
-    try {
-        const manifest = JSON.parse(text);
-        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
-            ? manifest.workdir
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
-/**
- * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
- * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
- * never a torn file.
- *
- * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
- * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
- * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
- * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
- */
-
-
-let counter = 0;
-/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
-function tempPathFor(path) {
-    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
-}
-/**
- * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
- * (appending, for a file opened with `a`). `writeSync` may write less than asked.
- */
-function writeAllSync(fd, bytes, position) {
-    let done = 0;
-    while (done < bytes.length) {
-        const at = position === undefined ? null : position + done;
-        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
-    }
-}
-function writeFileAtomicSync(path, content, options = {}) {
-    const tmp = tempPathFor(path);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
-        if (options.fsync ?? true)
-            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
-
-
-
-
-/**
- * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
- * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
- * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
- * events of the turn it was killed in.
- */
-class ActivityLogSink {
-    #fd;
-    #pending = [];
-    #scheduled;
-    #closed = false;
-    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
-    #error;
-    constructor(runDir) {
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    static #open(runDir) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
-        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
-    }
-    emit(event) {
-        if (this.#closed)
-            return;
-        this.#pending.push(JSON.stringify(event) + '\n');
-        this.#scheduled ??= setImmediate(() => this.#write());
-    }
-    #write() {
-        if (this.#scheduled !== undefined)
-            clearImmediate(this.#scheduled);
-        this.#scheduled = undefined;
-        if (this.#pending.length === 0)
-            return;
-        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-        this.#pending = [];
-        if (this.#error !== undefined)
-            return;
-        try {
-            writeAllSync(this.#fd, bytes);
-        }
-        catch (error) {
-            this.#error = error;
-        }
-    }
-    /** Switches to another run directory (after a loop restart). */
-    moveTo(runDir) {
-        this.#write();
-        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        this.#fd = ActivityLogSink.#open(runDir);
-    }
-    close() {
-        if (this.#closed)
-            return Promise.resolve();
-        this.#closed = true;
-        try {
-            this.#write();
-            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
-        }
-        catch (error) {
-            this.#error ??= error;
-        }
-        const error = this.#error;
-        if (error === undefined)
-            return Promise.resolve();
-        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
-/**
- * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
- * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
- */
-class FreshStageSet {
-    #dirs = new Set();
-    /** Records a directory that did not exist before this run made it. */
-    add(stageDir) {
-        this.#dirs.add(stageDir);
-    }
-    claim(stageDir) {
-        return this.#dirs.delete(stageDir);
     }
 }
 
@@ -43959,6 +43739,340 @@ function parseCheckpoint(text) {
 /** Compact JSON plus a newline (`jq .` pretty-prints it); RunState.serialize produces the same text. */
 function serializeCheckpoint(checkpoint) {
     return JSON.stringify(checkpoint) + '\n';
+}
+
+;// CONCATENATED MODULE: ./.build/src/runtime/locate-run.js
+/**
+ * Where a run lives and what it resumes: a new run directory (`--run-id`, `--logs`), or an existing
+ * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
+ * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
+ */
+
+
+
+
+
+
+async function locateRun(target, pipeline, options) {
+    const { cwd } = options;
+    // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
+    const workdir = (0,external_node_path_namespaceObject.resolve)(cwd, options.workdir ?? '.');
+    const runsRoot = (0,external_node_path_namespaceObject.join)(workdir, '.tracker', 'runs');
+    if (target.kind === 'new') {
+        const runId = target.runId ?? options.newRunId();
+        const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.join)(runsRoot, runId);
+        const location = { runDir, checkpointPath: (0,external_node_path_namespaceObject.join)(runDir, 'checkpoint.json') };
+        if ((0,external_node_fs_namespaceObject.existsSync)(location.checkpointPath)) {
+            throw new TrackerError('USAGE', `${runDir} already holds a run. Resume it with ${resumeCommandLine(location.checkpointPath, workdir, pipeline.path, cwd)} or choose another --run-id/--logs.`);
+        }
+        return {
+            runId: target.runId ?? (0,external_node_path_namespaceObject.basename)(runDir),
+            location,
+            stores: options.stores(location),
+            workdir
+        };
+    }
+    const checkpointPath = target.kind === 'checkpoint'
+        ? (0,external_node_path_namespaceObject.resolve)(cwd, target.path)
+        : (0,external_node_path_namespaceObject.join)(resolveResumeDir(target.run, runsRoot, cwd), 'checkpoint.json');
+    const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    const location = { runDir, checkpointPath };
+    const stores = options.stores(location);
+    let resumeFrom;
+    try {
+        resumeFrom = await stores.checkpointStore.load();
+    }
+    catch (error) {
+        throw withSlotAdvice(error, checkpointPath, cwd);
+    }
+    if (!resumeFrom)
+        throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
+    if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
+        throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
+            'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
+    }
+    // Even --force cannot resume at a node the graph does not have.
+    await checkRunId(resumeFrom, [...new Set([(0,external_node_path_namespaceObject.dirname)(checkpointPath), runDir])], checkpointPath);
+    checkNodes(resumeFrom, pipeline, checkpointPath);
+    const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
+    let runWorkdir = workdir;
+    if (recorded !== undefined && options.workdir === undefined) {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(recorded))
+            throw new TrackerError('USAGE', `Run ${resumeFrom.run_id} ran in ${recorded} (manifest.json), which no longer exists. Pass -w DIR to resume it in another directory.`);
+        runWorkdir = recorded;
+    }
+    else if (recorded !== undefined && (0,external_node_path_namespaceObject.resolve)(recorded) !== workdir) {
+        options.onNotice?.({
+            type: 'workdir_overridden',
+            runId: resumeFrom.run_id,
+            recorded,
+            workdir
+        });
+    }
+    return { runId: resumeFrom.run_id, location, stores, resumeFrom, workdir: runWorkdir };
+}
+/** Finds the run directory for `--resume ID|DIR`: a directory, or a run ID (prefix) under .tracker/runs. */
+function resolveResumeDir(value, runsRoot, cwd) {
+    const asPath = (0,external_node_path_namespaceObject.resolve)(cwd, value);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(asPath, 'checkpoint.json')))
+        return asPath;
+    if ((0,external_node_fs_namespaceObject.existsSync)(runsRoot)) {
+        const matches = (0,external_node_fs_namespaceObject.readdirSync)(runsRoot).filter((name) => name.startsWith(value) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(runsRoot, name)).isDirectory());
+        if (matches.length === 1 && matches[0] !== undefined)
+            return (0,external_node_path_namespaceObject.join)(runsRoot, matches[0]);
+        if (matches.length > 1)
+            throw new TrackerError('USAGE', `Run ID prefix '${value}' matches ${matches.length} runs (${matches.join(', ')}); give more characters.`);
+    }
+    throw new TrackerError('USAGE', `No run '${value}': neither a run directory with checkpoint.json nor a run ID under ${runsRoot}. ` +
+        'Pass the run directory, or -w with the workdir the run used.');
+}
+/** The absolute workdir a run recorded in its manifest.json, when it did. */
+async function recordedWorkdir(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
+            ? manifest.workdir
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A corrupt checkpoint's refusal, told where the good copies are: the newest slot in
+ * `.checkpoint-slots/` (left by a run that did not end, decision 0006) that parses, and how to use it.
+ */
+function withSlotAdvice(error, checkpointPath, cwd) {
+    if (!isTrackerError(error) || error.code !== 'CHECKPOINT_INVALID')
+        return error;
+    const slotDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(checkpointPath), '.checkpoint-slots');
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(slotDir);
+    }
+    catch {
+        return error;
+    }
+    const slots = names
+        .map((name) => (0,external_node_path_namespaceObject.join)(slotDir, name))
+        .flatMap((path) => {
+        try {
+            const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+            return stat.isFile() ? [{ path, mtimeMs: stat.mtimeMs }] : [];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const good = slots.find(({ path }) => {
+        try {
+            parseCheckpoint((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+    const base = error.message.replace(/ ?(It may be from another tool or damaged; )?[Ss]tart a new run or restore a good copy\.$/, '');
+    const shown = (path) => displayFrom(cwd, path);
+    const advice = good === undefined
+        ? ` None of the ${slots.length} earlier checkpoint(s) in ${shown(slotDir)}/ is valid either: start a new run.`
+        : ` The newest valid earlier checkpoint is ${shown(good.path)}; to resume from it (the stages after it run again): cp ${shown(good.path)} ${shown(checkpointPath)}`;
+    return new TrackerError('CHECKPOINT_INVALID', base + advice, { cause: error });
+}
+function displayFrom(cwd, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : path;
+}
+/**
+ * The checkpoint belongs to its directory: its `run_id` is the directory's name, or the run the
+ * directory's manifest.json records (`--logs DIR`, a copied run directory).
+ */
+async function checkRunId(checkpoint, dirs, checkpointPath) {
+    let recorded;
+    for (const dir of dirs) {
+        if (checkpoint.run_id === (0,external_node_path_namespaceObject.basename)(dir))
+            return;
+        const own = await recordedRunId(dir);
+        if (own === checkpoint.run_id)
+            return;
+        recorded ??= own;
+    }
+    const dir = dirs[0] ?? (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} is run ${checkpoint.run_id}'s checkpoint, but it is in ${dir}` +
+        (recorded === undefined ? '' : `, whose manifest.json records run ${recorded}`) +
+        '. It was copied or moved from another run; resuming it would mix two runs. ' +
+        `Resume run ${checkpoint.run_id} from its own directory, or start a new run.`);
+}
+/** Every node the checkpoint names as where to go on must be in the graph. */
+function checkNodes(checkpoint, pipeline, checkpointPath) {
+    const graph = pipeline.prepared.graph;
+    if (graph === undefined)
+        return;
+    const missing = [];
+    if (checkpoint.next_node !== undefined && !graph.nodes.has(checkpoint.next_node))
+        missing.push(`next_node '${checkpoint.next_node}'`);
+    if (checkpoint.current_node !== '' && !graph.nodes.has(checkpoint.current_node))
+        missing.push(`current_node '${checkpoint.current_node}'`);
+    if (missing.length === 0)
+        return;
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} does not match ${pipeline.file}: its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not a node of the pipeline` +
+        ` (run ${checkpoint.run_id} ran ${checkpoint.pipeline.file}, sha256 ${checkpoint.pipeline.sha256.slice(0, 12)}…). ` +
+        'Resume it with the pipeline file it ran, or start a new run.');
+}
+/** The run ID a run directory's manifest.json records, when it does. */
+async function recordedRunId(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.run_id === 'string' ? manifest.run_id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/atomic-write.js
+/**
+ * Crash-safe file replacement: write a temp file in the same directory, fsync it, and rename it over the
+ * target. A reader — or a resumed run after the process was killed — sees the old or the new content,
+ * never a torn file.
+ *
+ * The calls are synchronous on purpose: a checkpoint is a few kilobytes, so each call takes microseconds
+ * (plus the fsync), while the asynchronous API would add a thread-pool round trip per call to every node
+ * transition. The directory is not fsynced: after a power loss the rename may be lost, which leaves the
+ * previous (complete) checkpoint — a resume then re-runs the last node, never a half-written state.
+ */
+
+
+let counter = 0;
+/** A fresh temp-file name beside `path` (same directory, so the rename stays on one filesystem). */
+function tempPathFor(path) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${++counter}.tmp`);
+}
+/**
+ * Writes all of `bytes` to `fd`: at `position` onwards when given, else at the file's current position
+ * (appending, for a file opened with `a`). `writeSync` may write less than asked.
+ */
+function writeAllSync(fd, bytes, position) {
+    let done = 0;
+    while (done < bytes.length) {
+        const at = position === undefined ? null : position + done;
+        done += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, done, bytes.length - done, at);
+    }
+}
+function writeFileAtomicSync(path, content, options = {}) {
+    const tmp = tempPathFor(path);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'w', 0o644);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+        if (options.fsync ?? true)
+            (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/adapters/activity-log-sink.js
+
+
+
+
+/**
+ * Appends every event to `<runDir>/activity.jsonl`. Lines are buffered and written together, with one
+ * synchronous `write`, on the next turn of the event loop (`setImmediate`): a handful of events per node
+ * cost one system call instead of a thread-pool round trip each, and a killed process loses at most the
+ * events of the turn it was killed in.
+ */
+class ActivityLogSink {
+    #fd;
+    #pending = [];
+    #scheduled;
+    #closed = false;
+    /** The first failed write; `close()` reports it (a failing log must not crash the run). */
+    #error;
+    constructor(runDir) {
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    static #open(runDir) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+        return (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(runDir, 'activity.jsonl'), 'a');
+    }
+    emit(event) {
+        if (this.#closed)
+            return;
+        this.#pending.push(JSON.stringify(event) + '\n');
+        this.#scheduled ??= setImmediate(() => this.#write());
+    }
+    #write() {
+        if (this.#scheduled !== undefined)
+            clearImmediate(this.#scheduled);
+        this.#scheduled = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const bytes = Buffer.from(this.#pending.join(''), 'utf8');
+        this.#pending = [];
+        if (this.#error !== undefined)
+            return;
+        try {
+            writeAllSync(this.#fd, bytes);
+        }
+        catch (error) {
+            this.#error = error;
+        }
+    }
+    /** Switches to another run directory (after a loop restart). */
+    moveTo(runDir) {
+        this.#write();
+        (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        this.#fd = ActivityLogSink.#open(runDir);
+    }
+    close() {
+        if (this.#closed)
+            return Promise.resolve();
+        this.#closed = true;
+        try {
+            this.#write();
+            (0,external_node_fs_namespaceObject.closeSync)(this.#fd);
+        }
+        catch (error) {
+            this.#error ??= error;
+        }
+        const error = this.#error;
+        if (error === undefined)
+            return Promise.resolve();
+        return Promise.reject(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/src/stores/fresh-stage-set.js
+/**
+ * The stage directories FsRunStore created during this run (decision 0006): one set can be shared by the
+ * run's stores (the restart directories too), and is handed to the tool handler as its FreshStageDirs.
+ */
+class FreshStageSet {
+    #dirs = new Set();
+    /** Records a directory that did not exist before this run made it. */
+    add(stageDir) {
+        this.#dirs.add(stageDir);
+    }
+    claim(stageDir) {
+        return this.#dirs.delete(stageDir);
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/src/stores/fs-checkpoint-store.js
@@ -44708,7 +44822,150 @@ class FsRunStore {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.build/src/runtime/run-lock.js
+/**
+ * One owner per run directory: `<runDir>/.lock`, created exclusively (a complete temp file hard-linked
+ * to the name, so a reader never sees a half-written lock) and removed when the run ends. It records the
+ * owner's pid, the process start time (/proc/<pid>/stat field 22, where there is one), the hostname and
+ * the command. A lock whose owner is gone — its pid is not alive, or is alive with another start time
+ * (the pid was reused) — is stale and is taken over: a new lock is written to a temp name, renamed over
+ * it, and read back. A live owner's lock refuses the run (`USAGE`).
+ */
+
+
+
+
+
+const LOCK_FILE = '.lock';
+/** The start time of `pid` (field 22 of /proc/<pid>/stat), or undefined without /proc. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, owned by someone else.
+        return error.code === 'EPERM';
+    }
+}
+function readHolder(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'missing';
+        throw error;
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' && typeof value.token === 'string'
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A holder that still runs: same host, pid alive, and (where known) the same start time. */
+function holderIsLive(holder) {
+    // Another host's process cannot be checked from here: it counts as live.
+    if (holder.hostname !== (0,external_node_os_namespaceObject.hostname)())
+        return true;
+    if (!pidAlive(holder.pid))
+        return false;
+    if (holder.start_time === undefined)
+        return true;
+    const now = processStartTime(holder.pid);
+    return now === undefined || now === holder.start_time;
+}
+function refusal(runDir, holder) {
+    const where = holder.hostname === (0,external_node_os_namespaceObject.hostname)() ? '' : ` on ${holder.hostname}`;
+    const stop = holder.hostname === (0,external_node_os_namespaceObject.hostname)()
+        ? `stop it with kill ${holder.pid}`
+        : `stop it there, or remove ${(0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE)} if that process is gone`;
+    return new TrackerError('USAGE', `${runDir} is in use by process ${holder.pid}${where} (${holder.command}) since ${holder.since}. ` +
+        `One process at a time may run it: wait for it, or ${stop}.`);
+}
+function writeTemp(runDir, holder) {
+    const temp = (0,external_node_path_namespaceObject.join)(runDir, `${LOCK_FILE}.${holder.token}.tmp`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(holder) + '\n', { flag: 'wx' });
+    return temp;
+}
+/**
+ * Takes the lock of `runDir` (made when missing) for this process, or throws a `USAGE` TrackerError
+ * naming the live owner.
+ */
+function acquireRunLock(runDir, options) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE);
+    const startTime = processStartTime(process.pid);
+    const mine = {
+        pid: process.pid,
+        ...(startTime === undefined ? {} : { start_time: startTime }),
+        hostname: (0,external_node_os_namespaceObject.hostname)(),
+        command: options.command,
+        since: options.now.toISOString(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
+    };
+    const lock = {
+        path,
+        release: () => {
+            try {
+                const holder = readHolder(path);
+                if (typeof holder === 'object' && holder.token === mine.token)
+                    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            }
+            catch {
+                // Releasing is best effort: a lock left behind is stale once this process has ended.
+            }
+        }
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const temp = writeTemp(runDir, mine);
+        try {
+            (0,external_node_fs_namespaceObject.linkSync)(temp, path);
+            return lock;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        }
+        const holder = readHolder(path);
+        if (holder === 'missing')
+            continue;
+        if (holder !== undefined && holderIsLive(holder))
+            throw refusal(runDir, holder);
+        // Stale (or unreadable): take it over atomically, then check that the lock is ours.
+        (0,external_node_fs_namespaceObject.renameSync)(writeTemp(runDir, mine), path);
+        const now = readHolder(path);
+        if (typeof now === 'object' && now.token === mine.token)
+            return lock;
+        if (typeof now === 'object' && holderIsLive(now))
+            throw refusal(runDir, now);
+    }
+    throw new TrackerError('USAGE', `Could not take the lock ${path}: other processes keep taking it. Try again.`);
+}
+
 ;// CONCATENATED MODULE: ./.build/src/runtime/run-stores.js
+
 
 
 
@@ -44734,7 +44991,8 @@ const fsRunStores = ({ runDir, checkpointPath }) => {
         },
         openActivityLog: () => (activity = new ActivityLogSink(runDir)),
         freshStages,
-        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files),
+        acquireLock: (owner) => acquireRunLock(runDir, owner)
     };
 };
 
@@ -44857,6 +45115,30 @@ async function startRun(request, dependencies) {
     catch (error) {
         return refused(error);
     }
+    // One owner per run directory: a live owner refuses this run; a dead one's lock is taken over.
+    let lock;
+    try {
+        lock = located.stores.acquireLock?.({ command: ownCommand(), now: new Date(deps.clock.now()) });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    try {
+        return await runLocated(request, deps, loaded, graph, located);
+    }
+    finally {
+        lock?.release();
+    }
+}
+/** How this process was started, for the lock (`tracker -r … p.dot`). */
+function ownCommand() {
+    const [script, ...args] = process.argv.slice(1);
+    return [script === undefined ? 'node' : (0,external_node_path_namespaceObject.basename)(script), ...args].join(' ');
+}
+async function runLocated(request, deps, loaded, graph, located) {
+    const { cwd } = request;
+    const { prepared } = loaded;
+    const force = request.force === true;
     const { result, totals } = await executeRun({
         graph,
         pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
@@ -44891,7 +45173,7 @@ async function startRun(request, dependencies) {
             });
         }
     }
-    return {
+    const finished = {
         status: result.status,
         pipeline: start_run_info(loaded),
         graph,
@@ -44910,6 +45192,7 @@ async function startRun(request, dependencies) {
         totals,
         ...(published ? { published } : {})
     };
+    return finished;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/action/annotations.js

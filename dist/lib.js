@@ -12641,8 +12641,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 const ENTRY = /^\d{8}$/;
-/** Files of a running run that a publication leaves out (the checkpoint's slot ring, decision 0006). */
-const SKIPPED = new Set(['.checkpoint-slots']);
+/** Files of a running run that a publication leaves out (the checkpoint's slot ring, decision 0006; the run lock). */
+const SKIPPED = new Set(['.checkpoint-slots', '.lock']);
 function archiveError(message, cause) {
     if (isTrackerError(cause))
         return cause;
@@ -13833,6 +13833,11 @@ class FileChildRunner {
         if (resumeFrom && resumeFrom.pipeline.sha256 !== loaded.sha256 && !parent.force) {
             throw new TrackerError('CHECKPOINT_MISMATCH', `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`);
         }
+        // The child's directory has one owner too: a process already running it refuses this one.
+        const lock = stores.acquireLock?.({
+            command: `manager ${request.parentNodeId} of run ${parent.runId}`,
+            now: new Date(deps.clock.now())
+        });
         const controller = new AbortController();
         let observation = { status: 'running', completedNodes: 0 };
         const observer = {
@@ -13881,7 +13886,8 @@ class FileChildRunner {
                 outcome: 'fail',
                 failureReason: String(error)
             };
-        });
+        })
+            .finally(() => lock?.release());
         return {
             observe: () => observation,
             cancel: async () => {
@@ -13996,8 +14002,10 @@ async function withStopSignals(plan, run) {
         return run(plan.signal);
     const controller = new AbortController();
     const onSignal = () => controller.abort(new Error('signal'));
+    // `on`, not `once`: a second Ctrl-C while the run stops must not fall back to Node's default (exit
+    // 130 with the checkpoint possibly unsaved); the run stops once, however many signals arrive.
     for (const name of names)
-        process.once(name, onSignal);
+        process.on(name, onSignal);
     try {
         return await run(plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal);
     }
@@ -14076,6 +14084,7 @@ async function executeRun(plan, deps) {
 
 
 
+
 async function locateRun(target, pipeline, options) {
     const { cwd } = options;
     // -r ID looks under -w's .tracker/runs (or the cwd's); a resumed run then keeps the workdir it recorded.
@@ -14101,13 +14110,22 @@ async function locateRun(target, pipeline, options) {
     const runDir = options.runDir !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, options.runDir) : (0,external_node_path_namespaceObject.dirname)(checkpointPath);
     const location = { runDir, checkpointPath };
     const stores = options.stores(location);
-    const resumeFrom = await stores.checkpointStore.load();
+    let resumeFrom;
+    try {
+        resumeFrom = await stores.checkpointStore.load();
+    }
+    catch (error) {
+        throw withSlotAdvice(error, checkpointPath, cwd);
+    }
     if (!resumeFrom)
         throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
     if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
         throw new TrackerError('CHECKPOINT_MISMATCH', `${pipeline.file} changed since run ${resumeFrom.run_id} started (sha256 ${resumeFrom.pipeline.sha256.slice(0, 12)}… → ${pipeline.sha256.slice(0, 12)}…). ` +
             'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.');
     }
+    // Even --force cannot resume at a node the graph does not have.
+    await checkRunId(resumeFrom, [...new Set([(0,external_node_path_namespaceObject.dirname)(checkpointPath), runDir])], checkpointPath);
+    checkNodes(resumeFrom, pipeline, checkpointPath);
     const recorded = await recordedWorkdir((0,external_node_path_namespaceObject.dirname)(checkpointPath));
     let runWorkdir = workdir;
     if (recorded !== undefined && options.workdir === undefined) {
@@ -14150,6 +14168,102 @@ async function recordedWorkdir(runDir) {
         return typeof manifest.workdir === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(manifest.workdir)
             ? manifest.workdir
             : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A corrupt checkpoint's refusal, told where the good copies are: the newest slot in
+ * `.checkpoint-slots/` (left by a run that did not end, decision 0006) that parses, and how to use it.
+ */
+function withSlotAdvice(error, checkpointPath, cwd) {
+    if (!isTrackerError(error) || error.code !== 'CHECKPOINT_INVALID')
+        return error;
+    const slotDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(checkpointPath), '.checkpoint-slots');
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(slotDir);
+    }
+    catch {
+        return error;
+    }
+    const slots = names
+        .map((name) => (0,external_node_path_namespaceObject.join)(slotDir, name))
+        .flatMap((path) => {
+        try {
+            const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+            return stat.isFile() ? [{ path, mtimeMs: stat.mtimeMs }] : [];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const good = slots.find(({ path }) => {
+        try {
+            parseCheckpoint((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+    const base = error.message.replace(/ ?(It may be from another tool or damaged; )?[Ss]tart a new run or restore a good copy\.$/, '');
+    const shown = (path) => displayFrom(cwd, path);
+    const advice = good === undefined
+        ? ` None of the ${slots.length} earlier checkpoint(s) in ${shown(slotDir)}/ is valid either: start a new run.`
+        : ` The newest valid earlier checkpoint is ${shown(good.path)}; to resume from it (the stages after it run again): cp ${shown(good.path)} ${shown(checkpointPath)}`;
+    return new TrackerError('CHECKPOINT_INVALID', base + advice, { cause: error });
+}
+function displayFrom(cwd, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel : path;
+}
+/**
+ * The checkpoint belongs to its directory: its `run_id` is the directory's name, or the run the
+ * directory's manifest.json records (`--logs DIR`, a copied run directory).
+ */
+async function checkRunId(checkpoint, dirs, checkpointPath) {
+    let recorded;
+    for (const dir of dirs) {
+        if (checkpoint.run_id === (0,external_node_path_namespaceObject.basename)(dir))
+            return;
+        const own = await recordedRunId(dir);
+        if (own === checkpoint.run_id)
+            return;
+        recorded ??= own;
+    }
+    const dir = dirs[0] ?? (0,external_node_path_namespaceObject.dirname)(checkpointPath);
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} is run ${checkpoint.run_id}'s checkpoint, but it is in ${dir}` +
+        (recorded === undefined ? '' : `, whose manifest.json records run ${recorded}`) +
+        '. It was copied or moved from another run; resuming it would mix two runs. ' +
+        `Resume run ${checkpoint.run_id} from its own directory, or start a new run.`);
+}
+/** Every node the checkpoint names as where to go on must be in the graph. */
+function checkNodes(checkpoint, pipeline, checkpointPath) {
+    const graph = pipeline.prepared.graph;
+    if (graph === undefined)
+        return;
+    const missing = [];
+    if (checkpoint.next_node !== undefined && !graph.nodes.has(checkpoint.next_node))
+        missing.push(`next_node '${checkpoint.next_node}'`);
+    if (checkpoint.current_node !== '' && !graph.nodes.has(checkpoint.current_node))
+        missing.push(`current_node '${checkpoint.current_node}'`);
+    if (missing.length === 0)
+        return;
+    throw new TrackerError('CHECKPOINT_MISMATCH', `${checkpointPath} does not match ${pipeline.file}: its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not a node of the pipeline` +
+        ` (run ${checkpoint.run_id} ran ${checkpoint.pipeline.file}, sha256 ${checkpoint.pipeline.sha256.slice(0, 12)}…). ` +
+        'Resume it with the pipeline file it ran, or start a new run.');
+}
+/** The run ID a run directory's manifest.json records, when it does. */
+async function recordedRunId(runDir) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text === undefined)
+        return undefined;
+    try {
+        const manifest = JSON.parse(text);
+        return typeof manifest.run_id === 'string' ? manifest.run_id : undefined;
     }
     catch {
         return undefined;
@@ -14228,7 +14342,150 @@ class ActivityLogSink {
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./.build/src/runtime/run-lock.js
+/**
+ * One owner per run directory: `<runDir>/.lock`, created exclusively (a complete temp file hard-linked
+ * to the name, so a reader never sees a half-written lock) and removed when the run ends. It records the
+ * owner's pid, the process start time (/proc/<pid>/stat field 22, where there is one), the hostname and
+ * the command. A lock whose owner is gone — its pid is not alive, or is alive with another start time
+ * (the pid was reused) — is stale and is taken over: a new lock is written to a temp name, renamed over
+ * it, and read back. A live owner's lock refuses the run (`USAGE`).
+ */
+
+
+
+
+
+const LOCK_FILE = '.lock';
+/** The start time of `pid` (field 22 of /proc/<pid>/stat), or undefined without /proc. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, owned by someone else.
+        return error.code === 'EPERM';
+    }
+}
+function readHolder(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'missing';
+        throw error;
+    }
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' && typeof value.token === 'string'
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A holder that still runs: same host, pid alive, and (where known) the same start time. */
+function holderIsLive(holder) {
+    // Another host's process cannot be checked from here: it counts as live.
+    if (holder.hostname !== (0,external_node_os_namespaceObject.hostname)())
+        return true;
+    if (!pidAlive(holder.pid))
+        return false;
+    if (holder.start_time === undefined)
+        return true;
+    const now = processStartTime(holder.pid);
+    return now === undefined || now === holder.start_time;
+}
+function refusal(runDir, holder) {
+    const where = holder.hostname === (0,external_node_os_namespaceObject.hostname)() ? '' : ` on ${holder.hostname}`;
+    const stop = holder.hostname === (0,external_node_os_namespaceObject.hostname)()
+        ? `stop it with kill ${holder.pid}`
+        : `stop it there, or remove ${(0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE)} if that process is gone`;
+    return new TrackerError('USAGE', `${runDir} is in use by process ${holder.pid}${where} (${holder.command}) since ${holder.since}. ` +
+        `One process at a time may run it: wait for it, or ${stop}.`);
+}
+function writeTemp(runDir, holder) {
+    const temp = (0,external_node_path_namespaceObject.join)(runDir, `${LOCK_FILE}.${holder.token}.tmp`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(holder) + '\n', { flag: 'wx' });
+    return temp;
+}
+/**
+ * Takes the lock of `runDir` (made when missing) for this process, or throws a `USAGE` TrackerError
+ * naming the live owner.
+ */
+function acquireRunLock(runDir, options) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(runDir, { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(runDir, LOCK_FILE);
+    const startTime = processStartTime(process.pid);
+    const mine = {
+        pid: process.pid,
+        ...(startTime === undefined ? {} : { start_time: startTime }),
+        hostname: (0,external_node_os_namespaceObject.hostname)(),
+        command: options.command,
+        since: options.now.toISOString(),
+        token: (0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')
+    };
+    const lock = {
+        path,
+        release: () => {
+            try {
+                const holder = readHolder(path);
+                if (typeof holder === 'object' && holder.token === mine.token)
+                    (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
+            }
+            catch {
+                // Releasing is best effort: a lock left behind is stale once this process has ended.
+            }
+        }
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const temp = writeTemp(runDir, mine);
+        try {
+            (0,external_node_fs_namespaceObject.linkSync)(temp, path);
+            return lock;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        }
+        const holder = readHolder(path);
+        if (holder === 'missing')
+            continue;
+        if (holder !== undefined && holderIsLive(holder))
+            throw refusal(runDir, holder);
+        // Stale (or unreadable): take it over atomically, then check that the lock is ours.
+        (0,external_node_fs_namespaceObject.renameSync)(writeTemp(runDir, mine), path);
+        const now = readHolder(path);
+        if (typeof now === 'object' && now.token === mine.token)
+            return lock;
+        if (typeof now === 'object' && holderIsLive(now))
+            throw refusal(runDir, now);
+    }
+    throw new TrackerError('USAGE', `Could not take the lock ${path}: other processes keep taking it. Try again.`);
+}
+
 ;// CONCATENATED MODULE: ./.build/src/runtime/run-stores.js
+
 
 
 
@@ -14254,7 +14511,8 @@ const fsRunStores = ({ runDir, checkpointPath }) => {
         },
         openActivityLog: () => (activity = new ActivityLogSink(runDir)),
         freshStages,
-        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+        prepareStage: (nodeId, files) => current.prepareStage(nodeId, files),
+        acquireLock: (owner) => acquireRunLock(runDir, owner)
     };
 };
 
@@ -14377,6 +14635,30 @@ async function startRun(request, dependencies) {
     catch (error) {
         return refused(error);
     }
+    // One owner per run directory: a live owner refuses this run; a dead one's lock is taken over.
+    let lock;
+    try {
+        lock = located.stores.acquireLock?.({ command: ownCommand(), now: new Date(deps.clock.now()) });
+    }
+    catch (error) {
+        return refused(error);
+    }
+    try {
+        return await runLocated(request, deps, loaded, graph, located);
+    }
+    finally {
+        lock?.release();
+    }
+}
+/** How this process was started, for the lock (`tracker -r … p.dot`). */
+function ownCommand() {
+    const [script, ...args] = process.argv.slice(1);
+    return [script === undefined ? 'node' : (0,external_node_path_namespaceObject.basename)(script), ...args].join(' ');
+}
+async function runLocated(request, deps, loaded, graph, located) {
+    const { cwd } = request;
+    const { prepared } = loaded;
+    const force = request.force === true;
     const { result, totals } = await executeRun({
         graph,
         pipeline: { name: graph.name, file: loaded.file, sha256: loaded.sha256 },
@@ -14411,7 +14693,7 @@ async function startRun(request, dependencies) {
             });
         }
     }
-    return {
+    const finished = {
         status: result.status,
         pipeline: info(loaded),
         graph,
@@ -14430,6 +14712,7 @@ async function startRun(request, dependencies) {
         totals,
         ...(published ? { published } : {})
     };
+    return finished;
 }
 
 ;// CONCATENATED MODULE: ./.build/src/index.js

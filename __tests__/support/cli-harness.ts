@@ -10,10 +10,18 @@ export interface CliRun {
 /** Runs the CLI's `main` in-process with captured streams. */
 export async function runCli(
   argv: string[],
-  options: { cwd: string; stdin?: string; env?: Record<string, string>; signal?: AbortSignal }
+  options: {
+    cwd: string;
+    stdin?: string;
+    env?: Record<string, string>;
+    signal?: AbortSignal;
+    /** stderr claims to be a terminal (`isTTY`). */
+    stderrIsTTY?: boolean;
+  }
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  if (options.stderrIsTTY) Object.assign(stderr, { isTTY: true });
   const stdin = new PassThrough();
   let out = '';
   let err = '';

@@ -113,7 +113,16 @@ async function runCommand(settings: CliSettings, io: CliIo, out: Write, err: Wri
             clock: systemClock
           }),
       events: [
-        settings.json ? new NdjsonSink(out) : new ConsoleSink(out, { quiet: settings.quiet }, err)
+        settings.json
+          ? new NdjsonSink(out)
+          : new ConsoleSink(
+              out,
+              {
+                quiet: settings.quiet,
+                freshStopLine: (io.stderr as { isTTY?: boolean }).isTTY === true
+              },
+              err
+            )
       ],
       processRunner,
       onNotice: (notice) => renderNotice(notice, render)

@@ -41,6 +41,14 @@ export interface ConsoleRenderOptions {
   readonly quiet?: boolean;
 }
 
+export interface ConsoleSinkOptions extends ConsoleRenderOptions {
+  /**
+   * Start the stop line on a fresh line: on a terminal, Ctrl-C echoes `^C` where the cursor is, and
+   * the line would land after it (`^C■ Pipeline stopped…`). Set when stderr is a TTY.
+   */
+  readonly freshStopLine?: boolean;
+}
+
 /** One event as console text; every value taken from the event is made visible (`visibleEvent`). */
 export function formatEvent(
   event: PipelineEvent,
@@ -123,15 +131,16 @@ function handledText(handled: readonly { nodeId: string; to?: string }[] | undef
 export class ConsoleSink implements EventSink {
   constructor(
     private readonly write: (text: string) => void,
-    private readonly options: ConsoleRenderOptions = {},
+    private readonly options: ConsoleSinkOptions = {},
     private readonly writeError: (text: string) => void = write
   ) {}
 
   emit(event: PipelineEvent): void {
     const line = formatEvent(event, this.options);
     if (line === undefined) return;
-    if (event.type === 'pipeline.failed' || event.type === 'pipeline.stopped')
-      this.writeError(line + '\n');
+    if (event.type === 'pipeline.stopped')
+      this.writeError((this.options.freshStopLine ? '\n' : '') + line + '\n');
+    else if (event.type === 'pipeline.failed') this.writeError(line + '\n');
     else this.write(line + '\n');
   }
 }

@@ -129,6 +129,11 @@ export class FileChildRunner implements ChildPipelineRunner {
         `child pipeline ${file} changed since its run in ${runDir} started. Restore the file, or resume the parent with --force.`
       );
     }
+    // The child's directory has one owner too: a process already running it refuses this one.
+    const lock = stores.acquireLock?.({
+      command: `manager ${request.parentNodeId} of run ${parent.runId}`,
+      now: new Date(deps.clock.now())
+    });
     const controller = new AbortController();
     let observation: ChildObservation = { status: 'running', completedNodes: 0 };
     const observer: EventSink = {
@@ -185,7 +190,8 @@ export class FileChildRunner implements ChildPipelineRunner {
             failureReason: String(error)
           };
         }
-      );
+      )
+      .finally(() => lock?.release());
     return {
       observe: () => observation,
       cancel: async () => {

@@ -33,7 +33,9 @@ async function withStopSignals<T>(
   if (names.length === 0) return run(plan.signal);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort(new Error('signal'));
-  for (const name of names) process.once(name, onSignal);
+  // `on`, not `once`: a second Ctrl-C while the run stops must not fall back to Node's default (exit
+  // 130 with the checkpoint possibly unsaved); the run stops once, however many signals arrive.
+  for (const name of names) process.on(name, onSignal);
   try {
     return await run(
       plan.signal ? AbortSignal.any([plan.signal, controller.signal]) : controller.signal

@@ -3,10 +3,11 @@
  * run found by its checkpoint (`-c FILE`) or by its ID or directory (`-r ID|DIR`). Every refusal is a
  * TrackerError with code `USAGE`, `CHECKPOINT_INVALID` or `CHECKPOINT_MISMATCH`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { TrackerError } from '../common/errors.js';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isTrackerError, TrackerError } from '../common/errors.js';
+import { parseCheckpoint } from '../engine/checkpoint.js';
 import type { Checkpoint } from '../ports/checkpoint.js';
 import type { RunIdGenerator } from '../ports/clock.js';
 import type { LoadedPipeline } from './load-pipeline.js';
@@ -88,7 +89,12 @@ export async function locateRun(
     options.runDir !== undefined ? resolve(cwd, options.runDir) : dirname(checkpointPath);
   const location = { runDir, checkpointPath };
   const stores = options.stores(location);
-  const resumeFrom = await stores.checkpointStore.load();
+  let resumeFrom: Checkpoint | undefined;
+  try {
+    resumeFrom = await stores.checkpointStore.load();
+  } catch (error) {
+    throw withSlotAdvice(error, checkpointPath, cwd);
+  }
   if (!resumeFrom) throw new TrackerError('USAGE', `No checkpoint at ${checkpointPath}.`);
   if (resumeFrom.pipeline.sha256 !== pipeline.sha256 && !options.force) {
     throw new TrackerError(
@@ -97,6 +103,9 @@ export async function locateRun(
         'Resuming a changed pipeline can skip or repeat work. Restore the original file, or pass --force to resume anyway.'
     );
   }
+  // Even --force cannot resume at a node the graph does not have.
+  await checkRunId(resumeFrom, [...new Set([dirname(checkpointPath), runDir])], checkpointPath);
+  checkNodes(resumeFrom, pipeline, checkpointPath);
   const recorded = await recordedWorkdir(dirname(checkpointPath));
   let runWorkdir = workdir;
   if (recorded !== undefined && options.workdir === undefined) {
@@ -148,6 +157,115 @@ async function recordedWorkdir(runDir: string): Promise<string | undefined> {
     return typeof manifest.workdir === 'string' && isAbsolute(manifest.workdir)
       ? manifest.workdir
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A corrupt checkpoint's refusal, told where the good copies are: the newest slot in
+ * `.checkpoint-slots/` (left by a run that did not end, decision 0006) that parses, and how to use it.
+ */
+function withSlotAdvice(error: unknown, checkpointPath: string, cwd: string): unknown {
+  if (!isTrackerError(error) || error.code !== 'CHECKPOINT_INVALID') return error;
+  const slotDir = join(dirname(checkpointPath), '.checkpoint-slots');
+  let names: string[];
+  try {
+    names = readdirSync(slotDir);
+  } catch {
+    return error;
+  }
+  const slots = names
+    .map((name) => join(slotDir, name))
+    .flatMap((path) => {
+      try {
+        const stat = statSync(path);
+        return stat.isFile() ? [{ path, mtimeMs: stat.mtimeMs }] : [];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const good = slots.find(({ path }) => {
+    try {
+      parseCheckpoint(readFileSync(path, 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const base = error.message.replace(
+    / ?(It may be from another tool or damaged; )?[Ss]tart a new run or restore a good copy\.$/,
+    ''
+  );
+  const shown = (path: string): string => displayFrom(cwd, path);
+  const advice =
+    good === undefined
+      ? ` None of the ${slots.length} earlier checkpoint(s) in ${shown(slotDir)}/ is valid either: start a new run.`
+      : ` The newest valid earlier checkpoint is ${shown(good.path)}; to resume from it (the stages after it run again): cp ${shown(good.path)} ${shown(checkpointPath)}`;
+  return new TrackerError('CHECKPOINT_INVALID', base + advice, { cause: error });
+}
+
+function displayFrom(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * The checkpoint belongs to its directory: its `run_id` is the directory's name, or the run the
+ * directory's manifest.json records (`--logs DIR`, a copied run directory).
+ */
+async function checkRunId(
+  checkpoint: Checkpoint,
+  dirs: readonly string[],
+  checkpointPath: string
+): Promise<void> {
+  let recorded: string | undefined;
+  for (const dir of dirs) {
+    if (checkpoint.run_id === basename(dir)) return;
+    const own = await recordedRunId(dir);
+    if (own === checkpoint.run_id) return;
+    recorded ??= own;
+  }
+  const dir = dirs[0] ?? dirname(checkpointPath);
+  throw new TrackerError(
+    'CHECKPOINT_MISMATCH',
+    `${checkpointPath} is run ${checkpoint.run_id}'s checkpoint, but it is in ${dir}` +
+      (recorded === undefined ? '' : `, whose manifest.json records run ${recorded}`) +
+      '. It was copied or moved from another run; resuming it would mix two runs. ' +
+      `Resume run ${checkpoint.run_id} from its own directory, or start a new run.`
+  );
+}
+
+/** Every node the checkpoint names as where to go on must be in the graph. */
+function checkNodes(
+  checkpoint: Checkpoint,
+  pipeline: LoadedPipeline,
+  checkpointPath: string
+): void {
+  const graph = pipeline.prepared.graph;
+  if (graph === undefined) return;
+  const missing: string[] = [];
+  if (checkpoint.next_node !== undefined && !graph.nodes.has(checkpoint.next_node))
+    missing.push(`next_node '${checkpoint.next_node}'`);
+  if (checkpoint.current_node !== '' && !graph.nodes.has(checkpoint.current_node))
+    missing.push(`current_node '${checkpoint.current_node}'`);
+  if (missing.length === 0) return;
+  throw new TrackerError(
+    'CHECKPOINT_MISMATCH',
+    `${checkpointPath} does not match ${pipeline.file}: its ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not a node of the pipeline` +
+      ` (run ${checkpoint.run_id} ran ${checkpoint.pipeline.file}, sha256 ${checkpoint.pipeline.sha256.slice(0, 12)}…). ` +
+      'Resume it with the pipeline file it ran, or start a new run.'
+  );
+}
+
+/** The run ID a run directory's manifest.json records, when it does. */
+async function recordedRunId(runDir: string): Promise<string | undefined> {
+  const text = await readFile(join(runDir, 'manifest.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(text) as { run_id?: unknown };
+    return typeof manifest.run_id === 'string' ? manifest.run_id : undefined;
   } catch {
     return undefined;
   }

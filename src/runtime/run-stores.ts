@@ -6,6 +6,8 @@ import type { FreshStageDirs, RunStore } from '../ports/run-store.js';
 import { FreshStageSet } from '../stores/fresh-stage-set.js';
 import { FsCheckpointStore } from '../stores/fs-checkpoint-store.js';
 import { FsRunStore } from '../stores/fs-run-store.js';
+import type { RunLock } from './run-lock.js';
+import { acquireRunLock } from './run-lock.js';
 import type { PrepareStage } from './stage-prefetch.js';
 
 /** Where a run lives: its run directory and its checkpoint file (`-c FILE --logs DIR` keeps them apart). */
@@ -35,6 +37,11 @@ export interface RunStores {
   readonly freshStages?: FreshStageDirs;
   /** Optional capability: prepare a stage directory ahead of time, in the store in use now. */
   readonly prepareStage?: PrepareStage;
+  /**
+   * Makes this process the run's one owner until `release` (the run directory's `.lock`), or throws a
+   * `USAGE` TrackerError naming the live owner; absent = the store needs no lock.
+   */
+  acquireLock?(owner: { readonly command: string; readonly now: Date }): RunLock;
 }
 
 export type RunStoresFactory = (location: RunLocation) => RunStores;
@@ -59,6 +66,7 @@ export const fsRunStores: RunStoresFactory = ({ runDir, checkpointPath }) => {
     },
     openActivityLog: () => (activity = new ActivityLogSink(runDir)),
     freshStages,
-    prepareStage: (nodeId, files) => current.prepareStage(nodeId, files)
+    prepareStage: (nodeId, files) => current.prepareStage(nodeId, files),
+    acquireLock: (owner) => acquireRunLock(runDir, owner)
   };
 };

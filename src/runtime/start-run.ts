@@ -4,7 +4,7 @@
  * the run, assemble and run it (executeRun), publish it, and say how it went — as a value, never an
  * exit code: each root maps the result to its own output.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { errorMessage, isTrackerError } from '../common/errors.js';
 import type { Diagnostic } from '../common/diagnostic.js';
 import type { RunStatusResult } from '../engine/run-pipeline.js';
@@ -20,9 +20,10 @@ import type { OutputTail } from '../engine/failure-summary.js';
 import { readFailureTail } from '../engine/failure-summary.js';
 import type { LoadedPipeline } from './load-pipeline.js';
 import { loadPipeline } from './load-pipeline.js';
-import type { LocatableTarget, RunTarget } from './locate-run.js';
+import type { LocatableTarget, LocatedRun, RunTarget } from './locate-run.js';
 import { locateRun } from './locate-run.js';
 import { resumeCommandLine } from './resume-command.js';
+import type { RunLock } from './run-lock.js';
 import { fsRunStores } from './run-stores.js';
 import type { ResolvedDependencies, RunDependencies, RunTotals } from './run-types.js';
 
@@ -214,6 +215,36 @@ export async function startRun(
     return refused(error);
   }
 
+  // One owner per run directory: a live owner refuses this run; a dead one's lock is taken over.
+  let lock: RunLock | undefined;
+  try {
+    lock = located.stores.acquireLock?.({ command: ownCommand(), now: new Date(deps.clock.now()) });
+  } catch (error) {
+    return refused(error);
+  }
+  try {
+    return await runLocated(request, deps, loaded, graph, located);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** How this process was started, for the lock (`tracker -r … p.dot`). */
+function ownCommand(): string {
+  const [script, ...args] = process.argv.slice(1);
+  return [script === undefined ? 'node' : basename(script), ...args].join(' ');
+}
+
+async function runLocated(
+  request: StartRunRequest,
+  deps: ResolvedDependencies,
+  loaded: LoadedPipeline,
+  graph: Graph,
+  located: LocatedRun
+): Promise<FinishedRunResult> {
+  const { cwd } = request;
+  const { prepared } = loaded;
+  const force = request.force === true;
   const { result, totals } = await executeRun(
     {
       graph,
@@ -252,7 +283,7 @@ export async function startRun(
       });
     }
   }
-  return {
+  const finished: FinishedRunResult = {
     status: result.status,
     pipeline: info(loaded),
     graph,
@@ -271,4 +302,5 @@ export async function startRun(
     totals,
     ...(published ? { published } : {})
   };
+  return finished;
 }

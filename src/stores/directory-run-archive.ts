@@ -14,8 +14,8 @@ interface Entry {
 }
 
 const ENTRY = /^\d{8}$/;
-/** Files of a running run that a publication leaves out (the checkpoint's slot ring, decision 0006). */
-const SKIPPED = new Set(['.checkpoint-slots']);
+/** Files of a running run that a publication leaves out (the checkpoint's slot ring, decision 0006; the run lock). */
+const SKIPPED = new Set(['.checkpoint-slots', '.lock']);
 
 function archiveError(message: string, cause: unknown): TrackerError {
   if (isTrackerError(cause)) return cause;

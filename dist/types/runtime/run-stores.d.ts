@@ -1,6 +1,7 @@
 import type { CheckpointStore } from '../ports/checkpoint-store.js';
 import type { EventSink } from '../ports/event-sink.js';
 import type { FreshStageDirs, RunStore } from '../ports/run-store.js';
+import type { RunLock } from './run-lock.js';
 import type { PrepareStage } from './stage-prefetch.js';
 /** Where a run lives: its run directory and its checkpoint file (`-c FILE --logs DIR` keeps them apart). */
 export interface RunLocation {
@@ -27,6 +28,14 @@ export interface RunStores {
     readonly freshStages?: FreshStageDirs;
     /** Optional capability: prepare a stage directory ahead of time, in the store in use now. */
     readonly prepareStage?: PrepareStage;
+    /**
+     * Makes this process the run's one owner until `release` (the run directory's `.lock`), or throws a
+     * `USAGE` TrackerError naming the live owner; absent = the store needs no lock.
+     */
+    acquireLock?(owner: {
+        readonly command: string;
+        readonly now: Date;
+    }): RunLock;
 }
 export type RunStoresFactory = (location: RunLocation) => RunStores;
 /**
