@@ -36,11 +36,16 @@ describe('dist', () => {
   it('runs tool commands through the bundled process helper, without node_modules', async () => {
     await using tmp = await makeTempDir();
     cpSync(join(root, 'dist'), join(tmp.path, 'dist'), { recursive: true });
+    // Commands start from tracker itself until the helper is ready: `who` goes round until its parent is
+    // the helper.
     writeFileSync(
       join(tmp.path, 'who.dot'),
       `digraph who { start [shape=Mdiamond]; done [shape=Msquare]
-        who [shape=parallelogram, tool_command="tr '\\\\0' ' ' < /proc/$PPID/cmdline"]
-        start -> who -> done }`
+        who [shape=parallelogram, max_visits=1000,
+             tool_command="tr '\\\\0' ' ' < /proc/$PPID/cmdline; sleep 0.02; grep -q process-server /proc/$PPID/cmdline"]
+        start -> who
+        who -> who [condition="outcome=fail"]
+        who -> done [condition="outcome=success"] }`
     );
     const result = spawnSync(process.execPath, [join(tmp.path, 'dist/cli.js'), 'who.dot', '--no-tui', '--run-id', 'who'], {
       cwd: tmp.path,
