@@ -32538,12 +32538,43 @@ async function sleepInChunks(ms, signal, wait, maxChunk = system_clock_MAX_TIMER
             throw signal.reason;
     }
 }
+/**
+ * `yieldToEventLoop` for the real event loop: lets it run (timers, I/O, signals) once before resolving —
+ * unless it has run since the last call (a stage that waited for a process or a file let it go round
+ * already), which resolves at once: a turn of the loop per node cost a tool chain 0.03–0.05 ms per node
+ * on its critical path. "Has run" is a marker `setImmediate` queued at each call.
+ */
+function eventLoopYielder() {
+    let turned = true;
+    let armed = false;
+    const arm = () => {
+        if (armed)
+            return;
+        armed = true;
+        setImmediate(() => {
+            armed = false;
+            turned = true;
+        });
+    };
+    return () => {
+        if (turned) {
+            turned = false;
+            arm();
+            return Promise.resolve();
+        }
+        return new Promise((resolve) => setImmediate(() => {
+            turned = false;
+            arm();
+            resolve();
+        }));
+    };
+}
 /** A real clock whose timers come from `wait` (tests observe the chunks without sleeping). */
 function createSystemClock(wait = nodeTimer) {
     return {
         now: () => Date.now(),
         sleep: (ms, signal) => sleepInChunks(ms, signal, wait),
-        yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve))
+        yieldToEventLoop: eventLoopYielder()
     };
 }
 /** The real clock. */
@@ -43069,6 +43100,38 @@ class IdleLane {
             this.#schedule();
     };
 }
+/**
+ * Writes `content` to `path`, which probably exists (`exists`) or probably does not. An existing file is
+ * overwritten in place and then cut to the new length, never truncated to zero first: ext4 flushes a
+ * file that was truncated to zero and written again when it is closed (`auto_da_alloc`, so that a crash
+ * cannot leave it empty), which made writing a small file that exists — a prepared placeholder — cost
+ * 100 µs instead of 30.
+ */
+function overwriteFileSync(path, content, exists) {
+    if (!exists) {
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
+        return;
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r+');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8'); // removed from outside since
+        return;
+    }
+    try {
+        const bytes = Buffer.from(content, 'utf8');
+        writeAllSync(fd, bytes, 0);
+        if ((0,external_node_fs_namespaceObject.fstatSync)(fd).size > bytes.length)
+            (0,external_node_fs_namespaceObject.ftruncateSync)(fd, bytes.length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
 function readIfExists(path) {
     // Most files asked for do not exist (a command's own status.json): look first, because a failed
     // read costs an exception with a stack trace.
@@ -43208,11 +43271,13 @@ class FsRunStore {
         let write;
         try {
             const { dir, path } = this.#stagePath(nodeId, name);
+            // A placeholder, or a file this store wrote before, is there to be overwritten in place.
+            const exists = this.#written.has(path) || this.#placeholders.has(path);
             this.#written.add(path);
             this.#placeholders.delete(path);
             const op = () => {
                 this.#mkdir(dir);
-                (0,external_node_fs_namespaceObject.writeFileSync)(path, content, 'utf8');
+                overwriteFileSync(path, content, exists);
             };
             // Waited for: synchronous once its turn comes (writing a small file that exists, such as a
             // prepared placeholder, takes microseconds). Background: in the idle lane.
@@ -43271,6 +43336,7 @@ class FsRunStore {
     }
     async removeStageFile(nodeId, name) {
         const path = (0,external_node_path_namespaceObject.join)(this.stageDir(nodeId), segment(name, 'file name'));
+        this.#written.delete(path);
         return this.#enqueue(path, () => (0,promises_namespaceObject.rm)(path, { force: true }));
     }
     /** Replaced atomically (temp file + rename): a reader never sees a torn run file. */
@@ -44143,15 +44209,36 @@ function renderValidation(prepared, options) {
     if (graph) {
         if (lines.length)
             lines.push('');
-        lines.push(...renderPlan(graph));
+        const plan = planLines(graph);
+        lines.push(...plan.lines);
+        if (plan.cut)
+            lines.push('  (long lists are cut short here; tracker validate --json has them in full)');
     }
     lines.push(prepared.ok
         ? `✓ valid (${summarizeDiagnostics(prepared.diagnostics)})`
         : `✗ invalid (${summarizeDiagnostics(prepared.diagnostics)})`);
     return lines.join('\n') + '\n';
 }
+/**
+ * How much of a long list the text output shows: the plan's first PLAN_LEVELS_SHOWN levels, and the
+ * first LIST_ITEMS_SHOWN entries of any one list (a level's nodes, loops, branches, unreachable nodes,
+ * parallel groups); the rest is counted ("… and 9962 more"). `--json` has every list in full.
+ */
+const PLAN_LEVELS_SHOWN = 25;
+const LIST_ITEMS_SHOWN = 20;
+/** The first LIST_ITEMS_SHOWN `items`, each as `show` renders it, then "… and N more". */
+function boundedList(items, show = String, separator = ', ') {
+    const shown = items.slice(0, LIST_ITEMS_SHOWN).map(show);
+    if (items.length > shown.length)
+        shown.push(`… and ${items.length - shown.length} more`);
+    return shown.join(separator);
+}
 /** The synopsis and execution plan lines (`tracker validate` and `tracker simulate` print them). */
 function renderPlan(graph) {
+    return planLines(graph).lines;
+}
+/** renderPlan's lines, and whether a list in them was cut short. */
+function planLines(graph) {
     const summary = summarizeGraph(graph);
     const plan = planExecution(graph);
     const lines = [];
@@ -44161,15 +44248,26 @@ function renderPlan(graph) {
     lines.push(`  start:    ${summary.startNodeIds.join(', ') || '(none)'}    exit: ${summary.exitNodeIds.join(', ') || '(none)'}`);
     lines.push(`  handlers: ${[...summary.handlerCounts].map(([t, n]) => `${n} ${t}`).join(', ')}`);
     lines.push('  plan (topological levels; nodes on one level can run concurrently):');
-    plan.levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${level.join(', ')}`));
-    for (const g of plan.parallelGroups) {
-        lines.push(`  parallel: ${g.nodeId} → ${g.branches.join(' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
+    const levels = plan.levels.slice(0, PLAN_LEVELS_SHOWN);
+    levels.forEach((level, i) => lines.push(`    ${String(i + 1).padStart(3)}. ${boundedList(level)}`));
+    if (plan.levels.length > levels.length) {
+        const rest = plan.levels.slice(levels.length);
+        const nodes = rest.reduce((n, level) => n + level.length, 0);
+        lines.push(`    … and ${rest.length} more level${rest.length === 1 ? '' : 's'} (${nodes} node${nodes === 1 ? '' : 's'}, the last: ${boundedList(rest[rest.length - 1] ?? [])})`);
     }
+    for (const g of plan.parallelGroups.slice(0, LIST_ITEMS_SHOWN)) {
+        lines.push(`  parallel: ${g.nodeId} → ${boundedList(g.branches, String, ' | ')}${g.fanIn ? ` → joins at ${g.fanIn}` : ' (the branches never meet: each runs on to the exit)'}`);
+    }
+    if (plan.parallelGroups.length > LIST_ITEMS_SHOWN)
+        lines.push(`  parallel: … and ${plan.parallelGroups.length - LIST_ITEMS_SHOWN} more parallel nodes`);
     if (plan.backEdges.length)
-        lines.push(`  loops:    ${plan.backEdges.map((e) => `${e.from} -> ${e.to}`).join(', ')}`);
+        lines.push(`  loops:    ${boundedList(plan.backEdges, (e) => `${e.from} -> ${e.to}`)}`);
     if (plan.unreachable.length)
-        lines.push(`  unreachable: ${plan.unreachable.join(', ')}`);
-    return lines;
+        lines.push(`  unreachable: ${boundedList(plan.unreachable)}`);
+    const cut = plan.levels.length > PLAN_LEVELS_SHOWN ||
+        [...levels, plan.parallelGroups, plan.backEdges, plan.unreachable].some((list) => list.length > LIST_ITEMS_SHOWN) ||
+        plan.parallelGroups.some((g) => g.branches.length > LIST_ITEMS_SHOWN);
+    return { lines, cut };
 }
 
 ;// CONCATENATED MODULE: ./src/stores/memory-checkpoint-store.ts
