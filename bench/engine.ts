@@ -1,7 +1,9 @@
 /**
  * Engine benchmarks, each a ratio against a baseline measured in the same run:
  *  (a) a 1000-node chain of `true` tool nodes (real processes, real checkpoints) vs a bare Node loop that
- *      spawns `sh -c true` 1000 times — target ≤ 1.5×;
+ *      spawns `sh -c true` 1000 times — target ≤ 1.5×; in-process here (the environment reduced to PATH),
+ *      and then through the built CLI, `node dist/cli.js p.dot --no-tui` as a child process in the real
+ *      environment against the bare loop as a child process (bench/cli.ts, the headline row);
  *  (b) the cost of a node transition (record the outcome, pick the edge, serialize and write the
  *      checkpoint) at step 10 000 vs step 100 of a long loop — target ≤ 2×;
  *  (c) 64 branches of `sleep 0.2` with max_parallel=16 vs the ideal 0.8 s — target ≤ 1.3×;
@@ -10,7 +12,7 @@
  * in the CLI (decision 0007); (a) also reports one run with commands started in-process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ import { preparePipeline } from '../src/pipeline/prepare-pipeline.js';
 import type { Graph } from '../src/graph/graph.js';
 import { fsRunStores } from '../src/runtime/run-stores.js';
 import { StagePrefetchSink } from '../src/runtime/stage-prefetch.js';
+import { chainRow, cliChain, removeTempDirs as removeCliTempDirs } from './cli.js';
 
 /**
  * What the CLI uses: commands start in the process helper (decision 0007), here the bundled one users
@@ -166,8 +169,13 @@ async function benchChain(): Promise<void> {
   const floor = median(floors);
   const engine = median(engines);
   console.log(
-    `(a) ${n}-node chain of \`true\`: engine ${engine.toFixed(0)} ms (runs: ${runsText(engines)}) vs bare spawn loop ${floor.toFixed(0)} ms (${runsText(floors)}) → ${(engine / floor).toFixed(2)}× (target ≤ 1.5×); one run with commands started in-process instead of by the helper: ${inProcess.toFixed(0)} ms → ${(inProcess / floor).toFixed(2)}×`
+    `(a) ${n}-node chain of \`true\`, in-process: engine ${engine.toFixed(0)} ms (runs: ${runsText(engines)}) vs bare spawn loop ${floor.toFixed(0)} ms (${runsText(floors)}) → ${(engine / floor).toFixed(2)}× (target ≤ 1.5×); one run with commands started in-process instead of by the helper: ${inProcess.toFixed(0)} ms → ${(inProcess / floor).toFixed(2)}×`
   );
+  if (existsSync(fileURLToPath(new URL('../dist/cli.js', import.meta.url)))) {
+    const [bare, cli] = await cliChain(n, ROUNDS);
+    if (bare && cli) console.log(chainRow('(a) through the CLI:', n, cli, bare));
+    await removeCliTempDirs();
+  }
 }
 
 async function benchCheckpointGrowth(): Promise<void> {

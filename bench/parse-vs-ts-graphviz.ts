@@ -12,30 +12,7 @@ import { Lexer } from '../src/dot/lexer.js';
 import { parseDot } from '../src/dot/parser.js';
 import { isTrackerError } from '../src/common/errors.js';
 import type { DotSyntaxError } from '../src/dot/dot-syntax-error.js';
-
-/** A linear-ish pipeline: `nodes` stages, three attributes each, two edges per node (one conditional). */
-export function generatePipeline(nodes: number): string {
-  const lines: string[] = [
-    'digraph Bench {',
-    '  graph [goal="Benchmark the DOT parser", default_max_retries=1]',
-    '  node [shape=box, timeout="900s"]',
-    '  start [shape=Mdiamond]',
-    '  done [shape=Msquare]',
-    '  start -> n0'
-  ];
-  for (let i = 0; i < nodes; i += 1) {
-    lines.push(
-      `  n${i} [label="Stage ${i}", prompt="Do step ${i} of the work, then report", max_retries=2]`
-    );
-  }
-  for (let i = 0; i < nodes; i += 1) {
-    const next = i + 1 < nodes ? `n${i + 1}` : 'done';
-    lines.push(`  n${i} -> ${next}`);
-    lines.push(`  n${i} -> n${Math.floor(i / 2)} [condition="outcome=fail", label="retry"]`);
-  }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
-}
+import { generateLoopingPipeline as generatePipeline } from './generate.js';
 
 interface Timing {
   readonly medianMs: number;
